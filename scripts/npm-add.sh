@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+# Serialises npm installs between concurrent workers: scripts/npm-add.sh [-D] pkg@ver ...
+exec flock /tmp/weegwijzer-npm.lock npm install --no-audit --no-fund "$@"

@@ -1,0 +1,4 @@
+export * from './codes';
+export * from './schema';
+export * from './analytic';
+export * from './reference';

@@ -28,7 +28,30 @@ function readCsv(file: string): string[][] {
     .split(/\r?\n/)
     .filter((l) => l.trim() !== '')
     .slice(1)
-    .map((l) => l.split(','));
+    .map(splitCsvLine);
+}
+
+/** Splits one RFC 4180 line (quoted fields may hold commas and doubled quotes). */
+function splitCsvLine(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
 }
 
 let regions: RegionRef[] | undefined;

@@ -1,0 +1,3 @@
+export * from './operational/data-source';
+export * from './operational/entities';
+export * from './operational/batch.entity';

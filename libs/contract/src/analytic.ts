@@ -145,3 +145,12 @@ export const META_DDL = `CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCH
 
 /** Statements that build the derived tables, in order, once signals/assessments are loaded. */
 export const DERIVED_TABLES_SQL = [SIGNAL_FACTS_SQL, ASSESSMENT_FACTS_SQL] as const;
+
+/** A positional SQL parameter (`?` placeholders). Lists are expanded by the caller. */
+export type SqlParam = string | number | boolean | null;
+/**
+ * Runs one parameterised query on the analytic store. Implementations convert values to
+ * plain JS: BIGINT/HUGEINT/DECIMAL -> number, DATE -> 'YYYY-MM-DD', TIMESTAMP -> ISO
+ * string, LIST -> array. The metrics library only ever receives one of these.
+ */
+export type QueryFn = (sql: string, params?: readonly SqlParam[]) => Promise<Record<string, unknown>[]>;

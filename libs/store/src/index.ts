@@ -5,3 +5,5 @@ export * from './operational/registry.entity';
 export * from './operational/region-profile.entity';
 export * from './operational/api-token.entity';
 export * from './operational/audit-log.entity';
+export * from './analytic';
+export * from './owner';

@@ -1,0 +1,38 @@
+/**
+ * Converts DuckDB values to the plain JS values QueryFn promises (libs/contract):
+ * BIGINT/HUGEINT/DECIMAL -> number, DATE -> 'YYYY-MM-DD', TIMESTAMP -> ISO string,
+ * LIST/ARRAY -> array, STRUCT -> object.
+ */
+import {
+  DuckDBDateValue,
+  DuckDBTypeId,
+  DuckDBValueConverter,
+  JSDuckDBValueConverter,
+  type DuckDBType,
+  type DuckDBValue,
+} from '@duckdb/node-api';
+
+export const plainValueConverter: DuckDBValueConverter<unknown> = (value: DuckDBValue, type: DuckDBType, self) => {
+  if (value === null) return null;
+  switch (type.typeId) {
+    case DuckDBTypeId.BIGINT:
+    case DuckDBTypeId.UBIGINT:
+    case DuckDBTypeId.HUGEINT:
+    case DuckDBTypeId.UHUGEINT:
+    case DuckDBTypeId.BIGNUM:
+      return Number(value as bigint);
+    case DuckDBTypeId.DATE:
+      return (value as DuckDBDateValue).toString();
+    case DuckDBTypeId.TIMESTAMP:
+    case DuckDBTypeId.TIMESTAMP_S:
+    case DuckDBTypeId.TIMESTAMP_MS:
+    case DuckDBTypeId.TIMESTAMP_NS:
+    case DuckDBTypeId.TIMESTAMP_TZ: {
+      const d = JSDuckDBValueConverter(value, type, JSDuckDBValueConverter) as Date | null;
+      return d ? d.toISOString() : null;
+    }
+    default:
+      // Recurse with this converter so nested lists/structs get the same treatment.
+      return JSDuckDBValueConverter(value, type, self as DuckDBValueConverter<unknown> as never);
+  }
+};

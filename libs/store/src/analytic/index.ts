@@ -1,0 +1,4 @@
+export * from './data-dir';
+export * from './snapshot-pointer';
+export * from './duckdb-values';
+export * from './analytic.reader';

@@ -1,0 +1,94 @@
+import { createContext, useContext } from 'react';
+import type { CatalogueEntry, CellValue, Me, MetricColumn, MetricRow, RegionRef } from '../api/types';
+import { codeLabel } from '../i18n/codes';
+import { translate, type Lang, type MessageKey } from '../i18n/messages';
+import type { Filters, Location } from './url-state';
+
+export interface AppState {
+  lang: Lang;
+  setLang: (lang: Lang) => void;
+  t: (key: MessageKey, vars?: Record<string, string | number>) => string;
+  me: Me;
+  catalogue: CatalogueEntry[];
+  regions: RegionRef[];
+  location: Location;
+  navigate: (change: Partial<Location>) => void;
+  setFilters: (filters: Filters) => void;
+  setExtra: (key: string, value: string) => void;
+  signOut: () => void;
+}
+
+export const AppContext = createContext<AppState | null>(null);
+
+export function useApp(): AppState {
+  const ctx = useContext(AppContext);
+  if (!ctx) throw new Error('useApp outside AppContext');
+  return ctx;
+}
+
+export function makeT(lang: Lang) {
+  return (key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars);
+}
+
+/** Label helpers bound to the catalogue, the region list and the language. */
+export interface Labeller {
+  metricLabel: (metric: string) => string;
+  columnLabel: (metric: string) => (column: MetricColumn) => string;
+  regionName: (code: string) => string;
+  dimensionText: (column: string, value: CellValue, row: MetricRow) => string;
+}
+
+const COLUMN_FALLBACK: Record<string, { nl: string; en: string }> = {
+  region_code: { nl: 'Regio', en: 'Region' },
+  region: { nl: 'Regio', en: 'Region' },
+  municipality_code: { nl: 'Gemeente', en: 'Municipality' },
+  group: { nl: 'Groep', en: 'Group' },
+  month: { nl: 'Maand', en: 'Month' },
+  year: { nl: 'Jaar', en: 'Year' },
+  signals: { nl: 'Signalen', en: 'Signals' },
+  receiving_party: { nl: 'Ontvangende partij', en: 'Receiving party' },
+  source: { nl: 'Bron', en: 'Source' },
+  phenomenon: { nl: 'Fenomeen', en: 'Phenomenon' },
+  stage: { nl: 'Fase', en: 'Stage' },
+  body: { nl: 'Orgaan', en: 'Body' },
+  framework: { nl: 'Kader', en: 'Framework' },
+  outcome: { nl: 'Uitkomst', en: 'Outcome' },
+};
+
+function humanise(name: string): string {
+  const s = name.replace(/_/g, ' ');
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export function makeLabeller(lang: Lang, catalogue: CatalogueEntry[], regions: RegionRef[], municipalities: Map<string, string>): Labeller {
+  const byName = new Map(catalogue.map((m) => [m.name, m]));
+  const regionNames = new Map(regions.map((r) => [r.code, r.name]));
+  const regionName = (code: string) => regionNames.get(code) ?? code;
+  return {
+    metricLabel: (metric) => byName.get(metric)?.label?.[lang] ?? humanise(metric),
+    columnLabel: (metric) => (column) => {
+      const own = column.label;
+      if (own && typeof own === 'object') return own[lang];
+      if (typeof own === 'string') return own;
+      const cat = byName.get(metric)?.columns?.find((c) => c.name === column.name)?.label;
+      if (cat && typeof cat === 'object') return cat[lang];
+      if (typeof cat === 'string') return cat;
+      return COLUMN_FALLBACK[column.name]?.[lang] ?? humanise(column.name);
+    },
+    regionName,
+    dimensionText: (column, value, row) => {
+      if (value === null || value === undefined) {
+        if (column === 'region_code') {
+          // Peer rows of a regio response, or the national total row for everyone else.
+          if (typeof row.group === 'string' && row.group !== 'own') return codeLabel('group', row.group, lang);
+          return codeLabel('group', 'national', lang);
+        }
+        return '–';
+      }
+      const v = String(value);
+      if (column === 'region_code' || column === 'region') return regionName(v);
+      if (column === 'municipality_code' || column === 'municipality') return municipalities.get(v) ?? v;
+      return codeLabel(column, v, lang);
+    },
+  };
+}

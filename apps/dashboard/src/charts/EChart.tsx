@@ -1,0 +1,35 @@
+import { init, type ECharts, type EChartsCoreOption } from 'echarts/core';
+import { useEffect, useRef } from 'react';
+
+/**
+ * One ECharts instance on a canvas. The chart is an image for assistive technology
+ * (`role="img"` with a label that points to the table view); the numbers themselves are in
+ * the panel's table. Chart types are registered by the modules in this folder, per type.
+ */
+export function EChart({ option, label, height = 360 }: { option: EChartsCoreOption; label: string; height?: number }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const chart = useRef<ECharts | null>(null);
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const instance = init(el, undefined, { renderer: 'canvas' });
+    chart.current = instance;
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(el);
+    const beforePrint = () => instance.resize();
+    window.addEventListener('beforeprint', beforePrint);
+    return () => {
+      window.removeEventListener('beforeprint', beforePrint);
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption({ animation: false, aria: { enabled: false }, ...option }, true);
+  }, [option]);
+
+  return <div ref={ref} className="chart" role="img" aria-label={label} style={{ height }} />;
+}

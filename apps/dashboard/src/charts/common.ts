@@ -1,0 +1,40 @@
+import type { ColumnKind } from '../api/types';
+import type { Lang } from '../i18n/messages';
+import { formatValue } from '../lib/format';
+import { AXIS_COLOUR, TEXT_COLOUR } from './palette';
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+/** Axis labels in the column's unit (percent for shares). */
+export function axisFormatter(kind: ColumnKind, lang: Lang) {
+  return (v: number) => (kind === 'share' ? `${Math.round(v * 100)}%` : formatValue(v, kind === 'count' ? 'count' : 'ratio', lang).replace(/[,.]00$/, ''));
+}
+
+export const BASE_TEXT = { color: TEXT_COLOUR, fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', fontSize: 13 };
+
+export function valueAxis(kind: ColumnKind, lang: Lang, extra: Record<string, unknown> = {}) {
+  return {
+    type: 'value',
+    axisLabel: { ...BASE_TEXT, formatter: axisFormatter(kind, lang) },
+    axisLine: { lineStyle: { color: AXIS_COLOUR } },
+    splitLine: { lineStyle: { color: '#e3e3e3' } },
+    ...(kind === 'share' ? { max: (v: { max: number }) => Math.min(1, Math.max(v.max * 1.1, 0.05)) } : {}),
+    ...extra,
+  };
+}
+
+export function categoryAxis(labels: string[], extra: Record<string, unknown> = {}) {
+  return {
+    type: 'category',
+    data: labels,
+    axisLabel: { ...BASE_TEXT, interval: 0 },
+    axisLine: { lineStyle: { color: AXIS_COLOUR } },
+    axisTick: { alignWithLabel: true },
+    ...extra,
+  };
+}
+
+export const LEGEND = { top: 0, type: 'scroll', textStyle: BASE_TEXT, itemGap: 14 };
+export const TOOLTIP = { confine: true, textStyle: { ...BASE_TEXT }, borderColor: AXIS_COLOUR };

@@ -1,0 +1,93 @@
+import { CustomChart, ScatterChart } from 'echarts/charts';
+import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { use, type EChartsCoreOption } from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import type { TableModel } from '../lib/table';
+import { BASE_TEXT, TOOLTIP, categoryAxis, escapeHtml } from './common';
+import { NATIONAL_LINE } from './palette';
+
+use([ScatterChart, CustomChart, GridComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
+
+export interface ForestOptions {
+  /** Column(s) naming each row, joined with " · ". */
+  label: string[];
+  ratio: string;
+  low: string;
+  high: string;
+  divergent?: string;
+  divergentText: string;
+  ratioName: string;
+}
+
+type RenderApi = { value: (i: number) => number; coord: (v: [number, number]) => [number, number]; style: (o?: object) => object };
+
+/**
+ * Forest plot: per row the ratio with its 95% interval, a line at 1, divergent rows in a
+ * second colour and shape. Rows whose ratio is suppressed are left out (noted by the panel).
+ */
+export function forestOption(model: TableModel, o: ForestOptions): EChartsCoreOption {
+  const col = (k: string) => model.columns.findIndex((c) => c.key === k);
+  const li = o.label.map(col).filter((i) => i >= 0);
+  const [ri, loi, hii, di] = [col(o.ratio), col(o.low), col(o.high), o.divergent ? col(o.divergent) : -1];
+  const rows = model.rows.filter((r) => typeof r[ri]?.raw === 'number');
+  const labels = rows.map((r) => li.map((i) => r[i].text).join(' · '));
+  const num = (v: unknown) => (typeof v === 'number' ? v : NaN);
+  const isDiv = (r: (typeof rows)[number]) => di >= 0 && (r[di].raw === true || r[di].raw === 1);
+  const intervals = rows.map((r, y) => [y, num(r[loi]?.raw), num(r[hii]?.raw)]);
+  const points = rows.map((r, y) => ({
+    value: [num(r[ri].raw), y],
+    text: `${r[ri].text} (${r[loi]?.text ?? '–'} – ${r[hii]?.text ?? '–'})${isDiv(r) ? `, ${o.divergentText}` : ''}`,
+    symbol: isDiv(r) ? 'diamond' : 'circle',
+    symbolSize: isDiv(r) ? 14 : 9,
+    itemStyle: { color: isDiv(r) ? '#a8123e' : '#1f5f99' },
+  }));
+  const finite = intervals.flatMap(([, a, b]) => [a, b]).filter(Number.isFinite);
+  const xmax = Math.max(2, ...finite) * 1.05;
+  return {
+    textStyle: BASE_TEXT,
+    grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
+    tooltip: {
+      ...TOOLTIP,
+      trigger: 'item',
+      formatter: (p: { seriesIndex: number; dataIndex: number }) =>
+        `${escapeHtml(labels[p.dataIndex])}<br/>${escapeHtml(o.ratioName)}: <b>${escapeHtml(points[p.dataIndex].text)}</b>`,
+    },
+    xAxis: { type: 'value', min: 0, max: Math.ceil(xmax * 2) / 2, axisLabel: BASE_TEXT, splitLine: { lineStyle: { color: '#e3e3e3' } } },
+    yAxis: categoryAxis(labels, { inverse: true }),
+    series: [
+      {
+        type: 'custom',
+        silent: true,
+        data: intervals.filter(([, a, b]) => Number.isFinite(a) && Number.isFinite(b)),
+        encode: { x: [1, 2], y: 0 },
+        renderItem: (_: unknown, api: RenderApi) => {
+          const y = api.value(0);
+          const a = api.coord([api.value(1), y]);
+          const b = api.coord([api.value(2), y]);
+          const style = { stroke: '#333', lineWidth: 2 };
+          return {
+            type: 'group',
+            children: [
+              { type: 'line', shape: { x1: a[0], y1: a[1], x2: b[0], y2: b[1] }, style },
+              { type: 'line', shape: { x1: a[0], y1: a[1] - 5, x2: a[0], y2: a[1] + 5 }, style },
+              { type: 'line', shape: { x1: b[0], y1: b[1] - 5, x2: b[0], y2: b[1] + 5 }, style },
+            ],
+          };
+        },
+        z: 1,
+      },
+      {
+        type: 'scatter',
+        data: points,
+        z: 2,
+        markLine: {
+          symbol: 'none',
+          silent: true,
+          lineStyle: { color: NATIONAL_LINE, type: 'dashed', width: 2 },
+          label: { ...BASE_TEXT, formatter: '1' },
+          data: [{ xAxis: 1 }],
+        },
+      },
+    ],
+  };
+}

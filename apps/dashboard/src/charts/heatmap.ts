@@ -1,0 +1,82 @@
+import { HeatmapChart } from 'echarts/charts';
+import { GridComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import { use, type EChartsCoreOption } from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import type { ColumnKind } from '../api/types';
+import type { Lang } from '../i18n/messages';
+import { formatValue } from '../lib/format';
+import type { TableModel } from '../lib/table';
+import { BASE_TEXT, TOOLTIP, categoryAxis, escapeHtml } from './common';
+import { SUPPRESSED_DECAL, SUPPRESSED_FILL } from './palette';
+
+use([HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+
+export interface HeatmapOptions {
+  x: string;
+  y: string;
+  value: string;
+  valueKind: ColumnKind;
+  lang: Lang;
+}
+
+/** A grid of x × y coloured by value; suppressed cells hatched grey and labelled as in the table. */
+export function heatmapOption(model: TableModel, o: HeatmapOptions): EChartsCoreOption {
+  const col = (k: string) => model.columns.findIndex((c) => c.key === k);
+  const [xi, yi, vi] = [col(o.x), col(o.y), col(o.value)];
+  const xs = [...new Set(model.rows.map((r) => r[xi].text))];
+  const ys = [...new Set(model.rows.map((r) => r[yi].text))];
+  const values: { value: [number, number, number]; text: string }[] = [];
+  const suppressed: { value: [number, number, number]; text: string }[] = [];
+  for (const r of model.rows) {
+    const x = xs.indexOf(r[xi].text);
+    const y = ys.indexOf(r[yi].text);
+    const cell = r[vi];
+    if (cell.suppression) suppressed.push({ value: [x, y, 0], text: cell.text });
+    else if (typeof cell.raw === 'number') values.push({ value: [x, y, cell.raw], text: cell.text });
+  }
+  const max = Math.max(1e-9, ...values.map((v) => v.value[2]));
+  return {
+    textStyle: BASE_TEXT,
+    grid: { left: 8, right: 16, top: 16, bottom: 56, containLabel: true },
+    tooltip: {
+      ...TOOLTIP,
+      formatter: (p: { data: { value: [number, number, number]; text: string } }) =>
+        `${escapeHtml(ys[p.data.value[1]])} · ${escapeHtml(xs[p.data.value[0]])}: <b>${escapeHtml(p.data.text)}</b>`,
+    },
+    xAxis: categoryAxis(xs, { axisLabel: { ...BASE_TEXT, interval: 0, rotate: xs.length > 5 ? 30 : 0 }, splitArea: { show: true } }),
+    yAxis: categoryAxis(ys, { splitArea: { show: true } }),
+    visualMap: {
+      min: 0,
+      max,
+      seriesIndex: 0,
+      calculable: false,
+      orient: 'horizontal',
+      left: 'center',
+      bottom: 0,
+      itemHeight: 160,
+      text: [formatValue(max, o.valueKind, o.lang), formatValue(0, o.valueKind, o.lang)],
+      textStyle: BASE_TEXT,
+      inRange: { color: ['#eef4fa', '#9ec3e6', '#3b7dbf', '#0b3c6e'] },
+    },
+    series: [
+      {
+        type: 'heatmap',
+        data: values,
+        label: {
+          show: xs.length * ys.length <= 120,
+          formatter: (p: { data: { text: string; value: [number, number, number] } }) => p.data.text,
+          color: '#000',
+          backgroundColor: 'rgba(255,255,255,0.85)',
+          padding: [1, 3],
+          fontSize: 11,
+        },
+      },
+      {
+        type: 'heatmap',
+        data: suppressed,
+        itemStyle: { color: SUPPRESSED_FILL, decal: SUPPRESSED_DECAL },
+        label: { show: true, formatter: (p: { data: { text: string } }) => p.data.text, color: '#000', fontSize: 11 },
+      },
+    ],
+  };
+}

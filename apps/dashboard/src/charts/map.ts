@@ -1,0 +1,86 @@
+import { MapChart } from 'echarts/charts';
+import { TooltipComponent, VisualMapComponent } from 'echarts/components';
+import { registerMap, use, type EChartsCoreOption } from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { BASE_TEXT, TOOLTIP, escapeHtml } from './common';
+
+use([MapChart, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+
+export const REGION_MAP = 'veiligheidsregios';
+let registered = false;
+
+/** Registers the 25 safety regions (TopoJSON object `vr_features`, property `code`) once. */
+export function registerRegionMap(topology: unknown): void {
+  if (registered) return;
+  const topo = topology as Topology<{ vr_features: GeometryCollection<{ code: string }> }>;
+  const geo = feature(topo, topo.objects.vr_features);
+  registerMap(REGION_MAP, geo as unknown as Parameters<typeof registerMap>[1]);
+  registered = true;
+}
+
+export interface MapDatum {
+  code: string;
+  name: string;
+  value: number | null;
+  text: string;
+}
+
+export interface MapOptions {
+  data: MapDatum[];
+  /** Codes that may be named in tooltips; other regions stay anonymous and grey. */
+  nameable: (code: string) => boolean;
+  minText: string;
+  maxText: string;
+  noValue: string;
+  indicator: string;
+}
+
+/** Choropleth of the safety regions; a region without a value (or suppressed) is grey. */
+export function mapOption(o: MapOptions): EChartsCoreOption {
+  const known = o.data.filter((d) => d.value !== null).map((d) => d.value as number);
+  const min = known.length ? Math.min(...known) : 0;
+  const max = known.length ? Math.max(...known, min + 1e-9) : 1;
+  return {
+    textStyle: BASE_TEXT,
+    tooltip: {
+      ...TOOLTIP,
+      trigger: 'item',
+      formatter: (p: { data?: MapDatum }) =>
+        p.data && o.nameable(p.data.code) ? `${escapeHtml(p.data.name)}<br/>${escapeHtml(o.indicator)}: <b>${escapeHtml(p.data.text)}</b>` : '',
+    },
+    visualMap: {
+      type: 'continuous',
+      min,
+      max,
+      left: 8,
+      bottom: 8,
+      calculable: false,
+      text: [o.maxText, o.minText],
+      textStyle: BASE_TEXT,
+      inRange: { color: ['#e8f0f8', '#8db6de', '#2f6fad', '#0b3c6e'] },
+      outOfRange: { color: '#d9d9d9' },
+    },
+    series: [
+      {
+        type: 'map',
+        map: REGION_MAP,
+        nameProperty: 'code',
+        roam: false,
+        selectedMode: false,
+        aspectScale: 0.62,
+        label: { show: false },
+        emphasis: { label: { show: false }, itemStyle: { areaColor: '#f2c14e' } },
+        itemStyle: { areaColor: '#d9d9d9', borderColor: '#ffffff', borderWidth: 1 },
+        data: o.data.map((d) => ({
+          name: d.code,
+          code: d.code,
+          value: d.value ?? NaN,
+          text: d.text,
+          ...(o.nameable(d.code) ? {} : { tooltip: { show: false }, emphasis: { disabled: true } }),
+        })),
+      },
+    ],
+  };
+}

@@ -1,0 +1,332 @@
+/**
+ * File writers for demo batches. Rows are streamed to disk in large chunks, never held:
+ * CSV and JSON Lines directly; Arrow IPC as record batches of 64k rows; Parquet by writing
+ * a temporary CSV and converting it with DuckDB (COPY ... FORMAT parquet, typed columns).
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, createReadStream, openSync, rmSync, writeSync } from 'node:fs';
+import {
+  Bool,
+  DateDay,
+  Field,
+  Int8,
+  makeData,
+  RecordBatch,
+  RecordBatchFileWriter,
+  Schema,
+  Struct,
+  Utf8,
+  type Data,
+  type DataType,
+} from 'apache-arrow';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { ColumnSpec, InputFormat } from '@weegwijzer/contract';
+
+export interface WrittenFile {
+  rows: number;
+  sha256: string;
+}
+
+export interface FileSink<T> {
+  write(row: T): void;
+  /** Optional: give buffered output a chance to reach the disk. */
+  drain?(): Promise<void>;
+  close(): Promise<WrittenFile>;
+}
+
+const CHUNK = 1 << 20;
+
+/**
+ * Appends text to a file through a 1 MiB buffer, hashing as it goes. Text is copied into
+ * the buffer at once, so row strings die young (holding them until a flush made the old
+ * generation grow and garbage collection dominate at a million rows).
+ */
+class ChunkedWriter {
+  private readonly fd: number;
+  private readonly buf = Buffer.allocUnsafe(CHUNK);
+  private offset = 0;
+  private readonly hash = createHash('sha256');
+
+  constructor(path: string) {
+    this.fd = openSync(path, 'w');
+  }
+
+  append(text: string): void {
+    if (this.offset + text.length * 3 > CHUNK) {
+      this.flush();
+      if (text.length * 3 > CHUNK) {
+        const big = Buffer.from(text, 'utf8');
+        this.hash.update(big);
+        writeSync(this.fd, big);
+        return;
+      }
+    }
+    this.offset += this.buf.write(text, this.offset, 'utf8');
+  }
+
+  private flush(): void {
+    if (this.offset === 0) return;
+    const view = this.buf.subarray(0, this.offset);
+    this.hash.update(view);
+    writeSync(this.fd, view);
+    this.offset = 0;
+  }
+
+  close(): string {
+    this.flush();
+    closeSync(this.fd);
+    return this.hash.digest('hex');
+  }
+}
+
+function csvValue(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  return String(v);
+}
+
+/** RFC 4180 CSV, comma separated, LF line ends, header row. Demo values never need quoting. */
+export class CsvSink<T extends object> implements FileSink<T> {
+  private readonly out: ChunkedWriter;
+  private rows = 0;
+  private readonly names: string[];
+
+  constructor(path: string, columns: readonly ColumnSpec[]) {
+    this.names = columns.map((c) => c.name);
+    this.out = new ChunkedWriter(path);
+    this.out.append(this.names.join(',') + '\n');
+  }
+
+  write(row: T): void {
+    const r = row as Record<string, unknown>;
+    let line = csvValue(r[this.names[0]]);
+    for (let i = 1; i < this.names.length; i++) line += ',' + csvValue(r[this.names[i]]);
+    this.out.append(line + '\n');
+    this.rows++;
+  }
+
+  async close(): Promise<WrittenFile> {
+    return { rows: this.rows, sha256: this.out.close() };
+  }
+}
+
+/** JSON Lines: one object per line, keys in contract order, null for not known. */
+export class JsonlSink<T extends object> implements FileSink<T> {
+  private readonly out: ChunkedWriter;
+  private rows = 0;
+  private readonly names: string[];
+
+  constructor(path: string, columns: readonly ColumnSpec[]) {
+    this.names = columns.map((c) => c.name);
+    this.out = new ChunkedWriter(path);
+  }
+
+  write(row: T): void {
+    const r = row as Record<string, unknown>;
+    const ordered: Record<string, unknown> = {};
+    for (const n of this.names) ordered[n] = r[n] ?? null;
+    this.out.append(JSON.stringify(ordered) + '\n');
+    this.rows++;
+  }
+
+  async close(): Promise<WrittenFile> {
+    return { rows: this.rows, sha256: this.out.close() };
+  }
+}
+
+const ARROW_BATCH = 65_536;
+
+/**
+ * Arrow IPC file format: Utf8 strings, DateDay dates, Int8 scores, Bool booleans; all
+ * nullable. Column buffers are built directly (vectorFromArray was the bottleneck), and the
+ * writer's output is consumed as it is produced, so memory stays at one record batch.
+ */
+export class ArrowSink<T extends object> implements FileSink<T> {
+  private readonly writer = new RecordBatchFileWriter();
+  private readonly fd: number;
+  private readonly hash = createHash('sha256');
+  private readonly consumer: Promise<void>;
+  private readonly schema: Schema;
+  private readonly names: string[];
+  private values: unknown[][];
+  private buffered = 0;
+  private rows = 0;
+  private unflushed = false;
+
+  constructor(path: string, private readonly columns: readonly ColumnSpec[]) {
+    this.schema = new Schema(columns.map((c) => new Field(c.name, arrowType(c), true)));
+    this.names = columns.map((c) => c.name);
+    this.values = columns.map(() => []);
+    const fd = openSync(path, 'w');
+    this.fd = fd;
+    const hash = this.hash;
+    const writer = this.writer;
+    this.consumer = (async () => {
+      for await (const chunk of writer) {
+        hash.update(chunk);
+        writeSync(fd, chunk);
+      }
+    })();
+  }
+
+  write(row: T): void {
+    const r = row as Record<string, unknown>;
+    for (let i = 0; i < this.names.length; i++) this.values[i].push(r[this.names[i]] ?? null);
+    this.buffered++;
+    this.rows++;
+    if (this.buffered >= ARROW_BATCH) this.flush();
+  }
+
+  /** Lets the writer's output reach the file (call between rows now and then). */
+  async drain(): Promise<void> {
+    if (!this.unflushed) return;
+    this.unflushed = false;
+    await new Promise((r) => setImmediate(r));
+  }
+
+  private flush(): void {
+    if (this.buffered === 0 && this.rows > 0) return;
+    const length = this.buffered;
+    const children = this.columns.map((c, i) => columnData(c, this.values[i], length));
+    const data = makeData({ type: new Struct(this.schema.fields), length, nullCount: 0, children });
+    this.writer.write(new RecordBatch(this.schema, data));
+    this.values = this.names.map(() => []);
+    this.buffered = 0;
+    this.unflushed = true;
+  }
+
+  async close(): Promise<WrittenFile> {
+    this.flush();
+    this.writer.finish();
+    await this.consumer;
+    closeSync(this.fd);
+    return { rows: this.rows, sha256: this.hash.digest('hex') };
+  }
+}
+
+function arrowType(c: ColumnSpec): DataType {
+  return c.type === 'date' ? new DateDay() : c.type === 'int' ? new Int8() : c.type === 'bool' ? new Bool() : new Utf8();
+}
+
+/** One column's Arrow data from JS values (null = not known). */
+function columnData(c: ColumnSpec, values: unknown[], length: number): Data {
+  const validity = new Uint8Array((length + 7) >> 3);
+  let nullCount = 0;
+  for (let i = 0; i < length; i++) {
+    if (values[i] === null) nullCount++;
+    else validity[i >> 3] |= 1 << (i & 7);
+  }
+  const nullBitmap = nullCount > 0 ? validity : undefined;
+  if (c.type === 'date') {
+    const days = new Int32Array(length);
+    for (let i = 0; i < length; i++) {
+      if (values[i] !== null) days[i] = Math.round(Date.parse(`${values[i] as string}T00:00:00Z`) / 86_400_000);
+    }
+    return makeData({ type: new DateDay(), length, nullCount, nullBitmap, data: days });
+  }
+  if (c.type === 'int') {
+    const ints = new Int8Array(length);
+    for (let i = 0; i < length; i++) if (values[i] !== null) ints[i] = values[i] as number;
+    return makeData({ type: new Int8(), length, nullCount, nullBitmap, data: ints });
+  }
+  if (c.type === 'bool') {
+    const bits = new Uint8Array((length + 7) >> 3);
+    for (let i = 0; i < length; i++) if (values[i] === true) bits[i >> 3] |= 1 << (i & 7);
+    return makeData({ type: new Bool(), length, nullCount, nullBitmap, data: bits });
+  }
+  const offsets = new Int32Array(length + 1);
+  const text = Buffer.from(values.map((v) => (v === null ? '' : (v as string))).join(''), 'utf8');
+  let offset = 0;
+  for (let i = 0; i < length; i++) {
+    if (values[i] !== null) offset += Buffer.byteLength(values[i] as string, 'utf8');
+    offsets[i + 1] = offset;
+  }
+  return makeData({ type: new Utf8(), length, nullCount, nullBitmap, valueOffsets: offsets, data: text });
+}
+
+/** The DuckDB type a contract column gets in Parquet output. */
+export function duckdbType(c: ColumnSpec): string {
+  return c.type === 'date' ? 'DATE' : c.type === 'int' ? 'TINYINT' : c.type === 'bool' ? 'BOOLEAN' : 'VARCHAR';
+}
+
+/** One in-memory DuckDB used for every Parquet conversion of a run (opening one per file is slow). */
+export class ParquetConverter {
+  private instance: DuckDBInstance | undefined;
+  private connection: DuckDBConnection | undefined;
+
+  async convert(csvPath: string, parquetPath: string, columns: readonly ColumnSpec[]): Promise<void> {
+    this.instance ??= await DuckDBInstance.create(':memory:');
+    this.connection ??= await this.instance.connect();
+    const types = columns.map((c) => `${sqlString(c.name)}: ${sqlString(duckdbType(c))}`).join(', ');
+    await this.connection.run(
+      `COPY (SELECT * FROM read_csv(${sqlString(csvPath)}, header = true, delim = ',', quote = '"', columns = {${types}}))
+       TO ${sqlString(parquetPath)} (FORMAT parquet, COMPRESSION zstd)`,
+    );
+  }
+
+  close(): void {
+    this.connection?.closeSync();
+    this.instance?.closeSync();
+    this.connection = undefined;
+    this.instance = undefined;
+  }
+}
+
+/** Writes CSV to `<path>.tmp.csv`, then converts it to Parquet in DuckDB on close. */
+export class ParquetSink<T extends object> implements FileSink<T> {
+  private readonly csv: CsvSink<T>;
+  private readonly tmp: string;
+
+  constructor(
+    private readonly path: string,
+    private readonly columns: readonly ColumnSpec[],
+    private readonly converter: ParquetConverter,
+  ) {
+    this.tmp = `${path}.tmp.csv`;
+    this.csv = new CsvSink<T>(this.tmp, columns);
+  }
+
+  write(row: T): void {
+    this.csv.write(row);
+  }
+
+  async close(): Promise<WrittenFile> {
+    const { rows } = await this.csv.close();
+    try {
+      await this.converter.convert(this.tmp, this.path, this.columns);
+    } finally {
+      rmSync(this.tmp, { force: true });
+    }
+    return { rows, sha256: await sha256File(this.path) };
+  }
+}
+
+function sqlString(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export const FILE_EXTENSION: Record<InputFormat, string> = { csv: 'csv', jsonl: 'jsonl', parquet: 'parquet', arrow: 'arrow' };
+
+export function openSink<T extends object>(
+  format: InputFormat,
+  path: string,
+  columns: readonly ColumnSpec[],
+  converter: ParquetConverter,
+): FileSink<T> {
+  switch (format) {
+    case 'csv':
+      return new CsvSink<T>(path, columns);
+    case 'jsonl':
+      return new JsonlSink<T>(path, columns);
+    case 'arrow':
+      return new ArrowSink<T>(path, columns);
+    case 'parquet':
+      return new ParquetSink<T>(path, columns, converter);
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * `npm run admin -- token create --role <role> [--region VRxx] --name <who> [--json]`
+ * `npm run admin -- token list [--json]`
+ * `npm run admin -- token revoke <id> [--json]`
+ *
+ * Works whether or not the API runs: when a live process owns the data directory the command
+ * is sent to it over the control socket; otherwise this process becomes the owner for the
+ * duration of the command and opens the operational store (PGlite or DATABASE_URL) itself.
+ * A new token is printed once; only its SHA-256 is stored.
+ */
+import 'reflect-metadata';
+import { ROLES } from '@weegwijzer/contract';
+import {
+  acquireOwnership,
+  closeOperationalStore,
+  ControlCommandError,
+  DataDirOwnedError,
+  NoOwnerError,
+  openOperationalStore,
+  readLiveOwner,
+  sendControl,
+} from '@weegwijzer/store';
+import { TokenRepository } from '../auth/token.repository';
+import { TokenInputError, TokenService, type CreatedToken, type TokenInfo } from '../auth/token.service';
+import { ConfigError, loadConfig, type AppConfig } from '../config/app-config';
+import { TOKEN_COMMANDS } from '../control/token-control.handlers';
+
+const USAGE = `usage:
+  npm run admin -- token create --role <${ROLES.join('|')}> [--region VRxx] --name <who> [--json]
+  npm run admin -- token list [--json]
+  npm run admin -- token revoke <id> [--json]`;
+
+class UsageError extends Error {}
+
+type Command = { kind: 'create'; role: string; region?: string; name: string } | { kind: 'list' } | { kind: 'revoke'; id: string };
+
+function parse(argv: string[]): { cmd: Command; json: boolean } {
+  const args = [...argv];
+  const json = args.includes('--json');
+  const rest = args.filter((a) => a !== '--json');
+  if (rest[0] !== 'token') throw new UsageError(rest.length === 0 ? 'no command given' : `unknown command ${JSON.stringify(rest[0])}`);
+  const sub = rest[1];
+  const opts: Record<string, string> = {};
+  const positional: string[] = [];
+  for (let i = 2; i < rest.length; i++) {
+    const a = rest[i];
+    if (a.startsWith('--')) {
+      const [k, inline] = a.slice(2).split('=', 2);
+      if (!['role', 'region', 'name'].includes(k)) throw new UsageError(`unknown option --${k}`);
+      const v = inline ?? rest[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`--${k} needs a value`);
+      opts[k] = v;
+    } else positional.push(a);
+  }
+  if (sub === 'create') {
+    if (positional.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positional[0])}`);
+    if (!opts.role) throw new UsageError('token create needs --role');
+    if (!opts.name) throw new UsageError('token create needs --name (who the token is for)');
+    return { cmd: { kind: 'create', role: opts.role, region: opts.region, name: opts.name }, json };
+  }
+  if (Object.keys(opts).length > 0) throw new UsageError(`token ${sub ?? ''} takes no options`);
+  if (sub === 'list') {
+    if (positional.length > 0) throw new UsageError('token list takes no arguments');
+    return { cmd: { kind: 'list' }, json };
+  }
+  if (sub === 'revoke') {
+    if (positional.length !== 1) throw new UsageError('token revoke needs exactly one token id (see: token list)');
+    return { cmd: { kind: 'revoke', id: positional[0] }, json };
+  }
+  throw new UsageError(`unknown token command ${JSON.stringify(sub ?? '')}`);
+}
+
+async function viaOwner(config: AppConfig, cmd: Command): Promise<unknown> {
+  if (cmd.kind === 'create') return sendControl(config.dataDir, TOKEN_COMMANDS.create, { role: cmd.role, region: cmd.region, name: cmd.name });
+  if (cmd.kind === 'list') return sendControl(config.dataDir, TOKEN_COMMANDS.list, {});
+  return sendControl(config.dataDir, TOKEN_COMMANDS.revoke, { id: cmd.id });
+}
+
+async function locally(config: AppConfig, cmd: Command): Promise<unknown> {
+  const ownership = acquireOwnership(config.dataDir);
+  try {
+    const ds = await openOperationalStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema });
+    try {
+      const tokens = new TokenService(new TokenRepository(ds));
+      if (cmd.kind === 'create') return await tokens.create(cmd);
+      if (cmd.kind === 'list') return await tokens.list();
+      return await tokens.revoke(cmd.id);
+    } finally {
+      await closeOperationalStore(ds);
+    }
+  } finally {
+    ownership.release();
+  }
+}
+
+function print(cmd: Command, result: unknown, json: boolean, via: string): void {
+  const out = process.stdout;
+  if (json) {
+    out.write(JSON.stringify(result, null, 2) + '\n');
+    return;
+  }
+  if (cmd.kind === 'create') {
+    const t = result as CreatedToken;
+    out.write(`New token for ${t.name} (role ${t.role}${t.region ? `, region ${t.region}` : ''}), id ${t.id}.\n`);
+    out.write('It is shown only now; store it safely. Send it as "Authorization: Bearer <token>".\n\n');
+    out.write(`${t.token}\n`);
+  } else if (cmd.kind === 'list') {
+    const list = result as TokenInfo[];
+    if (list.length === 0) {
+      out.write('no tokens\n');
+      return;
+    }
+    const rows = list.map((t) => [t.id, t.role, t.region ?? '-', t.revokedAt ? `revoked ${t.revokedAt.slice(0, 19)}` : 'active', t.createdAt.slice(0, 19), t.name]);
+    const head = ['id', 'role', 'region', 'status', 'created', 'name'];
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    for (const r of [head, ...rows]) out.write(r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ') + '\n');
+  } else {
+    const t = result as TokenInfo;
+    out.write(`token ${t.id} (${t.name}) revoked at ${t.revokedAt}\n`);
+  }
+  process.stderr.write(`(${via})\n`);
+}
+
+export async function runAdmin(argv: string[], env: Record<string, string | undefined>): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  let config: AppConfig;
+  try {
+    parsed = parse(argv);
+    config = loadConfig(env, []);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`admin: ${e.message}\n${USAGE}\n`);
+      return 2;
+    }
+    if (e instanceof ConfigError) {
+      process.stderr.write(`admin: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  try {
+    let result: unknown;
+    let via: string;
+    const owner = readLiveOwner(config.dataDir);
+    try {
+      if (!owner) throw new NoOwnerError(config.dataDir);
+      result = await viaOwner(config, parsed.cmd);
+      via = `done by the running API, pid ${owner.pid}`;
+    } catch (e) {
+      if (!(e instanceof NoOwnerError)) throw e;
+      result = await locally(config, parsed.cmd);
+      via = `done directly on the operational store (${config.databaseUrl ? 'PostgreSQL' : 'PGlite'}); no API was running`;
+    }
+    print(parsed.cmd, result, parsed.json, via);
+    return 0;
+  } catch (e) {
+    if (e instanceof TokenInputError || (e instanceof ControlCommandError && e.remote.name === 'TokenInputError')) {
+      process.stderr.write(`admin: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof DataDirOwnedError) {
+      process.stderr.write(`admin: ${e.message}; try again in a moment\n`);
+      return 1;
+    }
+    process.stderr.write(`admin: ${(e as Error).message}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  void runAdmin(process.argv.slice(2), process.env).then((code) => process.exit(code));
+}

@@ -1,0 +1,85 @@
+import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { loadRegions, type Role } from '@weegwijzer/contract';
+import { generateDemo, type Ingestor } from '@weegwijzer/etl';
+import { readSnapshotPointer } from '@weegwijzer/store';
+import { join } from 'node:path';
+import { TokenService } from '../auth/token.service';
+import { APP_CONFIG, INGESTOR } from '../app/tokens';
+import type { AppConfig } from '../config/app-config';
+
+export interface DemoSessionDto {
+  role: Role;
+  region: string | null;
+  label: string;
+  token: string;
+}
+
+/** Progress of the demo preparation, for the console. */
+export type DemoProgress = (stage: 'generate' | 'ingest', done: number, total: number, label: string) => void;
+
+const DEMO_TOKEN_PREFIX = 'demo:';
+
+/**
+ * Demo mode: on an empty data directory, generate the deterministic demo data and ingest it;
+ * on every start, replace the demo tokens (one per role, regio for the configured regions) and
+ * offer them to the dashboard's role picker. Never active unless demo mode is on.
+ */
+@Injectable()
+export class DemoService {
+  private readonly log = new Logger('demo');
+  private current: DemoSessionDto[] = [];
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(INGESTOR) private readonly ingestor: Ingestor,
+    private readonly tokens: TokenService,
+  ) {}
+
+  sessions(): DemoSessionDto[] {
+    if (!this.config.demo.enabled) throw new NotFoundException('demo mode is off');
+    return this.current;
+  }
+
+  /** Generates and ingests the demo data if nothing has been loaded yet. Returns whether it did. */
+  async loadDataIfEmpty(progress?: DemoProgress): Promise<boolean> {
+    if (readSnapshotPointer(this.config.dataDir)) return false;
+    const { scale, seed, years } = this.config.demo;
+    const outDir = join(this.config.dataDir, 'demo');
+    this.log.log(`the store is empty: generating demo data (seed ${seed}, ${years} years, scale ${scale}) into ${outDir}`);
+    const gen = await generateDemo({ outDir, seed, years, scale, onProgress: (d, t, label) => progress?.('generate', d, t, label) });
+    this.log.log(`generated ${gen.batchDirs.length} batches (${gen.signals} signals, ${gen.assessments} assessments); ingesting`);
+    let done = 0;
+    const results = await this.ingestor.ingest(gen.batchDirs, {
+      submittedBy: 'demo',
+      onProgress: (event: unknown) => {
+        const e = event as { type?: string; batch?: string; label?: string };
+        if (e?.type === 'batch_done' || e?.type === 'done') done++;
+        progress?.('ingest', Math.min(done, gen.batchDirs.length), gen.batchDirs.length, e?.batch ?? e?.label ?? '');
+      },
+    });
+    const rejected = results.filter((r) => (r as { status?: string }).status === 'rejected').length;
+    if (rejected > 0) this.log.warn(`${rejected} demo batches were rejected`);
+    return true;
+  }
+
+  /** Revokes the previous demo tokens and creates fresh ones. */
+  async createTokens(): Promise<DemoSessionDto[]> {
+    for (const t of await this.tokens.list()) {
+      if (t.name.startsWith(DEMO_TOKEN_PREFIX) && !t.revokedAt) await this.tokens.revoke(t.id);
+    }
+    const names = new Map(loadRegions().map((r) => [r.code, r.name]));
+    const wanted: { role: Role; region: string | null; label: string }[] = [
+      { role: 'inspectie', region: null, label: 'Inspectie JenV' },
+      { role: 'nctv', region: null, label: 'NCTV-adviseur' },
+      ...this.config.demo.regions.map((r) => ({ role: 'regio' as Role, region: r, label: `Regio ${names.get(r) ?? r}` })),
+      { role: 'beheer', region: null, label: 'Beheerder' },
+    ];
+    const out: DemoSessionDto[] = [];
+    for (const w of wanted) {
+      const t = await this.tokens.create({ role: w.role, region: w.region, name: `${DEMO_TOKEN_PREFIX}${w.role}${w.region ? `:${w.region}` : ''}` });
+      out.push({ ...w, token: t.token });
+    }
+    this.current = out;
+    return out;
+  }
+}

@@ -1,0 +1,14 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { QueryFn } from '@weegwijzer/contract';
+import { AnalyticReader } from '@weegwijzer/store';
+import { ANALYTIC_READER } from '../app/tokens';
+
+/** The analytic store as the metrics library sees it: a QueryFn over the served snapshot. */
+@Injectable()
+export class MetricsRepository {
+  constructor(@Inject(ANALYTIC_READER) private readonly analytic: AnalyticReader) {}
+
+  get query(): QueryFn {
+    return this.analytic.query;
+  }
+}

@@ -1,0 +1,94 @@
+import { BadRequestException, ForbiddenException, Injectable, NotFoundException, ServiceUnavailableException, StreamableFile } from '@nestjs/common';
+import { ROLES } from '@weegwijzer/contract';
+import { catalogue, MetricForbiddenError, MetricNotFoundError, MetricParamError, runMetric, toCsv } from '@weegwijzer/metrics';
+import { NoSnapshotError } from '@weegwijzer/store';
+import { Inject } from '@nestjs/common';
+import type { Principal } from '../auth/principal';
+import { assertRegionAccess } from '../auth/region-access';
+import { APP_CONFIG } from '../app/tokens';
+import type { AppConfig } from '../config/app-config';
+import { ARROW_STREAM_TYPE, metricToArrowIpc, type MetricResponseLike } from './arrow-format';
+import { negotiateFormat, parseMetricQuery, type MetricAccepts, type ParsedMetricQuery } from './metric-query';
+import { MetricsRepository } from './metrics.repository';
+
+type CatalogueEntry = ReturnType<typeof catalogue>[number];
+
+/** The result of a metric request in the negotiated format. */
+export type MetricOutput = { format: 'json'; body: MetricResponseLike } | { format: 'csv' | 'arrow'; body: StreamableFile };
+
+@Injectable()
+export class MetricsService {
+  constructor(
+    private readonly repo: MetricsRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  catalogue(p: Principal): ReturnType<typeof catalogue> {
+    return catalogue(p.role);
+  }
+
+  /** Which query parameters the audit log may record for this metric (scope, filters, its params). */
+  auditParamsOf(name: string, q: Record<string, unknown>): Record<string, unknown> {
+    const entry = this.findAnywhere(name);
+    if (!entry) return {};
+    const accepts = acceptsOf(entry);
+    const keys = new Set([...accepts.filters, ...accepts.params.map((x) => x.name)]);
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(q)) if (keys.has(k) && typeof v === 'string') out[k] = v.slice(0, 200);
+    return out;
+  }
+
+  async run(p: Principal, name: string, rawQuery: Record<string, unknown>, accept: string | undefined): Promise<MetricOutput> {
+    const entry = catalogue(p.role).find((m) => m.name === name);
+    if (!entry) {
+      if (this.findAnywhere(name)) throw new ForbiddenException(`metric ${name} is not available to role ${p.role}`);
+      throw new NotFoundException(`no metric named ${JSON.stringify(name.slice(0, 60))}; GET /api/v1/metrics lists them`);
+    }
+    const q = parseMetricQuery(name, rawQuery, acceptsOf(entry));
+    if (p.role === 'regio') for (const r of q.regions ?? []) assertRegionAccess(p, r, 'query');
+    const response = await this.compute(p, name, q);
+    const format = negotiateFormat(q.format, accept);
+    if (format === 'json') return { format, body: response };
+    if (format === 'csv') {
+      const csv = toCsv(response as Parameters<typeof toCsv>[0], { sep: q.sep, bom: true });
+      return {
+        format,
+        body: new StreamableFile(Buffer.from(csv, 'utf8'), { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${name}.csv"` }),
+      };
+    }
+    return {
+      format,
+      body: new StreamableFile(Buffer.from(metricToArrowIpc(response)), { type: ARROW_STREAM_TYPE, disposition: `attachment; filename="${name}.arrows"` }),
+    };
+  }
+
+  private async compute(p: Principal, name: string, q: ParsedMetricQuery): Promise<MetricResponseLike> {
+    try {
+      const scope = { regions: q.regions, from: q.from, to: q.to, ...q.filters };
+      const res = await runMetric(
+        name,
+        { role: p.role, region: p.region ?? undefined, k: this.config.k, scope, params: q.params },
+        this.repo.query,
+      );
+      return res as unknown as MetricResponseLike;
+    } catch (e) {
+      if (e instanceof MetricNotFoundError) throw new NotFoundException(e.message);
+      if (e instanceof MetricForbiddenError) throw new ForbiddenException(e.message);
+      if (e instanceof MetricParamError) throw new BadRequestException(e.message);
+      if (e instanceof NoSnapshotError) throw new ServiceUnavailableException('no data has been loaded yet: upload a batch first');
+      throw e;
+    }
+  }
+
+  private findAnywhere(name: string): CatalogueEntry | undefined {
+    for (const role of ROLES) {
+      const hit = catalogue(role).find((m) => m.name === name);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+}
+
+function acceptsOf(entry: CatalogueEntry): MetricAccepts {
+  return { filters: entry.filters, params: entry.params };
+}

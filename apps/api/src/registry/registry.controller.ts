@@ -1,0 +1,58 @@
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/principal';
+import { ALL_ROLES, Roles } from '../auth/roles.decorator';
+import type { MunicipalityDto, RegionProfileDto, RegionProfileHistoryDto } from './registry.dto';
+import { UpdateRegionProfileDto } from './registry.dto';
+import { RegistryService } from './registry.service';
+
+@ApiTags('registry')
+@ApiBearerAuth()
+@Controller('v1/registry')
+export class RegistryController {
+  constructor(private readonly registry: RegistryService) {}
+
+  @Get('regions')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'Regions with their profile (a regio token: its own region only)' })
+  regions(@CurrentPrincipal() p: Principal): Promise<RegionProfileDto[]> {
+    return this.registry.listRegions(p);
+  }
+
+  @Get('regions/:code')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: "One region's profile" })
+  region(@CurrentPrincipal() p: Principal, @Param('code') code: string): Promise<RegionProfileDto> {
+    return this.registry.getRegion(p, code);
+  }
+
+  @Put('regions/:code')
+  @Roles('beheer')
+  @ApiOperation({ summary: "Change a region's profile (beheer); every change is kept in the history" })
+  update(@CurrentPrincipal() p: Principal, @Param('code') code: string, @Body() body: UpdateRegionProfileDto): Promise<RegionProfileDto> {
+    return this.registry.updateRegion(p, code, body);
+  }
+
+  @Get('regions/:code/history')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: "Who changed what in a region's profile, and when" })
+  history(@CurrentPrincipal() p: Principal, @Param('code') code: string): Promise<RegionProfileHistoryDto[]> {
+    return this.registry.history(p, code);
+  }
+
+  @Get('municipalities')
+  @Roles(...ALL_ROLES)
+  @ApiQuery({ name: 'region', required: false, description: 'VR01..VR25' })
+  @ApiOperation({ summary: 'Municipalities with population per year (a regio token: its own region only)' })
+  municipalities(@CurrentPrincipal() p: Principal, @Query('region') region?: string): Promise<MunicipalityDto[]> {
+    return this.registry.municipalities(p, region);
+  }
+
+  @Get('boundaries')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'Boundaries as TopoJSON (objects vr_features, gm_features, nl_features; property code)' })
+  boundaries(@CurrentPrincipal() p: Principal): unknown {
+    return this.registry.boundaries(p);
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Starts a full API (createApp) on port 0 with a temporary data directory, on PGlite or — when
+ * DATABASE_URL is set — on PostgreSQL in a schema of its own that is dropped afterwards.
+ */
+import { createApp, loadConfig, type ApiApp } from '@weegwijzer/api';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+
+export const DATABASE_URL = process.env.DATABASE_URL;
+export const STORE = DATABASE_URL ? 'PostgreSQL' : 'PGlite';
+
+export interface TestApi {
+  app: ApiApp;
+  url: string;
+  dataDir: string;
+  schema: string | undefined;
+  /** fetch against the app with an optional bearer token. */
+  call(path: string, opts?: { token?: string; method?: string; headers?: Record<string, string>; body?: unknown }): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+let seq = 0;
+
+export async function startApi(name: string, env: Record<string, string> = {}): Promise<TestApi> {
+  const dataDir = mkdtempSync(join(tmpdir(), `weegwijzer-api-${name}-`));
+  const schema = DATABASE_URL ? `t_api_${name.replace(/[^a-z0-9_]/g, '_')}_${process.pid}_${seq++}` : undefined;
+  const config = loadConfig(
+    {
+      WEEGWIJZER_DATA_DIR: dataDir,
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      ...(DATABASE_URL ? { DATABASE_URL, DATABASE_SCHEMA: schema } : {}),
+      ...env,
+    },
+    [],
+  );
+  const app = await createApp(config);
+  const call: TestApi['call'] = (path, opts = {}) => {
+    const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    let body: BodyInit | undefined;
+    if (opts.body instanceof FormData) body = opts.body;
+    else if (opts.body !== undefined) {
+      headers['content-type'] ??= 'application/json';
+      body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
+    }
+    return fetch(app.url + path, { method: opts.method ?? 'GET', headers, body });
+  };
+  return {
+    app,
+    url: app.url,
+    dataDir,
+    schema,
+    call,
+    async stop() {
+      await app.close();
+      if (schema) await dropSchema(schema);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function dropSchema(schema: string): Promise<void> {
+  const client = new Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A query on the app's operational store (for assertions the API does not offer). */
+export function storeQuery<T = Record<string, unknown>>(api: TestApi, sql: string, params: unknown[] = []): Promise<T[]> {
+  return api.app.store.query(sql, params);
+}

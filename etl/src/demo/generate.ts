@@ -414,8 +414,8 @@ function setScores(row: AssessmentRow, scores: Scores): void {
 
 /** Probability that a framework leaves the five criteria unscored at pre-weging. */
 const PRE_SCORE_MISSING: Record<string, number> = {
-  niet_pluis: 0.7,
-  open_gesprek: 0.5,
+  niet_pluis: 0.55,
+  open_gesprek: 0.35,
   onbekend: 0.6,
   ica: 0.02,
   le_model: 0.15,

@@ -187,7 +187,7 @@ export function buildWorld(seed: number, singleRegion?: string): DemoWorld {
     : {
         divergence: take(large),
         heavy: take(large),
-        heavyGemeente: take(midOrLarge),
+        heavyGemeente: take(large),
         rechtsGap: take(midOrLarge),
         jihadistFocus: [take(midOrLarge), take(midOrLarge)],
         direct: take(all),
@@ -328,7 +328,7 @@ function applyRoles(regions: RegionProfile[], roles: Roles, effects: PlantedEffe
 
   const heavyGemeente = region(roles.heavyGemeente);
   heavyGemeente.preMode = 'heavy_gemeente';
-  heavyGemeente.doorgezetFactor = { gemeente: 0.4, politie: 1 };
+  heavyGemeente.doorgezetFactor = { gemeente: 0.3, politie: 1 };
   heavyGemeente.directShare = 0.02;
   effects.push({
     id: 'pre_weging_heavy_gemeente',
@@ -337,11 +337,11 @@ function applyRoles(regions: RegionProfile[], roles: Roles, effects: PlantedEffe
     metric: 'outcome_divergence',
     stage: 'pre_weging',
     body: 'gemeente',
-    factor: 0.4,
+    factor: 0.3,
     expect: 'divergent',
     direction: 'below',
     description:
-      'Only the municipalities pre-weigh heavily (P(doorgezet) 0.4 times national per band); the police in the same region forward as nationally: municipality and police criteria differ within one region.',
+      'Only the municipalities pre-weigh heavily (P(doorgezet) 0.3 times national per band); the police in the same region forward as nationally: municipality and police criteria differ within one region.',
   });
 
   underRecognise(region(roles.rechtsGap), 'rechts_extremisme', 0.08);

@@ -1,0 +1,375 @@
+/**
+ * Validates one batch folder against contract v1: the manifest, each data file (sha256,
+ * UTF-8, rows), then every row, set-based in an in-memory DuckDB. A BatchValidation
+ * stays open after checking so the ingestor can write the accepted rows as Parquet from
+ * the typed tables of the same pass; `validateBatch` is the check-only shortcut.
+ *
+ * No value of the batch ever reaches a log, an error message or the report.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { COLUMNS_BY_FILE, ID_PATTERN, type FileKind } from '@weegwijzer/contract';
+import { columnRuleSql, typedColumnSql, type RuleContext } from './checks.sql';
+import { scanFile, type FileScan } from './file-scan';
+import { GUARD_MACROS_SQL } from './guard.sql';
+import { MANIFEST_FILE, readManifest, type ParsedManifest } from './manifest';
+import { DEFAULT_ERROR_CAP, makeError, type ValidationError, type ValidationReport } from './report';
+import type { RuleCode } from './rules';
+import { SourceFile } from './source';
+import { quoteIdent, quoteLiteral } from './sql';
+
+/** An accepted earlier batch of the same region (for referential integrity). */
+export interface EarlierBatch {
+  batch_id: string;
+  produced_at: string;
+  /** The normalised signals Parquet file of that batch. */
+  signalsParquet: string;
+}
+
+export type ValidationStep = 'manifest' | 'scan' | 'read' | 'detail';
+export interface ValidationProgress {
+  step: ValidationStep;
+  file?: string;
+}
+
+export interface ValidateOptions {
+  /** "Today" for the not-in-the-future rules; default now. */
+  now?: Date;
+  errorCap?: number;
+  /** Accepted earlier batches of a region (referential integrity against earlier deliveries). */
+  earlierBatches?: (region: string) => EarlierBatch[];
+  /** Parent directory for DuckDB spill files; default the OS temp dir. Removed on close. */
+  workDir?: string;
+  threads?: number;
+  onProgress?: (p: ValidationProgress) => void;
+}
+
+const KINDS: FileKind[] = ['signals', 'assessments'];
+const FILE_ORDER = { manifest: 0, signals: 1, assessments: 2 } as const;
+const ID_FULL = ID_PATTERN.replace(/^\^/, '').replace(/\$$/, '');
+
+/** The calendar date in the Netherlands, which is what "in the future" means to a region. */
+export function dutchToday(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+interface SqlError extends ValidationError {
+  fileOrd: number;
+  colOrd: number;
+}
+
+export class BatchValidation {
+  manifest!: ParsedManifest;
+  readonly scans: Partial<Record<FileKind, FileScan>> = {};
+  readonly sources: Partial<Record<FileKind, SourceFile>> = {};
+  /** Hash of the manifest's meaning and the files' actual hashes: tells a re-delivery from a conflict. */
+  contentSha256: string | null = null;
+  private readonly jsErrors: ValidationError[] = [];
+  private sqlErrorCount = 0;
+  private sqlErrors: SqlError[] = [];
+  private conn: DuckDBConnection | null = null;
+  private instance: DuckDBInstance | null = null;
+  private spillDir: string | null = null;
+  private checked = false;
+  private readonly validatedAt: Date;
+
+  private constructor(
+    readonly dir: string,
+    private readonly opts: ValidateOptions,
+  ) {
+    this.validatedAt = opts.now ?? new Date();
+  }
+
+  /** Reads the manifest and hashes the files; `checkRows()` does the rest. */
+  static async prepare(dir: string, opts: ValidateOptions = {}): Promise<BatchValidation> {
+    const v = new BatchValidation(dir, opts);
+    await v.checkManifestAndFiles();
+    return v;
+  }
+
+  get regionCode(): string | null {
+    return this.manifest.region_code;
+  }
+  get batchId(): string | null {
+    return this.manifest.batch_id;
+  }
+  get errorCount(): number {
+    return this.jsErrors.length + this.sqlErrorCount;
+  }
+
+  /** Adds a delivery-level error decided outside the validator (conflict, region not allowed). */
+  addError(rule: RuleCode, column: string | null = null, detail?: string): void {
+    const e = makeError(MANIFEST_FILE, null, column, rule);
+    if (detail) e.detail = detail;
+    this.jsErrors.push(e);
+  }
+
+  private async checkManifestAndFiles(): Promise<void> {
+    this.opts.onProgress?.({ step: 'manifest' });
+    this.manifest = await readManifest(this.dir);
+    this.jsErrors.push(...this.manifest.errors);
+    const scans = KINDS.map(async (kind) => {
+      const entry = this.manifest.files[kind];
+      if (!entry) return;
+      const path = join(this.dir, entry.name);
+      if (!existsSync(path)) {
+        this.jsErrors.push(makeError(entry.name, null, null, 'FILE_MISSING'));
+        return;
+      }
+      this.opts.onProgress?.({ step: 'scan', file: entry.name });
+      const scan = await scanFile(path, entry.format === 'csv' || entry.format === 'jsonl');
+      this.scans[kind] = scan;
+      if (entry.sha256 && scan.sha256 !== entry.sha256) this.jsErrors.push(makeError(entry.name, null, null, 'SHA256_MISMATCH'));
+      if (scan.utf8 && !scan.utf8.ok) {
+        const e = makeError(entry.name, null, null, 'FILE_NOT_UTF8');
+        e.detail = `first invalid byte on line ${scan.utf8.line}`;
+        this.jsErrors.push(e);
+      }
+    });
+    await Promise.all(scans);
+    const m = this.manifest;
+    if (m.region_code && m.batch_id && m.produced_at && m.period && m.key_id && this.scans.signals && this.scans.assessments) {
+      const canonical = JSON.stringify({
+        contract_version: '1',
+        region_code: m.region_code,
+        batch_id: m.batch_id,
+        produced_at: m.produced_at,
+        period: m.period,
+        key_id: m.key_id,
+        signals: { rows: m.files.signals?.rows, sha256: this.scans.signals.sha256 },
+        assessments: { rows: m.files.assessments?.rows, sha256: this.scans.assessments.sha256 },
+      });
+      this.contentSha256 = createHash('sha256').update(canonical).digest('hex');
+    }
+  }
+
+  /**
+   * Runs every row-level rule. Fast pass: one streaming scan per file casts every row to
+   * its type (`typed_<kind>`) and flags rows that break any rule; duplicates and
+   * referential integrity are checked on the typed tables. Only when something fails does
+   * the detailed pass stage the raw rows with row numbers and name every error.
+   */
+  async checkRows(): Promise<void> {
+    if (this.checked) return;
+    this.checked = true;
+    const conn = await this.connection();
+    const ctx: RuleContext = { region: this.manifest.region_code, period: this.manifest.period, today: dutchToday(this.validatedAt) };
+    let clean = this.jsErrors.length === 0;
+    for (const kind of KINDS) {
+      const entry = this.manifest.files[kind];
+      const scan = this.scans[kind];
+      if (!entry || !scan || (scan.utf8 && !scan.utf8.ok)) continue;
+      this.opts.onProgress?.({ step: 'read', file: entry.name });
+      const source = new SourceFile(conn, kind, join(this.dir, entry.name), entry.name, entry.format);
+      this.sources[kind] = source;
+      await source.open();
+      if (source.rowsCheckable) {
+        const typed = COLUMNS_BY_FILE[kind].map((s) => typedColumnSql(s, true)).join(', ');
+        const checked = this.checkedColumns(source);
+        const anyRule = checked.length ? checked.map((s) => `(${columnRuleSql(kind, s, ctx)}) IS NOT NULL`).join(' OR ') : 'false';
+        try {
+          await conn.run(`CREATE OR REPLACE TABLE typed_${kind} AS SELECT ${typed}, ${anyRule} AS _bad FROM ${source.relation(false)}`);
+          const r = (
+            await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n, count(*) FILTER (WHERE _bad)::INTEGER AS bad FROM typed_${kind}`)
+          ).getRowObjectsJS()[0] as { n: number; bad: number };
+          source.rows = r.n;
+          if (r.bad > 0) clean = false;
+        } catch {
+          if (entry.format === 'csv') await source.diagnoseCsv();
+          else source.fail('FILE_UNREADABLE');
+        }
+      }
+      this.jsErrors.push(...source.errors);
+      if (source.errors.length > 0) clean = false;
+      if (entry.rows !== null && source.errors.every((e) => e.rule !== 'FILE_UNREADABLE') && source.rows !== entry.rows) {
+        const e = makeError(entry.name, null, null, 'ROWS_MISMATCH');
+        e.detail = `manifest says ${entry.rows}, file has ${source.rows}`;
+        this.jsErrors.push(e);
+        clean = false;
+      }
+    }
+    await this.loadEarlierSignals(conn);
+    if (clean && (await this.fastIntegrityClean(conn))) return;
+
+    // Something failed: the detailed pass names every error.
+    await conn.run(`CREATE OR REPLACE TEMP TABLE errs (file_ord INTEGER, file VARCHAR, "row" INTEGER, col_ord INTEGER, "column" VARCHAR, rule VARCHAR)`);
+    for (const kind of KINDS) {
+      const source = this.sources[kind];
+      if (!source || !source.rowsCheckable) continue;
+      this.opts.onProgress?.({ step: 'detail', file: source.fileName });
+      await source.stage();
+      await this.rowRules(conn, source, ctx);
+    }
+    await this.integrityRules(conn);
+    await this.collectSqlErrors(conn);
+    if (this.errorCount === 0) {
+      // The fast pass saw a problem the detailed pass cannot place: never accept such a batch.
+      this.jsErrors.push(makeError(MANIFEST_FILE, null, null, 'FILE_UNREADABLE'));
+    }
+  }
+
+  /** Columns checked row by row (a column missing from a tabular file is reported once instead). */
+  private checkedColumns(source: SourceFile) {
+    return COLUMNS_BY_FILE[source.kind].filter((s) => source.format === 'jsonl' || source.present.has(s.name));
+  }
+
+  /** Signals of accepted earlier batches of this region (the latest delivery of each wins). */
+  private async loadEarlierSignals(conn: DuckDBConnection): Promise<void> {
+    const region = this.manifest.region_code;
+    const earlier = region && this.opts.earlierBatches ? this.opts.earlierBatches(region).filter((b) => b.batch_id !== this.manifest.batch_id) : [];
+    if (earlier.length > 0) {
+      const files = earlier.map((b) => quoteLiteral(b.signalsParquet)).join(', ');
+      const produced = earlier.map((b) => `(${quoteLiteral(b.signalsParquet)}, TIMESTAMPTZ ${quoteLiteral(b.produced_at)}, ${quoteLiteral(b.batch_id)})`).join(', ');
+      await conn.run(`CREATE OR REPLACE TEMP TABLE earlier_signals AS
+        SELECT s.signal_id, arg_max(s.received_at, (b.produced_at, b.batch_id)) AS received_at
+        FROM read_parquet([${files}], filename = true) s JOIN (VALUES ${produced}) b(file, produced_at, batch_id) ON b.file = s.filename
+        GROUP BY s.signal_id`);
+    } else {
+      await conn.run(`CREATE OR REPLACE TEMP TABLE earlier_signals (signal_id VARCHAR, received_at DATE)`);
+    }
+  }
+
+  /** Duplicates and referential integrity on the typed tables; true when there is no problem. */
+  private async fastIntegrityClean(conn: DuckDBConnection): Promise<boolean> {
+    const any = async (sql: string) => ((await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM (${sql})`)).getRowObjectsJS()[0].n as number) > 0;
+    if (await any(`SELECT signal_id FROM typed_signals GROUP BY signal_id HAVING count(*) > 1`)) return false;
+    if (await any(`SELECT assessment_id FROM typed_assessments GROUP BY assessment_id HAVING count(*) > 1`)) return false;
+    return !(await any(`SELECT 1 FROM typed_assessments a
+      LEFT JOIN (
+        SELECT signal_id, received_at FROM typed_signals
+        UNION ALL
+        SELECT e.signal_id, e.received_at FROM earlier_signals e ANTI JOIN typed_signals b ON b.signal_id = e.signal_id
+      ) k ON k.signal_id = a.signal_id
+      WHERE k.signal_id IS NULL OR a.decided_at < k.received_at`));
+  }
+
+  private async rowRules(conn: DuckDBConnection, source: SourceFile, ctx: RuleContext): Promise<void> {
+    const { kind, fileName, table } = source;
+    const specs = COLUMNS_BY_FILE[kind];
+    const checked = this.checkedColumns(source);
+    if (checked.length > 0) {
+      const exprs = checked.map((s) => `${columnRuleSql(kind, s, ctx)} AS ${quoteIdent(s.name)}`).join(',\n');
+      const anyError = checked.map((s) => `${quoteIdent(s.name)} IS NOT NULL`).join(' OR ');
+      await conn.run(`CREATE OR REPLACE TEMP TABLE err_${kind} AS SELECT * FROM (SELECT _row, ${exprs} FROM ${table}) WHERE ${anyError}`);
+      const colOrder = specs.map((s, i) => `(${quoteLiteral(s.name)}, ${i})`).join(', ');
+      await conn.run(`INSERT INTO errs
+        SELECT ${FILE_ORDER[kind]}, ${quoteLiteral(fileName)}, u._row, o.ord, u.col, u.rule
+        FROM (UNPIVOT err_${kind} ON COLUMNS(* EXCLUDE _row) INTO NAME col VALUE rule) u
+        JOIN (VALUES ${colOrder}) o(name, ord) ON o.name = u.col`);
+      await conn.run(`DROP TABLE err_${kind}`);
+    }
+    const idCol = kind === 'signals' ? 'signal_id' : 'assessment_id';
+    const idOrd = specs.findIndex((s) => s.name === idCol);
+    await conn.run(`INSERT INTO errs
+      SELECT ${FILE_ORDER[kind]}, ${quoteLiteral(fileName)}, _row, ${idOrd}, '${idCol}', 'DUPLICATE_ID' FROM (
+        SELECT _row, row_number() OVER (PARTITION BY ${idCol} ORDER BY _row) AS rn FROM ${table}
+        WHERE ${idCol} IN (SELECT ${idCol} FROM ${table} WHERE ${idCol} IS NOT NULL GROUP BY ${idCol} HAVING count(*) > 1)
+      ) WHERE rn > 1`);
+  }
+
+  /** Every assessment's signal exists (this batch or an earlier one) and was received before the decision. */
+  private async integrityRules(conn: DuckDBConnection): Promise<void> {
+    const sig = this.sources.signals;
+    const ass = this.sources.assessments;
+    if (!sig?.rowsCheckable || !ass?.rowsCheckable) return;
+    const specs = COLUMNS_BY_FILE.assessments;
+    const ord = (c: string) => specs.findIndex((s) => s.name === c);
+    await conn.run(`INSERT INTO errs
+      WITH batch_signals AS (
+        SELECT signal_id, min(try_cast(received_at AS DATE)) AS received_at FROM ${sig.table} WHERE signal_id IS NOT NULL GROUP BY signal_id
+      ), known AS (
+        SELECT signal_id, received_at FROM batch_signals
+        UNION ALL
+        SELECT e.signal_id, e.received_at FROM earlier_signals e ANTI JOIN batch_signals b ON b.signal_id = e.signal_id
+      )
+      SELECT ${FILE_ORDER.assessments}, ${quoteLiteral(ass.fileName)}, a._row,
+        CASE WHEN k.signal_id IS NULL THEN ${ord('signal_id')} ELSE ${ord('decided_at')} END,
+        CASE WHEN k.signal_id IS NULL THEN 'signal_id' ELSE 'decided_at' END,
+        CASE WHEN k.signal_id IS NULL THEN 'SIGNAL_UNKNOWN' ELSE 'DATE_BEFORE_SIGNAL' END
+      FROM ${ass.table} a LEFT JOIN known k ON k.signal_id = a.signal_id
+      WHERE a.signal_id IS NOT NULL AND regexp_full_match(a.signal_id, ${quoteLiteral(ID_FULL)})
+        AND (k.signal_id IS NULL OR try_cast(a.decided_at AS DATE) < k.received_at)`);
+  }
+
+  private async collectSqlErrors(conn: DuckDBConnection): Promise<void> {
+    const cap = this.opts.errorCap ?? DEFAULT_ERROR_CAP;
+    this.sqlErrorCount = (await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM errs`)).getRowObjectsJS()[0].n as number;
+    const rows = (
+      await conn.runAndReadAll(`SELECT file_ord, file, "row", col_ord, "column", rule FROM errs ORDER BY file_ord, "row", col_ord LIMIT ${cap}`)
+    ).getRowObjectsJS() as { file_ord: number; file: string; row: number; col_ord: number; column: string; rule: RuleCode }[];
+    this.sqlErrors = rows.map((r) => ({ ...makeError(r.file, r.row, r.column, r.rule), fileOrd: r.file_ord, colOrd: r.col_ord }));
+  }
+
+  report(): ValidationReport {
+    const cap = this.opts.errorCap ?? DEFAULT_ERROR_CAP;
+    const fileOrd = (file: string) => (file === MANIFEST_FILE ? 0 : file === this.manifest.files.signals?.name ? 1 : 2);
+    // File, then row (file-level errors first), then column; errors found in JS keep their order.
+    const keyed = [
+      ...this.jsErrors.map((e, i) => ({ e, k: [fileOrd(e.file), e.row ?? -1, -1e6 + i] })),
+      ...this.sqlErrors.map((e) => ({ e, k: [e.fileOrd, e.row ?? -1, e.colOrd] })),
+    ].sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.k[2] - b.k[2]);
+    const errors = keyed.slice(0, cap).map(({ e }) => {
+      const { file, row, column, rule, message, detail } = e;
+      return detail === undefined ? { file, row, column, rule, message } : { file, row, column, rule, message, detail };
+    });
+    const errorCount = this.errorCount;
+    const m = this.manifest;
+    return {
+      ok: errorCount === 0,
+      contract_version: '1',
+      batch: { region_code: m.region_code, batch_id: m.batch_id, produced_at: m.produced_at, period: m.period },
+      errors,
+      errorCount,
+      truncated: errorCount > errors.length,
+      counts: { signals: this.sources.signals?.rows ?? null, assessments: this.sources.assessments?.rows ?? null },
+      validated_at: this.validatedAt.toISOString(),
+    };
+  }
+
+  /** Writes the (valid) batch as typed Parquet `signals.parquet` and `assessments.parquet` into outDir. */
+  async writeParquet(outDir: string): Promise<void> {
+    if (!this.checked || this.errorCount > 0) throw new Error('only a batch that passed validation can be written');
+    const conn = await this.connection();
+    for (const kind of KINDS) {
+      const target = join(outDir, `${kind}.parquet`);
+      await conn.run(`COPY (SELECT * EXCLUDE (_bad) FROM typed_${kind}) TO ${quoteLiteral(target)} (FORMAT parquet, COMPRESSION zstd)`);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.conn?.closeSync();
+    this.conn = null;
+    this.instance?.closeSync();
+    this.instance = null;
+    if (this.spillDir) rmSync(this.spillDir, { recursive: true, force: true });
+    this.spillDir = null;
+  }
+
+  private async connection(): Promise<DuckDBConnection> {
+    if (this.conn) return this.conn;
+    // DuckDB may spill to disk: keep that in a private dir that close() removes.
+    this.spillDir = mkdtempSync(join(this.opts.workDir ?? tmpdir(), 'ww-validate-'));
+    this.instance = await DuckDBInstance.create(':memory:', {
+      temp_directory: this.spillDir,
+      threads: String(this.opts.threads ?? 2),
+      preserve_insertion_order: 'true',
+    });
+    this.conn = await this.instance.connect();
+    for (const sql of GUARD_MACROS_SQL) await this.conn.run(sql);
+    return this.conn;
+  }
+}
+
+/** Checks a batch folder and returns the report; loads nothing. */
+export async function validateBatch(dir: string, opts: ValidateOptions = {}): Promise<ValidationReport> {
+  const v = await BatchValidation.prepare(dir, opts);
+  try {
+    await v.checkRows();
+    return v.report();
+  } finally {
+    await v.close();
+  }
+}

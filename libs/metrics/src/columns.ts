@@ -1,0 +1,54 @@
+/** Column constructors shared by the metric definitions. */
+import { REGION_CODES, ROLES, type Role } from '@weegwijzer/contract';
+import type { MetricColumn } from './types';
+import { SCOPE_FILTERS } from './types';
+
+export const ALL_ROLES: readonly Role[] = ROLES;
+/** Metrics that link records about one person: the inspectorate only (METRICS.md §7, BRIEF.md). */
+export const SUBJECT_LINKING_ROLES: readonly Role[] = ['inspectie'];
+export const ALL_FILTERS = SCOPE_FILTERS;
+
+export const GROUP_ORDER = ['region', 'total', 'own', 'peer_min', 'peer_q1', 'peer_median', 'peer_q3', 'peer_max'] as const;
+
+/** `group`: whose data a row holds — a named region, all regions in scope, or (regio) own / peer statistic. */
+export const GROUP_COLUMN: MetricColumn = { name: 'group', kind: 'dimension', label: { nl: 'Groep', en: 'Group' }, order: GROUP_ORDER };
+export const REGION_COLUMN: MetricColumn = { name: 'region_code', kind: 'dimension', label: { nl: 'Regio', en: 'Region' }, order: REGION_CODES };
+
+type Extra = Partial<Omit<MetricColumn, 'name' | 'kind' | 'label'>>;
+
+export function dim(name: string, nl: string, en: string, extra: Extra = {}): MetricColumn {
+  return { name, kind: 'dimension', label: { nl, en }, ...extra };
+}
+
+/** A count; additive (its national total is the sum of the regions) unless said otherwise. */
+export function count(name: string, nl: string, en: string, extra: Extra = {}): MetricColumn {
+  return { name, kind: 'count', label: { nl, en }, additive: true, ...extra };
+}
+
+/** numerator / denominator, both count columns of the same row. */
+export function share(name: string, nl: string, en: string, numerator: string, denominator: string, extra: Extra = {}): MetricColumn {
+  return { name, kind: 'share', label: { nl, en }, ratioOf: [numerator, denominator], from: [numerator, denominator], base: denominator, ...extra };
+}
+
+export function days(name: string, nl: string, en: string, base: string): MetricColumn {
+  return { name, kind: 'days', label: { nl, en }, base };
+}
+
+/** A raw number from the database: bigint / numeric string -> number. */
+export function num(v: unknown): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))) return Number(v);
+  if (v === null || v === undefined) return 0;
+  throw new Error(`not a number: ${String(v)}`);
+}
+
+export function numOrNull(v: unknown): number | null {
+  return v === null || v === undefined ? null : num(v);
+}
+
+export function strOrNull(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v);
+}

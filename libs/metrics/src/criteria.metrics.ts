@@ -1,0 +1,84 @@
+/** criteria_usage and criteria_coverage (METRICS.md §4–5): which frameworks, and are the five legal criteria scored. */
+import { BODIES, CRITERIA, FRAMEWORKS, STAGES } from '@weegwijzer/contract';
+import { ALL_FILTERS, ALL_ROLES, count, dim, share } from './columns';
+import { countIf, groupByRegion, lit, scopeWhere, SqlBuilder } from './sql';
+import type { MetricDefinition } from './types';
+
+export const criteriaUsageMetric: MetricDefinition = {
+  name: 'criteria_usage',
+  label: { nl: 'Gebruik van referentiekaders', en: 'Use of frameworks' },
+  description: {
+    nl: 'Beoordelingen geteld naar fase × orgaan × referentiekader, met het aandeel van elk kader binnen fase en orgaan.',
+    en: 'Assessments counted by stage × body × framework, with each framework\'s share within stage and body.',
+  },
+  unit: 'assessments',
+  grain: 'region × stage × body',
+  dimensions: ['stage', 'body'],
+  filters: ALL_FILTERS,
+  params: [],
+  roles: ALL_ROLES,
+  columns: [
+    dim('stage', 'Fase', 'Stage', { order: STAGES }),
+    dim('body', 'Orgaan', 'Body', { order: BODIES }),
+    count('assessments', 'Beoordelingen', 'Assessments'),
+    ...FRAMEWORKS.map((f) => count(`fw_${f}`, `Kader ${f}`, `Framework ${f}`)),
+    ...FRAMEWORKS.map((f) => share(`share_${f}`, `Aandeel ${f}`, `Share ${f}`, `fw_${f}`, 'assessments')),
+  ],
+  disclosure: {
+    totals: 'additive',
+    lines: [{ total: 'assessments', parts: FRAMEWORKS.map((f) => `fw_${f}`) }],
+    description: {
+      nl: 'Tellingen onder k onderdrukt; secundair langs de regel (beoordelingen = som over de kaders) en langs de landelijke totaalrij per fase en orgaan.',
+      en: 'Counts below k suppressed; secondary along the row (assessments = sum over frameworks) and the national total row per stage and body.',
+    },
+  },
+  sql(ctx) {
+    const b = new SqlBuilder();
+    return b.statement(`SELECT region_code, stage, body,
+  count(*) AS assessments,
+  ${FRAMEWORKS.map((f) => countIf(`framework = ${lit(f)}`, `fw_${f}`)).join(',\n  ')}
+FROM assessment_facts
+WHERE ${scopeWhere(b, ctx)}
+${groupByRegion(ctx, ['stage', 'body'])}`);
+  },
+};
+
+export const criteriaCoverageMetric: MetricDefinition = {
+  name: 'criteria_coverage',
+  label: { nl: 'Dekking wettelijke criteria', en: 'Legal criteria coverage' },
+  description: {
+    nl: 'Van de weegploeg-beoordelingen: het aandeel waarin alle vijf wettelijke criteria gescoord zijn (niet leeg), en per criterium het aandeel gescoord.',
+    en: 'Among weegploeg assessments: the share with all five legal criteria scored (non-empty), and per criterion the share scored.',
+  },
+  unit: 'assessments',
+  grain: 'region',
+  dimensions: [],
+  filters: ALL_FILTERS,
+  params: [],
+  roles: ALL_ROLES,
+  columns: [
+    count('assessments', 'Weegploeg-beoordelingen', 'Weegploeg assessments'),
+    count('all_scored', 'Alle vijf gescoord', 'All five scored'),
+    share('coverage', 'Aandeel alle vijf gescoord', 'Share with all five scored', 'all_scored', 'assessments'),
+    ...CRITERIA.map((c) => count(`scored_${c}`, `${c} gescoord`, `${c} scored`)),
+    ...CRITERIA.map((c) => share(`share_${c}`, `Aandeel ${c} gescoord`, `Share ${c} scored`, `scored_${c}`, 'assessments')),
+  ],
+  disclosure: {
+    totals: 'additive',
+    description: {
+      nl: 'Tellingen onder k onderdrukt, secundair langs de landelijke totaalrij; aandelen vervallen bij een noemer onder k of een onderdrukte teller.',
+      en: 'Counts below k suppressed, secondary along the national total row; shares suppressed on a denominator below k or a suppressed numerator.',
+    },
+  },
+  sql(ctx) {
+    const b = new SqlBuilder();
+    return b.statement(`SELECT region_code,
+  count(*) AS assessments,
+  ${countIf('all_scored', 'all_scored')},
+  ${CRITERIA.map((c) => countIf(`${c} IS NOT NULL`, `scored_${c}`)).join(',\n  ')}
+FROM assessment_facts
+WHERE stage = 'weegploeg'
+  AND ${scopeWhere(b, ctx)}
+${groupByRegion(ctx)}`);
+  },
+};

@@ -1,0 +1,9 @@
+/** The reasons a value is sent as null (METRICS.md "Disclosure control"). */
+export const REASON = {
+  countBelowK: 'count below k',
+  secondary: 'secondary suppression: would be derivable from a total',
+  denominatorBelowK: 'denominator below k',
+  fewerThanKUnits: 'fewer than k units',
+  fromSuppressed: 'computed from a suppressed count',
+  fewerPeers: 'fewer than 3 peer regions with a value',
+} as const;

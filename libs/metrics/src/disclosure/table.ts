@@ -1,0 +1,92 @@
+/**
+ * Disclosure of one result table: every count cell, every share/ratio/percentile/flag that
+ * rests on counts, through the rules of METRICS.md. The one place all results pass through
+ * (called by runMetric; `discloseTable` + `peerView` are the whole of it).
+ */
+import type { MetricColumn, MetricContext, Row } from '../types';
+import { REASON } from './reasons';
+import { suppressCounts, type Suppression } from './suppress';
+
+export type KeyOf = (row: Row, column: string) => string;
+
+/** A row with the reason for each of its suppressed values. */
+export interface DisclosedRow {
+  values: Row;
+  reasons: Record<string, string>;
+}
+
+/** Identity of a cell: its column and the row's dimension values; `sameAs` resolves repeats. */
+export function makeKeyOf(columns: readonly MetricColumn[], ctx: MetricContext): KeyOf {
+  const dims = columns.filter((c) => c.kind === 'dimension').map((c) => c.name);
+  const byName = new Map(columns.map((c) => [c.name, c]));
+  const plain = (row: Row, column: string) => `${column}@${dims.map((d) => (row[d] === null || row[d] === undefined ? '' : String(row[d]))).join('|')}`;
+  return (row, column) => {
+    const same = byName.get(column)?.sameAs?.(row, ctx);
+    return same ? plain(same.row, same.column) : plain(row, column);
+  };
+}
+
+export interface DiscloseInput {
+  columns: readonly MetricColumn[];
+  rows: readonly Row[];
+  k: number;
+  keyOf: KeyOf;
+  lines: readonly (readonly string[])[];
+  /** Count cells outside the table that share its lines (flow's Sankey links). */
+  extraCells?: ReadonlyMap<string, number>;
+}
+
+export function discloseTable(input: DiscloseInput): { rows: DisclosedRow[]; suppression: Suppression } {
+  const { columns, rows, k, keyOf } = input;
+  const counts = columns.filter((c) => c.kind === 'count');
+  const cells = new Map<string, number>(input.extraCells ?? []);
+  for (const row of rows) {
+    for (const c of counts) {
+      const v = row[c.name];
+      if (v === null || v === undefined) continue;
+      if (typeof v !== 'number') throw new Error(`disclosure: count ${c.name} is not a number (${typeof v})`);
+      const key = keyOf(row, c.name);
+      const prev = cells.get(key);
+      if (prev !== undefined && prev !== v) throw new Error(`disclosure: repeated cell ${key} has two values`);
+      cells.set(key, v);
+    }
+  }
+  const suppression = suppressCounts(cells, input.lines, k);
+  const derived = columns.filter((c) => c.kind !== 'count' && c.kind !== 'dimension');
+  const out = rows.map((row) => {
+    const values: Row = { ...row };
+    const reasons: Record<string, string> = {};
+    for (const c of counts) {
+      const reason = values[c.name] === null ? undefined : suppression.get(keyOf(row, c.name));
+      if (reason) {
+        values[c.name] = null;
+        reasons[c.name] = reason;
+      }
+    }
+    for (const c of derived) {
+      // a value that is not defined (0/0, no previous year) has nothing to hide
+      if (values[c.name] === null || values[c.name] === undefined) continue;
+      const reason = derivedReason(c, row, k, (col) => suppression.has(keyOf(row, col)));
+      if (reason) {
+        values[c.name] = null;
+        reasons[c.name] = reason;
+      }
+    }
+    return { values, reasons };
+  });
+  return { rows: out, suppression };
+}
+
+/**
+ * A share, rate or ratio is suppressed when its denominator is below k or a count it is
+ * computed from is suppressed; a median or percentile when it rests on fewer than k units;
+ * a flag or probability when a count it is computed from is suppressed (it would reveal it).
+ */
+function derivedReason(c: MetricColumn, row: Row, k: number, isSuppressed: (col: string) => boolean): string | undefined {
+  if (c.base !== undefined) {
+    const base = row[c.base];
+    if (typeof base === 'number' && base < k) return c.kind === 'days' ? REASON.fewerThanKUnits : REASON.denominatorBelowK;
+  }
+  for (const f of c.from ?? []) if (isSuppressed(f)) return REASON.fromSuppressed;
+  return undefined;
+}

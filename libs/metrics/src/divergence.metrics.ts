@@ -1,0 +1,153 @@
+/**
+ * outcome_divergence (METRICS.md §6): do comparable cases get different outcomes in
+ * different regions? Indirect standardisation on the severity band of the five criteria.
+ */
+import { BODIES, SEVERITY_BANDS } from '@weegwijzer/contract';
+import { ALL_FILTERS, ALL_ROLES, count, dim, num, strOrNull } from './columns';
+import { lit, litList, scopeWhere, SqlBuilder } from './sql';
+import { poissonExactInterval } from './stats';
+import type { MetricColumn, MetricContext, MetricDefinition, Row } from './types';
+
+const BANDS = SEVERITY_BANDS.map((b) => b.band);
+const BY_BODY = { param: 'by', equals: 'region_body' };
+/** Everything the expected value uses; the ratio and interval reveal what E and O reveal. */
+const STANDARDISED_FROM = ['observed', 'units', 'units_low', 'units_mid', 'units_high'];
+
+const STAGE_UNITS = {
+  weegploeg: {
+    outcome: 'final_wp_outcome',
+    severity: 'final_wp_severity',
+    body: 'final_wp_body',
+    outcomes: ['casusoverleg', 'geen_casusoverleg'],
+    positive: 'casusoverleg',
+    extra: 'reached',
+  },
+  pre_weging: {
+    outcome: 'lpw_outcome',
+    severity: 'lpw_severity',
+    body: 'lpw_body',
+    outcomes: ['doorgezet', 'niet_doorgezet', 'afgesloten_onvoldoende_info'],
+    positive: 'doorgezet',
+    extra: 'TRUE',
+  },
+} as const;
+
+const ratioColumn = (name: string, nl: string, en: string): MetricColumn => ({ name, kind: 'ratio', label: { nl, en }, from: STANDARDISED_FROM, base: 'units' });
+
+export const outcomeDivergenceMetric: MetricDefinition = {
+  name: 'outcome_divergence',
+  label: { nl: 'Uiteenlopende uitkomsten', en: 'Outcome divergence' },
+  description: {
+    nl: 'Indirecte standaardisatie. Eenheden: per signaal de laatste weegploeg-beoordeling met uitkomst casusoverleg of geen casusoverleg en vijf gescoorde criteria (stage=pre_weging: de laatste pre-weging met doorgezet, niet doorgezet of afgesloten wegens onvoldoende informatie; positief = doorgezet). Ernst = som van de vijf scores (laag 0–3, midden 4–6, hoog 7–10). Landelijk percentage per band over alle regio\'s in de selectie; verwacht E = Σ eenheden in band × landelijk percentage; verhouding O/E met exact Poisson-interval (95%) gedeeld door E; afwijkend als het interval 1 niet bevat.',
+    en: 'Indirect standardisation. Units: each signal\'s latest weegploeg assessment with outcome casusoverleg or geen_casusoverleg and all five criteria scored (stage=pre_weging: the latest pre_weging with doorgezet, niet_doorgezet or afgesloten_onvoldoende_info; positive = doorgezet). Severity = sum of the five scores (low 0–3, mid 4–6, high 7–10). National rate per band over all regions in scope; expected E = Σ units in band × national rate; ratio O/E with the exact Poisson 95% interval divided by E; divergent when the interval excludes 1.',
+  },
+  unit: 'signals',
+  grain: 'region (× body with by=region_body)',
+  dimensions: ['body'],
+  filters: ALL_FILTERS,
+  params: [
+    { name: 'stage', label: { nl: 'Fase', en: 'Stage' }, values: ['weegploeg', 'pre_weging'], default: 'weegploeg' },
+    { name: 'by', label: { nl: 'Uitsplitsing', en: 'Breakdown' }, values: ['region', 'region_body'], default: 'region' },
+  ],
+  roles: ALL_ROLES,
+  columns: [
+    dim('body', 'Orgaan', 'Body', { when: BY_BODY, order: BODIES }),
+    count('units', 'Eenheden', 'Units'),
+    count('units_low', 'Eenheden ernst laag (0–3)', 'Units severity low (0–3)'),
+    count('units_mid', 'Eenheden ernst midden (4–6)', 'Units severity mid (4–6)'),
+    count('units_high', 'Eenheden ernst hoog (7–10)', 'Units severity high (7–10)'),
+    count('observed', 'Waargenomen positief (O)', 'Observed positive (O)'),
+    ratioColumn('expected', 'Verwacht positief (E)', 'Expected positive (E)'),
+    ratioColumn('ratio', 'Verhouding O/E', 'Ratio O/E'),
+    ratioColumn('ci_low', 'Ondergrens 95%-interval', '95% interval lower bound'),
+    ratioColumn('ci_high', 'Bovengrens 95%-interval', '95% interval upper bound'),
+    { name: 'divergent', kind: 'flag', label: { nl: 'Afwijkend', en: 'Divergent' }, from: STANDARDISED_FROM, base: 'units' },
+  ],
+  disclosure: {
+    totals: 'additive',
+    lines: [{ total: 'units', parts: ['units_low', 'units_mid', 'units_high'] }],
+    description: {
+      nl: 'Tellingen onder k onderdrukt; secundair langs de regel (eenheden = laag + midden + hoog) en de landelijke totaalrij. E, O/E, het interval en de vlag vervallen bij minder dan k eenheden of een onderdrukte telling waarop ze rusten.',
+      en: 'Counts below k suppressed; secondary along the row (units = low + mid + high) and the national total row. E, O/E, the interval and the flag are suppressed on fewer than k units or a suppressed count they rest on.',
+    },
+  },
+  sql(ctx) {
+    const b = new SqlBuilder();
+    const u = STAGE_UNITS[ctx.params.stage as keyof typeof STAGE_UNITS];
+    const byBody = ctx.params.by === 'region_body';
+    return b.statement(`SELECT region_code${byBody ? `, ${u.body} AS body` : ''},
+  CASE WHEN ${u.severity} <= 3 THEN 'low' WHEN ${u.severity} <= 6 THEN 'mid' ELSE 'high' END AS band,
+  count(*) AS units,
+  count(*) FILTER (WHERE ${u.outcome} = ${lit(u.positive)}) AS positive
+FROM signal_facts
+WHERE ${u.extra}
+  AND ${u.outcome} IN (${litList(u.outcomes)})
+  AND ${u.severity} IS NOT NULL
+  AND ${scopeWhere(b, ctx)}
+GROUP BY region_code${byBody ? ', body' : ''}, band`);
+  },
+  rows: divergenceRows,
+};
+
+interface Cell {
+  region_code: string | null;
+  body?: string | null;
+  units: Record<string, number>;
+  observed: number;
+}
+
+function divergenceRows(raw: Record<string, unknown>[], ctx: MetricContext): Row[] {
+  const byBody = ctx.params.by === 'region_body';
+  const national: Record<string, { units: number; positive: number }> = Object.fromEntries(BANDS.map((b) => [b, { units: 0, positive: 0 }]));
+  const cells = new Map<string, Cell>();
+  const cellOf = (region: string | null, body: string | null) => {
+    const id = `${region ?? ''}|${body ?? ''}`;
+    let c = cells.get(id);
+    if (!c) {
+      c = { region_code: region, units: Object.fromEntries(BANDS.map((b) => [b, 0])), observed: 0 };
+      if (byBody) c.body = body;
+      cells.set(id, c);
+    }
+    return c;
+  };
+  for (const r of raw) {
+    const band = String(r.band);
+    const units = num(r.units);
+    const positive = num(r.positive);
+    national[band].units += units;
+    national[band].positive += positive;
+    const body = byBody ? strOrNull(r.body) : null;
+    for (const c of ctx.totals ? [cellOf(String(r.region_code), body), cellOf(null, body)] : [cellOf(String(r.region_code), body)]) {
+      c.units[band] += units;
+      c.observed += positive;
+    }
+  }
+  const rate = Object.fromEntries(BANDS.map((b) => [b, national[b].units > 0 ? national[b].positive / national[b].units : 0]));
+
+  return [...cells.values()].map((c) => {
+    const expected = BANDS.reduce((s, b) => s + c.units[b] * rate[b], 0);
+    const units = BANDS.reduce((s, b) => s + c.units[b], 0);
+    const row: Row = {
+      region_code: c.region_code,
+      ...(byBody ? { body: c.body ?? null } : {}),
+      units,
+      units_low: c.units.low,
+      units_mid: c.units.mid,
+      units_high: c.units.high,
+      observed: c.observed,
+      expected,
+      ratio: null,
+      ci_low: null,
+      ci_high: null,
+      divergent: null,
+    };
+    if (expected > 0) {
+      const ci = poissonExactInterval(c.observed);
+      row.ratio = c.observed / expected;
+      row.ci_low = ci.lower / expected;
+      row.ci_high = ci.upper / expected;
+      row.divergent = (row.ci_low as number) > 1 || (row.ci_high as number) < 1;
+    }
+    return row;
+  });
+}

@@ -1,0 +1,65 @@
+/** dropoff (METRICS.md §2): where signals drop off in the pre-assessment, and on what basis. */
+import { DROP_OUTCOMES, EXPLICIT_FRAMEWORKS, FRAMEWORKS, RECEIVING_PARTIES } from '@weegwijzer/contract';
+import { ALL_FILTERS, ALL_ROLES, count, dim, share } from './columns';
+import { countIf, groupByRegion, lit, litList, scopeWhere, SqlBuilder } from './sql';
+import type { MetricDefinition } from './types';
+
+const BY_PARTY = { param: 'by', equals: 'receiving_party' };
+
+export const dropoffMetric: MetricDefinition = {
+  name: 'dropoff',
+  label: { nl: 'Uitval in de pre-weging', en: 'Pre-assessment drop-off' },
+  description: {
+    nl: 'Uitvalpercentage = afgevallen / signalen met een pre-weging; directpercentage = direct / weegploeg bereikt; de afvallende beslissingen (de pre-weging met de laatste pre-uitkomst) naar uitkomst en naar referentiekader, en het aandeel genomen op een expliciet kader.',
+    en: 'Drop rate = dropped / signals with a pre-assessment; direct rate = direct / reached; the dropping decisions (the assessment with the last pre-outcome) by outcome and by framework, and the share taken on an explicit framework.',
+  },
+  unit: 'signals',
+  grain: 'region (× receiving_party with by=receiving_party)',
+  dimensions: ['receiving_party'],
+  filters: ALL_FILTERS,
+  params: [{ name: 'by', label: { nl: 'Uitsplitsing', en: 'Breakdown' }, values: ['none', 'receiving_party'], default: 'none' }],
+  roles: ALL_ROLES,
+  columns: [
+    dim('receiving_party', 'Ontvangende partij', 'Receiving party', { when: BY_PARTY, order: RECEIVING_PARTIES }),
+    count('with_pre', 'Met pre-weging', 'With pre-assessment'),
+    count('dropped', 'Afgevallen', 'Dropped'),
+    share('drop_rate', 'Uitvalpercentage', 'Drop rate', 'dropped', 'with_pre'),
+    count('reached', 'Weegploeg bereikt', 'Reached weegploeg'),
+    count('direct', 'Direct naar weegploeg', 'Direct to weegploeg'),
+    share('direct_rate', 'Aandeel direct', 'Direct rate', 'direct', 'reached'),
+    ...DROP_OUTCOMES.map((o) => count(`dropped_${o}`, `Afgevallen: ${o}`, `Dropped: ${o}`)),
+    ...FRAMEWORKS.map((f) => count(`dropped_fw_${f}`, `Afgevallen, kader ${f}`, `Dropped, framework ${f}`)),
+    count('dropped_explicit', 'Afgevallen op expliciet kader', 'Dropped on an explicit framework'),
+    count('dropped_judgement', 'Afgevallen op oordeel (open gesprek, niet-pluis, onbekend)', 'Dropped on judgement (open talk, gut feeling, unknown)'),
+    share('explicit_share', 'Aandeel expliciet kader', 'Share on explicit framework', 'dropped_explicit', 'dropped'),
+  ],
+  disclosure: {
+    totals: 'additive',
+    lines: [
+      { total: 'dropped', parts: DROP_OUTCOMES.map((o) => `dropped_${o}`) },
+      { total: 'dropped', parts: FRAMEWORKS.map((f) => `dropped_fw_${f}`) },
+      { total: 'dropped', parts: ['dropped_explicit', 'dropped_judgement'] },
+    ],
+    description: {
+      nl: 'Tellingen onder k onderdrukt; secundair langs de regel (afgevallen = som naar uitkomst = som naar kader = expliciet + oordeel) en langs de landelijke totaalrij. Percentages vervallen bij een noemer onder k of een onderdrukte teller.',
+      en: 'Counts below k suppressed; secondary along the row (dropped = sum by outcome = sum by framework = explicit + judgement) and the national total row. Rates are suppressed on a denominator below k or a suppressed numerator.',
+    },
+  },
+  sql(ctx) {
+    const b = new SqlBuilder();
+    const dims = ctx.params.by === 'receiving_party' ? ['receiving_party'] : [];
+    const dropped = "path = 'dropped'";
+    return b.statement(`SELECT region_code${dims.map((d) => `, ${d}`).join('')},
+  ${countIf('has_pre', 'with_pre')},
+  ${countIf(dropped, 'dropped')},
+  ${countIf('reached', 'reached')},
+  ${countIf("path = 'direct'", 'direct')},
+  ${DROP_OUTCOMES.map((o) => countIf(`${dropped} AND last_pre_outcome = ${lit(o)}`, `dropped_${o}`)).join(',\n  ')},
+  ${FRAMEWORKS.map((f) => countIf(`${dropped} AND last_pre_framework = ${lit(f)}`, `dropped_fw_${f}`)).join(',\n  ')},
+  ${countIf(`${dropped} AND last_pre_framework IN (${litList(EXPLICIT_FRAMEWORKS)})`, 'dropped_explicit')},
+  ${countIf(`${dropped} AND last_pre_framework NOT IN (${litList(EXPLICIT_FRAMEWORKS)})`, 'dropped_judgement')}
+FROM signal_facts
+WHERE ${scopeWhere(b, ctx)}
+${groupByRegion(ctx, dims)}`);
+  },
+};

@@ -1,0 +1,71 @@
+/** integrality (METRICS.md §9): joint, informed, unanimous and recorded decisions. */
+import { STAGES } from '@weegwijzer/contract';
+import { ALL_FILTERS, ALL_ROLES, count, dim, num } from './columns';
+import { countIf, groupByRegion, scopeWhere, SqlBuilder } from './sql';
+import type { MetricContext, MetricDefinition, Row } from './types';
+
+/** Measures in display order; the first three only for weegploeg assessments. */
+const MEASURES = ['all_parties_present', 'information_all_parties', 'unanimous', 'analysis_recorded', 'decision_recorded'] as const;
+const WEEGPLOEG_ONLY = new Set<string>(['all_parties_present', 'information_all_parties', 'unanimous']);
+
+export const integralityMetric: MetricDefinition = {
+  name: 'integrality',
+  label: { nl: 'Integraliteit en vastlegging', en: 'Integrality and recording' },
+  description: {
+    nl: 'Van de weegploeg-beoordelingen: het aandeel met alle drie kernpartijen aanwezig, met informatie van alle drie gebruikt, en unaniem. Van alle beoordelingen per fase: het aandeel met vastgelegde analyse en met vastgelegd besluit. Eén rij per regio × fase × maat.',
+    en: 'Among weegploeg assessments: the share with all three core parties present, with information from all three used, and unanimous. Among all assessments by stage: the share with the analysis recorded and with the decision recorded. One row per region × stage × measure.',
+  },
+  unit: 'assessments',
+  grain: 'region × stage × measure',
+  dimensions: ['stage', 'measure'],
+  filters: ALL_FILTERS,
+  params: [],
+  roles: ALL_ROLES,
+  columns: [
+    dim('stage', 'Fase', 'Stage', { order: STAGES }),
+    dim('measure', 'Maat', 'Measure', { order: MEASURES }),
+    count('assessments', 'Beoordelingen', 'Assessments', { sameAs: (row) => ({ row: { ...row, measure: null }, column: 'assessments' }) }),
+    count('assessments_with', 'Waarvan met deze eigenschap', 'Of which with this property'),
+    {
+      name: 'share',
+      kind: 'share',
+      label: { nl: 'Aandeel', en: 'Share' },
+      ratioOf: ['assessments_with', 'assessments'],
+      from: ['assessments_with', 'assessments'],
+      base: 'assessments',
+    },
+  ],
+  disclosure: {
+    totals: 'additive',
+    description: {
+      nl: 'Tellingen onder k onderdrukt, secundair langs de landelijke totaalrij per fase en maat; aandelen vervallen bij een noemer onder k of een onderdrukte teller.',
+      en: 'Counts below k suppressed, secondary along the national total row per stage and measure; shares suppressed on a denominator below k or a suppressed numerator.',
+    },
+  },
+  sql(ctx) {
+    const b = new SqlBuilder();
+    return b.statement(`SELECT region_code, stage,
+  count(*) AS assessments,
+  ${countIf('present_gemeente AND present_politie AND present_om', 'all_parties_present')},
+  ${countIf('info_gemeente AND info_politie AND info_om', 'information_all_parties')},
+  ${countIf('unanimous', 'unanimous')},
+  ${countIf('analysis_recorded', 'analysis_recorded')},
+  ${countIf('decision_recorded', 'decision_recorded')}
+FROM assessment_facts
+WHERE ${scopeWhere(b, ctx)}
+${groupByRegion(ctx, ['stage'])}`);
+  },
+  rows: integralityRows,
+};
+
+function integralityRows(raw: Record<string, unknown>[], _ctx: MetricContext): Row[] {
+  const rows: Row[] = [];
+  for (const r of raw) {
+    const stage = String(r.stage);
+    for (const m of MEASURES) {
+      if (WEEGPLOEG_ONLY.has(m) && stage !== 'weegploeg') continue;
+      rows.push({ region_code: (r.region_code as string | null) ?? null, stage, measure: m, assessments: num(r.assessments), assessments_with: num(r[m]) });
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,48 @@
+/** leadtime (METRICS.md §3): days from receipt to the weegploeg and to its decision. */
+import { ALL_FILTERS, ALL_ROLES, count, days } from './columns';
+import { countIf, groupByRegion, quantileCont, scopeWhere, SqlBuilder } from './sql';
+import type { MetricDefinition } from './types';
+
+export const leadtimeMetric: MetricDefinition = {
+  name: 'leadtime',
+  label: { nl: 'Doorlooptijd', en: 'Lead time' },
+  description: {
+    nl: 'Van de signalen die de weegploeg bereikten: dagen van ontvangst tot de eerste weegploeg, en tot de laatste weegploeg-beslissing die geen nadere duiding was; mediaan en 90e percentiel (lineaire interpolatie tussen rangwaarden).',
+    en: 'Among signals that reached the weegploeg: days from receipt to the first weegploeg, and to the latest weegploeg decision that was not nadere_duiding; median and 90th percentile (linear interpolation between order statistics).',
+  },
+  unit: 'days',
+  grain: 'region',
+  dimensions: [],
+  filters: ALL_FILTERS,
+  params: [],
+  roles: ALL_ROLES,
+  columns: [
+    count('reached', 'Weegploeg bereikt', 'Reached weegploeg'),
+    days('median_days_to_first_wp', 'Mediaan dagen tot eerste weegploeg', 'Median days to first weegploeg', 'reached'),
+    days('p90_days_to_first_wp', '90e percentiel dagen tot eerste weegploeg', '90th percentile days to first weegploeg', 'reached'),
+    count('decided', 'Met weegploeg-beslissing', 'With a weegploeg decision'),
+    days('median_days_to_decision', 'Mediaan dagen tot beslissing', 'Median days to decision', 'decided'),
+    days('p90_days_to_decision', '90e percentiel dagen tot beslissing', '90th percentile days to decision', 'decided'),
+  ],
+  disclosure: {
+    totals: 'additive',
+    description: {
+      nl: 'Tellingen onder k onderdrukt (secundair langs de landelijke totaalrij); mediaan en percentiel vervallen als ze op minder dan k signalen rusten.',
+      en: 'Counts below k suppressed (secondary along the national total row); median and percentile suppressed when resting on fewer than k signals.',
+    },
+  },
+  sql(ctx) {
+    const b = new SqlBuilder();
+    const q = (expr: string, p: number) => quantileCont(ctx.dialect, expr, p);
+    return b.statement(`SELECT region_code,
+  ${countIf('reached', 'reached')},
+  ${q('days_to_first_wp', 0.5)} AS median_days_to_first_wp,
+  ${q('days_to_first_wp', 0.9)} AS p90_days_to_first_wp,
+  ${countIf('decision_date IS NOT NULL', 'decided')},
+  ${q('days_to_decision', 0.5)} AS median_days_to_decision,
+  ${q('days_to_decision', 0.9)} AS p90_days_to_decision
+FROM signal_facts
+WHERE ${scopeWhere(b, ctx)}
+${groupByRegion(ctx)}`);
+  },
+};

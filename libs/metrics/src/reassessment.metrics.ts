@@ -1,0 +1,56 @@
+/**
+ * reassessment_consistency (METRICS.md §7): persons with a final weegploeg outcome in two or
+ * more regions, and how many got different outcomes. Links records about one person through
+ * subject_pseudonym, so it is for the inspectorate only.
+ */
+import { ALL_FILTERS, count, share, SUBJECT_LINKING_ROLES } from './columns';
+import { scopeWhere, SqlBuilder } from './sql';
+import type { MetricDefinition } from './types';
+
+export const reassessmentConsistencyMetric: MetricDefinition = {
+  name: 'reassessment_consistency',
+  label: { nl: 'Consistentie bij herbeoordeling', en: 'Re-assessment consistency' },
+  description: {
+    nl: 'Personen (pseudoniem) met een laatste weegploeg-uitkomst in minstens twee regio\'s: hoeveel, en hoeveel kregen verschillende uitkomsten. De uitkomst van een persoon in een regio is de laatste weegploeg-uitkomst van zijn laatst beoordeelde signaal daar. Per regio: de personen met een uitkomst daar en in een andere regio; de totaalrij telt elke persoon één keer. Alleen voor de inspectie.',
+    en: 'Persons (pseudonym) with a final weegploeg outcome in at least two regions: how many, and how many got different outcomes. A person\'s outcome in a region is the final weegploeg outcome of their latest-decided signal there. Per region: persons with an outcome there and in another region; the total row counts each person once. Inspectorate only.',
+  },
+  unit: 'persons',
+  grain: 'region',
+  dimensions: [],
+  filters: ALL_FILTERS,
+  params: [],
+  roles: SUBJECT_LINKING_ROLES,
+  columns: [
+    count('persons', 'Personen met uitkomst in ≥ 2 regio\'s', 'Persons with an outcome in ≥ 2 regions', { additive: false }),
+    count('persons_different', 'Met verschillende uitkomsten', 'With different outcomes', { additive: false }),
+    share('share_different', 'Aandeel verschillend', 'Share different', 'persons_different', 'persons'),
+  ],
+  disclosure: {
+    totals: 'non_additive',
+    description: {
+      nl: 'Tellingen onder k onderdrukt; het totaal telt personen één keer en is dus geen som van de regio\'s (geen secundaire onderdrukking langs de kolom nodig).',
+      en: 'Counts below k suppressed; the total counts persons once, so it is not the sum of the regions (no column line).',
+    },
+  },
+  sql(ctx) {
+    const b = new SqlBuilder();
+    return b.statement(`WITH ranked AS (
+  SELECT subject_pseudonym, region_code, final_wp_outcome,
+    row_number() OVER (PARTITION BY subject_pseudonym, region_code ORDER BY final_wp_date DESC, signal_id DESC) AS rn
+  FROM signal_facts
+  WHERE reached AND subject_pseudonym IS NOT NULL
+    AND ${scopeWhere(b, ctx)}
+), person_region AS (
+  SELECT subject_pseudonym, region_code, final_wp_outcome FROM ranked WHERE rn = 1
+), persons AS (
+  SELECT subject_pseudonym, count(DISTINCT final_wp_outcome) AS outcomes
+  FROM person_region GROUP BY subject_pseudonym HAVING count(*) >= 2
+)
+SELECT pr.region_code, count(*) AS persons, count(*) FILTER (WHERE p.outcomes > 1) AS persons_different
+FROM person_region pr JOIN persons p ON p.subject_pseudonym = pr.subject_pseudonym
+GROUP BY pr.region_code
+UNION ALL
+SELECT CAST(NULL AS VARCHAR) AS region_code, count(*) AS persons, count(*) FILTER (WHERE outcomes > 1) AS persons_different
+FROM persons`);
+  },
+};

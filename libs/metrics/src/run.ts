@@ -1,0 +1,129 @@
+/**
+ * runMetric: request -> validated context -> parameterised SQL -> rows -> disclosure control
+ * (-> peer view for regio) -> the self-describing response. Every result passes through here.
+ */
+import { buildLines, discloseTable, makeKeyOf, peerView, type DisclosedRow } from './disclosure';
+import { GROUP_COLUMN, GROUP_ORDER, num, numOrNull, REGION_COLUMN, strOrNull } from './columns';
+import { findMetric } from './registry';
+import { resolveContext } from './scope';
+import type { CellValue, MetricColumn, MetricContext, MetricDefinition, MetricRequest, MetricResponse, MetricTable, QueryFn, Row, SuppressedCell } from './types';
+
+/** The columns a response has for these parameters: group, region_code, then the definition's. */
+export function activeColumns(def: MetricDefinition, params: Record<string, string>): MetricColumn[] {
+  return [GROUP_COLUMN, REGION_COLUMN, ...def.columns.filter((c) => !c.when || params[c.when.param] === c.when.equals)];
+}
+
+export async function runMetric(name: string, request: MetricRequest, query: QueryFn): Promise<MetricResponse> {
+  const def = findMetric(name);
+  const ctx = resolveContext(def, request);
+  const stmt = def.sql(ctx);
+  const linkStmt = def.links?.sql(ctx);
+  const [raw, linkRaw] = await Promise.all([query(stmt.text, stmt.params), linkStmt ? query(linkStmt.text, linkStmt.params) : Promise.resolve(undefined)]);
+  return assembleResponse(def, ctx, raw, linkRaw);
+}
+
+function defaultRow(raw: Record<string, unknown>, columns: readonly MetricColumn[]): Row {
+  const row: Row = {};
+  for (const c of columns) {
+    if (c.name === 'group' || !(c.name in raw)) continue;
+    const v = raw[c.name];
+    row[c.name] = c.kind === 'count' ? num(v) : c.kind === 'dimension' ? strOrNull(v) : c.kind === 'flag' ? (v === null || v === undefined ? null : Boolean(v)) : numOrNull(v);
+  }
+  return row;
+}
+
+/** Turns query results into the disclosed response (pure; exported for tests and benchmarks). */
+export function assembleResponse(def: MetricDefinition, ctx: MetricContext, raw: Record<string, unknown>[], linkRaw?: Record<string, unknown>[]): MetricResponse {
+  const columns = activeColumns(def, ctx.params);
+  const rows = (def.rows ? def.rows(raw, ctx) : raw.map((r) => defaultRow(r, columns))).map((r) => completeRow(r, columns));
+
+  const keyOf = makeKeyOf(columns, ctx);
+  const lines = buildLines(def, columns, rows, ctx, keyOf);
+  let links: { build: ReturnType<NonNullable<MetricDefinition['links']>['build']>; columns: readonly MetricColumn[] } | undefined;
+  const extraCells = new Map<string, number>();
+  if (def.links && linkRaw) {
+    const build = def.links.build(linkRaw, rows, ctx, keyOf);
+    for (const r of build.rows) extraCells.set(build.keyOf(r), r.value as number);
+    lines.push(...build.lines);
+    links = { build, columns: def.links.columns };
+  }
+
+  const disclosed = discloseTable({ columns, rows, k: ctx.k, keyOf, lines, extraCells });
+  let out: DisclosedRow[] = disclosed.rows;
+  const notes = [...(def.notes?.(ctx, rows) ?? [])];
+  const scope = { ...ctx.scope };
+  if (ctx.ownRegion) {
+    const peers = peerView(disclosed.rows, columns, ctx.ownRegion, def.peerRow);
+    out = peers.rows;
+    scope.peer_regions = peers.peerRegions;
+    notes.push(...peers.notes);
+  }
+
+  const response: MetricResponse = {
+    metric: def.name,
+    k: ctx.k,
+    scope,
+    params: ctx.params,
+    ...toTable(columns, sortRows(out, columns)),
+    notes,
+    ...(def.extra?.(ctx) ?? {}),
+  };
+  if (links) {
+    const linkRows = links.build.rows.map((r): DisclosedRow => {
+      const reason = disclosed.suppression.get(links.build.keyOf(r));
+      return reason ? { values: { ...r, value: null }, reasons: { value: reason } } : { values: r, reasons: {} };
+    });
+    response.links = toTable([...links.columns], linkRows);
+  }
+  return response;
+}
+
+function completeRow(r: Row, columns: readonly MetricColumn[]): Row {
+  const row: Row = {};
+  for (const c of columns) row[c.name] = r[c.name] ?? null;
+  row.group = r.group ?? (row.region_code === null ? 'total' : 'region');
+  for (const c of columns) {
+    if (!c.ratioOf || r[c.name] !== undefined) continue;
+    const [n, d] = c.ratioOf;
+    const den = row[d];
+    const numerator = row[n];
+    row[c.name] = typeof den === 'number' && den > 0 && typeof numerator === 'number' ? (numerator / den) * (c.scale ?? 1) : null;
+  }
+  return row;
+}
+
+function compareValues(a: CellValue, b: CellValue, order?: readonly string[]): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  if (order) {
+    const ia = order.indexOf(String(a));
+    const ib = order.indexOf(String(b));
+    if (ia !== ib && ia >= 0 && ib >= 0) return ia - ib;
+  }
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a) < String(b) ? -1 : 1;
+}
+
+function sortRows(rows: DisclosedRow[], columns: readonly MetricColumn[]): DisclosedRow[] {
+  const dims = columns.filter((c) => c.kind === 'dimension');
+  return [...rows].sort((x, y) => {
+    for (const d of dims) {
+      const c = compareValues(x.values[d.name], y.values[d.name], d.order ?? (d.name === 'group' ? GROUP_ORDER : undefined));
+      if (c !== 0) return c;
+    }
+    return 0;
+  });
+}
+
+function toTable(columns: readonly MetricColumn[], rows: DisclosedRow[]): MetricTable {
+  const suppressed: SuppressedCell[] = [];
+  rows.forEach((r, i) => {
+    for (const c of columns) if (r.reasons[c.name]) suppressed.push({ row: i, column: c.name, reason: r.reasons[c.name] });
+  });
+  return {
+    columns: columns.map((c) => ({ name: c.name, kind: c.kind, label: c.label })),
+    rows: rows.map((r) => Object.fromEntries(columns.map((c) => [c.name, r.values[c.name] ?? null]))),
+    suppressed,
+  };
+}

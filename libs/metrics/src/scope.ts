@@ -1,0 +1,114 @@
+/** Validation of a metric request against the catalogue, and the role rules. */
+import { PHENOMENA, RECEIVING_PARTIES, REGION_CODES, ROLES, SOURCES, type Role } from '@weegwijzer/contract';
+import { MetricForbiddenError, MetricParamError } from './errors';
+import type { DialectName, MetricContext, MetricDefinition, MetricRequest, Scope, ScopeFilter } from './types';
+
+export const DEFAULT_K = 5;
+export const MIN_K = 3;
+export const MAX_K = 1000;
+
+const CODE_FILTERS: Record<'phenomenon' | 'receiving_party' | 'source', readonly string[]> = {
+  phenomenon: PHENOMENA,
+  receiving_party: RECEIVING_PARTIES,
+  source: SOURCES,
+};
+
+function checkDate(field: 'from' | 'to', value: unknown): string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    throw new MetricParamError(field, `'${field}' must be a date YYYY-MM-DD, got '${String(value)}'`);
+  }
+  const [y, m, d] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+    throw new MetricParamError(field, `'${field}' is not a calendar date: '${value}'`);
+  }
+  return value;
+}
+
+export function resolveK(k: unknown): number {
+  if (k === undefined || k === null) return DEFAULT_K;
+  if (typeof k !== 'number' || !Number.isInteger(k)) throw new MetricParamError('k', `k must be a whole number, got '${String(k)}'`);
+  if (k < MIN_K) throw new MetricParamError('k', `k must be at least ${MIN_K} (METRICS.md), got ${k}`);
+  if (k > MAX_K) throw new MetricParamError('k', `k must be at most ${MAX_K}, got ${k}`);
+  return k;
+}
+
+/** Checks the caller may see the metric at all (role rules). */
+export function assertRoleMayRun(def: MetricDefinition, role: Role): void {
+  if (!(ROLES as readonly string[]).includes(role)) throw new MetricForbiddenError(`unknown role '${String(role)}'`);
+  if (!def.roles.includes(role)) {
+    throw new MetricForbiddenError(
+      `metric '${def.name}' is not available to role '${role}'` +
+        (def.roles.length === 1 && def.roles[0] === 'inspectie' ? ': it links records about the same person and is for the inspectorate only' : ''),
+    );
+  }
+}
+
+/** Validates a request and builds the context the definition's SQL is generated from. */
+export function resolveContext(def: MetricDefinition, request: MetricRequest, dialect: DialectName = 'duckdb'): MetricContext {
+  if (!request || typeof request !== 'object') throw new MetricParamError('request', 'a metric request is required');
+  const role = request.role;
+  assertRoleMayRun(def, role);
+  const k = resolveK(request.k);
+  const input = request.scope ?? {};
+
+  for (const key of Object.keys(input) as ScopeFilter[]) {
+    const value = input[key];
+    if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
+    if (!(['regions', 'from', 'to', 'phenomenon', 'receiving_party', 'source'] as string[]).includes(key)) {
+      throw new MetricParamError(key, `unknown scope field '${key}' (allowed: regions, from, to, phenomenon, receiving_party, source)`);
+    }
+    if (!def.filters.includes(key)) {
+      throw new MetricParamError(key, `filter '${key}' does not apply to metric '${def.name}' (its filters: ${def.filters.join(', ')})`);
+    }
+  }
+
+  let regions: string[] | undefined;
+  if (input.regions !== undefined && input.regions !== null) {
+    if (!Array.isArray(input.regions)) throw new MetricParamError('regions', 'regions must be a list of region codes');
+    for (const r of input.regions) {
+      if (!REGION_CODES.includes(r)) throw new MetricParamError('regions', `unknown region code '${String(r)}' in regions (expected VR01..VR25)`);
+    }
+    regions = [...new Set(input.regions)].sort();
+    if (regions.length === 0) regions = undefined;
+  }
+
+  const scope: Scope = { regions: regions ?? [...REGION_CODES] };
+  if (input.from !== undefined && input.from !== null) scope.from = checkDate('from', input.from);
+  if (input.to !== undefined && input.to !== null) scope.to = checkDate('to', input.to);
+  if (scope.from && scope.to && scope.from > scope.to) throw new MetricParamError('from', `'from' (${scope.from}) is after 'to' (${scope.to})`);
+  for (const f of ['phenomenon', 'receiving_party', 'source'] as const) {
+    const v = input[f];
+    if (v === undefined || v === null) continue;
+    if (typeof v !== 'string' || !CODE_FILTERS[f].includes(v)) {
+      throw new MetricParamError(f, `unknown ${f} '${String(v)}' (allowed: ${CODE_FILTERS[f].join(', ')})`);
+    }
+    scope[f] = v;
+  }
+
+  const params: Record<string, string> = {};
+  for (const [key, value] of Object.entries(request.params ?? {})) {
+    const p = def.params.find((x) => x.name === key);
+    if (!p) {
+      const allowed = def.params.map((x) => x.name);
+      throw new MetricParamError(`params.${key}`, `unknown parameter '${key}' for metric '${def.name}'` + (allowed.length ? ` (allowed: ${allowed.join(', ')})` : ' (it takes none)'));
+    }
+    if (typeof value !== 'string' || !p.values.includes(value)) {
+      throw new MetricParamError(`params.${key}`, `parameter '${key}' of metric '${def.name}' must be one of ${p.values.join(', ')}, got '${String(value)}'`);
+    }
+    params[key] = value;
+  }
+  for (const p of def.params) params[p.name] ??= p.default;
+
+  if (role === 'regio') {
+    const own = request.region;
+    if (typeof own !== 'string' || !REGION_CODES.includes(own)) throw new MetricForbiddenError('role regio needs the caller\'s own region (VR01..VR25)');
+    if (regions && (regions.length !== 1 || regions[0] !== own)) {
+      throw new MetricForbiddenError(`role regio may only request its own region (${own}); other regions appear only as an anonymous peer distribution`);
+    }
+    scope.regions = [own];
+    // all regions are computed (for the peer distribution); only the own region leaves by name
+    return { metric: def.name, role, k, scope, queryRegions: null, ownRegion: own, params, totals: false, dialect };
+  }
+  return { metric: def.name, role, k, scope, queryRegions: regions ?? null, params, totals: true, dialect };
+}

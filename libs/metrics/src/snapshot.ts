@@ -1,0 +1,48 @@
+/**
+ * The generated SQL of every metric for fixed requests, and the definitions as JSON, so a
+ * change to a number's definition shows in review (committed under libs/metrics/sql-snapshots).
+ */
+import { findMetric, METRICS } from './registry';
+import { catalogueEntry } from './catalogue';
+import { resolveContext } from './scope';
+import type { DialectName, MetricDefinition, MetricRequest, SqlStatement } from './types';
+
+export const SNAPSHOT_SCOPE = { regions: ['VR03', 'VR13'], from: '2024-01-01', to: '2024-12-31' };
+
+/** Every combination of a definition's parameter values. */
+export function paramCombinations(def: MetricDefinition): Record<string, string>[] {
+  let out: Record<string, string>[] = [{}];
+  for (const p of def.params) out = out.flatMap((o) => p.values.map((v) => ({ ...o, [p.name]: v })));
+  return out;
+}
+
+/** The statements a request generates (main, then links where the metric has them). */
+export function generatedSql(name: string, request: MetricRequest, dialect: DialectName = 'duckdb'): { main: SqlStatement; links?: SqlStatement } {
+  const def = findMetric(name);
+  const ctx = resolveContext(def, request, dialect);
+  return { main: def.sql(ctx), ...(def.links ? { links: def.links.sql(ctx) } : {}) };
+}
+
+function render(label: string, request: MetricRequest, s: { main: SqlStatement; links?: SqlStatement }): string {
+  const part = (title: string, st: SqlStatement) => `-- ${title}\n-- params: ${JSON.stringify(st.params)}\n${st.text};\n`;
+  return [`-- ${label}: ${JSON.stringify(request)}`, part('main', s.main), ...(s.links ? [part('links', s.links)] : [])].join('\n');
+}
+
+/** File name -> content: `<metric>.sql` per metric (every parameter combination, inspectie and regio), `definitions.json`. */
+export function sqlSnapshot(dialect: DialectName = 'duckdb'): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const def of METRICS) {
+    const parts: string[] = [];
+    for (const params of paramCombinations(def)) {
+      const request: MetricRequest = { role: 'inspectie', scope: SNAPSHOT_SCOPE, params };
+      parts.push(render('inspectie', request, generatedSql(def.name, request, dialect)));
+    }
+    if (def.roles.includes('regio')) {
+      const request: MetricRequest = { role: 'regio', region: 'VR13', scope: { from: SNAPSHOT_SCOPE.from, to: SNAPSHOT_SCOPE.to } };
+      parts.push(render('regio', request, generatedSql(def.name, request, dialect)));
+    }
+    files[`${def.name}.sql`] = parts.join('\n');
+  }
+  files['definitions.json'] = JSON.stringify(METRICS.map(catalogueEntry), null, 2) + '\n';
+  return files;
+}

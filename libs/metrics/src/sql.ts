@@ -1,0 +1,83 @@
+/**
+ * Building parameterised SQL. User input only ever enters as a `?` parameter; lists are
+ * expanded to `?, ?, ?`. Identifiers and code literals come from the definitions and the
+ * contract code lists, never from a request.
+ */
+import type { SqlParam } from '@weegwijzer/contract';
+import type { DialectName, MetricContext, SqlStatement } from './types';
+
+export class SqlBuilder {
+  readonly params: SqlParam[] = [];
+
+  /** One placeholder for one value. */
+  value(v: SqlParam): string {
+    this.params.push(v);
+    return '?';
+  }
+
+  /** `?, ?, ?` for a list of values. */
+  list(values: readonly SqlParam[]): string {
+    if (values.length === 0) throw new Error('SqlBuilder.list: empty list');
+    return values.map((v) => this.value(v)).join(', ');
+  }
+
+  statement(text: string): SqlStatement {
+    return { text: text.replace(/[ \t]+\n/g, '\n').trim(), params: [...this.params] };
+  }
+}
+
+/** A SQL string literal for a trusted constant (code-list values only). */
+export function lit(code: string): string {
+  if (!/^[a-z0-9_]+$/.test(code)) throw new Error(`not a code literal: ${code}`);
+  return `'${code}'`;
+}
+
+export function litList(codes: readonly string[]): string {
+  return codes.map(lit).join(', ');
+}
+
+/**
+ * The scope conditions of METRICS.md: regions, period on received_at (inclusive), and the
+ * phenomenon / receiving_party / source filters. Both fact tables carry these columns.
+ */
+export function scopeWhere(b: SqlBuilder, ctx: MetricContext, regions: string[] | null = ctx.queryRegions, opts: { period?: boolean } = {}): string {
+  const cond: string[] = [];
+  const s = ctx.scope;
+  if (regions) cond.push(`region_code IN (${b.list(regions)})`);
+  if (opts.period !== false) {
+    const period = periodCondition(b, s.from, s.to);
+    if (period !== 'TRUE') cond.push(period);
+  }
+  if (s.phenomenon) cond.push(`phenomenon = ${b.value(s.phenomenon)}`);
+  if (s.receiving_party) cond.push(`receiving_party = ${b.value(s.receiving_party)}`);
+  if (s.source) cond.push(`source = ${b.value(s.source)}`);
+  return cond.length ? cond.join('\n  AND ') : 'TRUE';
+}
+
+/** received_at within [from, to] (either bound optional); 'TRUE' when unbounded. */
+export function periodCondition(b: SqlBuilder, from: string | undefined, to: string | undefined): string {
+  const cond: string[] = [];
+  if (from) cond.push(`received_at >= CAST(${b.value(from)} AS DATE)`);
+  if (to) cond.push(`received_at <= CAST(${b.value(to)} AS DATE)`);
+  return cond.length ? cond.join(' AND ') : 'TRUE';
+}
+
+/**
+ * GROUP BY region and dims; with national totals as a grouping set without the region
+ * (its rows have region_code NULL, which data never has: the column is NOT NULL).
+ */
+export function groupByRegion(ctx: MetricContext, dims: readonly string[] = []): string {
+  const withRegion = ['region_code', ...dims].join(', ');
+  if (!ctx.totals) return `GROUP BY ${withRegion}`;
+  return `GROUP BY GROUPING SETS ((${withRegion}), (${dims.join(', ')}))`;
+}
+
+/** Continuous quantile (linear interpolation between order statistics), NULLs ignored. */
+export function quantileCont(dialect: DialectName, expr: string, q: number): string {
+  return dialect === 'postgres' ? `percentile_cont(${q}) WITHIN GROUP (ORDER BY ${expr})` : `quantile_cont(${expr}, ${q})`;
+}
+
+/** `count(*) FILTER (WHERE cond) AS alias` (standard SQL, DuckDB and PostgreSQL alike). */
+export function countIf(cond: string, alias: string): string {
+  return `count(*) FILTER (WHERE ${cond}) AS ${alias}`;
+}

@@ -1,0 +1,3 @@
+export { logGamma, gammaP, gammaPInverse, betaI, normalQuantile } from './gamma';
+export { chiSquareQuantile, poissonExactInterval, binomialCdf } from './distributions';
+export { percentileInterpolated, percentileNearestRank } from './percentile';

@@ -2,7 +2,7 @@
  * Starts a full API (createApp) on port 0 with a temporary data directory, on PGlite or — when
  * DATABASE_URL is set — on PostgreSQL in a schema of its own that is dropped afterwards.
  */
-import { createApp, loadConfig, type ApiApp } from '@weegwijzer/api';
+import { createApp, loadConfig, type ApiApp, type CreateAppOptions } from '@weegwijzer/api';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +23,7 @@ export interface TestApi {
 
 let seq = 0;
 
-export async function startApi(name: string, env: Record<string, string> = {}): Promise<TestApi> {
+export async function startApi(name: string, env: Record<string, string> = {}, opts: CreateAppOptions = {}): Promise<TestApi> {
   const dataDir = mkdtempSync(join(tmpdir(), `weegwijzer-api-${name}-`));
   const schema = DATABASE_URL ? `t_api_${name.replace(/[^a-z0-9_]/g, '_')}_${process.pid}_${seq++}` : undefined;
   const config = loadConfig(
@@ -36,7 +36,7 @@ export async function startApi(name: string, env: Record<string, string> = {}): 
     },
     [],
   );
-  const app = await createApp(config);
+  const app = await createApp(config, opts);
   const call: TestApi['call'] = (path, opts = {}) => {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;

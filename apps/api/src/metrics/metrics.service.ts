@@ -1,20 +1,17 @@
-import { BadRequestException, ForbiddenException, Injectable, NotFoundException, ServiceUnavailableException, StreamableFile } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Inject, Injectable, NotFoundException, ServiceUnavailableException, StreamableFile } from '@nestjs/common';
 import { ROLES } from '@weegwijzer/contract';
-import { catalogue, MetricForbiddenError, MetricNotFoundError, MetricParamError, runMetric, toCsv } from '@weegwijzer/metrics';
+import { catalogue, MetricForbiddenError, MetricNotFoundError, MetricParamError, runMetric, toCsv, type CatalogueEntry, type MetricResponse } from '@weegwijzer/metrics';
 import { NoSnapshotError } from '@weegwijzer/store';
-import { Inject } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
 import { assertRegionAccess } from '../auth/region-access';
 import { APP_CONFIG } from '../app/tokens';
 import type { AppConfig } from '../config/app-config';
-import { ARROW_STREAM_TYPE, metricToArrowIpc, type MetricResponseLike } from './arrow-format';
+import { ARROW_STREAM_TYPE, metricToArrowIpc } from './arrow-format';
 import { negotiateFormat, parseMetricQuery, type MetricAccepts, type ParsedMetricQuery } from './metric-query';
 import { MetricsRepository } from './metrics.repository';
 
-type CatalogueEntry = ReturnType<typeof catalogue>[number];
-
 /** The result of a metric request in the negotiated format. */
-export type MetricOutput = { format: 'json'; body: MetricResponseLike } | { format: 'csv' | 'arrow'; body: StreamableFile };
+export type MetricOutput = { format: 'json'; body: MetricResponse } | { format: 'csv' | 'arrow'; body: StreamableFile };
 
 @Injectable()
 export class MetricsService {
@@ -23,7 +20,7 @@ export class MetricsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  catalogue(p: Principal): ReturnType<typeof catalogue> {
+  catalogue(p: Principal): CatalogueEntry[] {
     return catalogue(p.role);
   }
 
@@ -50,7 +47,7 @@ export class MetricsService {
     const format = negotiateFormat(q.format, accept);
     if (format === 'json') return { format, body: response };
     if (format === 'csv') {
-      const csv = toCsv(response as Parameters<typeof toCsv>[0], { sep: q.sep, bom: true });
+      const csv = toCsv(response, { sep: q.sep, bom: true });
       return {
         format,
         body: new StreamableFile(Buffer.from(csv, 'utf8'), { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${name}.csv"` }),
@@ -62,15 +59,10 @@ export class MetricsService {
     };
   }
 
-  private async compute(p: Principal, name: string, q: ParsedMetricQuery): Promise<MetricResponseLike> {
+  private async compute(p: Principal, name: string, q: ParsedMetricQuery): Promise<MetricResponse> {
     try {
       const scope = { regions: q.regions, from: q.from, to: q.to, ...q.filters };
-      const res = await runMetric(
-        name,
-        { role: p.role, region: p.region ?? undefined, k: this.config.k, scope, params: q.params },
-        this.repo.query,
-      );
-      return res as unknown as MetricResponseLike;
+      return await runMetric(name, { role: p.role, region: p.region ?? undefined, k: this.config.k, scope, params: q.params }, this.repo.query);
     } catch (e) {
       if (e instanceof MetricNotFoundError) throw new NotFoundException(e.message);
       if (e instanceof MetricForbiddenError) throw new ForbiddenException(e.message);

@@ -1,0 +1,238 @@
+/**
+ * `npm run bench:api`: the API under load next to the metrics library on its own.
+ *
+ * 1. Demo data at about 1 000 000 signals (generator seed 1, three years, Parquet), generated and
+ *    ingested once into a cached bench directory (WEEGWIJZER_BENCH_DIR, default <tmp>/weegwijzer-bench).
+ * 2. Library only: runMetric on an AnalyticReader over the same snapshot, per metric, one caller
+ *    (sequential) and 16 concurrent callers for BENCH_SECONDS (default 20).
+ * 3. The API (createApp, rate limit off) with 16 concurrent HTTP clients on loopback, keep-alive,
+ *    for BENCH_SECONDS, round-robin over the main metric endpoints as the inspectorate.
+ * Prints p50/p95/p99 and requests/s per endpoint, errors, and the ratios API p95 / library time.
+ */
+import { createApp, loadConfig } from '@weegwijzer/api';
+import { Ingestor, generateDemo, nationalSignalsPerYear } from '@weegwijzer/etl';
+import { catalogue, runMetric } from '@weegwijzer/metrics';
+import {
+  acquireOwnership,
+  AnalyticReader,
+  closeOperationalStore,
+  openOperationalStore,
+  readSnapshotPointer,
+  sendControl,
+} from '@weegwijzer/store';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const TARGET_SIGNALS = Number(process.env.BENCH_SIGNALS ?? 1_000_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const CLIENTS = 16;
+const YEARS = 3;
+const END_YEAR = 2025;
+const SEED = 1;
+const METRICS = ['flow', 'dropoff', 'leadtime', 'criteria_usage', 'criteria_coverage', 'outcome_divergence', 'phenomenon_coverage', 'integrality', 'reach', 'trend'];
+const K = 5;
+
+function log(msg: string): void {
+  process.stderr.write(`${msg}\n`);
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+
+interface Stats {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  perSecond: number;
+}
+function stats(samples: number[], seconds: number): Stats {
+  const s = [...samples].sort((a, b) => a - b);
+  return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), perSecond: s.length / seconds };
+}
+
+async function prepareData(benchDir: string): Promise<string> {
+  const perYear = Array.from({ length: YEARS }, (_, i) => nationalSignalsPerYear(END_YEAR - YEARS + 1 + i)).reduce((a, b) => a + b, 0);
+  const scale = Math.round((TARGET_SIGNALS / perYear) * 100) / 100;
+  const tag = `s${SEED}-y${YEARS}-x${scale}`;
+  const dataDir = join(benchDir, `data-${tag}`);
+  const marker = join(dataDir, 'bench-ready.json');
+  if (existsSync(marker) && readSnapshotPointer(dataDir)) {
+    log(`using cached bench data in ${dataDir} (${readFileSync(marker, 'utf8').trim()})`);
+    return dataDir;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const demoDir = join(benchDir, `demo-${tag}`);
+  const genMarker = join(demoDir, 'bench-generated.json');
+  let batchDirs: string[];
+  if (existsSync(genMarker)) {
+    batchDirs = (JSON.parse(readFileSync(genMarker, 'utf8')) as { batchDirs: string[] }).batchDirs;
+    log(`using cached demo batches in ${demoDir}`);
+  } else {
+    log(`generating demo data: scale ${scale} (about ${TARGET_SIGNALS} signals over ${YEARS} years) into ${demoDir}`);
+    let lastPct = -1;
+    const gen = await generateDemo({
+      outDir: demoDir,
+      seed: SEED,
+      years: YEARS,
+      endYear: END_YEAR,
+      scale,
+      format: 'parquet',
+      onProgress: (done, total) => {
+        const pct = Math.floor((done / total) * 10) * 10;
+        if (pct !== lastPct) log(`  generate ${pct} %`);
+        lastPct = pct;
+      },
+    });
+    batchDirs = gen.batchDirs;
+    writeFileSync(genMarker, JSON.stringify({ batchDirs, signals: gen.signals, assessments: gen.assessments }));
+    log(`generated ${gen.signals} signals, ${gen.assessments} assessments in ${batchDirs.length} batches`);
+  }
+  log(`ingesting ${batchDirs.length} batches into ${dataDir}`);
+  const ownership = acquireOwnership(dataDir);
+  const store = await openOperationalStore({ dataDir });
+  try {
+    const t0 = Date.now();
+    const ingestor = new Ingestor({ dataDir, store });
+    let n = 0;
+    await ingestor.ingest(batchDirs, {
+      submittedBy: 'bench',
+      onProgress: (e: unknown) => {
+        const ev = e as { type?: string };
+        if (ev?.type === 'batch_done' && ++n % 10 === 0) log(`  ingested ${n}/${batchDirs.length}`);
+      },
+    });
+    await (ingestor as { close?: () => Promise<void> }).close?.();
+    log(`ingest took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  } finally {
+    await closeOperationalStore(store);
+    ownership.release();
+  }
+  const pointer = readSnapshotPointer(dataDir);
+  writeFileSync(marker, JSON.stringify({ signals: pointer?.signals, assessments: pointer?.assessments }));
+  return dataDir;
+}
+
+/** runMetric on the snapshot directly: one caller, then CLIENTS concurrent callers. */
+async function libraryTimes(dataDir: string): Promise<{ single: Map<string, Stats>; concurrent: Map<string, Stats> }> {
+  const reader = new AnalyticReader({ dataDir });
+  const run = (name: string) => runMetric(name, { role: 'inspectie', k: K, scope: {} }, reader.query);
+  const single = new Map<string, Stats>();
+  for (const name of METRICS) {
+    await run(name);
+    const samples: number[] = [];
+    const until = Date.now() + Math.max(2000, (SECONDS * 1000) / METRICS.length / 2);
+    while (Date.now() < until || samples.length < 5) {
+      const t = performance.now();
+      await run(name);
+      samples.push(performance.now() - t);
+    }
+    single.set(name, stats(samples, samples.reduce((a, b) => a + b, 0) / 1000));
+  }
+  const samples = new Map<string, number[]>(METRICS.map((m) => [m, []]));
+  const end = Date.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, c) => {
+      for (let i = c; Date.now() < end; i++) {
+        const name = METRICS[i % METRICS.length];
+        const t = performance.now();
+        await run(name);
+        samples.get(name)!.push(performance.now() - t);
+      }
+    }),
+  );
+  await reader.close();
+  return { single, concurrent: new Map(METRICS.map((m) => [m, stats(samples.get(m)!, SECONDS)])) };
+}
+
+async function apiLoad(url: URL, token: string): Promise<{ perEndpoint: Map<string, Stats>; errors: number; total: number; bytes: number }> {
+  const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
+  const get = (path: string) =>
+    new Promise<{ status: number; bytes: number }>((resolve, reject) => {
+      const req = request({ host: url.hostname, port: url.port, path, agent, headers: { authorization: `Bearer ${token}` } }, (res) => {
+        let bytes = 0;
+        res.on('data', (d: Buffer) => (bytes += d.length));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  for (const m of METRICS) await get(`/api/v1/metrics/${m}`);
+  const samples = new Map<string, number[]>(METRICS.map((m) => [m, []]));
+  let errors = 0;
+  let bytes = 0;
+  const end = Date.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, c) => {
+      for (let i = c; Date.now() < end; i++) {
+        const name = METRICS[i % METRICS.length];
+        const t = performance.now();
+        try {
+          const r = await get(`/api/v1/metrics/${name}`);
+          if (r.status !== 200) errors++;
+          bytes += r.bytes;
+        } catch {
+          errors++;
+        }
+        samples.get(name)!.push(performance.now() - t);
+      }
+    }),
+  );
+  agent.destroy();
+  const perEndpoint = new Map(METRICS.map((m) => [m, stats(samples.get(m)!, SECONDS)]));
+  return { perEndpoint, errors, total: [...samples.values()].reduce((a, s) => a + s.length, 0), bytes };
+}
+
+async function main(): Promise<void> {
+  const benchDir = process.env.WEEGWIJZER_BENCH_DIR ?? join(tmpdir(), 'weegwijzer-bench');
+  mkdirSync(benchDir, { recursive: true });
+  for (const m of METRICS) if (!catalogue('inspectie').some((e) => e.name === m)) throw new Error(`metric ${m} is not in the catalogue`);
+  const dataDir = await prepareData(benchDir);
+  const pointer = readSnapshotPointer(dataDir)!;
+
+  log(`library only: ${METRICS.length} metrics, 1 caller, then ${CLIENTS} concurrent callers for ${SECONDS} s`);
+  const lib = await libraryTimes(dataDir);
+
+  const app = await createApp(loadConfig({ WEEGWIJZER_DATA_DIR: dataDir, PORT: '0', RATE_LIMIT: '0', LOG_LEVEL: 'warn' }, []));
+  try {
+    const { token } = await sendControl<{ token: string }>(dataDir, 'token.create', { role: 'inspectie', name: 'bench' });
+    log(`API: ${CLIENTS} concurrent clients for ${SECONDS} s on ${app.url}`);
+    const api = await apiLoad(new URL(app.url), token);
+
+    const f = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '-');
+    const out: string[] = [];
+    out.push('');
+    out.push(`bench:api — ${pointer.signals.toLocaleString('en')} signals, ${pointer.assessments.toLocaleString('en')} assessments; ${CLIENTS} concurrent clients, ${SECONDS} s, loopback, keep-alive; role inspectie, all regions, k=${K}`);
+    out.push(`operational store: PGlite; node ${process.version}; ${require('node:os').cpus().length} cores`);
+    out.push('');
+    const head = ['endpoint', 'API req', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'lib 1 p50', 'lib 16 p50', 'lib 16 p95', 'p95/lib16 p95', 'p95/lib1 p50'];
+    const rows = METRICS.map((m) => {
+      const a = api.perEndpoint.get(m)!;
+      const s1 = lib.single.get(m)!;
+      const s16 = lib.concurrent.get(m)!;
+      return [m, String(a.n), a.perSecond.toFixed(1), f(a.p50), f(a.p95), f(a.p99), f(s1.p50), f(s16.p50), f(s16.p95), (a.p95 / s16.p95).toFixed(2), (a.p95 / s1.p50).toFixed(2)];
+    });
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    for (const r of [head, ...rows]) out.push(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
+    out.push('');
+    const libTotal16 = [...lib.concurrent.values()].reduce((a, s) => a + s.n, 0);
+    out.push(`API: ${api.total} requests, ${(api.total / SECONDS).toFixed(1)} req/s, ${api.errors} errors, ${(api.bytes / 1e6).toFixed(1)} MB`);
+    out.push(`library with ${CLIENTS} concurrent callers: ${libTotal16} calls, ${(libTotal16 / SECONDS).toFixed(1)} calls/s`);
+    out.push('Target: API p95 < 2x library time (column p95/lib16 p95 compares at equal concurrency; p95/lib1 p50 against one uncontended caller).');
+    process.stdout.write(out.join('\n') + '\n');
+    if (api.errors > 0) process.exitCode = 1;
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench:api failed: ${(e as Error).stack ?? e}\n`);
+  process.exit(1);
+});

@@ -330,6 +330,13 @@ function applyRoles(regions: RegionProfile[], roles: Roles, effects: PlantedEffe
   heavyGemeente.preMode = 'heavy_gemeente';
   heavyGemeente.doorgezetFactor = { gemeente: 0.3, politie: 1 };
   heavyGemeente.directShare = 0.02;
+  // An active meldpunt (many municipal signals), so the municipal filter is visible.
+  heavyGemeente.meldpuntFactor = Math.max(heavyGemeente.meldpuntFactor, 1.5);
+  // Its municipalities weigh on the handbook's development areas, the police on its own model.
+  heavyGemeente.frameworks.gemeente = [
+    ['ontwikkelgebieden', 80],
+    ['niet_pluis', 20],
+  ];
   effects.push({
     id: 'pre_weging_heavy_gemeente',
     kind: 'heavy_pre_weging_dropoff',
@@ -341,7 +348,7 @@ function applyRoles(regions: RegionProfile[], roles: Roles, effects: PlantedEffe
     expect: 'divergent',
     direction: 'below',
     description:
-      'Only the municipalities pre-weigh heavily (P(doorgezet) 0.3 times national per band); the police in the same region forward as nationally: municipality and police criteria differ within one region.',
+      'Only the municipalities pre-weigh heavily (P(doorgezet) 0.3 times national per band, mostly on the ontwikkelgebieden framework); the police in the same region forward as nationally: municipality and police criteria differ within one region.',
   });
 
   underRecognise(region(roles.rechtsGap), 'rechts_extremisme', 0.08);

@@ -13,6 +13,8 @@ export interface CatalogueColumn {
   when?: ColumnCondition;
   /** Dimension values in display order, where fixed. */
   values?: string[];
+  /** count: its national total row is the sum of the region rows. */
+  additive?: boolean;
 }
 
 export interface CatalogueEntry {
@@ -31,7 +33,8 @@ export interface CatalogueEntry {
     k_default: number;
     k_min: number;
     totals: 'additive' | 'non_additive';
-    lines: { total: string; parts: string[] }[];
+    /** total = Σ parts within a row; with `over`: Σ of `parts[0]` over the rows that differ only in that dimension. */
+    lines: { total: string; parts: string[]; over?: string }[];
     description: Label;
   };
   /** Extra top-level response fields this metric sends. */
@@ -55,6 +58,7 @@ export function catalogueEntry(def: MetricDefinition): CatalogueEntry {
       label: c.label,
       ...(c.when ? { when: c.when } : {}),
       ...(c.order && c.name !== 'region_code' ? { values: [...c.order] } : {}),
+      ...(c.kind === 'count' ? { additive: Boolean(c.additive) } : {}),
     })),
     roles: [...def.roles],
     disclosure: {
@@ -63,7 +67,7 @@ export function catalogueEntry(def: MetricDefinition): CatalogueEntry {
       totals: def.disclosure.totals,
       lines: [
         ...(def.disclosure.lines ?? []).map((l) => ({ total: l.total, parts: [...l.parts] })),
-        ...(def.disclosure.crossLines ?? []).map((l) => ({ total: l.total, parts: [`${l.part} over ${l.over}`] })),
+        ...(def.disclosure.crossLines ?? []).map((l) => ({ total: l.total, parts: [l.part], over: l.over })),
       ],
       description: def.disclosure.description,
     },

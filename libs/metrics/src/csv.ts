@@ -18,7 +18,7 @@ export function toCsv(table: MetricTable, options: CsvOptions = {}): string {
   const sep = options.sep ?? ',';
   const decimal = options.decimal ?? (sep === ';' ? ',' : '.');
   const hidden = new Set(table.suppressed.map((s) => `${s.row}\u0000${s.column}`));
-  const quote = (s: string) => (/[",;\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s);
+  const quote = (s: string) => (s.includes(sep) || /["\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s);
   const format = (v: unknown): string => {
     if (v === null || v === undefined) return '';
     if (typeof v === 'number') {

@@ -1,0 +1,28 @@
+-- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{}}
+-- main
+-- params: ["VR03","VR13","2024-01-01","2024-12-31"]
+SELECT region_code,
+  count(*) FILTER (WHERE reached) AS reached,
+  quantile_cont(days_to_first_wp, 0.5) AS median_days_to_first_wp,
+  quantile_cont(days_to_first_wp, 0.9) AS p90_days_to_first_wp,
+  count(*) FILTER (WHERE decision_date IS NOT NULL) AS decided,
+  quantile_cont(days_to_decision, 0.5) AS median_days_to_decision,
+  quantile_cont(days_to_decision, 0.9) AS p90_days_to_decision
+FROM signal_facts
+WHERE region_code IN (?, ?)
+  AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
+GROUP BY GROUPING SETS ((region_code), ());
+
+-- regio: {"role":"regio","region":"VR13","scope":{"from":"2024-01-01","to":"2024-12-31"}}
+-- main
+-- params: ["2024-01-01","2024-12-31"]
+SELECT region_code,
+  count(*) FILTER (WHERE reached) AS reached,
+  quantile_cont(days_to_first_wp, 0.5) AS median_days_to_first_wp,
+  quantile_cont(days_to_first_wp, 0.9) AS p90_days_to_first_wp,
+  count(*) FILTER (WHERE decision_date IS NOT NULL) AS decided,
+  quantile_cont(days_to_decision, 0.5) AS median_days_to_decision,
+  quantile_cont(days_to_decision, 0.9) AS p90_days_to_decision
+FROM signal_facts
+WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
+GROUP BY region_code;

@@ -1,0 +1,73 @@
+-- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{"stage":"weegploeg","by":"region"}}
+-- main
+-- params: ["VR03","VR13","2024-01-01","2024-12-31"]
+SELECT region_code,
+  CASE WHEN final_wp_severity <= 3 THEN 'low' WHEN final_wp_severity <= 6 THEN 'mid' ELSE 'high' END AS band,
+  count(*) AS units,
+  count(*) FILTER (WHERE final_wp_outcome = 'casusoverleg') AS positive
+FROM signal_facts
+WHERE reached
+  AND final_wp_outcome IN ('casusoverleg', 'geen_casusoverleg')
+  AND final_wp_severity IS NOT NULL
+  AND region_code IN (?, ?)
+  AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
+GROUP BY region_code, band;
+
+-- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{"stage":"weegploeg","by":"region_body"}}
+-- main
+-- params: ["VR03","VR13","2024-01-01","2024-12-31"]
+SELECT region_code, final_wp_body AS body,
+  CASE WHEN final_wp_severity <= 3 THEN 'low' WHEN final_wp_severity <= 6 THEN 'mid' ELSE 'high' END AS band,
+  count(*) AS units,
+  count(*) FILTER (WHERE final_wp_outcome = 'casusoverleg') AS positive
+FROM signal_facts
+WHERE reached
+  AND final_wp_outcome IN ('casusoverleg', 'geen_casusoverleg')
+  AND final_wp_severity IS NOT NULL
+  AND region_code IN (?, ?)
+  AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
+GROUP BY region_code, body, band;
+
+-- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{"stage":"pre_weging","by":"region"}}
+-- main
+-- params: ["VR03","VR13","2024-01-01","2024-12-31"]
+SELECT region_code,
+  CASE WHEN lpw_severity <= 3 THEN 'low' WHEN lpw_severity <= 6 THEN 'mid' ELSE 'high' END AS band,
+  count(*) AS units,
+  count(*) FILTER (WHERE lpw_outcome = 'doorgezet') AS positive
+FROM signal_facts
+WHERE TRUE
+  AND lpw_outcome IN ('doorgezet', 'niet_doorgezet', 'afgesloten_onvoldoende_info')
+  AND lpw_severity IS NOT NULL
+  AND region_code IN (?, ?)
+  AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
+GROUP BY region_code, band;
+
+-- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{"stage":"pre_weging","by":"region_body"}}
+-- main
+-- params: ["VR03","VR13","2024-01-01","2024-12-31"]
+SELECT region_code, lpw_body AS body,
+  CASE WHEN lpw_severity <= 3 THEN 'low' WHEN lpw_severity <= 6 THEN 'mid' ELSE 'high' END AS band,
+  count(*) AS units,
+  count(*) FILTER (WHERE lpw_outcome = 'doorgezet') AS positive
+FROM signal_facts
+WHERE TRUE
+  AND lpw_outcome IN ('doorgezet', 'niet_doorgezet', 'afgesloten_onvoldoende_info')
+  AND lpw_severity IS NOT NULL
+  AND region_code IN (?, ?)
+  AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
+GROUP BY region_code, body, band;
+
+-- regio: {"role":"regio","region":"VR13","scope":{"from":"2024-01-01","to":"2024-12-31"}}
+-- main
+-- params: ["2024-01-01","2024-12-31"]
+SELECT region_code,
+  CASE WHEN final_wp_severity <= 3 THEN 'low' WHEN final_wp_severity <= 6 THEN 'mid' ELSE 'high' END AS band,
+  count(*) AS units,
+  count(*) FILTER (WHERE final_wp_outcome = 'casusoverleg') AS positive
+FROM signal_facts
+WHERE reached
+  AND final_wp_outcome IN ('casusoverleg', 'geen_casusoverleg')
+  AND final_wp_severity IS NOT NULL
+  AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
+GROUP BY region_code, band;

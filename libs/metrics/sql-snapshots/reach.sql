@@ -1,0 +1,25 @@
+-- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{}}
+-- main
+-- params: ["2024-01-01","2024-12-31","2024-01-01","2024-12-31","2023-01-01","2023-12-31","2023-01-01","2023-12-31","VR03","VR13","2023-01-01","2024-12-31"]
+SELECT region_code, municipality_code, received_year AS year,
+  count(*) FILTER (WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)) AS signals,
+  count(*) FILTER (WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE) AND source = 'professional_meldpunt') AS meldpunt_signals,
+  count(*) FILTER (WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)) AS signals_year_later_window,
+  count(*) FILTER (WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE) AND source = 'professional_meldpunt') AS meldpunt_year_later_window
+FROM signal_facts
+WHERE region_code IN (?, ?)
+  AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
+GROUP BY region_code, municipality_code, received_year;
+
+-- regio: {"role":"regio","region":"VR13","scope":{"from":"2024-01-01","to":"2024-12-31"}}
+-- main
+-- params: ["2024-01-01","2024-12-31","2024-01-01","2024-12-31","2023-01-01","2023-12-31","2023-01-01","2023-12-31","2023-01-01","2024-12-31"]
+SELECT region_code, municipality_code, received_year AS year,
+  count(*) FILTER (WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)) AS signals,
+  count(*) FILTER (WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE) AND source = 'professional_meldpunt') AS meldpunt_signals,
+  count(*) FILTER (WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)) AS signals_year_later_window,
+  count(*) FILTER (WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE) AND source = 'professional_meldpunt') AS meldpunt_year_later_window
+FROM signal_facts
+WHERE TRUE
+  AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
+GROUP BY region_code, municipality_code, received_year;

@@ -17,7 +17,7 @@ export class CsvInputError extends Error {
 }
 
 export interface CsvRecord {
-  /** 1 = the header, 2 = the first data row (as a spreadsheet shows it, counting records). */
+  /** Record number: 1 = the header, 2 = the first data row (records, not lines). */
   row: number;
   fields: string[];
 }

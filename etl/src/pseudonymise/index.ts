@@ -40,6 +40,7 @@ export const PSEUDONYM_BYTES = 24;
 export const PSEUDONYM_LENGTH = 32;
 export const MIN_KEY_BYTES = 32;
 
+/** `row` counts data rows as the validator does: 1 = the first row under the header. */
 export class PseudonymiseError extends Error {
   constructor(
     message: string,
@@ -132,7 +133,7 @@ export async function pseudonymiseFile(opts: PseudonymiseOptions): Promise<Pseud
       }
       if (record.fields.length === 1 && record.fields[0] === '' && width > 1) continue;
       if (record.fields.length !== width) {
-        throw new PseudonymiseError(`row has ${record.fields.length} fields, the header has ${width}`, opts.input, record.row);
+        throw new PseudonymiseError(`row has ${record.fields.length} fields, the header has ${width}`, opts.input, record.row - 1);
       }
       for (let i = 0; i < width; i++) {
         const column = mapping[i];
@@ -154,7 +155,9 @@ export async function pseudonymiseFile(opts: PseudonymiseOptions): Promise<Pseud
     done = true;
     return { rows, columns: mapping.filter((m): m is IdColumn => m !== null) };
   } catch (e) {
-    if (e instanceof CsvInputError) throw new PseudonymiseError(e.message, opts.input, e.row);
+    if (e instanceof CsvInputError) {
+      throw new PseudonymiseError(e.message, opts.input, e.row !== undefined && e.row > 1 ? e.row - 1 : undefined);
+    }
     throw e;
   } finally {
     if (!done) {
@@ -172,9 +175,9 @@ function mapHeader(headers: string[], columns: PseudonymiseOptions['columns'], f
   const wanted = columns ?? ACCEPTED_ID_HEADERS;
   if (columns) {
     for (const [name, target] of Object.entries(columns)) {
-      if (!headers.includes(name)) throw new PseudonymiseError('column to pseudonymise is not in the header', file, 1, name);
+      if (!headers.includes(name)) throw new PseudonymiseError('column to pseudonymise is not in the header', file, undefined, name);
       if (!['signal_id', 'assessment_id', 'subject_pseudonym'].includes(target)) {
-        throw new PseudonymiseError('target must be signal_id, assessment_id or subject_pseudonym', file, 1, name);
+        throw new PseudonymiseError('target must be signal_id, assessment_id or subject_pseudonym', file, undefined, name);
       }
     }
   }
@@ -183,20 +186,19 @@ function mapHeader(headers: string[], columns: PseudonymiseOptions['columns'], f
   mapping.forEach((target, i) => {
     if (!target) return;
     if (seen.has(target)) {
-      throw new PseudonymiseError(`columns ${seen.get(target)} and ${headers[i]} would both become ${target}`, file, 1, headers[i]);
+      throw new PseudonymiseError(`columns ${seen.get(target)} and ${headers[i]} would both become ${target}`, file, undefined, headers[i]);
     }
     seen.set(target, headers[i]);
   });
   headers.forEach((h, i) => {
     if (!mapping[i] && seen.has(h as IdColumn)) {
-      throw new PseudonymiseError(`column ${h} would appear twice in the output`, file, 1, h);
+      throw new PseudonymiseError(`column ${h} would appear twice in the output`, file, undefined, h);
     }
   });
   if (seen.size === 0) {
     throw new PseudonymiseError(
       `no identifier column found; expected one of ${Object.keys(ACCEPTED_ID_HEADERS).join(', ')} (or name them with columns)`,
       file,
-      1,
     );
   }
   return mapping;

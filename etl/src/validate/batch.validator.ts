@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { COLUMNS_BY_FILE, ID_PATTERN, type FileKind } from '@weegwijzer/contract';
-import { columnRuleSql, typedColumnSql, type RuleContext } from './checks.sql';
+import { baseRuleSql, fullPattern, GUARDED_RULE_SQL, typedColumnSql, type RuleContext } from './checks.sql';
 import { scanFile, type FileScan } from './file-scan';
 import { GUARD_MACROS_SQL } from './guard.sql';
 import { MANIFEST_FILE, readManifest, type ParsedManifest } from './manifest';
@@ -49,7 +49,7 @@ export interface ValidateOptions {
 
 const KINDS: FileKind[] = ['signals', 'assessments'];
 const FILE_ORDER = { manifest: 0, signals: 1, assessments: 2 } as const;
-const ID_FULL = ID_PATTERN.replace(/^\^/, '').replace(/\$$/, '');
+const ID_FULL = fullPattern(ID_PATTERN);
 
 /** The calendar date in the Netherlands, which is what "in the future" means to a region. */
 export function dutchToday(now: Date): string {
@@ -169,7 +169,11 @@ export class BatchValidation {
       if (source.rowsCheckable) {
         const typed = COLUMNS_BY_FILE[kind].map((s) => typedColumnSql(s, true)).join(', ');
         const checked = this.checkedColumns(source);
-        const anyRule = checked.length ? checked.map((s) => `(${columnRuleSql(kind, s, ctx)}) IS NOT NULL`).join(' OR ') : 'false';
+        const anyRule = [
+          'false',
+          ...checked.map((s) => `(${baseRuleSql(kind, s, ctx)}) IS NOT NULL`),
+          ...checked.filter((s) => s.type === 'pseudonym').map((s) => `ww_guard_pseudonym(${quoteIdent(s.name)}) IS NOT NULL`),
+        ].join(' OR ');
         try {
           await conn.run(`CREATE OR REPLACE TABLE typed_${kind} AS SELECT ${typed}, ${anyRule} AS _bad FROM ${source.relation(false)}`);
           const r = (
@@ -246,21 +250,43 @@ export class BatchValidation {
       WHERE k.signal_id IS NULL OR a.decided_at < k.received_at`));
   }
 
+  /**
+   * Names every failing cell: base rules per column, then the guard once over the
+   * collected (value, rule) cells, so a BSN in a code column is reported as PII_BSN.
+   */
   private async rowRules(conn: DuckDBConnection, source: SourceFile, ctx: RuleContext): Promise<void> {
     const { kind, fileName, table } = source;
     const specs = COLUMNS_BY_FILE[kind];
     const checked = this.checkedColumns(source);
+    const pseudonyms = checked.filter((s) => s.type === 'pseudonym');
+    const colOrder = specs.map((s, i) => `(${quoteLiteral(s.name)}, ${i}, ${s.type === 'pseudonym'})`).join(', ');
+    await conn.run(`CREATE OR REPLACE TEMP TABLE cells (_row INTEGER, col VARCHAR, value VARCHAR, rule VARCHAR)`);
     if (checked.length > 0) {
-      const exprs = checked.map((s) => `${columnRuleSql(kind, s, ctx)} AS ${quoteIdent(s.name)}`).join(',\n');
+      const exprs = checked.map((s) => `${baseRuleSql(kind, s, ctx)} AS ${quoteIdent(s.name)}`).join(',\n');
       const anyError = checked.map((s) => `${quoteIdent(s.name)} IS NOT NULL`).join(' OR ');
-      await conn.run(`CREATE OR REPLACE TEMP TABLE err_${kind} AS SELECT * FROM (SELECT _row, ${exprs} FROM ${table}) WHERE ${anyError}`);
-      const colOrder = specs.map((s, i) => `(${quoteLiteral(s.name)}, ${i})`).join(', ');
-      await conn.run(`INSERT INTO errs
-        SELECT ${FILE_ORDER[kind]}, ${quoteLiteral(fileName)}, u._row, o.ord, u.col, u.rule
-        FROM (UNPIVOT err_${kind} ON COLUMNS(* EXCLUDE _row) INTO NAME col VALUE rule) u
-        JOIN (VALUES ${colOrder}) o(name, ord) ON o.name = u.col`);
-      await conn.run(`DROP TABLE err_${kind}`);
+      await conn.run(`CREATE OR REPLACE TEMP TABLE base_rules AS SELECT * FROM (SELECT _row, ${exprs} FROM ${table}) WHERE ${anyError}`);
+      const names = checked.map((s) => quoteIdent(s.name)).join(', ');
+      await conn.run(`INSERT INTO cells
+        WITH r AS (UNPIVOT base_rules ON COLUMNS(* EXCLUDE _row) INTO NAME col VALUE rule),
+        v AS (UNPIVOT (SELECT _row, ${names} FROM ${table} WHERE _row IN (SELECT _row FROM base_rules)) ON COLUMNS(* EXCLUDE _row) INTO NAME col VALUE value)
+        SELECT r._row, r.col, v.value, r.rule FROM r LEFT JOIN v ON v._row = r._row AND v.col = r.col`);
+      await conn.run(`DROP TABLE base_rules`);
     }
+    if (pseudonyms.length > 0) {
+      // Pseudonym-shaped values can still be personal data (a BSN, phone number, IBAN, date).
+      const shaped = pseudonyms.map((s) => `WHEN ${quoteLiteral(s.name)} THEN regexp_full_match(value, ${quoteLiteral(fullPattern(s.pattern!))})`).join(' ');
+      await conn.run(`INSERT INTO cells
+        SELECT _row, col, value, NULL FROM (
+          UNPIVOT (SELECT _row, ${pseudonyms.map((s) => quoteIdent(s.name)).join(', ')} FROM ${table}) ON COLUMNS(* EXCLUDE _row) INTO NAME col VALUE value
+        ) WHERE CASE col ${shaped} END AND ww_guard_pseudonym(value) IS NOT NULL`);
+    }
+    await conn.run(`INSERT INTO errs
+      SELECT ${FILE_ORDER[kind]}, ${quoteLiteral(fileName)}, c._row, o.ord, c.col, c.rule FROM (
+        SELECT _row, col, ${GUARDED_RULE_SQL} AS rule
+        FROM (SELECT c.*, o.is_pseudonym FROM cells c JOIN (VALUES ${colOrder}) o(name, ord, is_pseudonym) ON o.name = c.col)
+      ) c JOIN (VALUES ${colOrder}) o(name, ord, is_pseudonym) ON o.name = c.col
+      WHERE c.rule IS NOT NULL`);
+    await conn.run(`DROP TABLE cells`);
     const idCol = kind === 'signals' ? 'signal_id' : 'assessment_id';
     const idOrd = specs.findIndex((s) => s.name === idCol);
     await conn.run(`INSERT INTO errs

@@ -1,17 +1,15 @@
 /**
- * The row-level rules of contract v1 as one SQL expression per column, generated from the
- * column schemas in libs/contract (the single source of truth). Each expression yields a
- * rule code or NULL; one pass over a staging table evaluates every column of every row.
+ * The row-level rules of contract v1 as SQL, generated from the column schemas in
+ * libs/contract (the single source of truth).
+ *
+ * `baseRuleSql` is one CASE per column yielding NULL (fine), a rule code, or `?<rule>`
+ * for a value that breaks the column's form and still has to go through the personal-data
+ * guard (which then names the more specific rule, e.g. PII_BSN instead of CODE_UNKNOWN).
+ * The guard macros are costly to plan, so they are applied once per query to a column of
+ * collected values, never once per contract column; pseudonym-shaped values (which can
+ * still be a BSN, phone number, IBAN, postcode or date) go through `ww_guard_pseudonym`.
  */
-import {
-  BODIES_BY_STAGE,
-  FALSE_VALUES,
-  OUTCOMES_BY_STAGE,
-  STAGES,
-  TRUE_VALUES,
-  type ColumnSpec,
-  type FileKind,
-} from '@weegwijzer/contract';
+import { BODIES_BY_STAGE, FALSE_VALUES, OUTCOMES_BY_STAGE, STAGES, TRUE_VALUES, type ColumnSpec, type FileKind } from '@weegwijzer/contract';
 import { quoteIdent, quoteLiteral, sqlList } from './sql';
 
 export interface RuleContext {
@@ -23,10 +21,13 @@ export interface RuleContext {
   today: string;
 }
 
+/** Marks a base-rule result that must still be classified by the guard. */
+export const NEEDS_GUARD = '?';
+
 const BOOL_VALUES = [...TRUE_VALUES, ...FALSE_VALUES];
 
 /** Anchored contract regexes ('^...$') as DuckDB full-match patterns. */
-function fullPattern(pattern: string): string {
+export function fullPattern(pattern: string): string {
   return pattern.replace(/^\^/, '').replace(/\$$/, '');
 }
 
@@ -34,7 +35,7 @@ function stageMatrix(column: string, byStage: Record<string, readonly string[]>)
   return STAGES.map((s) => `(stage = ${quoteLiteral(s)} AND ${column} IN (${sqlList(byStage[s])}))`).join(' OR ');
 }
 
-export function columnRuleSql(kind: FileKind, spec: ColumnSpec, ctx: RuleContext): string {
+export function baseRuleSql(kind: FileKind, spec: ColumnSpec, ctx: RuleContext): string {
   const v = quoteIdent(spec.name);
   const missing =
     spec.required === 'yes'
@@ -42,16 +43,14 @@ export function columnRuleSql(kind: FileKind, spec: ColumnSpec, ctx: RuleContext
       : spec.required === 'weegploeg'
         ? `CASE WHEN stage = 'weegploeg' THEN 'REQUIRED_FOR_WEEGPLOEG' END`
         : 'NULL';
-  const invalid = (fallback: string) => `coalesce(ww_guard_any(${v}), ${fallback})`;
+  const guard = (rule: string) => `'${NEEDS_GUARD}${rule}'`;
   switch (spec.type) {
     case 'pseudonym':
       return `CASE WHEN ${v} IS NULL THEN ${missing}
-        WHEN regexp_full_match(${v}, ${quoteLiteral(fullPattern(spec.pattern!))}) THEN ww_guard_pseudonym(${v})
-        ELSE coalesce(ww_guard_any(${v}), ww_pseudonym_shape(${v}), 'PSEUDONYM_INVALID') END`;
+        WHEN NOT regexp_full_match(${v}, ${quoteLiteral(fullPattern(spec.pattern!))}) THEN ${guard('PSEUDONYM_INVALID')} END`;
     case 'string':
       return `CASE WHEN ${v} IS NULL THEN ${missing}
-        WHEN regexp_full_match(${v}, ${quoteLiteral(fullPattern(spec.pattern!))}) THEN NULL
-        ELSE ${invalid(`'PATTERN'`)} END`;
+        WHEN NOT regexp_full_match(${v}, ${quoteLiteral(fullPattern(spec.pattern!))}) THEN ${guard('PATTERN')} END`;
     case 'code': {
       let consistent = 'NULL';
       if (spec.name === 'region_code' && ctx.region) consistent = `CASE WHEN ${v} <> ${quoteLiteral(ctx.region)} THEN 'REGION_MISMATCH' END`;
@@ -63,7 +62,7 @@ export function columnRuleSql(kind: FileKind, spec: ColumnSpec, ctx: RuleContext
         consistent = `CASE WHEN NOT (stage = 'pre_weging' AND body = 'politie') THEN 'ENRICHMENT_NOT_ALLOWED' END`;
       return `CASE WHEN ${v} IS NULL THEN ${missing}
         WHEN ${v} IN (${sqlList(spec.codes!)}) THEN ${consistent}
-        ELSE ${invalid(`'CODE_UNKNOWN'`)} END`;
+        ELSE ${guard('CODE_UNKNOWN')} END`;
     }
     case 'date': {
       const d = `try_cast(${v} AS DATE)`;
@@ -72,7 +71,7 @@ export function columnRuleSql(kind: FileKind, spec: ColumnSpec, ctx: RuleContext
           ? `WHEN ${d} NOT BETWEEN DATE ${quoteLiteral(ctx.period.from)} AND DATE ${quoteLiteral(ctx.period.to)} THEN 'DATE_OUTSIDE_PERIOD'`
           : '';
       return `CASE WHEN ${v} IS NULL THEN ${missing}
-        WHEN NOT regexp_full_match(${v}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') OR ${d} IS NULL THEN ${invalid(`'TYPE_DATE'`)}
+        WHEN NOT regexp_full_match(${v}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') OR ${d} IS NULL THEN ${guard('TYPE_DATE')}
         WHEN ${d} > DATE ${quoteLiteral(ctx.today)} THEN 'DATE_IN_FUTURE'
         ${period} END`;
     }
@@ -81,14 +80,26 @@ export function columnRuleSql(kind: FileKind, spec: ColumnSpec, ctx: RuleContext
       for (let i = spec.min ?? 0; i <= (spec.max ?? 0); i++) allowed.push(String(i));
       return `CASE WHEN ${v} IS NULL THEN ${missing}
         WHEN ${v} IN (${sqlList(allowed)}) THEN NULL
-        ELSE ${invalid(`CASE WHEN regexp_full_match(${v}, '[+-]?[0-9]+') THEN 'RANGE' ELSE 'TYPE_INT' END`)} END`;
+        WHEN regexp_full_match(${v}, '[+-]?[0-9]{1,4}') THEN 'RANGE'
+        WHEN regexp_full_match(${v}, '[+-]?[0-9]+') THEN ${guard('RANGE')}
+        ELSE ${guard('TYPE_INT')} END`;
     }
     case 'bool':
       return `CASE WHEN ${v} IS NULL THEN ${missing}
         WHEN lower(${v}) IN (${sqlList(BOOL_VALUES)}) THEN NULL
-        ELSE ${invalid(`'TYPE_BOOL'`)} END`;
+        ELSE ${guard('TYPE_BOOL')} END`;
   }
 }
+
+/**
+ * The final rule for a collected (value, base rule) pair: the guard's rule when it
+ * recognises personal data, else the base rule. `value`, `rule` and `is_pseudonym` are
+ * column names of the relation it is applied to.
+ */
+export const GUARDED_RULE_SQL = `CASE
+  WHEN rule IS NULL THEN ww_guard_pseudonym(value)
+  WHEN starts_with(rule, '${NEEDS_GUARD}') THEN coalesce(ww_guard_any(value), CASE WHEN is_pseudonym THEN ww_pseudonym_shape(value) END, substr(rule, 2))
+  ELSE rule END`;
 
 /** The typed value of a column for loading; `lenient` (try_cast) while rows may still be invalid. */
 export function typedColumnSql(spec: ColumnSpec, lenient = false): string {

@@ -1,0 +1,10 @@
+/** The ETL's public API: validation, ingest, the control-socket handler, demo data, pseudonymisation. */
+export { BatchValidation, validateBatch, dutchToday, type EarlierBatch, type ValidateOptions, type ValidationProgress } from './validate/batch.validator';
+export { RULES, ruleMessage, type RuleCode, type RuleCategory } from './validate/rules';
+export { DEFAULT_ERROR_CAP, type ValidationError, type ValidationReport } from './validate/report';
+export { Ingestor, type IngestorOptions } from './ingest/ingestor';
+export { ingestControlHandler, IngestPayloadError, type IngestControlPayload } from './ingest/ingest.control';
+export type { BatchOutcome, BatchResult, IngestOptions, IngestPhase, IngestProgress, IngestResult } from './ingest/ingest.types';
+export { writeTestBatch, validSignal, validAssessment, type FixtureRow, type TestBatchOptions } from './testing/batch-fixture';
+export { generateDemo, scaleForSignals, type DemoLayout, type GenerateDemoOptions, type GenerateDemoResult, type PlantedEffect, type PlantedEffectsFile } from './demo';
+export { pseudonymiseFile, type PseudonymiseOptions, type PseudonymiseResult } from './pseudonymise';

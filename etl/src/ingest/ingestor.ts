@@ -1,0 +1,310 @@
+/**
+ * Loads batches into the data directory: validate, write the accepted batch as Parquet,
+ * build a new snapshot from all accepted batches, publish it by replacing the pointer.
+ * Runs are serialised (one at a time per process; the owner lock makes it one per data
+ * directory). Each step leaves the served data as it was until the pointer rename, so a
+ * crash anywhere leaves the previous snapshot served; start-up removes leftovers and
+ * settles the ledger against the pointer.
+ */
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import type { DataSource } from 'typeorm';
+import {
+  dataDirLayout,
+  readSnapshotPointer,
+  snapshotFile,
+  writeSnapshotPointer,
+  type SnapshotBatchRef,
+  type SnapshotPointer,
+} from '@weegwijzer/store';
+import { ANALYTIC_SCHEMA_VERSION } from '@weegwijzer/contract';
+import { BatchValidation } from '../validate/batch.validator';
+import { MANIFEST_FILE } from '../validate/manifest';
+import { BatchRepository } from './batch.repository';
+import { BatchStore, batchKey } from './batch-store';
+import { buildSnapshot } from './snapshot.builder';
+import type { BatchResult, IngestOptions, IngestProgress, IngestResult } from './ingest.types';
+
+export interface IngestorOptions {
+  dataDir: string;
+  /** The operational store holding the batch ledger. */
+  store: DataSource;
+  /** Clock (tests). */
+  now?: () => Date;
+  threads?: number;
+  errorCap?: number;
+  /**
+   * Test hook for the crash tests: the process SIGKILLs itself when it reaches this point
+   * (validated, batch-written, snapshot-signals, snapshot-assessments, snapshot-built,
+   * pointer-swapped).
+   */
+  crashAt?: string;
+}
+
+export class Ingestor {
+  readonly dataDir: string;
+  private readonly ledger: BatchRepository;
+  private readonly batches: BatchStore;
+  private readonly now: () => Date;
+  private queue: Promise<unknown> = Promise.resolve();
+  private initialised: Promise<void> | null = null;
+
+  constructor(private readonly opts: IngestorOptions) {
+    this.dataDir = dataDirLayout(opts.dataDir).root;
+    this.ledger = new BatchRepository(opts.store);
+    this.batches = new BatchStore(this.dataDir);
+    this.now = opts.now ?? (() => new Date());
+  }
+
+  /** Validates and loads the batch folders (in order of produced_at), then publishes one new snapshot. */
+  ingest(dirs: readonly string[], options: IngestOptions = {}): Promise<IngestResult> {
+    const run = this.queue.then(() => this.run(dirs, options));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Cleans up after an interrupted run and settles the ledger; runs once, before the first ingest. */
+  init(): Promise<void> {
+    this.initialised ??= this.recover();
+    return this.initialised;
+  }
+
+  private crash(point: string): void {
+    if (this.opts.crashAt === point) process.kill(process.pid, 'SIGKILL');
+  }
+
+  private async recover(): Promise<void> {
+    const layout = dataDirLayout(this.dataDir);
+    for (const d of [layout.batches, layout.snapshots, layout.tmp]) mkdirSync(d, { recursive: true });
+    rmSync(layout.tmp, { recursive: true, force: true });
+    mkdirSync(layout.tmp);
+    for (const f of readdirSync(layout.root)) if (/^\..*\.tmp$/.test(f)) rmSync(join(layout.root, f), { force: true });
+    for (const f of readdirSync(layout.snapshots)) if (f.includes('.building')) rmSync(join(layout.snapshots, f), { force: true });
+    const pointer = readSnapshotPointer(this.dataDir);
+    const accepted = new Set((pointer?.batches ?? []).map((b) => batchKey(b.region_code, b.batch_id)));
+    this.batches.removeUnaccepted(accepted);
+    if (pointer && !existsSync(snapshotFile(this.dataDir, pointer.snapshot_id))) {
+      // The pointer survived but its snapshot did not (deleted by hand?): rebuild it from the batches.
+      const built = await buildSnapshot(this.dataDir, pointer.batches, this.now(), { threads: this.opts.threads });
+      this.publish(pointer.batches, built, pointer.snapshot_id);
+    }
+    const unsettled = await this.ledger.unsettled();
+    await this.ledger.setStatusMany(
+      unsettled.filter((r) => r.status !== 'loaded' && accepted.has(r.id)).map((r) => r.id),
+      'loaded',
+    );
+    await this.ledger.setStatusMany(
+      unsettled.filter((r) => r.status !== 'loaded' && !accepted.has(r.id)).map((r) => r.id),
+      'failed',
+      { ok: false, message: 'the ingest was interrupted before this batch was published; deliver it again' },
+    );
+    await this.ledger.setStatusMany(
+      unsettled.filter((r) => r.status === 'loaded' && !accepted.has(r.id)).map((r) => r.id),
+      'failed',
+      { ok: false, message: 'this batch is not in the analytic store (data directory reset?); deliver it again' },
+    );
+    this.collectGarbage(pointer);
+  }
+
+  private async run(dirs: readonly string[], options: IngestOptions): Promise<IngestResult> {
+    const started = Date.now();
+    await this.init();
+    const emit = (p: IngestProgress) => options.onProgress?.(p);
+    const pointer = readSnapshotPointer(this.dataDir);
+    const accepted: SnapshotBatchRef[] = [...(pointer?.batches ?? [])];
+    const results: BatchResult[] = [];
+    const pending: { ref: SnapshotBatchRef; result: BatchResult }[] = [];
+    const ordered = await orderByProducedAt(dirs.map((d) => resolve(d)));
+    const total = ordered.length;
+
+    for (const [i, dir] of ordered.entries()) {
+      const index = i + 1;
+      const label = basename(dir);
+      emit({ phase: 'validate', index, total, batch: label, message: `validating ${label}` });
+      const v = await BatchValidation.prepare(dir, {
+        now: this.now(),
+        errorCap: this.opts.errorCap,
+        threads: this.opts.threads,
+        workDir: dataDirLayout(this.dataDir).tmp,
+        earlierBatches: (region) => this.batches.earlierBatches(accepted, region),
+        onProgress: (p) => emit({ phase: 'validate', index, total, batch: label, message: `${p.step}${p.file ? ` ${p.file}` : ''}` }),
+      });
+      try {
+        results.push(await this.ingestOne(v, dir, options, accepted, pending, (p) => emit({ ...p, index, total })));
+      } finally {
+        await v.close();
+      }
+    }
+
+    let snapshot: IngestResult['snapshot'] = null;
+    if (pending.length > 0) {
+      emit({ phase: 'snapshot', index: total, total, message: `building snapshot from ${accepted.length} batches` });
+      try {
+        const built = await buildSnapshot(this.dataDir, accepted, this.now(), {
+          threads: this.opts.threads,
+          onStep: (step) => emit({ phase: 'snapshot', index: total, total, message: step }),
+          checkpoint: (point) => this.crash(point),
+        });
+        this.crash('snapshot-built');
+        this.publish(accepted, built, pointer?.snapshot_id ?? null);
+        this.crash('pointer-swapped');
+        snapshot = { id: built.snapshotId, signals: built.signals, assessments: built.assessments, batches: accepted.length };
+        for (const p of pending) {
+          await this.ledger.setStatus(p.ref.region_code, p.ref.batch_id, 'loaded', { report: p.result.report });
+          p.result.outcome = 'loaded';
+          p.result.message = `loaded ${p.ref.signals} signals and ${p.ref.assessments} assessments`;
+        }
+        this.collectGarbage(readSnapshotPointer(this.dataDir));
+      } catch (e) {
+        const message = `building the analytic snapshot failed; nothing of this run is served (${e instanceof Error ? e.name : 'error'})`;
+        for (const p of pending) {
+          this.batches.remove(p.ref.region_code, p.ref.batch_id);
+          await this.ledger.setStatus(p.ref.region_code, p.ref.batch_id, 'failed', { report: { ok: false, message } });
+          p.result.outcome = 'failed';
+          p.result.message = message;
+        }
+      }
+    }
+    emit({ phase: 'done', index: total, total, message: summary(results) });
+    return { batches: results, snapshot, durationMs: Date.now() - started };
+  }
+
+  private async ingestOne(
+    v: BatchValidation,
+    dir: string,
+    options: IngestOptions,
+    accepted: SnapshotBatchRef[],
+    pending: { ref: SnapshotBatchRef; result: BatchResult }[],
+    emit: (p: Omit<IngestProgress, 'index' | 'total'>) => void,
+  ): Promise<BatchResult> {
+    const region = v.regionCode;
+    const batchId = v.batchId;
+    const result = (outcome: BatchResult['outcome'], message: string, withReport = true): BatchResult => ({
+      dir,
+      region_code: region,
+      batch_id: batchId,
+      outcome,
+      message,
+      report: withReport ? v.report() : null,
+    });
+
+    if (options.allowedRegion && region && region !== options.allowedRegion) {
+      v.addError('REGION_NOT_ALLOWED', 'region_code');
+      return result('rejected', `rejected: the batch is for ${region}, you may deliver for ${options.allowedRegion} only`);
+    }
+    if (!region || !batchId) {
+      // Without a valid region and batch_id there is no ledger key; the report goes back only.
+      await v.checkRows();
+      return result('rejected', `rejected: ${v.errorCount} error(s); the manifest has no valid region_code/batch_id`);
+    }
+    const key = batchKey(region, batchId);
+    const existing = await this.ledger.find(region, batchId);
+    const inThisRun = pending.find((p) => batchKey(p.ref.region_code, p.ref.batch_id) === key);
+    if ((existing?.status === 'loaded' || inThisRun) && v.contentSha256) {
+      const sameContent = inThisRun ? inThisRun.ref.content_sha256 === v.contentSha256 : existing!.contentSha256 === v.contentSha256;
+      if (sameContent) return result('already_loaded', `already loaded: ${key} (nothing changed)`, false);
+      v.addError('BATCH_ID_CONFLICT', 'batch_id');
+      return result('rejected', `rejected: ${key} was already loaded with different content`);
+    }
+    if (existing?.status === 'loaded' || inThisRun) {
+      // Content hash unknown (a file is missing): certainly not the same delivery.
+      await v.checkRows();
+      v.addError('BATCH_ID_CONFLICT', 'batch_id');
+      return result('rejected', `rejected: ${key} was already loaded`);
+    }
+
+    await this.ledger.start({
+      regionCode: region,
+      batchId,
+      producedAt: v.manifest.produced_at,
+      period: v.manifest.period,
+      contentSha256: v.contentSha256,
+      submittedBy: options.submittedBy ?? null,
+    });
+    await v.checkRows();
+    const report = v.report();
+    if (!report.ok) {
+      await this.ledger.setStatus(region, batchId, 'rejected', {
+        report,
+        signalRows: report.counts.signals,
+        assessmentRows: report.counts.assessments,
+      });
+      return { dir, region_code: region, batch_id: batchId, outcome: 'rejected', message: `rejected: ${report.errorCount} error(s)`, report };
+    }
+    this.crash('validated');
+    emit({ phase: 'write', batch: key, message: `writing ${key}` });
+    await this.ledger.setStatus(region, batchId, 'loading', { signalRows: report.counts.signals, assessmentRows: report.counts.assessments });
+    const tmp = this.batches.tempDir();
+    try {
+      await v.writeParquet(tmp);
+      copyFileSync(join(dir, MANIFEST_FILE), join(tmp, MANIFEST_FILE));
+      writeFileSync(join(tmp, 'batch.json'), JSON.stringify({ key, content_sha256: v.contentSha256, counts: report.counts, validated_at: report.validated_at }, null, 2));
+      this.batches.commit(tmp, region, batchId);
+    } catch (e) {
+      rmSync(tmp, { recursive: true, force: true });
+      await this.ledger.setStatus(region, batchId, 'failed', { report: { ok: false, message: 'writing the batch failed' } });
+      return { dir, region_code: region, batch_id: batchId, outcome: 'failed', message: `failed: writing the batch failed (${e instanceof Error ? e.name : 'error'})`, report };
+    }
+    this.crash('batch-written');
+    const ref: SnapshotBatchRef = {
+      region_code: region,
+      batch_id: batchId,
+      produced_at: v.manifest.produced_at!,
+      content_sha256: v.contentSha256!,
+      signals: report.counts.signals ?? 0,
+      assessments: report.counts.assessments ?? 0,
+    };
+    accepted.push(ref);
+    const res: BatchResult = { dir, region_code: region, batch_id: batchId, outcome: 'loaded', message: 'accepted', report };
+    pending.push({ ref, result: res });
+    return res;
+  }
+
+  private publish(batches: SnapshotBatchRef[], built: { snapshotId: string; builtAt: string; signals: number; assessments: number }, previous: string | null): void {
+    const pointer: SnapshotPointer = {
+      format: 1,
+      snapshot_id: built.snapshotId,
+      file: `snapshots/${built.snapshotId}.duckdb`,
+      built_at: built.builtAt,
+      schema_version: ANALYTIC_SCHEMA_VERSION,
+      batches,
+      signals: built.signals,
+      assessments: built.assessments,
+      previous_snapshot_id: previous,
+    };
+    writeSnapshotPointer(this.dataDir, pointer);
+  }
+
+  /** Keeps the served snapshot and the previous one (readers may still have it open). */
+  private collectGarbage(pointer: SnapshotPointer | null): void {
+    if (!pointer) return;
+    const keep = new Set([pointer.snapshot_id, pointer.previous_snapshot_id].filter((x): x is string => !!x).map((id) => `${id}.duckdb`));
+    const dir = dataDirLayout(this.dataDir).snapshots;
+    for (const f of readdirSync(dir)) {
+      const base = f.replace(/\.wal$/, '');
+      if (base.endsWith('.duckdb') && !keep.has(base)) rmSync(join(dir, f), { force: true });
+    }
+  }
+}
+
+/** Batches of one run in order of their manifest's produced_at (unknown last, stable). */
+async function orderByProducedAt(dirs: string[]): Promise<string[]> {
+  const keyed = await Promise.all(
+    dirs.map(async (dir, i) => {
+      try {
+        const m = JSON.parse(await readFile(join(dir, MANIFEST_FILE), 'utf8')) as { produced_at?: unknown };
+        const t = typeof m.produced_at === 'string' ? Date.parse(m.produced_at) : NaN;
+        return { dir, i, t: Number.isNaN(t) ? Infinity : t };
+      } catch {
+        return { dir, i, t: Infinity };
+      }
+    }),
+  );
+  return keyed.sort((a, b) => a.t - b.t || a.i - b.i).map((k) => k.dir);
+}
+
+function summary(results: BatchResult[]): string {
+  const n = (o: BatchResult['outcome']) => results.filter((r) => r.outcome === o).length;
+  return `${n('loaded')} loaded, ${n('already_loaded')} already loaded, ${n('rejected')} rejected, ${n('failed')} failed`;
+}

@@ -1,0 +1,138 @@
+/**
+ * Builds a new immutable analytic snapshot from the accepted batches' Parquet files:
+ * `signals` and `assessments` (per region and id, the row of the batch with the latest
+ * produced_at wins: corrections), the derived fact tables of libs/contract, and `meta`.
+ * The file is written under a temporary name, checkpointed, closed, fsynced and only then
+ * renamed to `snapshots/<id>.duckdb`; publishing it (the pointer) is the caller's step.
+ */
+import { closeSync, fsyncSync, mkdirSync, mkdtempSync, openSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { DuckDBInstance } from '@duckdb/node-api';
+import {
+  ANALYTIC_SCHEMA_VERSION,
+  ASSESSMENT_COLUMNS,
+  ASSESSMENTS_DDL,
+  CONTRACT_VERSION,
+  DERIVED_TABLES_SQL,
+  META_DDL,
+  SIGNAL_COLUMNS,
+  SIGNALS_DDL,
+} from '@weegwijzer/contract';
+import { dataDirLayout, fsyncDir, snapshotFile, type SnapshotBatchRef } from '@weegwijzer/store';
+import { quoteIdent, quoteLiteral } from '../validate/sql';
+import { BatchStore } from './batch-store';
+
+export interface BuiltSnapshot {
+  snapshotId: string;
+  builtAt: string;
+  signals: number;
+  assessments: number;
+}
+
+export interface BuildOptions {
+  threads?: number;
+  onStep?: (step: string) => void;
+  /** Test hook: called between steps (the crash tests kill the process here). */
+  checkpoint?: (point: string) => void;
+}
+
+export function newSnapshotId(now: Date): string {
+  return `${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
+}
+
+export async function buildSnapshot(dataDir: string, batches: readonly SnapshotBatchRef[], now: Date, opts: BuildOptions = {}): Promise<BuiltSnapshot> {
+  const layout = dataDirLayout(dataDir);
+  mkdirSync(layout.snapshots, { recursive: true });
+  mkdirSync(layout.tmp, { recursive: true });
+  const snapshotId = newSnapshotId(now);
+  const finalPath = snapshotFile(dataDir, snapshotId);
+  const buildingPath = `${finalPath}.building`;
+  const spill = mkdtempSync(join(layout.tmp, 'snapshot-'));
+  const store = new BatchStore(dataDir);
+  const instance = await DuckDBInstance.create(buildingPath, {
+    temp_directory: spill,
+    threads: String(opts.threads ?? 2),
+    preserve_insertion_order: 'false',
+  });
+  let signals = 0;
+  let assessments = 0;
+  try {
+    const conn = await instance.connect();
+    try {
+      await conn.run(SIGNALS_DDL);
+      await conn.run(ASSESSMENTS_DDL);
+      await conn.run(META_DDL);
+      const builtAt = now.toISOString();
+      if (batches.length > 0) {
+        const order = batches.map((b) => `(${quoteLiteral(b.region_code)}, ${quoteLiteral(b.batch_id)}, TIMESTAMPTZ ${quoteLiteral(b.produced_at)})`).join(', ');
+        await conn.run(`CREATE TEMP TABLE batch_order AS SELECT * FROM (VALUES ${order}) v(region_code, batch_id, produced_at)`);
+        // A region with a single batch cannot hold corrections; skip the window then.
+        const perRegion = new Map<string, number>();
+        for (const b of batches) perRegion.set(b.region_code, (perRegion.get(b.region_code) ?? 0) + 1);
+        const needsDedup = [...perRegion.values()].some((n) => n > 1);
+        for (const [kind, columns, idCol] of [
+          ['signals', SIGNAL_COLUMNS, 'signal_id'],
+          ['assessments', ASSESSMENT_COLUMNS, 'assessment_id'],
+        ] as const) {
+          opts.onStep?.(`loading ${kind}`);
+          const files = batches.map((b) => `(${quoteLiteral(store.parquetOf(b.region_code, b.batch_id, kind))}, ${quoteLiteral(b.batch_id)})`).join(', ');
+          const cols = columns.map((c) => `t.${quoteIdent(c.name)}`).join(', ');
+          const dedup = needsDedup
+            ? `QUALIFY row_number() OVER (PARTITION BY t.region_code, t.${idCol} ORDER BY o.produced_at DESC, o.batch_id DESC) = 1`
+            : '';
+          await conn.run(`INSERT INTO ${kind}
+            SELECT ${cols}, f.batch_id
+            FROM read_parquet([${batches.map((b) => quoteLiteral(store.parquetOf(b.region_code, b.batch_id, kind))).join(', ')}], filename = true) t
+            JOIN (VALUES ${files}) f(file, batch_id) ON f.file = t.filename
+            JOIN batch_order o ON o.region_code = t.region_code AND o.batch_id = f.batch_id
+            ${dedup}`);
+          opts.checkpoint?.(`snapshot-${kind}`);
+        }
+      }
+      opts.onStep?.('deriving facts');
+      for (const sql of DERIVED_TABLES_SQL) await conn.run(sql);
+      const counts = (
+        await conn.runAndReadAll(`SELECT (SELECT count(*) FROM signals)::INTEGER AS s, (SELECT count(*) FROM assessments)::INTEGER AS a`)
+      ).getRowObjectsJS()[0] as { s: number; a: number };
+      signals = counts.s;
+      assessments = counts.a;
+      const meta: Record<string, string> = {
+        schema_version: String(ANALYTIC_SCHEMA_VERSION),
+        contract_version: CONTRACT_VERSION,
+        snapshot_id: snapshotId,
+        built_at: builtAt,
+        batch_count: String(batches.length),
+        signals: String(signals),
+        assessments: String(assessments),
+        batches: JSON.stringify(batches),
+      };
+      const prepared = await conn.prepare('INSERT INTO meta VALUES ($1, $2)');
+      for (const [k, v] of Object.entries(meta)) {
+        prepared.bind([k, v]);
+        await prepared.run();
+      }
+      opts.onStep?.('writing snapshot');
+      await conn.run('CHECKPOINT');
+    } finally {
+      conn.closeSync();
+    }
+  } catch (e) {
+    instance.closeSync();
+    rmSync(buildingPath, { force: true });
+    rmSync(`${buildingPath}.wal`, { force: true });
+    rmSync(spill, { recursive: true, force: true });
+    throw e;
+  }
+  instance.closeSync();
+  rmSync(spill, { recursive: true, force: true });
+  const fd = openSync(buildingPath, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(buildingPath, finalPath);
+  fsyncDir(layout.snapshots);
+  return { snapshotId, builtAt: now.toISOString(), signals, assessments };
+}

@@ -81,6 +81,9 @@ export interface CatalogueEntry {
   grain?: string | string[];
   columns?: MetricColumn[];
   params?: MetricParam[];
+  /** The scope filters the metric accepts (`regions`, `from`, `to`, `phenomenon`, ...). */
+  filters?: string[];
+  dimensions?: string[];
   roles?: Role[];
   [key: string]: unknown;
 }

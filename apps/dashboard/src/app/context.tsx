@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { CatalogueEntry, CellValue, Me, MetricColumn, MetricRow, RegionRef } from '../api/types';
-import { codeLabel } from '../i18n/codes';
+import { codeLabel, prettyColumnLabel } from '../i18n/codes';
 import { translate, type Lang, type MessageKey } from '../i18n/messages';
 import type { Filters, Location } from './url-state';
 
@@ -67,21 +67,17 @@ export function makeLabeller(lang: Lang, catalogue: CatalogueEntry[], regions: R
   return {
     metricLabel: (metric) => byName.get(metric)?.label?.[lang] ?? humanise(metric),
     columnLabel: (metric) => (column) => {
-      const own = column.label;
-      if (own && typeof own === 'object') return own[lang];
-      if (typeof own === 'string') return own;
-      const cat = byName.get(metric)?.columns?.find((c) => c.name === column.name)?.label;
-      if (cat && typeof cat === 'object') return cat[lang];
-      if (typeof cat === 'string') return cat;
+      const own = column.label ?? byName.get(metric)?.columns?.find((c) => c.name === column.name)?.label;
+      if (own && typeof own === 'object') return prettyColumnLabel(column.name, own[lang], lang);
+      if (typeof own === 'string') return prettyColumnLabel(column.name, own, lang);
       return COLUMN_FALLBACK[column.name]?.[lang] ?? humanise(column.name);
     },
     regionName,
     dimensionText: (column, value, row) => {
       if (value === null || value === undefined) {
         if (column === 'region_code') {
-          // Peer rows of a regio response, or the national total row for everyone else.
-          if (typeof row.group === 'string' && row.group !== 'own') return codeLabel('group', row.group, lang);
-          return codeLabel('group', 'national', lang);
+          // The total row over the regions in scope, or a peer statistic of a regio response.
+          return codeLabel('group', typeof row.group === 'string' ? row.group : 'total', lang);
         }
         return '–';
       }

@@ -1,15 +1,17 @@
 import type { ColumnKind } from '../api/types';
 import type { Lang } from '../i18n/messages';
-import { formatValue } from '../lib/format';
 import { AXIS_COLOUR, TEXT_COLOUR } from './palette';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
-/** Axis labels in the column's unit (percent for shares). */
+/** Axis labels in the column's unit (percent for shares), with no more digits than the ticks need. */
 export function axisFormatter(kind: ColumnKind, lang: Lang) {
-  return (v: number) => (kind === 'share' ? `${Math.round(v * 100)}%` : formatValue(v, kind === 'count' ? 'count' : 'ratio', lang).replace(/[,.]00$/, ''));
+  const locale = lang === 'nl' ? 'nl-NL' : 'en-GB';
+  const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const num = new Intl.NumberFormat(locale, { maximumSignificantDigits: 3 });
+  return (v: number) => (kind === 'share' ? pct.format(v) : num.format(v));
 }
 
 export const BASE_TEXT = { color: TEXT_COLOUR, fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', fontSize: 13 };

@@ -17,6 +17,8 @@ export interface ForestOptions {
   divergent?: string;
   divergentText: string;
   ratioName: string;
+  /** Rows drawn as a point only (e.g. a peer median, whose interval would mean nothing). */
+  pointOnly?: (row: TableModel['source'][number]) => boolean;
 }
 
 type RenderApi = { value: (i: number) => number; coord: (v: [number, number]) => [number, number]; style: (o?: object) => object };
@@ -29,14 +31,16 @@ export function forestOption(model: TableModel, o: ForestOptions): EChartsCoreOp
   const col = (k: string) => model.columns.findIndex((c) => c.key === k);
   const li = o.label.map(col).filter((i) => i >= 0);
   const [ri, loi, hii, di] = [col(o.ratio), col(o.low), col(o.high), o.divergent ? col(o.divergent) : -1];
-  const rows = model.rows.filter((r) => typeof r[ri]?.raw === 'number');
+  const idx = model.rows.map((r, i) => (typeof r[ri]?.raw === 'number' ? i : -1)).filter((i) => i >= 0);
+  const rows = idx.map((i) => model.rows[i]);
+  const pointOnly = idx.map((i) => o.pointOnly?.(model.source[i]) ?? false);
   const labels = rows.map((r) => li.map((i) => r[i].text).join(' · '));
   const num = (v: unknown) => (typeof v === 'number' ? v : NaN);
   const isDiv = (r: (typeof rows)[number]) => di >= 0 && (r[di].raw === true || r[di].raw === 1);
-  const intervals = rows.map((r, y) => [y, num(r[loi]?.raw), num(r[hii]?.raw)]);
+  const intervals = rows.map((r, y) => (pointOnly[y] ? [y, NaN, NaN] : [y, num(r[loi]?.raw), num(r[hii]?.raw)]));
   const points = rows.map((r, y) => ({
     value: [num(r[ri].raw), y],
-    text: `${r[ri].text} (${r[loi]?.text ?? '–'} – ${r[hii]?.text ?? '–'})${isDiv(r) ? `, ${o.divergentText}` : ''}`,
+    text: pointOnly[y] ? r[ri].text : `${r[ri].text} (${r[loi]?.text ?? '–'} – ${r[hii]?.text ?? '–'})${isDiv(r) ? `, ${o.divergentText}` : ''}`,
     symbol: isDiv(r) ? 'diamond' : 'circle',
     symbolSize: isDiv(r) ? 14 : 9,
     itemStyle: { color: isDiv(r) ? '#a8123e' : '#1f5f99' },

@@ -12,25 +12,41 @@ import { SUPPRESSED_DECAL, SUPPRESSED_FILL } from './palette';
 use([HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
 export interface HeatmapOptions {
-  x: string;
+  /** Long tables: x from this column's texts; wide tables: `xColumns` as the x categories. */
+  x?: string;
+  xColumns?: { key: string; name: string }[];
   y: string;
-  value: string;
+  /** Long tables: the value column. */
+  value?: string;
   valueKind: ColumnKind;
   lang: Lang;
 }
 
+interface Cell {
+  x: string;
+  y: string;
+  cell: TableModel['rows'][number][number];
+}
+
+function cellsOf(model: TableModel, o: HeatmapOptions): Cell[] {
+  const col = (k: string) => model.columns.findIndex((c) => c.key === k);
+  const yi = col(o.y);
+  if (o.xColumns)
+    return model.rows.flatMap((r) => (o.xColumns ?? []).map((xc) => ({ x: xc.name, y: r[yi].text, cell: r[col(xc.key)] })).filter((c) => c.cell));
+  const [xi, vi] = [col(o.x ?? ''), col(o.value ?? '')];
+  return model.rows.map((r) => ({ x: r[xi].text, y: r[yi].text, cell: r[vi] }));
+}
+
 /** A grid of x × y coloured by value; suppressed cells hatched grey and labelled as in the table. */
 export function heatmapOption(model: TableModel, o: HeatmapOptions): EChartsCoreOption {
-  const col = (k: string) => model.columns.findIndex((c) => c.key === k);
-  const [xi, yi, vi] = [col(o.x), col(o.y), col(o.value)];
-  const xs = [...new Set(model.rows.map((r) => r[xi].text))];
-  const ys = [...new Set(model.rows.map((r) => r[yi].text))];
+  const cells = cellsOf(model, o);
+  const xs = o.xColumns ? o.xColumns.map((c) => c.name) : [...new Set(cells.map((c) => c.x))];
+  const ys = [...new Set(cells.map((c) => c.y))];
   const values: { value: [number, number, number]; text: string }[] = [];
   const suppressed: { value: [number, number, number]; text: string }[] = [];
-  for (const r of model.rows) {
-    const x = xs.indexOf(r[xi].text);
-    const y = ys.indexOf(r[yi].text);
-    const cell = r[vi];
+  for (const { x: xt, y: yt, cell } of cells) {
+    const x = xs.indexOf(xt);
+    const y = ys.indexOf(yt);
     if (cell.suppression) suppressed.push({ value: [x, y, 0], text: cell.text });
     else if (typeof cell.raw === 'number') values.push({ value: [x, y, cell.raw], text: cell.text });
   }
@@ -44,7 +60,7 @@ export function heatmapOption(model: TableModel, o: HeatmapOptions): EChartsCore
         `${escapeHtml(ys[p.data.value[1]])} · ${escapeHtml(xs[p.data.value[0]])}: <b>${escapeHtml(p.data.text)}</b>`,
     },
     xAxis: categoryAxis(xs, { axisLabel: { ...BASE_TEXT, interval: 0, rotate: xs.length > 5 ? 30 : 0 }, splitArea: { show: true } }),
-    yAxis: categoryAxis(ys, { splitArea: { show: true } }),
+    yAxis: categoryAxis(ys, { splitArea: { show: true }, inverse: true }),
     visualMap: {
       min: 0,
       max,

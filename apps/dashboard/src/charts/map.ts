@@ -9,15 +9,15 @@ import { BASE_TEXT, TOOLTIP, escapeHtml } from './common';
 use([MapChart, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
 export const REGION_MAP = 'veiligheidsregios';
-let registered = false;
+let regionCodes: string[] | null = null;
 
 /** Registers the 25 safety regions (TopoJSON object `vr_features`, property `code`) once. */
 export function registerRegionMap(topology: unknown): void {
-  if (registered) return;
+  if (regionCodes) return;
   const topo = topology as Topology<{ vr_features: GeometryCollection<{ code: string }> }>;
   const geo = feature(topo, topo.objects.vr_features);
   registerMap(REGION_MAP, geo as unknown as Parameters<typeof registerMap>[1]);
-  registered = true;
+  regionCodes = geo.features.map((f) => String(f.properties?.code ?? ''));
 }
 
 export interface MapDatum {
@@ -40,15 +40,20 @@ export interface MapOptions {
 /** Choropleth of the safety regions; a region without a value (or suppressed) is grey. */
 export function mapOption(o: MapOptions): EChartsCoreOption {
   const known = o.data.filter((d) => d.value !== null).map((d) => d.value as number);
-  const min = known.length ? Math.min(...known) : 0;
-  const max = known.length ? Math.max(...known, min + 1e-9) : 1;
+  let min = known.length ? Math.min(...known) : 0;
+  const max = known.length ? Math.max(...known) : 1;
+  // One value (a regio caller's own region) still needs a range to get a colour from.
+  if (max - min < 1e-9) min = Math.min(0, max);
+  // Every region is drawn; those without a value (other regions for a regio caller) stay grey.
+  const byCode = new Map(o.data.map((d) => [d.code, d]));
+  const all = (regionCodes ?? o.data.map((d) => d.code)).map((code) => byCode.get(code) ?? { code, name: '', value: null, text: '' });
   return {
     textStyle: BASE_TEXT,
     tooltip: {
       ...TOOLTIP,
       trigger: 'item',
       formatter: (p: { data?: MapDatum }) =>
-        p.data && o.nameable(p.data.code) ? `${escapeHtml(p.data.name)}<br/>${escapeHtml(o.indicator)}: <b>${escapeHtml(p.data.text)}</b>` : '',
+        p.data && o.nameable(p.data.code) && p.data.name ? `${escapeHtml(p.data.name)}<br/>${escapeHtml(o.indicator)}: <b>${escapeHtml(p.data.text)}</b>` : '',
     },
     visualMap: {
       type: 'continuous',
@@ -73,12 +78,12 @@ export function mapOption(o: MapOptions): EChartsCoreOption {
         label: { show: false },
         emphasis: { label: { show: false }, itemStyle: { areaColor: '#f2c14e' } },
         itemStyle: { areaColor: '#d9d9d9', borderColor: '#ffffff', borderWidth: 1 },
-        data: o.data.map((d) => ({
+        data: all.map((d) => ({
           name: d.code,
           code: d.code,
           value: d.value ?? NaN,
           text: d.text,
-          ...(o.nameable(d.code) ? {} : { tooltip: { show: false }, emphasis: { disabled: true } }),
+          ...(o.nameable(d.code) && d.value !== null ? {} : { tooltip: { show: false }, emphasis: { disabled: true } }),
         })),
       },
     ],

@@ -32,7 +32,7 @@ export function sankeyOption(model: TableModel, nodeText: (id: string) => string
       {
         type: 'sankey',
         left: 8,
-        right: 160,
+        right: 250,
         top: 8,
         bottom: 8,
         nodeGap: 10,

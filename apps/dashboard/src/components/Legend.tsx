@@ -12,6 +12,7 @@ export function SuppressionLegend({ kinds, k, notApplicable }: { kinds: Suppress
         {kinds.includes('count') && <li>{t('legendSmallCount', { k, km1: k - 1 })}</li>}
         {kinds.includes('base') && <li>{t('legendSmallBase', { k })}</li>}
         {kinds.includes('secondary') && <li>{t('legendSecondary')}</li>}
+        {kinds.includes('peers') && <li>{t('legendPeers')}</li>}
         {notApplicable && <li>{t('legendNotApplicable')}</li>}
       </ul>
     </div>

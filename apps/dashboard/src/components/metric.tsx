@@ -16,9 +16,14 @@ export type MetricLoad = Loadable<MetricResponse> & { reload: () => void; availa
  */
 export function useMetric(name: string, params: Record<string, string> = {}, opts: { ignore?: string[]; enabled?: boolean } = {}): MetricLoad {
   const { location, me, catalogue } = useApp();
-  const available = catalogue.some((m) => m.name === name) && opts.enabled !== false;
-  const query = { ...filterParams(location.filters, { includeRegions: me.role !== 'regio' }), ...params };
-  for (const k of opts.ignore ?? []) delete query[k];
+  const entry = catalogue.find((m) => m.name === name);
+  const available = entry !== undefined && opts.enabled !== false;
+  const query: Record<string, string> = filterParams(location.filters, { includeRegions: me.role !== 'regio' });
+  // Send only the filters this metric takes (e.g. the phenomenon mix has no phenomenon filter).
+  for (const k of Object.keys(query)) {
+    if ((entry?.filters && !entry.filters.includes(k)) || opts.ignore?.includes(k)) delete query[k];
+  }
+  Object.assign(query, params);
   const path = `/v1/metrics/${encodeURIComponent(name)}`;
   const key = available ? apiUrl(path, query) : null;
   const state = useLoad<MetricResponse>(key, (fresh) => apiGet<MetricResponse>(path, query, { fresh }));
@@ -79,7 +84,8 @@ export function useTableModel(load: MetricLoad, spec: TableSpec, labeller: Label
       {
         lang,
         caption: spec.caption,
-        columns: spec.columns,
+        // `group` is carried by the region column's text (own region, peer statistic, total).
+        columns: spec.columns ?? table.columns.map((c) => c.name).filter((n) => n !== 'group'),
         rowFilter: spec.rowFilter,
         columnLabel: labeller.columnLabel(data.metric),
         dimensionText: labeller.dimensionText,
@@ -94,8 +100,8 @@ export function ResponseNotes({ data }: { data: MetricResponse }) {
   const { t, lang } = useApp();
   const notes: string[] = [];
   if (typeof data.scope?.peer_regions === 'number') notes.push(t('peerNote', { n: data.scope.peer_regions }));
-  if (typeof data.population_year === 'number') notes.push(t('populationYear', { year: data.population_year }));
   for (const n of data.notes ?? []) notes.push(typeof n === 'string' ? n : n[lang]);
+  if (typeof data.population_year === 'number' && !(data.notes ?? []).length) notes.push(t('populationYear', { year: data.population_year }));
   if (notes.length === 0) return null;
   return (
     <ul className="notes" aria-label={t('notes')}>

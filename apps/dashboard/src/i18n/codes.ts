@@ -97,6 +97,8 @@ export const CRITERION_LABELS: Labels = {
 };
 
 export const GROUP_LABELS: Labels = {
+  region: { nl: 'Regio', en: 'Region' },
+  total: { nl: 'Totaal', en: 'Total' },
   own: { nl: 'Eigen regio', en: 'Own region' },
   peer_min: { nl: 'Andere regio’s: minimum', en: 'Other regions: minimum' },
   peer_q1: { nl: 'Andere regio’s: 1e kwartiel', en: 'Other regions: 1st quartile' },
@@ -125,6 +127,20 @@ export const COVENANT_ADAPTATION_LABELS: Labels = {
   een_op_een: { nl: 'Eén op één overgenomen', en: 'Taken over one-to-one' },
 };
 
+export const MEASURE_LABELS: Labels = {
+  all_parties_present: { nl: 'Alle drie partijen aanwezig', en: 'All three parties present' },
+  information_all_parties: { nl: 'Informatie van alle drie gebruikt', en: 'Information from all three used' },
+  unanimous: { nl: 'Unaniem besluit', en: 'Unanimous decision' },
+  analysis_recorded: { nl: 'Analyse vastgelegd', en: 'Analysis recorded' },
+  decision_recorded: { nl: 'Besluit vastgelegd', en: 'Decision recorded' },
+};
+
+export const LEVEL_LABELS: Labels = {
+  region: { nl: 'Regio', en: 'Region' },
+  municipality: { nl: 'Gemeente', en: 'Municipality' },
+  municipality_unknown: { nl: 'Gemeente onbekend', en: 'Municipality unknown' },
+};
+
 /** Codes offered by the global filters, in the contract's order. */
 export const FILTER_CODES = {
   phenomenon: Object.keys(PHENOMENON_LABELS),
@@ -148,6 +164,8 @@ const BY_COLUMN: Record<string, Labels> = {
   enrichment: ENRICHMENT_LABELS,
   criterion: CRITERION_LABELS,
   group: GROUP_LABELS,
+  measure: MEASURE_LABELS,
+  level: LEVEL_LABELS,
   band: BAND_LABELS,
   severity_band: BAND_LABELS,
   weegploeg_organisation: WEEGPLOEG_ORGANISATION_LABELS,
@@ -166,6 +184,7 @@ const ALL_LISTS: Labels[] = [
   CRITERION_LABELS,
   GROUP_LABELS,
   ENRICHMENT_LABELS,
+  MEASURE_LABELS,
 ];
 
 /** The label of a code in a dimension column, or the code itself when it is not a known code. */
@@ -181,8 +200,25 @@ export function codeLabel(column: string, code: string, lang: Lang): string {
  * the stage prefix keeps e.g. `politie` as source and as receiving party apart.
  */
 export function nodeLabel(node: string, lang: Lang): string {
-  const i = node.indexOf(':');
-  if (i < 0) return codeLabel('', node, lang);
-  const stage = node.slice(0, i);
-  return codeLabel(stage, node.slice(i + 1), lang);
+  const [layer, code, detail] = node.split(':');
+  if (code === undefined) return codeLabel('', layer, lang);
+  // `path:dropped:<last pre-outcome>`: dropped, split by why.
+  if (detail !== undefined) return `${codeLabel(layer, code, lang)}: ${codeLabel('outcome', detail, lang).toLowerCase()}`;
+  return codeLabel(layer, code, lang);
+}
+
+/**
+ * Column labels that quote a raw code (e.g. "Kader wettelijke_criteria" for `fw_wettelijke_criteria`)
+ * get the code's label instead; the code must end the column name, so ordinary words stay.
+ */
+export function prettyColumnLabel(column: string, label: string, lang: Lang): string {
+  for (const list of ALL_LISTS) {
+    for (const code of Object.keys(list)) {
+      if (column.endsWith(`_${code}`) || column === code) {
+        const re = new RegExp(`(^|[^a-z_])${code}(?![a-z_])`);
+        if (re.test(label)) return label.replace(re, (_m, pre: string) => `${pre}${list[code][lang].toLowerCase()}`);
+      }
+    }
+  }
+  return label;
 }

@@ -32,7 +32,9 @@ describe('suppression', () => {
     expect(classifySuppression('count', 'count below k')).toBe('count');
     expect(classifySuppression('share', 'denominator below k')).toBe('base');
     expect(classifySuppression('days', 'fewer than k units')).toBe('base');
-    expect(classifySuppression('count', 'secondary suppression (total row)')).toBe('secondary');
+    expect(classifySuppression('count', 'secondary suppression: would be derivable from a total')).toBe('secondary');
+    expect(classifySuppression('share', 'computed from a suppressed count')).toBe('secondary');
+    expect(classifySuppression('share', 'fewer than 3 peer regions with a value')).toBe('peers');
   });
   it('spells a suppressed value out with k', () => {
     expect(suppressedText('count', 5, 'nl')).toBe('< 5');

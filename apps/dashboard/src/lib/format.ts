@@ -5,17 +5,23 @@
 import type { CellValue, ColumnKind } from '../api/types';
 import { translate, type Lang } from '../i18n/messages';
 
-/** Why a value is absent: a small count, a small base under a share/median, or withheld to stop subtraction. */
-export type SuppressionKind = 'count' | 'base' | 'secondary';
+/**
+ * Why a value is absent (the reasons of libs/metrics disclosure/reasons.ts): a small count,
+ * a small base under a share/median, withheld (derivable from a total, or computed from a
+ * withheld count), or too few other regions for a peer distribution.
+ */
+export type SuppressionKind = 'count' | 'base' | 'secondary' | 'peers';
 
 export function classifySuppression(kind: ColumnKind, reason: string): SuppressionKind {
-  if (/second|deriv|complement|subtract/i.test(reason)) return 'secondary';
+  if (/peer/i.test(reason)) return 'peers';
+  if (/second|deriv|from a suppressed/i.test(reason)) return 'secondary';
   return kind === 'count' ? 'count' : 'base';
 }
 
 export function suppressedText(s: SuppressionKind, k: number, lang: Lang): string {
   if (s === 'count') return `< ${k}`;
   if (s === 'base') return translate(lang, 'suppressedSmallBase', { k });
+  if (s === 'peers') return translate(lang, 'suppressedPeers');
   return translate(lang, 'suppressedSecondary');
 }
 

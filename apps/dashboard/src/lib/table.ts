@@ -90,3 +90,20 @@ export function columnCells(model: TableModel, key: string): TableCell[] {
   const i = model.columns.findIndex((c) => c.key === key);
   return i < 0 ? [] : model.rows.map((r) => r[i]);
 }
+
+/** The same model restricted to some rows (for a chart that leaves out e.g. the total row). */
+export function filterRows(model: TableModel, keep: (row: MetricRow) => boolean): TableModel {
+  const idx = model.source.map((r, i) => (keep(r) ? i : -1)).filter((i) => i >= 0);
+  return { ...model, rows: idx.map((i) => model.rows[i]), source: idx.map((i) => model.source[i]) };
+}
+
+/** The first row matching, e.g. the total row that gives a chart its national reference line. */
+export function findRow(model: TableModel, match: (row: MetricRow) => boolean): { cells: TableCell[]; source: MetricRow } | null {
+  const i = model.source.findIndex(match);
+  return i < 0 ? null : { cells: model.rows[i], source: model.source[i] };
+}
+
+export function cellOf(model: TableModel, row: TableCell[], key: string): TableCell | undefined {
+  const i = model.columns.findIndex((c) => c.key === key);
+  return i < 0 ? undefined : row[i];
+}

@@ -1,3 +1,188 @@
-export default function View() {
-  return <p>…</p>;
+import { useCallback, useMemo } from 'react';
+import type { MetricRow } from '../../api/types';
+import { useApp } from '../../app/context';
+import { FilterSummary } from '../../app/FilterBar';
+import { barHeight, barOption } from '../../charts/bar';
+import { EChart } from '../../charts/EChart';
+import { forestOption } from '../../charts/forest';
+import { heatmapOption } from '../../charts/heatmap';
+import { MetricPanel, useMetric } from '../../components/metric';
+import { BODY_LABELS, FRAMEWORK_LABELS, STAGE_LABELS, codeLabel } from '../../i18n/codes';
+import { filterRows, type TableModel } from '../../lib/table';
+import { chartLabel, isChartRow, useReference } from '../common';
+
+const FRAMEWORKS = Object.keys(FRAMEWORK_LABELS);
+const CRITERIA = ['c_geweld', 'c_denkbeelden', 'c_sociale_relaties', 'c_identificatie', 'c_zelfredzaamheid'];
+/** Stage · body combinations that occur in the contract. */
+const USAGE_CELLS = [
+  ['pre_weging', 'gemeente'],
+  ['pre_weging', 'politie'],
+  ['pre_weging', 'om'],
+  ['afstemmingsoverleg', 'politie_om'],
+  ['weegploeg', 'weegploeg'],
+  ['weegploeg', 'driehoek'],
+] as const;
+const DIVERGENCE_COLUMNS = ['region_code', 'body', 'units', 'units_low', 'units_mid', 'units_high', 'observed', 'expected', 'ratio', 'ci_low', 'ci_high', 'divergent'];
+
+// A regio caller's forest shows its own interval and the peer median as a point.
+const forestRow = (r: MetricRow) => isChartRow(r) && (r.group === undefined || r.group === 'region' || r.group === 'own' || r.group === 'peer_median');
+const pointOnly = (r: MetricRow) => r.group === 'peer_median';
+
+export default function CriteriaView() {
+  const { t, lang, location, setExtra, me } = useApp();
+  const usageKey = location.extra.usage ?? 'pre_weging.gemeente';
+  const [stage, body] = (USAGE_CELLS.find(([s, b]) => `${s}.${b}` === usageKey) ?? USAGE_CELLS[0]) as readonly [string, string];
+  const divStage = location.extra.div_stage === 'pre_weging' ? 'pre_weging' : 'weegploeg';
+
+  const usage = useMetric('criteria_usage');
+  const coverage = useMetric('criteria_coverage');
+  const divergence = useMetric('outcome_divergence', { stage: divStage, by: 'region' });
+  const byBody = useMetric('outcome_divergence', { stage: 'pre_weging', by: 'region_body' });
+  const reassess = useMetric('reassessment_consistency');
+  const reference = useReference();
+
+  const usageRows = useCallback((r: MetricRow) => r.stage === stage && r.body === body, [stage, body]);
+  const bodyRows = useCallback((r: MetricRow) => r.body === 'gemeente' || r.body === 'politie', []);
+
+  const usageTitle = t('usageTitle');
+  const usageChart = useMemo(
+    () => (model: TableModel) => (
+      <EChart
+        label={chartLabel(usageTitle, t('chartAltSuffix'))}
+        height={Math.max(320, 170 + model.rows.length * 28)}
+        option={heatmapOption(model, {
+          y: 'region_code',
+          xColumns: FRAMEWORKS.map((f) => ({ key: `share_${f}`, name: FRAMEWORK_LABELS[f][lang] })),
+          valueKind: 'share',
+          lang,
+        })}
+      />
+    ),
+    [usageTitle, t, lang],
+  );
+  const usageTools = (
+    <label className="inline-select">
+      {t('stageBody')}{' '}
+      <select value={`${stage}.${body}`} onChange={(e) => setExtra('usage', e.target.value)}>
+        {USAGE_CELLS.map(([s, b]) => (
+          <option key={`${s}.${b}`} value={`${s}.${b}`}>
+            {STAGE_LABELS[s][lang]} · {BODY_LABELS[b][lang]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  const coverageTitle = t('coverageTitle');
+  const coverageChart = useMemo(
+    () => (model: TableModel) => {
+      const m = filterRows(model, isChartRow);
+      return (
+        <EChart
+          label={chartLabel(coverageTitle, t('chartAltSuffix'))}
+          height={barHeight(m.rows.length)}
+          option={barOption(m, {
+            category: 'region_code',
+            series: [{ key: 'coverage', name: m.columns.find((c) => c.key === 'coverage')?.label ?? '' }],
+            valueKind: 'share',
+            lang,
+            horizontal: true,
+            reference: reference(model, 'coverage'),
+          })}
+        />
+      );
+    },
+    [coverageTitle, t, lang, reference],
+  );
+
+  const divTitle = t('divergenceTitle');
+  const forest = useCallback(
+    (title: string, label: string[]) => (model: TableModel) => {
+      const m = filterRows(model, forestRow);
+      const drawn = m.source.filter((r) => typeof r.ratio === 'number').length;
+      return (
+        <EChart
+          label={chartLabel(title, t('chartAltSuffix'))}
+          height={Math.max(200, 60 + drawn * 26)}
+          option={forestOption(m, {
+            label,
+            ratio: 'ratio',
+            low: 'ci_low',
+            high: 'ci_high',
+            divergent: 'divergent',
+            divergentText: t('divergent'),
+            ratioName: 'O/E',
+            pointOnly,
+          })}
+        />
+      );
+    },
+    [t],
+  );
+  const divChart = useMemo(() => forest(divTitle, ['region_code']), [forest, divTitle]);
+  const bodyTitle = t('bodyCompareTitle');
+  const bodyChart = useMemo(() => forest(bodyTitle, ['region_code', 'body']), [forest, bodyTitle]);
+  const divTools = (
+    <label className="inline-select">
+      {t('divergenceStage')}{' '}
+      <select value={divStage} onChange={(e) => setExtra('div_stage', e.target.value)}>
+        {['weegploeg', 'pre_weging'].map((s) => (
+          <option key={s} value={s}>
+            {codeLabel('stage', s, lang)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  const reassessTitle = t('reassessTitle');
+  const reassessChart = useMemo(
+    () => (model: TableModel) => {
+      const m = filterRows(model, isChartRow);
+      return (
+        <EChart
+          label={chartLabel(reassessTitle, t('chartAltSuffix'))}
+          height={barHeight(m.rows.length)}
+          option={barOption(m, {
+            category: 'region_code',
+            series: [{ key: 'share_different', name: m.columns.find((c) => c.key === 'share_different')?.label ?? '' }],
+            valueKind: 'share',
+            lang,
+            horizontal: true,
+            reference: reference(model, 'share_different'),
+          })}
+        />
+      );
+    },
+    [reassessTitle, t, lang, reference],
+  );
+
+  return (
+    <>
+      <FilterSummary />
+      <MetricPanel
+        load={usage}
+        title={usageTitle}
+        tools={usageTools}
+        table={{ columns: ['region_code', 'assessments', ...FRAMEWORKS.map((f) => `share_${f}`)], rowFilter: usageRows }}
+        chart={usageChart}
+      />
+      <MetricPanel
+        load={coverage}
+        title={coverageTitle}
+        table={{ columns: ['region_code', 'assessments', 'all_scored', 'coverage', ...CRITERIA.map((c) => `share_${c}`)] }}
+        chart={coverageChart}
+      />
+      <MetricPanel
+        load={divergence}
+        title={divTitle}
+        description={t('divergenceIntro')}
+        tools={divTools}
+        table={{ columns: DIVERGENCE_COLUMNS.filter((c) => c !== 'body') }}
+        chart={divChart}
+      />
+      <MetricPanel load={byBody} title={bodyTitle} table={{ columns: DIVERGENCE_COLUMNS, rowFilter: bodyRows }} chart={bodyChart} />
+      {me.role === 'inspectie' && <MetricPanel load={reassess} title={reassessTitle} table={{}} chart={reassessChart} />}
+    </>
+  );
 }

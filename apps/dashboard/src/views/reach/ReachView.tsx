@@ -1,3 +1,110 @@
-export default function View() {
-  return <p>…</p>;
+import { useCallback, useMemo } from 'react';
+import type { MetricRow } from '../../api/types';
+import { useApp, type Labeller } from '../../app/context';
+import { FilterSummary } from '../../app/FilterBar';
+import { barHeight, barOption } from '../../charts/bar';
+import { EChart } from '../../charts/EChart';
+import { MetricPanel, useLabeller, useMetric, useMunicipalityNames } from '../../components/metric';
+import { codeLabel } from '../../i18n/codes';
+import { filterRows, type TableModel } from '../../lib/table';
+import { chartLabel, isChartRow, useReference } from '../common';
+
+/** Above this many municipalities a bar chart is unreadable; the table carries them. */
+const MAX_CHART_MUNICIPALITIES = 80;
+const COLUMNS = ['year', 'meldpunt_signals', 'previous_meldpunt_signals', 'population', 'rate_per_100k', 'change_per_100k'];
+
+export default function ReachView() {
+  const { t, lang, location, setExtra } = useApp();
+  const load = useMetric('reach');
+  const municipalities = useMunicipalityNames(true);
+  const base = useLabeller(municipalities);
+  const labeller: Labeller = useMemo(
+    () => ({
+      ...base,
+      dimensionText: (col, v, row) =>
+        col === 'municipality_code' && v === null && row.level === 'municipality_unknown' ? codeLabel('level', 'municipality_unknown', lang) : base.dimensionText(col, v, row),
+    }),
+    [base, lang],
+  );
+  const reference = useReference();
+
+  const years = useMemo(
+    () => (load.status === 'ready' ? [...new Set(load.data.rows.map((r) => Number(r.year)).filter(Number.isFinite))].sort((a, b) => a - b) : []),
+    [load],
+  );
+  const latest = years[years.length - 1];
+  const chosen = Number(location.extra.year);
+  const year = years.includes(chosen) ? chosen : latest;
+  const regionRows = useCallback((r: MetricRow) => r.level === 'region' && Number(r.year) === year, [year]);
+  const municipalityRows = useCallback((r: MetricRow) => r.level !== 'region' && Number(r.year) === year, [year]);
+
+  const regionTitle = t('reachRegionTitle');
+  const regionChart = useMemo(
+    () => (model: TableModel) => {
+      const m = filterRows(model, isChartRow);
+      return (
+        <EChart
+          label={chartLabel(regionTitle, t('chartAltSuffix'))}
+          height={barHeight(m.rows.length)}
+          option={barOption(m, {
+            category: 'region_code',
+            series: [{ key: 'rate_per_100k', name: m.columns.find((c) => c.key === 'rate_per_100k')?.label ?? '' }],
+            valueKind: 'rate_per_100k',
+            lang,
+            horizontal: true,
+            reference: reference(model, 'rate_per_100k'),
+          })}
+        />
+      );
+    },
+    [regionTitle, t, lang, reference],
+  );
+
+  const munTitle = t('reachMunicipalityTitle');
+  const munCount = load.status === 'ready' ? load.data.rows.filter(municipalityRows).length : 0;
+  const munChart = useMemo(
+    () => (model: TableModel) => (
+      <EChart
+        label={chartLabel(munTitle, t('chartAltSuffix'))}
+        height={barHeight(model.rows.length)}
+        option={barOption(model, {
+          category: 'municipality_code',
+          series: [{ key: 'rate_per_100k', name: model.columns.find((c) => c.key === 'rate_per_100k')?.label ?? '' }],
+          valueKind: 'rate_per_100k',
+          lang,
+          horizontal: true,
+        })}
+      />
+    ),
+    [munTitle, t, lang],
+  );
+
+  const yearTools =
+    years.length > 1 ? (
+      <label className="inline-select">
+        {t('chooseYear')}{' '}
+        <select value={String(year)} onChange={(e) => setExtra('year', e.target.value)}>
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </label>
+    ) : undefined;
+
+  return (
+    <>
+      <FilterSummary />
+      <MetricPanel load={load} title={`${regionTitle}${year ? ` (${year})` : ''}`} tools={yearTools} labeller={labeller} table={{ columns: ['region_code', ...COLUMNS], rowFilter: regionRows }} chart={regionChart} />
+      <MetricPanel
+        load={load}
+        title={`${munTitle}${year ? ` (${year})` : ''}`}
+        labeller={labeller}
+        table={{ columns: ['region_code', 'municipality_code', ...COLUMNS], rowFilter: municipalityRows }}
+        chart={munCount <= MAX_CHART_MUNICIPALITIES ? munChart : undefined}
+        description={munCount > MAX_CHART_MUNICIPALITIES ? t('reachTooManyForChart', { n: munCount }) : undefined}
+      />
+    </>
+  );
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { tableFromIPC } from 'apache-arrow';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo } from '../../etl/src/demo';
+import { generateDemo } from '@weegwijzer/etl';
 import { loadCsvBatches, sha256, tempDir, type LoadedBatch, type Row } from './demo-helpers';
 
 const OPTS = { seed: 5, years: 1, endYear: 2024, scale: 0.3 } as const;

@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMunicipalities } from '@weegwijzer/contract';
-import { generateDemo } from '../../etl/src/demo';
+import { generateDemo } from '@weegwijzer/etl';
 import { loadCsvBatches, sha256, tempDir, treeHashes, type LoadedBatch, type Row } from './demo-helpers';
 
 // Code lists as written in CONTRACT.md.

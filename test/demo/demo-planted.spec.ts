@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo } from '../../etl/src/demo';
+import { generateDemo } from '@weegwijzer/etl';
 import { binomialCdf, loadCsvBatches, poissonInterval, tempDir, type Row } from './demo-helpers';
 
 interface Effect {

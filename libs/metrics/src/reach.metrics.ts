@@ -29,6 +29,19 @@ function previousWindowOf(y: number, from?: string, to?: string): string {
   return windowOf(y - 1, from ? yearEarlier(from) : undefined, to ? yearEarlier(to) : undefined);
 }
 
+const sameWindowCache = new Map<string, boolean>();
+/** Whether year y's comparison window is exactly last year's row (whole years): then it is the same cell. */
+function previousIsLastYearsRow(y: number, from?: string, to?: string): boolean {
+  const id = `${y}|${from ?? ''}|${to ?? ''}`;
+  let same = sameWindowCache.get(id);
+  if (same === undefined) {
+    same = previousWindowOf(y, from, to) === windowOf(y - 1, from, to);
+    if (sameWindowCache.size > 10_000) sameWindowCache.clear();
+    sameWindowCache.set(id, same);
+  }
+  return same;
+}
+
 export const reachMetric: MetricDefinition = {
   name: 'reach',
   label: { nl: 'Bereik van het meldpunt', en: 'Reporting-point reach' },
@@ -51,9 +64,7 @@ export const reachMetric: MetricDefinition = {
       additive: false,
       // the same cell as last year's row when the windows coincide (whole years)
       sameAs: (row, ctx) =>
-        previousWindowOf(row.year as number, ctx.scope.from, ctx.scope.to) === windowOf((row.year as number) - 1, ctx.scope.from, ctx.scope.to)
-          ? { row: { ...row, year: (row.year as number) - 1 }, column: 'meldpunt_signals' }
-          : null,
+        previousIsLastYearsRow(row.year as number, ctx.scope.from, ctx.scope.to) ? { row: { ...row, year: (row.year as number) - 1 }, column: 'meldpunt_signals' } : null,
     }),
     count('population', `Inwoners (1 januari ${POPULATION_YEAR})`, `Inhabitants (1 January ${POPULATION_YEAR})`, { additive: false, noPeer: true }),
     { name: 'rate_per_100k', kind: 'rate_per_100k', label: { nl: 'Per 100 000 inwoners', en: 'Per 100 000 inhabitants' }, from: ['meldpunt_signals'] },

@@ -6,7 +6,7 @@ import { buildLines, discloseTable, makeKeyOf, peerView, type DisclosedRow } fro
 import { GROUP_COLUMN, GROUP_ORDER, num, numOrNull, REGION_COLUMN, strOrNull } from './columns';
 import { findMetric } from './registry';
 import { resolveContext } from './scope';
-import type { CellValue, MetricColumn, MetricContext, MetricDefinition, MetricRequest, MetricResponse, MetricTable, QueryFn, Row, SuppressedCell } from './types';
+import type { MetricColumn, MetricContext, MetricDefinition, MetricRequest, MetricResponse, MetricTable, QueryFn, Row, SuppressedCell } from './types';
 
 /** The columns a response has for these parameters: group, region_code, then the definition's. */
 export function activeColumns(def: MetricDefinition, params: Record<string, string>): MetricColumn[] {
@@ -78,52 +78,62 @@ export function assembleResponse(def: MetricDefinition, ctx: MetricContext, raw:
   return response;
 }
 
-function completeRow(r: Row, columns: readonly MetricColumn[]): Row {
-  const row: Row = {};
-  for (const c of columns) row[c.name] = r[c.name] ?? null;
-  row.group = r.group ?? (row.region_code === null ? 'total' : 'region');
+/** Fills every column (null where absent), the group, and generic ratios; in place (rows are fresh). */
+function completeRow(row: Row, columns: readonly MetricColumn[]): Row {
+  for (const c of columns) if (row[c.name] === undefined) row[c.name] = c.ratioOf ? (undefined as never) : null;
+  if (row.group === null) row.group = row.region_code === null ? 'total' : 'region';
   for (const c of columns) {
-    if (!c.ratioOf || r[c.name] !== undefined) continue;
-    const [n, d] = c.ratioOf;
-    const den = row[d];
-    const numerator = row[n];
+    if (!c.ratioOf || row[c.name] !== undefined) continue;
+    const den = row[c.ratioOf[1]];
+    const numerator = row[c.ratioOf[0]];
     row[c.name] = typeof den === 'number' && den > 0 && typeof numerator === 'number' ? (numerator / den) * (c.scale ?? 1) : null;
   }
   return row;
 }
 
-function compareValues(a: CellValue, b: CellValue, order?: readonly string[]): number {
-  if (a === b) return 0;
-  if (a === null) return -1;
-  if (b === null) return 1;
-  if (order) {
-    const ia = order.indexOf(String(a));
-    const ib = order.indexOf(String(b));
-    if (ia !== ib && ia >= 0 && ib >= 0) return ia - ib;
-  }
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a) < String(b) ? -1 : 1;
-}
-
 function sortRows(rows: DisclosedRow[], columns: readonly MetricColumn[]): DisclosedRow[] {
   const dims = columns.filter((c) => c.kind === 'dimension');
-  return [...rows].sort((x, y) => {
-    for (const d of dims) {
-      const c = compareValues(x.values[d.name], y.values[d.name], d.order ?? (d.name === 'group' ? GROUP_ORDER : undefined));
-      if (c !== 0) return c;
+  const ranks = dims.map((d) => {
+    const order = d.order ?? (d.name === 'group' ? GROUP_ORDER : undefined);
+    return order ? new Map(order.map((v, i) => [v, i])) : undefined;
+  });
+  // one sort key per row: code-list rank where known, else the value; null first
+  const keyed = rows.map((r) => ({
+    r,
+    key: dims.map((d, i) => {
+      const v = r.values[d.name];
+      if (v === null || v === undefined) return -Infinity;
+      const rank = ranks[i]?.get(String(v));
+      return rank !== undefined ? rank : typeof v === 'number' ? v : String(v);
+    }),
+  }));
+  keyed.sort((x, y) => {
+    for (let i = 0; i < x.key.length; i++) {
+      const a = x.key[i];
+      const b = y.key[i];
+      if (a === b) continue;
+      if (typeof a === 'number' && typeof b === 'number') return a - b;
+      if (a === -Infinity) return -1;
+      if (b === -Infinity) return 1;
+      return String(a) < String(b) ? -1 : 1;
     }
     return 0;
   });
+  return keyed.map((k) => k.r);
 }
 
 function toTable(columns: readonly MetricColumn[], rows: DisclosedRow[]): MetricTable {
   const suppressed: SuppressedCell[] = [];
-  rows.forEach((r, i) => {
-    for (const c of columns) if (r.reasons[c.name]) suppressed.push({ row: i, column: c.name, reason: r.reasons[c.name] });
-  });
-  return {
-    columns: columns.map((c) => ({ name: c.name, kind: c.kind, label: c.label })),
-    rows: rows.map((r) => Object.fromEntries(columns.map((c) => [c.name, r.values[c.name] ?? null]))),
-    suppressed,
-  };
+  const out: Row[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const row: Row = {};
+    for (const c of columns) {
+      row[c.name] = r.values[c.name] ?? null;
+      const reason = r.reasons[c.name];
+      if (reason) suppressed.push({ row: i, column: c.name, reason });
+    }
+    out[i] = row;
+  }
+  return { columns: columns.map((c) => ({ name: c.name, kind: c.kind, label: c.label })), rows: out, suppressed };
 }

@@ -45,12 +45,12 @@ export function buildLines(def: MetricDefinition, columns: readonly MetricColumn
 
   lines.push(...(def.extraLines?.(rows as Row[], ctx, keyOf) ?? []));
 
+  // a line may name a repeated cell twice; suppressCounts takes each cell once
   const seen = new Set<string>();
-  return lines
-    .map((l) => [...new Set(l)])
-    .filter((l) => {
+  return lines.filter((l) => {
       if (l.length < 2) return false;
-      const id = [...l].sort().join('\n');
+      // repeated lines come out in the same order (same rows, same grouping)
+      const id = l.join('\n');
       if (seen.has(id)) return false;
       seen.add(id);
       return true;

@@ -15,14 +15,37 @@ export interface DisclosedRow {
   reasons: Record<string, string>;
 }
 
-/** Identity of a cell: its column and the row's dimension values; `sameAs` resolves repeats. */
+/**
+ * Identity of a cell: its column and the row's dimension values; `sameAs` resolves repeats.
+ * Keys are memoised per row object (the same rows are keyed for lines, cells and checks).
+ */
 export function makeKeyOf(columns: readonly MetricColumn[], ctx: MetricContext): KeyOf {
   const dims = columns.filter((c) => c.kind === 'dimension').map((c) => c.name);
   const byName = new Map(columns.map((c) => [c.name, c]));
-  const plain = (row: Row, column: string) => `${column}@${dims.map((d) => (row[d] === null || row[d] === undefined ? '' : String(row[d]))).join('|')}`;
+  const prefixes = new WeakMap<Row, string>();
+  const prefix = (row: Row) => {
+    let p = prefixes.get(row);
+    if (p === undefined) {
+      p = '';
+      for (const d of dims) p += `${row[d] === null || row[d] === undefined ? '' : String(row[d])}|`;
+      prefixes.set(row, p);
+    }
+    return p;
+  };
+  const memo = new WeakMap<Row, Map<string, string>>();
   return (row, column) => {
-    const same = byName.get(column)?.sameAs?.(row, ctx);
-    return same ? plain(same.row, same.column) : plain(row, column);
+    let m = memo.get(row);
+    if (!m) {
+      m = new Map();
+      memo.set(row, m);
+    }
+    let key = m.get(column);
+    if (key === undefined) {
+      const same = byName.get(column)?.sameAs?.(row, ctx);
+      key = same ? `${same.column}@${prefix(same.row)}` : `${column}@${prefix(row)}`;
+      m.set(column, key);
+    }
+    return key;
   };
 }
 
@@ -53,25 +76,22 @@ export function discloseTable(input: DiscloseInput): { rows: DisclosedRow[]; sup
   }
   const suppression = suppressCounts(cells, input.lines, k);
   const derived = columns.filter((c) => c.kind !== 'count' && c.kind !== 'dimension');
+  // rows are the pipeline's own objects: suppressed values are nulled in place, after every
+  // reason has been decided on the raw values
   const out = rows.map((row) => {
-    const values: Row = { ...row };
+    const values: Row = row as Row;
     const reasons: Record<string, string> = {};
     for (const c of counts) {
       const reason = values[c.name] === null ? undefined : suppression.get(keyOf(row, c.name));
-      if (reason) {
-        values[c.name] = null;
-        reasons[c.name] = reason;
-      }
+      if (reason) reasons[c.name] = reason;
     }
     for (const c of derived) {
       // a value that is not defined (0/0, no previous year) has nothing to hide
       if (values[c.name] === null || values[c.name] === undefined) continue;
       const reason = derivedReason(c, row, k, (col) => suppression.has(keyOf(row, col)));
-      if (reason) {
-        values[c.name] = null;
-        reasons[c.name] = reason;
-      }
+      if (reason) reasons[c.name] = reason;
     }
+    for (const name in reasons) values[name] = null;
     return { values, reasons };
   });
   return { rows: out, suppression };

@@ -80,14 +80,15 @@ export function assembleResponse(def: MetricDefinition, ctx: MetricContext, raw:
 
 /** Fills every column (null where absent), the group, and generic ratios; in place (rows are fresh). */
 function completeRow(row: Row, columns: readonly MetricColumn[]): Row {
-  for (const c of columns) if (row[c.name] === undefined) row[c.name] = c.ratioOf ? (undefined as never) : null;
-  if (row.group === null) row.group = row.region_code === null ? 'total' : 'region';
   for (const c of columns) {
-    if (!c.ratioOf || row[c.name] !== undefined) continue;
-    const den = row[c.ratioOf[1]];
-    const numerator = row[c.ratioOf[0]];
-    row[c.name] = typeof den === 'number' && den > 0 && typeof numerator === 'number' ? (numerator / den) * (c.scale ?? 1) : null;
+    if (row[c.name] !== undefined) continue;
+    if (c.ratioOf) {
+      const den = row[c.ratioOf[1]];
+      const numerator = row[c.ratioOf[0]];
+      row[c.name] = typeof den === 'number' && den > 0 && typeof numerator === 'number' ? (numerator / den) * (c.scale ?? 1) : null;
+    } else row[c.name] = null;
   }
+  if (row.group === null) row.group = row.region_code === null ? 'total' : 'region';
   return row;
 }
 

@@ -36,7 +36,7 @@ describe(`hardening on ${STORE}`, () => {
       const t = await sendControl<{ token: string }>(api.dataDir, 'token.create', { role, region, name: `test ${key}` });
       tokens[key] = t.token;
     }
-  });
+  }, 120_000);
   afterAll(async () => {
     await api?.stop();
     rmSync(dashboardDir, { recursive: true, force: true });

@@ -3,7 +3,9 @@
  * DATABASE_URL is set — on PostgreSQL in a schema of its own that is dropped afterwards.
  */
 import { createApp, loadConfig, type ApiApp, type CreateAppOptions } from '@weegwijzer/api';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeOperationalStore, openOperationalStore, OPERATIONAL_MIGRATIONS } from '@weegwijzer/store';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -23,9 +25,36 @@ export interface TestApi {
 
 let seq = 0;
 
+/**
+ * A fresh embedded PGlite runs initdb, which takes seconds (many on a busy machine). Tests
+ * start from a copy of an initialised, migrated PGlite folder made once per set of migrations.
+ */
+export async function seedPglite(dataDir: string): Promise<void> {
+  if (DATABASE_URL) return;
+  const key = createHash('sha256')
+    .update(OPERATIONAL_MIGRATIONS.map((m) => m.name).join(','))
+    .digest('hex')
+    .slice(0, 16);
+  const template = join(tmpdir(), `weegwijzer-pglite-template-${key}`);
+  if (!existsSync(join(template, 'pglite'))) {
+    const work = mkdtempSync(join(tmpdir(), 'weegwijzer-pglite-build-'));
+    const ds = await openOperationalStore({ dataDir: work });
+    await closeOperationalStore(ds);
+    mkdirSync(template, { recursive: true });
+    try {
+      renameSync(join(work, 'pglite'), join(template, 'pglite'));
+    } catch {
+      // Another test file made it first.
+    }
+    rmSync(work, { recursive: true, force: true });
+  }
+  cpSync(join(template, 'pglite'), join(dataDir, 'pglite'), { recursive: true });
+}
+
 export async function startApi(name: string, env: Record<string, string> = {}, opts: CreateAppOptions = {}): Promise<TestApi> {
   const dataDir = mkdtempSync(join(tmpdir(), `weegwijzer-api-${name}-`));
   const schema = DATABASE_URL ? `t_api_${name.replace(/[^a-z0-9_]/g, '_')}_${process.pid}_${seq++}` : undefined;
+  await seedPglite(dataDir);
   const config = loadConfig(
     {
       WEEGWIJZER_DATA_DIR: dataDir,
@@ -40,7 +69,7 @@ export async function startApi(name: string, env: Record<string, string> = {}, o
   const call: TestApi['call'] = (path, opts = {}) => {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-    let body: BodyInit | undefined;
+    let body: FormData | string | undefined;
     if (opts.body instanceof FormData) body = opts.body;
     else if (opts.body !== undefined) {
       headers['content-type'] ??= 'application/json';

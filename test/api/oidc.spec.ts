@@ -45,7 +45,7 @@ describe(`OIDC bearer tokens on ${STORE}`, () => {
       OIDC_ROLE_CLAIM: 'wgw_role',
       OIDC_REGION_CLAIM: 'wgw_region',
     });
-  });
+  }, 120_000);
   afterAll(async () => {
     await api?.stop();
     await new Promise((r) => jwks?.close(r));

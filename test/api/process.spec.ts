@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, loadConfig, type ApiApp } from '@weegwijzer/api';
 import { runTs } from './cli';
-import { DATABASE_URL, dropSchema, STORE } from './harness';
+import { DATABASE_URL, dropSchema, seedPglite, STORE } from './harness';
 
 const ADMIN = 'apps/api/src/cli/admin.cli.ts';
 const MAIN = 'apps/api/src/main.ts';
@@ -32,6 +32,9 @@ describe(`processes on ${STORE}`, () => {
   };
   const me = async (token: string) => (await fetch(`${app!.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).status;
 
+  beforeAll(async () => {
+    await seedPglite(dataDir);
+  }, 120_000);
   afterAll(async () => {
     await stopApi();
     if (schema) await dropSchema(schema);

@@ -10,7 +10,7 @@
  * Prints p50/p95/p99 and requests/s per endpoint, errors, and the ratios API p95 / library time.
  */
 import { createApp, loadConfig } from '@weegwijzer/api';
-import { Ingestor, generateDemo, nationalSignalsPerYear } from '@weegwijzer/etl';
+import { Ingestor, generateDemo, scaleForSignals } from '@weegwijzer/etl';
 import { catalogue, runMetric } from '@weegwijzer/metrics';
 import {
   acquireOwnership,
@@ -57,8 +57,7 @@ function stats(samples: number[], seconds: number): Stats {
 }
 
 async function prepareData(benchDir: string): Promise<string> {
-  const perYear = Array.from({ length: YEARS }, (_, i) => nationalSignalsPerYear(END_YEAR - YEARS + 1 + i)).reduce((a, b) => a + b, 0);
-  const scale = Math.round((TARGET_SIGNALS / perYear) * 100) / 100;
+  const scale = Math.round(scaleForSignals(TARGET_SIGNALS, YEARS, END_YEAR) * 100) / 100;
   const tag = `s${SEED}-y${YEARS}-x${scale}`;
   const dataDir = join(benchDir, `data-${tag}`);
   const marker = join(dataDir, 'bench-ready.json');
@@ -99,14 +98,16 @@ async function prepareData(benchDir: string): Promise<string> {
   try {
     const t0 = Date.now();
     const ingestor = new Ingestor({ dataDir, store });
-    let n = 0;
-    await ingestor.ingest(batchDirs, {
+    let lastIndex = 0;
+    const res = await ingestor.ingest(batchDirs, {
       submittedBy: 'bench',
-      onProgress: (e: unknown) => {
-        const ev = e as { type?: string };
-        if (ev?.type === 'batch_done' && ++n % 10 === 0) log(`  ingested ${n}/${batchDirs.length}`);
+      onProgress: (e) => {
+        if (e.phase === 'snapshot' || (e.index !== lastIndex && e.index % 10 === 0)) log(`  ${e.phase} ${e.index}/${e.total}`);
+        lastIndex = e.index;
       },
     });
+    const bad = res.batches.filter((b) => b.outcome !== 'loaded' && b.outcome !== 'already_loaded');
+    if (bad.length > 0) throw new Error(`${bad.length} bench batches were not loaded: ${bad[0].message}`);
     await (ingestor as { close?: () => Promise<void> }).close?.();
     log(`ingest took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   } finally {

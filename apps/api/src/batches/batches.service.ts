@@ -20,7 +20,7 @@ import type { BatchAcceptedDto, BatchDto } from './batch.dto';
 import { BatchRepository } from './batch.repository';
 import { UploadTracker } from './upload.tracker';
 
-type IngestResult = Awaited<ReturnType<Ingestor['ingest']>>[number];
+type BatchResult = Awaited<ReturnType<Ingestor['ingest']>>['batches'][number];
 
 interface Job {
   id: string;
@@ -138,13 +138,11 @@ export class BatchesService implements OnApplicationShutdown {
   private async run(job: Job): Promise<void> {
     job.state = 'running';
     try {
-      const [result] = await this.ingestor.ingest([job.dir], {
-        submittedBy: job.submittedBy,
-        allowedRegion: job.allowedRegion,
-        onProgress: () => undefined,
-      });
-      job.outcome = outcomeOf(result);
-      job.report = (result as { report?: unknown }).report;
+      const { batches } = await this.ingestor.ingest([job.dir], { submittedBy: job.submittedBy, allowedRegion: job.allowedRegion });
+      const result: BatchResult | undefined = batches[0];
+      job.outcome = result?.outcome ?? 'failed';
+      job.report = result?.report ?? undefined;
+      if (result?.outcome === 'failed') job.error = result.message;
       this.log.log(`batch ${job.id}: ${job.outcome}`);
     } catch (e) {
       job.outcome = 'failed';
@@ -198,9 +196,4 @@ export class BatchesService implements OnApplicationShutdown {
       ...(job?.error ? { error: job.error } : {}),
     };
   }
-}
-
-function outcomeOf(result: IngestResult | undefined): BatchDto['lastOutcome'] {
-  const s = (result as { status?: string } | undefined)?.status;
-  return s === 'loaded' || s === 'already_loaded' || s === 'rejected' ? s : 'failed';
 }

@@ -8,23 +8,13 @@
  * duration of the command and opens the operational store (PGlite or DATABASE_URL) itself.
  * A new token is printed once; only its SHA-256 is stored.
  */
-import 'reflect-metadata';
 import { ROLES } from '@weegwijzer/contract';
-import {
-  acquireOwnership,
-  closeOperationalStore,
-  ControlCommandError,
-  DataDirOwnedError,
-  NoOwnerError,
-  openOperationalStore,
-  readLiveOwner,
-  sendControl,
-} from '@weegwijzer/store';
-import { TokenRepository } from '../auth/token.repository';
-import { TokenInputError, TokenService, type CreatedToken, type TokenInfo } from '../auth/token.service';
+import type { CreatedToken, TokenInfo } from '../auth/token.service';
 import { ConfigError, loadConfig, type AppConfig } from '../config/app-config';
-import { TOKEN_COMMANDS } from '../control/token-control.handlers';
 
+// The store, TypeORM and the token service are loaded only once the command line is known to be
+// valid, so that a typo is answered at once.
+type Store = typeof import('@weegwijzer/store');
 const USAGE = `usage:
   npm run admin -- token create --role <${ROLES.join('|')}> [--region VRxx] --name <who> [--json]
   npm run admin -- token list [--json]
@@ -70,23 +60,27 @@ function parse(argv: string[]): { cmd: Command; json: boolean } {
   throw new UsageError(`unknown token command ${JSON.stringify(sub ?? '')}`);
 }
 
-async function viaOwner(config: AppConfig, cmd: Command): Promise<unknown> {
-  if (cmd.kind === 'create') return sendControl(config.dataDir, TOKEN_COMMANDS.create, { role: cmd.role, region: cmd.region, name: cmd.name });
-  if (cmd.kind === 'list') return sendControl(config.dataDir, TOKEN_COMMANDS.list, {});
-  return sendControl(config.dataDir, TOKEN_COMMANDS.revoke, { id: cmd.id });
+async function viaOwner(store: Store, config: AppConfig, cmd: Command): Promise<unknown> {
+  const { TOKEN_COMMANDS } = await import('../control/token-control.handlers');
+  if (cmd.kind === 'create') return store.sendControl(config.dataDir, TOKEN_COMMANDS.create, { role: cmd.role, region: cmd.region, name: cmd.name });
+  if (cmd.kind === 'list') return store.sendControl(config.dataDir, TOKEN_COMMANDS.list, {});
+  return store.sendControl(config.dataDir, TOKEN_COMMANDS.revoke, { id: cmd.id });
 }
 
-async function locally(config: AppConfig, cmd: Command): Promise<unknown> {
-  const ownership = acquireOwnership(config.dataDir);
+async function locally(store: Store, config: AppConfig, cmd: Command): Promise<unknown> {
+  await import('reflect-metadata');
+  const { TokenRepository } = await import('../auth/token.repository');
+  const { TokenService } = await import('../auth/token.service');
+  const ownership = store.acquireOwnership(config.dataDir);
   try {
-    const ds = await openOperationalStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema });
+    const ds = await store.openOperationalStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema });
     try {
       const tokens = new TokenService(new TokenRepository(ds));
       if (cmd.kind === 'create') return await tokens.create(cmd);
       if (cmd.kind === 'list') return await tokens.list();
       return await tokens.revoke(cmd.id);
     } finally {
-      await closeOperationalStore(ds);
+      await store.closeOperationalStore(ds);
     }
   } finally {
     ownership.release();
@@ -124,10 +118,16 @@ function print(cmd: Command, result: unknown, json: boolean, via: string): void 
 export async function runAdmin(argv: string[], env: Record<string, string | undefined>): Promise<number> {
   let parsed: ReturnType<typeof parse>;
   let config: AppConfig;
+  const { TokenInputError, validateTokenInput } = await import('../auth/token.service');
   try {
     parsed = parse(argv);
+    if (parsed.cmd.kind === 'create') validateTokenInput(parsed.cmd);
     config = loadConfig(env, []);
   } catch (e) {
+    if (e instanceof TokenInputError) {
+      process.stderr.write(`admin: ${e.message}\n`);
+      return 2;
+    }
     if (e instanceof UsageError) {
       process.stderr.write(`admin: ${e.message}\n${USAGE}\n`);
       return 2;
@@ -138,27 +138,28 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
     }
     throw e;
   }
+  const store: Store = await import('@weegwijzer/store');
   try {
     let result: unknown;
     let via: string;
-    const owner = readLiveOwner(config.dataDir);
+    const owner = store.readLiveOwner(config.dataDir);
     try {
-      if (!owner) throw new NoOwnerError(config.dataDir);
-      result = await viaOwner(config, parsed.cmd);
+      if (!owner) throw new store.NoOwnerError(config.dataDir);
+      result = await viaOwner(store, config, parsed.cmd);
       via = `done by the running API, pid ${owner.pid}`;
     } catch (e) {
-      if (!(e instanceof NoOwnerError)) throw e;
-      result = await locally(config, parsed.cmd);
+      if (!(e instanceof store.NoOwnerError)) throw e;
+      result = await locally(store, config, parsed.cmd);
       via = `done directly on the operational store (${config.databaseUrl ? 'PostgreSQL' : 'PGlite'}); no API was running`;
     }
     print(parsed.cmd, result, parsed.json, via);
     return 0;
   } catch (e) {
-    if (e instanceof TokenInputError || (e instanceof ControlCommandError && e.remote.name === 'TokenInputError')) {
+    if (e instanceof TokenInputError || (e instanceof store.ControlCommandError && e.remote.name === 'TokenInputError')) {
       process.stderr.write(`admin: ${e.message}\n`);
       return 2;
     }
-    if (e instanceof DataDirOwnedError) {
+    if (e instanceof store.DataDirOwnedError) {
       process.stderr.write(`admin: ${e.message}; try again in a moment\n`);
       return 1;
     }

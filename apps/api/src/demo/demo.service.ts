@@ -48,17 +48,12 @@ export class DemoService {
     this.log.log(`the store is empty: generating demo data (seed ${seed}, ${years} years, scale ${scale}) into ${outDir}`);
     const gen = await generateDemo({ outDir, seed, years, scale, onProgress: (d, t, label) => progress?.('generate', d, t, label) });
     this.log.log(`generated ${gen.batchDirs.length} batches (${gen.signals} signals, ${gen.assessments} assessments); ingesting`);
-    let done = 0;
-    const results = await this.ingestor.ingest(gen.batchDirs, {
+    const { batches } = await this.ingestor.ingest(gen.batchDirs, {
       submittedBy: 'demo',
-      onProgress: (event: unknown) => {
-        const e = event as { type?: string; batch?: string; label?: string };
-        if (e?.type === 'batch_done' || e?.type === 'done') done++;
-        progress?.('ingest', Math.min(done, gen.batchDirs.length), gen.batchDirs.length, e?.batch ?? e?.label ?? '');
-      },
+      onProgress: (e) => progress?.('ingest', e.phase === 'done' ? e.total : Math.max(0, e.index - 1), e.total, e.batch ?? ''),
     });
-    const rejected = results.filter((r) => (r as { status?: string }).status === 'rejected').length;
-    if (rejected > 0) this.log.warn(`${rejected} demo batches were rejected`);
+    const notLoaded = batches.filter((b) => b.outcome !== 'loaded' && b.outcome !== 'already_loaded');
+    if (notLoaded.length > 0) this.log.warn(`${notLoaded.length} demo batches were not loaded: ${notLoaded[0].message}`);
     return true;
   }
 

@@ -7,3 +7,4 @@ export * from './operational/api-token.entity';
 export * from './operational/audit-log.entity';
 export * from './analytic';
 export * from './owner';
+export { OPERATIONAL_MIGRATIONS } from './operational/migrations';

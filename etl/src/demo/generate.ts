@@ -3,7 +3,7 @@
  * signal's assessments follow it through pre-weging, afstemmingsoverleg and weegploeg as the
  * report describes (ch. 3), with outcome probabilities from model.ts.
  */
-import type { AssessmentRow, SignalRow } from '@weegwijzer/contract';
+import { AGE_BANDS, PHENOMENA, type AssessmentRow, type SignalRow } from '@weegwijzer/contract';
 import { ID_KIND, IdFactory } from './ids';
 import {
   CASUSOVERLEG_CAP,
@@ -17,7 +17,6 @@ import {
   type RegionProfile,
 } from './model';
 import { Rng } from './prng';
-import { AGE_BANDS, PHENOMENA } from '@weegwijzer/contract';
 
 const AGE_WEIGHTS = [14, 28, 58];
 
@@ -237,7 +236,6 @@ export async function generateBatch(
   const seedCategory: number[] = [];
   const seedDay: number[] = [];
   const seedMover: (MoverPlan | null)[] = [];
-  const seedMoverIsOrigin: boolean[] = [];
   batch.years.forEach((year, i) => {
     const expected = batch.expected[i];
     const firstDay = dayOf(`${year}-01-01`);
@@ -248,7 +246,6 @@ export async function generateBatch(
         seedCategory.push(c);
         seedDay.push(firstDay + rng.int(0, n - 1));
         seedMover.push(null);
-        seedMoverIsOrigin.push(false);
       }
     });
   });
@@ -257,7 +254,6 @@ export async function generateBatch(
     seedCategory.push(rng.weighted(categoryWeights));
     seedDay.push(origin ? mover.originDay : mover.destinationDay);
     seedMover.push(mover);
-    seedMoverIsOrigin.push(origin);
   };
   // A mover's first signal replaces a random regular signal of the batch (volume unchanged).
   const regularCount = seedDay.length;

@@ -115,17 +115,23 @@ export class JsonlSink<T extends object> implements FileSink<T> {
   private readonly out: ChunkedWriter;
   private rows = 0;
   private readonly names: string[];
+  /** `{"name":` and `,"name":`, built once (JSON.stringify per row object was the bottleneck). */
+  private readonly prefixes: string[];
 
   constructor(path: string, columns: readonly ColumnSpec[]) {
     this.names = columns.map((c) => c.name);
+    this.prefixes = this.names.map((n, i) => `${i === 0 ? '{' : ','}${JSON.stringify(n)}:`);
     this.out = new ChunkedWriter(path);
   }
 
   write(row: T): void {
     const r = row as Record<string, unknown>;
-    const ordered: Record<string, unknown> = {};
-    for (const n of this.names) ordered[n] = r[n] ?? null;
-    this.out.append(JSON.stringify(ordered) + '\n');
+    let line = '';
+    for (let i = 0; i < this.names.length; i++) {
+      const v = r[this.names[i]];
+      line += this.prefixes[i] + (v === null || v === undefined ? 'null' : typeof v === 'string' ? JSON.stringify(v) : String(v));
+    }
+    this.out.append(line + '}\n');
     this.rows++;
   }
 
@@ -138,8 +144,9 @@ const ARROW_BATCH = 65_536;
 
 /**
  * Arrow IPC file format: Utf8 strings, DateDay dates, Int8 scores, Bool booleans; all
- * nullable. Column buffers are built directly (vectorFromArray was the bottleneck), and the
- * writer's output is consumed as it is produced, so memory stays at one record batch.
+ * nullable. Values go straight into column buffers of one record batch (64k rows), so
+ * no per-row JS values pile up for the garbage collector; the writer's output is consumed
+ * as it is produced, so memory stays at one record batch.
  */
 export class ArrowSink<T extends object> implements FileSink<T> {
   private readonly writer = new RecordBatchFileWriter();
@@ -148,15 +155,16 @@ export class ArrowSink<T extends object> implements FileSink<T> {
   private readonly consumer: Promise<void>;
   private readonly schema: Schema;
   private readonly names: string[];
-  private values: unknown[][];
+  private readonly builders: ColumnBuilder[];
   private buffered = 0;
   private rows = 0;
   private unflushed = false;
 
-  constructor(path: string, private readonly columns: readonly ColumnSpec[]) {
+  constructor(path: string, columns: readonly ColumnSpec[]) {
     this.schema = new Schema(columns.map((c) => new Field(c.name, arrowType(c), true)));
     this.names = columns.map((c) => c.name);
-    this.values = columns.map(() => []);
+    const dayCache = new Map<string, number>();
+    this.builders = columns.map((c) => new ColumnBuilder(c.type, dayCache));
     const fd = openSync(path, 'w');
     this.fd = fd;
     const hash = this.hash;
@@ -171,7 +179,7 @@ export class ArrowSink<T extends object> implements FileSink<T> {
 
   write(row: T): void {
     const r = row as Record<string, unknown>;
-    for (let i = 0; i < this.names.length; i++) this.values[i].push(r[this.names[i]] ?? null);
+    for (let i = 0; i < this.names.length; i++) this.builders[i].push(this.buffered, r[this.names[i]] ?? null);
     this.buffered++;
     this.rows++;
     if (this.buffered >= ARROW_BATCH) this.flush();
@@ -187,10 +195,9 @@ export class ArrowSink<T extends object> implements FileSink<T> {
   private flush(): void {
     if (this.buffered === 0 && this.rows > 0) return;
     const length = this.buffered;
-    const children = this.columns.map((c, i) => columnData(c, this.values[i], length));
+    const children = this.builders.map((b) => b.finish(length));
     const data = makeData({ type: new Struct(this.schema.fields), length, nullCount: 0, children });
     this.writer.write(new RecordBatch(this.schema, data));
-    this.values = this.names.map(() => []);
     this.buffered = 0;
     this.unflushed = true;
   }
@@ -208,40 +215,73 @@ function arrowType(c: ColumnSpec): DataType {
   return c.type === 'date' ? new DateDay() : c.type === 'int' ? new Int8() : c.type === 'bool' ? new Bool() : new Utf8();
 }
 
-/** One column's Arrow data from JS values (null = not known). */
-function columnData(c: ColumnSpec, values: unknown[], length: number): Data {
-  const validity = new Uint8Array((length + 7) >> 3);
-  let nullCount = 0;
-  for (let i = 0; i < length; i++) {
-    if (values[i] === null) nullCount++;
-    else validity[i >> 3] |= 1 << (i & 7);
+/** The buffers of one column for one record batch. */
+class ColumnBuilder {
+  private validity = new Uint8Array(ARROW_BATCH >> 3);
+  private nulls = 0;
+  private values: Int8Array | Int32Array | Uint8Array;
+  private offsets = new Int32Array(ARROW_BATCH + 1);
+  private bytes = Buffer.allocUnsafe(ARROW_BATCH * 32);
+  private byteLength = 0;
+
+  constructor(
+    private readonly type: ColumnSpec['type'],
+    private readonly dayCache: Map<string, number>,
+  ) {
+    this.values = type === 'int' ? new Int8Array(ARROW_BATCH) : type === 'date' ? new Int32Array(ARROW_BATCH) : new Uint8Array(ARROW_BATCH >> 3);
   }
-  const nullBitmap = nullCount > 0 ? validity : undefined;
-  if (c.type === 'date') {
-    const days = new Int32Array(length);
-    for (let i = 0; i < length; i++) {
-      if (values[i] !== null) days[i] = Math.round(Date.parse(`${values[i] as string}T00:00:00Z`) / 86_400_000);
+
+  push(i: number, v: unknown): void {
+    if (v === null) this.nulls++;
+    else this.validity[i >> 3] |= 1 << (i & 7);
+    if (this.type === 'int') {
+      if (v !== null) this.values[i] = v as number;
+    } else if (this.type === 'date') {
+      if (v !== null) {
+        let day = this.dayCache.get(v as string);
+        if (day === undefined) this.dayCache.set(v as string, (day = Math.round(Date.parse(`${v as string}T00:00:00Z`) / 86_400_000)));
+        this.values[i] = day;
+      }
+    } else if (this.type === 'bool') {
+      if (v === true) this.values[i >> 3] |= 1 << (i & 7);
+    } else {
+      if (v !== null) {
+        const text = v as string;
+        if (this.byteLength + text.length * 3 > this.bytes.length) {
+          const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.byteLength + text.length * 3));
+          this.bytes.copy(grown, 0, 0, this.byteLength);
+          this.bytes = grown;
+        }
+        this.byteLength += this.bytes.write(text, this.byteLength, 'utf8');
+      }
+      this.offsets[i + 1] = this.byteLength;
     }
-    return makeData({ type: new DateDay(), length, nullCount, nullBitmap, data: days });
   }
-  if (c.type === 'int') {
-    const ints = new Int8Array(length);
-    for (let i = 0; i < length; i++) if (values[i] !== null) ints[i] = values[i] as number;
-    return makeData({ type: new Int8(), length, nullCount, nullBitmap, data: ints });
+
+  /** The column's Data for `length` rows; resets the builder. */
+  finish(length: number): Data {
+    const bitmapBytes = (length + 7) >> 3;
+    const nullCount = this.nulls;
+    const nullBitmap = nullCount > 0 ? this.validity.slice(0, bitmapBytes) : undefined;
+    let data: Data;
+    if (this.type === 'int') {
+      data = makeData({ type: new Int8(), length, nullCount, nullBitmap, data: (this.values as Int8Array).slice(0, length) });
+    } else if (this.type === 'date') {
+      data = makeData({ type: new DateDay(), length, nullCount, nullBitmap, data: (this.values as Int32Array).slice(0, length) });
+    } else if (this.type === 'bool') {
+      data = makeData({ type: new Bool(), length, nullCount, nullBitmap, data: (this.values as Uint8Array).slice(0, bitmapBytes) });
+    } else {
+      const bytes = new Uint8Array(this.byteLength);
+      bytes.set(this.bytes.subarray(0, this.byteLength));
+      data = makeData({ type: new Utf8(), length, nullCount, nullBitmap, valueOffsets: this.offsets.slice(0, length + 1), data: bytes });
+    }
+    this.validity.fill(0);
+    this.values.fill(0);
+    this.nulls = 0;
+    this.byteLength = 0;
+    this.offsets[0] = 0;
+    return data;
   }
-  if (c.type === 'bool') {
-    const bits = new Uint8Array((length + 7) >> 3);
-    for (let i = 0; i < length; i++) if (values[i] === true) bits[i >> 3] |= 1 << (i & 7);
-    return makeData({ type: new Bool(), length, nullCount, nullBitmap, data: bits });
-  }
-  const offsets = new Int32Array(length + 1);
-  const text = Buffer.from(values.map((v) => (v === null ? '' : (v as string))).join(''), 'utf8');
-  let offset = 0;
-  for (let i = 0; i < length; i++) {
-    if (values[i] !== null) offset += Buffer.byteLength(values[i] as string, 'utf8');
-    offsets[i + 1] = offset;
-  }
-  return makeData({ type: new Utf8(), length, nullCount, nullBitmap, valueOffsets: offsets, data: text });
 }
 
 /** The DuckDB type a contract column gets in Parquet output. */

@@ -58,6 +58,8 @@ export interface BatchPlan {
   cutoffDay: number;
   /** Expected signals per category per year, already scaled (index as `years`). */
   expected: Record<Category, number>[];
+  /** The drawn (Poisson) signal counts per category per year, so progress totals are exact. */
+  counts: Record<Category, number>[];
   moversOut: MoverPlan[];
   moversIn: MoverPlan[];
   plannedSignals: number;
@@ -114,9 +116,10 @@ export function planDemo(
       producedAt: producedAt(opts.lastYear, opts.lastYear),
       cutoffDay: lastDay,
       expected,
+      counts: expected.map((e) => drawCounts(rng, e)),
       moversOut: [],
       moversIn: [],
-      plannedSignals: Math.round(expected.reduce((s, e) => s + sum(e), 0)),
+      plannedSignals: 0,
     });
   } else {
     for (const region of world.regions) {
@@ -133,6 +136,7 @@ export function planDemo(
           producedAt: produced,
           cutoffDay: dayOf(produced.slice(0, 10)) - 1,
           expected,
+          counts: expected.map((e) => drawCounts(rng, e)),
           moversOut: [],
           moversIn: [],
           plannedSignals: 0,
@@ -163,11 +167,13 @@ export function planDemo(
         }
       }
     }
-    for (const batch of batches) {
-      batch.plannedSignals = Math.round(sum(batch.expected[0])) + batch.moversIn.length;
-    }
   }
+  for (const batch of batches) batch.plannedSignals = batch.counts.reduce((s, c) => s + sum(c), 0) + batch.moversIn.length;
   return { seed: opts.seed, firstYear: opts.firstYear, lastYear: opts.lastYear, batches, movers };
+}
+
+function drawCounts(rng: Rng, expected: Record<Category, number>): Record<Category, number> {
+  return { politie: rng.poisson(expected.politie), gemeente: rng.poisson(expected.gemeente), om: rng.poisson(expected.om), meldpunt: rng.poisson(expected.meldpunt) };
 }
 
 function sum(e: Record<Category, number>): number {
@@ -237,12 +243,11 @@ export async function generateBatch(
   const seedDay: number[] = [];
   const seedMover: (MoverPlan | null)[] = [];
   batch.years.forEach((year, i) => {
-    const expected = batch.expected[i];
+    const counts = batch.counts[i];
     const firstDay = dayOf(`${year}-01-01`);
     const n = daysInYear(year);
     CATEGORIES.forEach((category, c) => {
-      const count = rng.poisson(expected[category]);
-      for (let k = 0; k < count; k++) {
+      for (let k = 0; k < counts[category]; k++) {
         seedCategory.push(c);
         seedDay.push(firstDay + rng.int(0, n - 1));
         seedMover.push(null);

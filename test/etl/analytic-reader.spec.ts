@@ -1,0 +1,108 @@
+/** AnalyticReader over real snapshot files: QueryFn conversions, pointer swaps, no snapshot yet. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DataSource } from 'typeorm';
+import { AnalyticReader, NoSnapshotError, readSnapshotPointer, resolveDataDir } from '@weegwijzer/store';
+import { Ingestor, validAssessment, validSignal, writeTestBatch } from '@weegwijzer/etl';
+import { openLedger, removeTemps, tempDir } from './etl-helpers';
+
+describe('AnalyticReader', () => {
+  let ds: DataSource;
+  let closeLedger: () => Promise<void>;
+  let dataDir: string;
+  let ingestor: Ingestor;
+  const now = () => new Date('2025-08-01T12:00:00Z');
+
+  beforeAll(async () => {
+    ({ ds, close: closeLedger } = await openLedger('reader'));
+    dataDir = tempDir();
+    ingestor = new Ingestor({ dataDir, store: ds, now });
+  }, 120_000);
+  afterAll(async () => {
+    await closeLedger();
+    removeTemps();
+  });
+
+  it('resolves the data dir from WEEGWIJZER_DATA_DIR or ./data, absolute', () => {
+    expect(resolveDataDir({ WEEGWIJZER_DATA_DIR: 'rel/dir' }, '/base')).toBe('/base/rel/dir');
+    expect(resolveDataDir({}, '/base')).toBe('/base/data');
+    expect(resolveDataDir({ WEEGWIJZER_DATA_DIR: '/abs' }, '/base')).toBe('/abs');
+  });
+
+  it('raises NoSnapshotError before anything is loaded', async () => {
+    const empty = tempDir();
+    mkdirSync(join(empty, 'snapshots'));
+    const reader = new AnalyticReader({ dataDir: empty });
+    await expect(reader.query('SELECT 1')).rejects.toBeInstanceOf(NoSnapshotError);
+    await expect(reader.info()).rejects.toThrow(/no analytic snapshot/);
+    await reader.close();
+  });
+
+  it('converts values to plain JS and binds ? parameters', async () => {
+    const dir = await writeTestBatch(join(tempDir(), 'b'), { signals: [validSignal(1), validSignal(2)], assessments: [validAssessment(1, 1)] });
+    await ingestor.ingest([dir]);
+    const reader = new AnalyticReader({ dataDir });
+    try {
+      const [row] = await reader.query(
+        `SELECT count(*) AS n, sum(c_geweld) AS hugeint_sum, avg(c_denkbeelden)::DECIMAL(10,2) AS dec, min(decided_at) AS d,
+                TIMESTAMP '2025-03-04 05:06:07' AS ts, list(assessment_id) AS ids, ? AS s, ? AS i, ? AS f, ? AS b, ? AS nul
+         FROM assessments WHERE region_code = ?`,
+        ['x', 7, 1.5, true, null, 'VR13'],
+      );
+      expect(row).toEqual({ n: 1, hugeint_sum: 1, dec: 2, d: '2025-02-20', ts: '2025-03-04T05:06:07.000Z', ids: ['AVR13x000001'], s: 'x', i: 7, f: 1.5, b: true, nul: null });
+      expect(typeof row.n).toBe('number');
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('follows the pointer to a new snapshot, finishing queries on the old one', async () => {
+    const reader = new AnalyticReader({ dataDir, recheckMs: 60_000 });
+    try {
+      const first = await reader.info();
+      expect(first.signals).toBe(2);
+      const dir = await writeTestBatch(join(tempDir(), 'b2'), { region: 'VR02', signals: [validSignal(1, {}, 'VR02')], assessments: [] });
+      const r = await ingestor.ingest([dir]);
+      // Within the recheck interval the reader keeps serving what it has...
+      expect((await reader.info()).snapshotId).toBe(first.snapshotId);
+      // ...and on refresh it swaps to the published snapshot.
+      await reader.refresh();
+      expect(await reader.info()).toMatchObject({ snapshotId: r.snapshot!.id, batches: 2, signals: 3 });
+      expect(readSnapshotPointer(dataDir)!.previous_snapshot_id).toBe(first.snapshotId);
+      expect((await reader.query('SELECT count(*) AS n FROM signals'))[0].n).toBe(3);
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('rechecks the pointer by itself after the interval', async () => {
+    const reader = new AnalyticReader({ dataDir, recheckMs: 20 });
+    try {
+      const before = (await reader.info()).signals;
+      const dir = await writeTestBatch(join(tempDir(), 'b3'), { region: 'VR03', signals: [validSignal(1, {}, 'VR03')], assessments: [] });
+      await ingestor.ingest([dir]);
+      await new Promise((r) => setTimeout(r, 40));
+      expect((await reader.info()).signals).toBe(before + 1);
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('serves concurrent queries while swapping', async () => {
+    const reader = new AnalyticReader({ dataDir, recheckMs: 0 });
+    try {
+      const dir = await writeTestBatch(join(tempDir(), 'b4'), { region: 'VR04', signals: [validSignal(1, {}, 'VR04')], assessments: [] });
+      const queries = Array.from({ length: 20 }, () => reader.query('SELECT count(*) AS n FROM signals'));
+      const ingest = ingestor.ingest([dir]);
+      const more = Array.from({ length: 20 }, () => reader.query('SELECT count(*) AS n FROM signals'));
+      await ingest;
+      const counts = (await Promise.all([...queries, ...more])).map((r) => r[0].n as number);
+      // Every answer is one whole snapshot: before (4 signals) or after (5).
+      expect(counts.every((n) => n === 4 || n === 5)).toBe(true);
+      expect((await reader.query('SELECT count(*) AS n FROM signals'))[0].n).toBe(5);
+    } finally {
+      await reader.close();
+    }
+  });
+});

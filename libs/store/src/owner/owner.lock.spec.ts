@@ -103,11 +103,11 @@ describe('control socket', () => {
       const result = await sendControl(dir, 'echo', { a: 1 }, (e) => events.push(e));
       expect(result).toEqual({ got: { a: 1 } });
       expect(events).toEqual([{ step: 1 }, { step: 2 }]);
-      const err = await sendControl(dir, 'boom', null).catch((e) => e);
+      const err = (await sendControl(dir, 'boom', null).catch((e: unknown) => e)) as ControlCommandError;
       expect(err).toBeInstanceOf(ControlCommandError);
       expect(err.message).toBe('it broke');
       expect(err.remote).toEqual({ name: 'BoomError', message: 'it broke', data: { hint: 'fix it' } });
-      const unknown = await sendControl(dir, 'nope', null).catch((e) => e);
+      const unknown = (await sendControl(dir, 'nope', null).catch((e: unknown) => e)) as Error;
       expect(unknown.message).toMatch(/does not handle "nope".*boom, echo/);
     } finally {
       await server.close();

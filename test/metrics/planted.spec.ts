@@ -112,16 +112,6 @@ describe('planted effects are found', () => {
       const bodies = new Set(regionRows(usage).filter((r) => r.region_code === e.region && r.stage === 'weegploeg').map((r) => r.body));
       expect([...bodies], e.id).toEqual(['driehoek']);
     }
-    for (const e of effects('ica_triage')) {
-      const usage = await usageOf(e.region);
-      const row = regionRows(usage).find((r) => r.region_code === e.region && r.stage === e.stage && r.body === e.body);
-      expect(row?.share_ica as number, e.id).toBeGreaterThan(0.5);
-    }
-    for (const e of effects('particulier_instrument')) {
-      const usage = await usageOf(e.region);
-      const row = regionRows(usage).find((r) => r.region_code === e.region && r.stage === 'weegploeg');
-      expect(row?.share_particulier_instrument as number, e.id).toBeGreaterThan(0.5);
-    }
     if (effects('meldpunt_decline').length) {
       const reach = await run('reach');
       const national = reach.rows.filter((r) => r.group === 'total').sort((a, b) => (a.year as number) - (b.year as number));

@@ -30,10 +30,12 @@ export function suppressCounts(cells: ReadonlyMap<string, number>, lines: readon
     }
   });
 
-  const pending = new Set<number>(clean.map((_, i) => i));
-  while (pending.size > 0) {
-    const i = pending.values().next().value as number;
-    pending.delete(i);
+  // worklist of lines to (re)check; a line is queued again when one of its cells gets suppressed
+  const stack: number[] = clean.map((_, i) => i);
+  const queued = new Uint8Array(clean.length).fill(1);
+  while (stack.length > 0) {
+    const i = stack.pop() as number;
+    queued[i] = 0;
     const line = clean[i];
     let hidden = 0;
     for (const key of line) if (out.has(key)) hidden++;
@@ -52,7 +54,12 @@ export function suppressCounts(cells: ReadonlyMap<string, number>, lines: readon
     // the line is too); guard anyway rather than loop.
     if (pick === undefined) continue;
     out.set(pick, REASON.secondary);
-    for (const j of linesOf.get(pick) ?? []) pending.add(j);
+    for (const j of linesOf.get(pick) ?? []) {
+      if (!queued[j]) {
+        queued[j] = 1;
+        stack.push(j);
+      }
+    }
   }
   return out;
 }

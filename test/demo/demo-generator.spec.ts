@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMunicipalities } from '@weegwijzer/contract';
 import { generateDemo } from '@weegwijzer/etl';
+import { defaultEndYear } from '../../etl/src/demo';
 import { loadCsvBatches, sha256, tempDir, treeHashes, type LoadedBatch, type Row } from './demo-helpers';
 
 // Code lists as written in CONTRACT.md.
@@ -127,7 +128,7 @@ describe('demo generator (scale 0.5, 3 years)', () => {
     for (const b of batches) {
       expect(readFileSync(join(b.dir, 'assessments.csv'), 'utf8').split('\n')[0]).toBe(ASSESSMENT_HEADER);
       const received = new Map(b.signals.map((s) => [s.signal_id, s.received_at]));
-      const produced = b.manifest.produced_at.slice(0, 10);
+      const produced = Date.parse(b.manifest.produced_at);
       b.assessments.forEach((a, i) => {
         check(ID.test(a.assessment_id), 'assessment_id', b, i);
         check(received.has(a.signal_id), 'signal in batch', b, i);
@@ -135,7 +136,8 @@ describe('demo generator (scale 0.5, 3 years)', () => {
         check((BODIES[a.stage] ?? []).includes(a.body), 'stage/body', b, i);
         check((OUTCOMES[a.stage] ?? []).includes(a.outcome), 'stage/outcome', b, i);
         check(FRAMEWORKS.includes(a.framework), 'framework', b, i);
-        check(isDate(a.decided_at) && a.decided_at >= (received.get(a.signal_id) ?? '9') && a.decided_at < produced, 'decided_at', b, i);
+        // Decided on or after receipt, and on a day that had begun when the batch was produced.
+        check(isDate(a.decided_at) && a.decided_at >= (received.get(a.signal_id) ?? '9') && Date.parse(`${a.decided_at}T00:00:00Z`) < produced, 'decided_at', b, i);
         check(scores.every((c) => ['', '0', '1', '2'].includes(a[c])), 'scores', b, i);
         check(a.enrichment === '' || (a.stage === 'pre_weging' && a.body === 'politie' && ENRICHMENTS.includes(a.enrichment)), 'enrichment', b, i);
         check(wpBools.every((c) => (a.stage === 'weegploeg' ? ['true', 'false'] : ['']).includes(a[c])), 'weegploeg booleans', b, i);
@@ -295,6 +297,11 @@ describe('demo generator options', () => {
     expect(r.signals).toBeLessThan(2200);
     expect(JSON.parse(readFileSync(r.plantedEffectsFile, 'utf8')).effects).toEqual([]);
     expect(statSync(join(b.dir, 'signals.csv')).size).toBeGreaterThan(0);
+  });
+
+  it('ends by default with the last full calendar year before today', () => {
+    expect(defaultEndYear(new Date('2026-11-29T12:00:00Z'))).toBe(2025);
+    expect(defaultEndYear(new Date('2027-01-01T00:30:00Z'))).toBe(2026);
   });
 
   it('refuses bad options with a clear message', async () => {

@@ -75,10 +75,16 @@ export interface DemoPlan {
 
 /**
  * Produced dates: a year's batch is delivered on 1 April of the next year (so it is nearly
- * complete), the last year's on 15 January (so signals of the last weeks are still pending).
+ * complete); the last year's at the end of the period, midnight in the Netherlands (so
+ * signals of the last weeks are still pending, and nothing lies after the period's year).
  */
 function producedAt(year: number, lastYear: number): string {
-  return year === lastYear ? `${year + 1}-01-15T09:00:00Z` : `${year + 1}-04-01T09:00:00Z`;
+  return year === lastYear ? `${year}-12-31T23:00:00Z` : `${year + 1}-04-01T09:00:00Z`;
+}
+
+/** The last day an assessment of a batch produced at `produced` may carry. */
+function cutoffFor(produced: string): number {
+  return produced.endsWith('T23:00:00Z') ? dayOf(produced.slice(0, 10)) : dayOf(produced.slice(0, 10)) - 1;
 }
 
 export function planDemo(
@@ -134,7 +140,7 @@ export function planDemo(
           periodFrom: `${year}-01-01`,
           periodTo: `${year}-12-31`,
           producedAt: produced,
-          cutoffDay: dayOf(produced.slice(0, 10)) - 1,
+          cutoffDay: cutoffFor(produced),
           expected,
           counts: expected.map((e) => drawCounts(rng, e)),
           moversOut: [],

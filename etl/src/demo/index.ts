@@ -30,7 +30,7 @@ export interface GenerateDemoOptions {
   seed?: number;
   /** Number of calendar years ending with endYear. Default 3. */
   years?: number;
-  /** Last year of the demo period. Default: 2025 (the last full year at the time of writing). */
+  /** Last year of the demo period. Default: the last full calendar year before today (`defaultEndYear()`). */
   endYear?: number;
   /** Volume multiplier; 1 = about 3 500 signals a year nationally. Default 1. */
   scale?: number;
@@ -60,11 +60,14 @@ export interface PlantedEffectsFile {
   effects: PlantedEffect[];
 }
 
-export const DEFAULT_END_YEAR = 2025;
+/** The last full calendar year before `now` (UTC): the default end of the demo period. */
+export function defaultEndYear(now: Date = new Date()): number {
+  return now.getUTCFullYear() - 1;
+}
 export const DEMO_KEY_ID = 'demo-national';
 
 /** The scale that gives about `signals` signals in total over `years` years ending `endYear`. */
-export function scaleForSignals(signals: number, years = 3, endYear = DEFAULT_END_YEAR): number {
+export function scaleForSignals(signals: number, years = 3, endYear = defaultEndYear()): number {
   let perScale = 0;
   for (let y = endYear - years + 1; y <= endYear; y++) perScale += nationalSignalsPerYear(y);
   return signals / perScale;
@@ -73,7 +76,7 @@ export function scaleForSignals(signals: number, years = 3, endYear = DEFAULT_EN
 export async function generateDemo(opts: GenerateDemoOptions): Promise<GenerateDemoResult> {
   const seed = opts.seed ?? 1;
   const years = opts.years ?? 3;
-  const endYear = opts.endYear ?? DEFAULT_END_YEAR;
+  const endYear = opts.endYear ?? defaultEndYear();
   const scale = opts.scale ?? 1;
   const format = opts.format ?? 'csv';
   const layout = opts.layout ?? 'per-region-year';

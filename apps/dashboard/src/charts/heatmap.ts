@@ -61,19 +61,25 @@ export function heatmapOption(model: TableModel, o: HeatmapOptions): EChartsCore
     },
     xAxis: categoryAxis(xs, { axisLabel: { ...BASE_TEXT, interval: 0, rotate: xs.length > 5 ? 30 : 0 }, splitArea: { show: true } }),
     yAxis: categoryAxis(ys, { splitArea: { show: true }, inverse: true }),
-    visualMap: {
-      min: 0,
-      max,
-      seriesIndex: 0,
-      calculable: false,
-      orient: 'horizontal',
-      left: 'center',
-      bottom: 0,
-      itemHeight: 160,
-      text: [formatValue(max, o.valueKind, o.lang), formatValue(0, o.valueKind, o.lang)],
-      textStyle: BASE_TEXT,
-      inRange: { color: ['#eef4fa', '#9ec3e6', '#3b7dbf', '#0b3c6e'] },
-    },
+    // ECharts draws a heatmap only through a visualMap: one scale for the values, and a
+    // fixed grey for the suppressed cells (series 1), which the decal hatches.
+    visualMap: [
+      {
+        type: 'continuous',
+        min: 0,
+        max,
+        seriesIndex: 0,
+        calculable: false,
+        orient: 'horizontal',
+        left: 'center',
+        bottom: 0,
+        itemHeight: 160,
+        text: [formatValue(max, o.valueKind, o.lang), formatValue(0, o.valueKind, o.lang)],
+        textStyle: BASE_TEXT,
+        inRange: { color: ['#eef4fa', '#9ec3e6', '#3b7dbf', '#0b3c6e'] },
+      },
+      { type: 'piecewise', seriesIndex: 1, show: false, pieces: [{ value: 0, color: SUPPRESSED_FILL }] },
+    ],
     series: [
       {
         type: 'heatmap',

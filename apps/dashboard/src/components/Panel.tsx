@@ -21,6 +21,8 @@ export interface PanelProps {
   csvName?: (string | null | undefined)[];
   tools?: ReactNode;
   headingLevel?: 2 | 3;
+  /** A stable name for the panel (`data-panel`), independent of the language. */
+  panelId?: string;
 }
 
 function download(text: string, name: string) {
@@ -39,7 +41,7 @@ function download(text: string, name: string) {
  * always in the page (hidden while the chart is shown, printed with it), so the chart and the
  * table can never disagree: both come from the same model.
  */
-export function Panel({ title, description, loading, error, onRetry, model, chart, notes, csvName, tools, headingLevel = 2 }: PanelProps) {
+export function Panel({ title, description, loading, error, onRetry, model, chart, notes, csvName, tools, headingLevel = 2, panelId }: PanelProps) {
   const { t, lang } = useApp();
   const id = useId();
   const [mode, setMode] = useState<'chart' | 'table'>('chart');
@@ -48,7 +50,7 @@ export function Panel({ title, description, loading, error, onRetry, model, char
   const suppressedCount = model ? model.rows.reduce((n, r) => n + r.filter((c) => c.suppression).length, 0) : 0;
   const empty = model && model.rows.length === 0;
   return (
-    <section className="panel" aria-labelledby={`${id}-title`} data-panel={title}>
+    <section className="panel" aria-labelledby={`${id}-title`} data-panel={panelId} data-state={loading ? 'loading' : error ? 'error' : model ? 'ready' : 'empty'}>
       <div className="panel-head">
         <H id={`${id}-title`}>{title}</H>
         <div className="panel-tools no-print">
@@ -67,7 +69,7 @@ export function Panel({ title, description, loading, error, onRetry, model, char
             <button
               type="button"
               className="csv"
-              aria-label={t('downloadCsvLabel', { title })}
+              aria-label={`${t('downloadCsv')}: ${title}`}
               onClick={() => download(tableToCsv(model, lang), csvFileName(csvName ?? [title]))}
             >
               {t('downloadCsv')}

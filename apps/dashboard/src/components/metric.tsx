@@ -131,6 +131,7 @@ export function MetricPanel({ load, table, labeller, extraNotes, title, ...rest 
     <Panel
       {...rest}
       title={title}
+      panelId={rest.panelId ?? load.name}
       loading={load.status === 'loading'}
       error={load.status === 'error' ? load.error : null}
       onRetry={load.reload}

@@ -57,5 +57,5 @@ export function TrendPanel({ title, fixedBy, urlKey = 'trend_by' }: { title: str
       </select>
     </label>
   );
-  return <MetricPanel load={load} title={title} tools={tools} table={{ columns, rowFilter: trendRow }} labeller={labeller} chart={chart} />;
+  return <MetricPanel load={load} panelId={`trend-${fixedBy ?? "chosen"}`} title={title} tools={tools} table={{ columns, rowFilter: trendRow }} labeller={labeller} chart={chart} />;
 }

@@ -96,6 +96,7 @@ export default function BatchesView() {
         />
       )}
       <Panel
+        panelId="batches"
         title={t('batchesTitle')}
         loading={load.status === 'loading'}
         error={load.status === 'error' ? load.error : null}

@@ -162,6 +162,7 @@ export default function CriteriaView() {
       <FilterSummary />
       <MetricPanel
         load={usage}
+        panelId="criteria-usage"
         title={usageTitle}
         tools={usageTools}
         table={{ columns: ['region_code', 'assessments', ...FRAMEWORKS.map((f) => `share_${f}`)], rowFilter: usageRows }}
@@ -169,20 +170,22 @@ export default function CriteriaView() {
       />
       <MetricPanel
         load={coverage}
+        panelId="criteria-coverage"
         title={coverageTitle}
         table={{ columns: ['region_code', 'assessments', 'all_scored', 'coverage', ...CRITERIA.map((c) => `share_${c}`)] }}
         chart={coverageChart}
       />
       <MetricPanel
         load={divergence}
+        panelId="divergence-region"
         title={divTitle}
         description={t('divergenceIntro')}
         tools={divTools}
         table={{ columns: DIVERGENCE_COLUMNS.filter((c) => c !== 'body') }}
         chart={divChart}
       />
-      <MetricPanel load={byBody} title={bodyTitle} table={{ columns: DIVERGENCE_COLUMNS, rowFilter: bodyRows }} chart={bodyChart} />
-      {me.role === 'inspectie' && <MetricPanel load={reassess} title={reassessTitle} table={{}} chart={reassessChart} />}
+      <MetricPanel load={byBody} panelId="divergence-body" title={bodyTitle} table={{ columns: DIVERGENCE_COLUMNS, rowFilter: bodyRows }} chart={bodyChart} />
+      {me.role === 'inspectie' && <MetricPanel load={reassess} panelId="reassessment" title={reassessTitle} table={{}} chart={reassessChart} />}
     </>
   );
 }

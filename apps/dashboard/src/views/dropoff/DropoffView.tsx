@@ -116,19 +116,22 @@ export default function DropoffView() {
       <FilterSummary />
       <MetricPanel
         load={overall}
+        panelId="dropoff-region"
         title={regionTitle}
         table={{ columns: ['region_code', 'with_pre', 'dropped', 'drop_rate', 'reached', 'direct', 'direct_rate'] }}
         chart={regionChart}
       />
-      <MetricPanel load={byParty} title={partyTitle} table={{ columns: ['region_code', 'receiving_party', 'with_pre', 'dropped', 'drop_rate'] }} chart={partyChart} />
+      <MetricPanel load={byParty} panelId="dropoff-party" title={partyTitle} table={{ columns: ['region_code', 'receiving_party', 'with_pre', 'dropped', 'drop_rate'] }} chart={partyChart} />
       <MetricPanel
         load={overall}
+        panelId="dropoff-basis"
         title={basisTitle}
         table={{ columns: ['region_code', 'dropped', 'dropped_explicit', 'dropped_judgement', 'explicit_share', ...FRAMEWORK_COLUMNS] }}
         chart={basisChart}
       />
       <MetricPanel
         load={byParty}
+        panelId="dropoff-closing"
         title={closingTitle}
         table={{ columns: ['region_code', 'receiving_party', 'with_pre', 'dropped', ...DROP_OUTCOMES] }}
         chart={closingChart}

@@ -75,9 +75,9 @@ export default function FlowView() {
   return (
     <>
       <FilterSummary />
-      <MetricPanel load={flow} title={sankeyTitle} table={{ links: true }} labeller={linkLabeller} chart={sankey} />
-      <MetricPanel load={flow} title={funnelTitle} table={{}} chart={funnel} />
-      <MetricPanel load={lead} title={leadTitle} table={{}} chart={leadChart} />
+      <MetricPanel load={flow} panelId="flow-sankey" title={sankeyTitle} table={{ links: true }} labeller={linkLabeller} chart={sankey} />
+      <MetricPanel load={flow} panelId="flow-funnel" title={funnelTitle} table={{}} chart={funnel} />
+      <MetricPanel load={lead} panelId="leadtime" title={leadTitle} table={{}} chart={leadChart} />
       <TrendPanel title={t('trendTitle')} />
     </>
   );

@@ -54,8 +54,8 @@ export default function IntegralityView() {
   return (
     <>
       <FilterSummary />
-      <MetricPanel load={load} title={wpTitle} table={{ columns: columns.filter((c) => c !== 'stage'), rowFilter: weegploegRow }} chart={wpChart} />
-      <MetricPanel load={load} title={recTitle} table={{ columns, rowFilter: recordingRow }} chart={recChart} />
+      <MetricPanel load={load} panelId="integrality-weegploeg" title={wpTitle} table={{ columns: columns.filter((c) => c !== 'stage'), rowFilter: weegploegRow }} chart={wpChart} />
+      <MetricPanel load={load} panelId="integrality-recording" title={recTitle} table={{ columns, rowFilter: recordingRow }} chart={recChart} />
     </>
   );
 }

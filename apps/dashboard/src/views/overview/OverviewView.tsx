@@ -243,6 +243,7 @@ export default function OverviewView() {
         </p>
       )}
       <Panel
+          panelId="overview-map"
           title={t('mapTitle')}
           description={regio ? t('mapOwnOnly') : undefined}
           tools={mapTools}
@@ -254,6 +255,7 @@ export default function OverviewView() {
           csvName={['kaart', indicator.id, location.filters.from, location.filters.to]}
         />
         <Panel
+          panelId="overview-scorecard"
           title={t('scorecard')}
           description={
             <>

@@ -83,9 +83,10 @@ export default function PhenomenaView() {
   return (
     <>
       <FilterSummary />
-      <MetricPanel load={load} title={mixTitle} table={{ columns: ['region_code', 'phenomenon', 'signals', 'region_signals', 'share', 'rest_share'], rowFilter: mixRows }} chart={mixChart} />
+      <MetricPanel load={load} panelId="phenomenon-mix" title={mixTitle} table={{ columns: ['region_code', 'phenomenon', 'signals', 'region_signals', 'share', 'rest_share'], rowFilter: mixRows }} chart={mixChart} />
       <MetricPanel
         load={load}
+        panelId="phenomenon-under"
         title={underTitle}
         table={{ columns: ['region_code', 'phenomenon', 'signals', 'region_signals', 'rest_share', 'expected', 'probability', 'under_covered'], rowFilter: coverageRow }}
         chart={underChart}

@@ -96,9 +96,10 @@ export default function ReachView() {
   return (
     <>
       <FilterSummary />
-      <MetricPanel load={load} title={`${regionTitle}${year ? ` (${year})` : ''}`} tools={yearTools} labeller={labeller} table={{ columns: ['region_code', ...COLUMNS], rowFilter: regionRows }} chart={regionChart} />
+      <MetricPanel load={load} panelId="reach-region" title={`${regionTitle}${year ? ` (${year})` : ''}`} tools={yearTools} labeller={labeller} table={{ columns: ['region_code', ...COLUMNS], rowFilter: regionRows }} chart={regionChart} />
       <MetricPanel
         load={load}
+        panelId="reach-municipality"
         title={`${munTitle}${year ? ` (${year})` : ''}`}
         labeller={labeller}
         table={{ columns: ['region_code', 'municipality_code', ...COLUMNS], rowFilter: municipalityRows }}

@@ -99,6 +99,7 @@ export default function RegistryView() {
   return (
     <>
       <Panel
+        panelId="registry"
         title={t('registerTitle')}
         loading={load.status === 'loading'}
         error={load.status === 'error' ? load.error : null}

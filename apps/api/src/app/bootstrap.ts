@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from '../config/app-config';
 import { JsonLogger } from '../common/json-logger';
-import { createApp, DataDirBusyError, type ApiApp } from './create-app';
+import { createApp, DataDirBusyError, PortInUseError, type ApiApp } from './create-app';
 import { progressPrinter } from '../common/progress';
 
 /**
@@ -18,7 +18,7 @@ export async function bootstrap(argv: readonly string[], env: Record<string, str
       onDemoProgress: (stage, done, total, label) => progress(stage === 'generate' ? 'Demo data genereren' : 'Demo data inlezen', done, total, label),
     });
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof DataDirBusyError) {
+    if (e instanceof ConfigError || e instanceof DataDirBusyError || e instanceof PortInUseError) {
       process.stderr.write(`weegwijzer: ${e.message}\n`);
       return 2;
     }

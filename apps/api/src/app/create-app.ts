@@ -22,7 +22,7 @@ import {
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
-import { STATUS_CODES, type Server } from 'node:http';
+import { createServer, STATUS_CODES, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { requestAuditMiddleware } from '../audit/request-audit.middleware';
@@ -75,8 +75,26 @@ export class DataDirBusyError extends Error {
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
+export class PortInUseError extends Error {
+  constructor(host: string, port: number) {
+    super(`port ${port} on ${host} is already in use: stop the process that uses it, or set PORT to another port`);
+    this.name = 'PortInUseError';
+  }
+}
+
+/** Fails fast (before any demo preparation) when the port is taken. */
+async function assertPortFree(host: string, port: number): Promise<void> {
+  if (port === 0) return;
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? new PortInUseError(host, port) : e));
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
+}
+
 export async function createApp(config: AppConfig, opts: CreateAppOptions = {}): Promise<ApiApp> {
   const logger = opts.logger ?? new JsonLogger(config.logLevel);
+  await assertPortFree(config.host, config.port);
   let ownership: Ownership;
   try {
     ownership = acquireOwnership(config.dataDir);

@@ -2,7 +2,7 @@
 import { OUTCOMES_BY_STAGE, PATHS } from '@weegwijzer/contract';
 import { ALL_FILTERS, ALL_ROLES, count, dim, num, strOrNull } from './columns';
 import { countIf, groupByRegion, lit, scopeWhere, SqlBuilder } from './sql';
-import type { MetricContext, MetricDefinition, Row } from './types';
+import type { Line, MetricContext, MetricDefinition, Row } from './types';
 
 const WP_OUTCOMES = OUTCOMES_BY_STAGE.weegploeg;
 
@@ -101,10 +101,10 @@ function buildLinks(raw: Record<string, unknown>[], mainRows: Row[], ctx: Metric
   const into = (pred: (t: string) => boolean) => rows.filter((r) => pred(r.target as string)).map(key);
   const outOf = (node: string) => rows.filter((r) => r.source === node).map(key);
 
-  const lines: string[][] = [];
-  // flow conservation at the middle nodes
+  const lines: Line[] = [];
+  // flow conservation at the middle nodes: in = out
   const middle = new Set(rows.filter((r) => !(r.source as string).startsWith('source:')).map((r) => r.source as string));
-  for (const node of middle) lines.push([...into((t) => t === node), ...outOf(node)]);
+  for (const node of middle) lines.push({ plus: into((t) => t === node), minus: outOf(node) });
 
   // the links add up to the scope's row of the main table
   const anchor = ctx.ownRegion ? mainRows.find((r) => r.region_code === ctx.ownRegion) : mainRows.find((r) => r.region_code === null);

@@ -15,6 +15,7 @@ export type {
   ColumnKind,
   DialectName,
   Label,
+  Line,
   MetricColumn,
   MetricContext,
   MetricDefinition,

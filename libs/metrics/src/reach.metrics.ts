@@ -101,15 +101,15 @@ GROUP BY region_code, municipality_code, received_year`);
   rows: reachRows,
   extraLines(rows, _ctx, keyOf) {
     // a region's count is the sum of its municipality rows (and its unknown-municipality row)
-    const lines = new Map<string, string[]>();
+    const totals = new Map<string, string>();
+    const parts = new Map<string, string[]>();
     for (const r of rows) {
       if (r.group !== 'region') continue;
       const id = `${r.region_code}|${r.year}`;
-      const line = lines.get(id) ?? [];
-      line.push(keyOf(r, 'meldpunt_signals'));
-      lines.set(id, line);
+      if (r.level === 'region') totals.set(id, keyOf(r, 'meldpunt_signals'));
+      else parts.set(id, [...(parts.get(id) ?? []), keyOf(r, 'meldpunt_signals')]);
     }
-    return [...lines.values()];
+    return [...totals].map(([id, total]) => [total, ...(parts.get(id) ?? [])]);
   },
   peerRow: (row) => row.level === 'region',
   extra: () => ({ population_year: POPULATION_YEAR }),

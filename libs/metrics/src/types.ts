@@ -6,6 +6,9 @@ import type { QueryFn, Role, SqlParam } from '@weegwijzer/contract';
 
 export type { QueryFn, Role, SqlParam };
 
+/** An additive relation between count cells (keys): `[total, …parts]` or `{ plus, minus }` (Σ plus = Σ minus). */
+export type Line = readonly string[] | { readonly plus: readonly string[]; readonly minus: readonly string[] };
+
 /** METRICS.md: how a client can tell a count from a share. */
 export type ColumnKind = 'dimension' | 'count' | 'share' | 'ratio' | 'days' | 'rate_per_100k' | 'probability' | 'flag';
 export const COLUMN_KINDS: readonly ColumnKind[] = ['dimension', 'count', 'share', 'ratio', 'days', 'rate_per_100k', 'probability', 'flag'];
@@ -112,7 +115,7 @@ export interface Note {
 export interface LinksBuild {
   rows: Row[];
   /** Extra lines tying link cells to each other and to main-table cells. */
-  lines: string[][];
+  lines: Line[];
   /** The cell key of a link row's value. */
   keyOf(row: Row): string;
 }
@@ -144,7 +147,7 @@ export interface MetricDefinition {
   /** Raw rows -> response rows (before disclosure): densify, pivot, statistics. */
   rows?(raw: Record<string, unknown>[], ctx: MetricContext): Row[];
   /** Extra lines over the built rows (e.g. reach: region = sum of its municipalities). */
-  extraLines?(rows: Row[], ctx: MetricContext, keyOf: (row: Row, column: string) => string): string[][];
+  extraLines?(rows: Row[], ctx: MetricContext, keyOf: (row: Row, column: string) => string): Line[];
   /** Rows a regio peer distribution is computed for (default: all). */
   peerRow?(row: Row): boolean;
   links?: {

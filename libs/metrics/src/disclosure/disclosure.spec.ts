@@ -3,6 +3,48 @@ import { describe, expect, it } from 'vitest';
 import { count, GROUP_COLUMN, REGION_COLUMN, share } from '../columns';
 import type { MetricColumn, MetricContext, Row } from '../types';
 import { exposedLines, suppressCounts } from './suppress';
+
+/**
+ * Independent check (floating-point rank, not the engine's modular elimination): a hidden
+ * cell is determined iff adding its unit vector does not raise the rank of the relations
+ * restricted to the hidden cells.
+ */
+function determinedByRank(lines: string[][], hidden: Set<string>): string[] {
+  const keys = [...hidden];
+  const col = new Map(keys.map((k, i) => [k, i]));
+  const rows = lines
+    .map((l) => {
+      const v = new Array<number>(keys.length).fill(0);
+      l.forEach((k, i) => {
+        if (col.has(k)) v[col.get(k) as number] += i === 0 ? 1 : -1;
+      });
+      return v;
+    })
+    .filter((v) => v.some((x) => x !== 0));
+  const rank = (m: number[][]) => {
+    const a = m.map((r) => [...r]);
+    let r = 0;
+    for (let c = 0; c < keys.length && r < a.length; c++) {
+      let piv = r;
+      for (let i = r; i < a.length; i++) if (Math.abs(a[i][c]) > Math.abs(a[piv][c])) piv = i;
+      if (Math.abs(a[piv][c]) < 1e-9) continue;
+      [a[r], a[piv]] = [a[piv], a[r]];
+      for (let i = 0; i < a.length; i++) {
+        if (i === r) continue;
+        const f = a[i][c] / a[r][c];
+        if (f !== 0) for (let j = c; j < keys.length; j++) a[i][j] -= f * a[r][j];
+      }
+      r++;
+    }
+    return r;
+  };
+  const base = rank(rows);
+  return keys.filter((k, i) => {
+    const e = new Array<number>(keys.length).fill(0);
+    e[i] = 1;
+    return rank([...rows, e]) === base;
+  });
+}
 import { discloseTable, makeKeyOf } from './table';
 import { peerView } from './peer';
 import { REASON } from './reasons';
@@ -103,9 +145,41 @@ describe('suppressCounts', () => {
         for (const [key, v] of cells) if (v > 0 && v < k) expect(s.has(key), `${key}=${v} k=${k}`).toBe(true);
         for (const key of s.keys()) expect(cells.get(key)).toBeGreaterThan(0);
         expect(exposedLines(cells, lines, s)).toEqual([]);
+        expect(determinedByRank(lines, new Set(s.keys()))).toEqual([]);
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('protects a cell that only a combination of lines reveals (a bridge between two hidden blocks)', () => {
+    //        c1  c2  c3  c4 | row
+    //   A     1   2   4  20 |  27      hidden (k = 5): a1 a2 a3, b1 b2, c3 c4, d3 d4 — every
+    //   B     3   4  30  30 |  67      line has at least two, yet a3 = RA − (C1 + C2 − RB − …):
+    //   C    30  30   1   2 |  63      rows A and B and columns 1 and 2 together give a1 + a2,
+    //   D    30  30   3   4 |  67      so a3 follows. The audit must hide more.
+    const v = [
+      [1, 2, 4, 20],
+      [3, 4, 30, 30],
+      [30, 30, 1, 2],
+      [30, 30, 3, 4],
+    ];
+    const cells = new Map<string, number>();
+    const lines: string[][] = [];
+    v.forEach((row, i) => {
+      row.forEach((x, j) => cells.set(`c${i}.${j}`, x));
+      cells.set(`r${i}`, row.reduce((a, b) => a + b, 0));
+      lines.push([`r${i}`, ...row.map((_, j) => `c${i}.${j}`)]);
+    });
+    for (let j = 0; j < 4; j++) {
+      cells.set(`k${j}`, v.reduce((a, r) => a + r[j], 0));
+      lines.push([`k${j}`, ...v.map((_, i) => `c${i}.${j}`)]);
+    }
+    const primary = new Set([...cells].filter(([, x]) => x > 0 && x < 5).map(([key]) => key));
+    expect(exposedLines(cells, lines, primary)).toEqual([]);
+    expect(determinedByRank(lines, primary)).toContain('c0.2');
+    const s = suppressCounts(cells, lines, 5);
+    expect(s.size).toBeGreaterThan(primary.size);
+    expect(determinedByRank(lines, new Set(s.keys()))).toEqual([]);
   });
 });
 

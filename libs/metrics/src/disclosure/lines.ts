@@ -1,5 +1,5 @@
 /** The additive lines of a result table, from its definition (see suppress.ts). */
-import type { MetricColumn, MetricContext, MetricDefinition, Row } from '../types';
+import type { Line, MetricColumn, MetricContext, MetricDefinition, Row } from '../types';
 import type { KeyOf } from './table';
 
 const isTotal = (row: Row) => row.group === 'total';
@@ -15,10 +15,10 @@ function groupRows(rows: readonly Row[], dims: readonly string[]): Map<string, R
   return out;
 }
 
-export function buildLines(def: MetricDefinition, columns: readonly MetricColumn[], rows: readonly Row[], ctx: MetricContext, keyOf: KeyOf): string[][] {
+export function buildLines(def: MetricDefinition, columns: readonly MetricColumn[], rows: readonly Row[], ctx: MetricContext, keyOf: KeyOf): Line[] {
   const active = new Set(columns.map((c) => c.name));
   const dims = columns.filter((c) => c.kind === 'dimension').map((c) => c.name);
-  const lines: string[][] = [];
+  const lines: Line[] = [];
 
   for (const spec of def.disclosure.lines ?? []) {
     if (!active.has(spec.total) || spec.parts.some((p) => !active.has(p))) continue;
@@ -48,9 +48,8 @@ export function buildLines(def: MetricDefinition, columns: readonly MetricColumn
   // a line may name a repeated cell twice; suppressCounts takes each cell once
   const seen = new Set<string>();
   return lines.filter((l) => {
-      if (l.length < 2) return false;
       // repeated lines come out in the same order (same rows, same grouping)
-      const id = l.join('\n');
+      const id = Array.isArray(l) ? (l as readonly string[]).join('\n') : JSON.stringify(l);
       if (seen.has(id)) return false;
       seen.add(id);
       return true;

@@ -1,26 +1,48 @@
 /**
- * Cell suppression on an abstract set of count cells and linear lines between them.
+ * Cell suppression on an abstract set of count cells and additive lines between them.
  *
- * A cell is a key with a count. A line is a set of cells tied by one additive relation
- * (a total and its parts, or the flows into and out of a Sankey node): if exactly one cell
- * of a line were hidden, it could be derived by subtraction from the others.
+ * A cell is a key with a count. A line is one additive relation between cells: either a
+ * list `[total, part, part, …]` (total = Σ parts) or `{ plus, minus }` (Σ plus = Σ minus,
+ * e.g. the flows into and out of a Sankey node).
  */
+import type { Line } from '../types';
 import { REASON } from './reasons';
 
 /** Key -> reason for every suppressed cell. */
 export type Suppression = Map<string, string>;
+export type { Line };
+
+export function lineKeys(line: Line): string[] {
+  return Array.isArray(line) ? [...new Set(line as readonly string[])] : [...new Set([...(line as { plus: readonly string[] }).plus, ...(line as { minus: readonly string[] }).minus])];
+}
+
+/** Coefficient per key: total +1, parts −1 (or plus +1, minus −1); repeated keys add up. */
+function coefficients(line: Line): Map<string, number> {
+  const out = new Map<string, number>();
+  const add = (k: string, c: number) => out.set(k, (out.get(k) ?? 0) + c);
+  if (Array.isArray(line)) (line as readonly string[]).forEach((k, i) => add(k, i === 0 ? 1 : -1));
+  else {
+    const l = line as { plus: readonly string[]; minus: readonly string[] };
+    for (const k of l.plus) add(k, 1);
+    for (const k of l.minus) add(k, -1);
+  }
+  for (const [k, c] of out) if (c === 0) out.delete(k);
+  return out;
+}
 
 /**
- * Primary suppression (counts 1..k−1), then secondary suppression: a line with exactly one
- * suppressed cell gets its smallest unsuppressed non-zero cell suppressed too, repeated
- * until no line has exactly one (METRICS.md).
+ * Primary suppression (counts 1..k−1), then secondary suppression (METRICS.md): a line with
+ * exactly one suppressed cell gets its smallest unsuppressed non-zero cell suppressed too,
+ * repeated until no line has exactly one. Then an exact audit: a suppressed cell that is
+ * still uniquely determined by the lines taken together (linear algebra over all of them,
+ * not just one subtraction) gets a further cell of one of its lines suppressed, until none is.
  */
-export function suppressCounts(cells: ReadonlyMap<string, number>, lines: readonly (readonly string[])[], k: number): Suppression {
+export function suppressCounts(cells: ReadonlyMap<string, number>, lines: readonly Line[], k: number): Suppression {
   const out: Suppression = new Map();
   for (const [key, v] of cells) if (v > 0 && v < k) out.set(key, REASON.countBelowK);
 
   // only cells that exist take part; a missing cell is a known zero
-  const clean = lines.map((l) => [...new Set(l)].filter((key) => cells.has(key))).filter((l) => l.length > 1);
+  const clean = lines.map((l) => lineKeys(l).filter((key) => cells.has(key))).filter((l) => l.length > 1);
   const linesOf = new Map<string, number[]>();
   clean.forEach((line, i) => {
     for (const key of line) {
@@ -29,17 +51,7 @@ export function suppressCounts(cells: ReadonlyMap<string, number>, lines: readon
       else linesOf.set(key, [i]);
     }
   });
-
-  // worklist of lines to (re)check; a line is queued again when one of its cells gets suppressed
-  const stack: number[] = clean.map((_, i) => i);
-  const queued = new Uint8Array(clean.length).fill(1);
-  while (stack.length > 0) {
-    const i = stack.pop() as number;
-    queued[i] = 0;
-    const line = clean[i];
-    let hidden = 0;
-    for (const key of line) if (out.has(key)) hidden++;
-    if (hidden !== 1) continue;
+  const smallestOpen = (line: readonly string[]): string | undefined => {
     let pick: string | undefined;
     let pickValue = Infinity;
     for (const key of line) {
@@ -50,24 +62,183 @@ export function suppressCounts(cells: ReadonlyMap<string, number>, lines: readon
         pickValue = v;
       }
     }
-    // Cannot happen for true sum relations (the hidden cell is non-zero, so another cell of
-    // the line is too); guard anyway rather than loop.
-    if (pick === undefined) continue;
-    out.set(pick, REASON.secondary);
-    for (const j of linesOf.get(pick) ?? []) {
-      if (!queued[j]) {
-        queued[j] = 1;
-        stack.push(j);
+    return pick;
+  };
+
+  // worklist of lines to (re)check; a line is queued again when one of its cells gets suppressed
+  const stack: number[] = [];
+  const queued = new Uint8Array(clean.length);
+  const enqueue = (i: number) => {
+    if (!queued[i]) {
+      queued[i] = 1;
+      stack.push(i);
+    }
+  };
+  const suppress = (key: string) => {
+    out.set(key, REASON.secondary);
+    for (const j of linesOf.get(key) ?? []) enqueue(j);
+  };
+  clean.forEach((_, i) => enqueue(i));
+  const lineRule = () => {
+    while (stack.length > 0) {
+      const i = stack.pop() as number;
+      queued[i] = 0;
+      const line = clean[i];
+      let hidden = 0;
+      for (const key of line) if (out.has(key)) hidden++;
+      if (hidden !== 1) continue;
+      // Cannot be undefined for true sum relations (the hidden cell is non-zero, so another
+      // cell of the line is too); guard anyway rather than loop.
+      const pick = smallestOpen(line);
+      if (pick !== undefined) suppress(pick);
+    }
+  };
+  lineRule();
+
+  const relations = lines.map(coefficients);
+  for (;;) {
+    const determined = determinedCells(relations, out, cells);
+    if (determined.length === 0) break;
+    let progressed = false;
+    for (const key of determined) {
+      // the smallest open cell over the lines reachable from the determined cell through
+      // hidden cells (its own lines may have nothing left to hide)
+      let best: string | undefined;
+      const seenLines = new Set<number>();
+      const seenCells = new Set<string>([key]);
+      const queue = [key];
+      while (queue.length > 0) {
+        const cell = queue.pop() as string;
+        for (const j of linesOf.get(cell) ?? []) {
+          if (seenLines.has(j)) continue;
+          seenLines.add(j);
+          const pick = smallestOpen(clean[j]);
+          if (pick !== undefined && (best === undefined || (cells.get(pick) as number) < (cells.get(best) as number))) best = pick;
+          for (const other of clean[j]) {
+            if (out.has(other) && !seenCells.has(other)) {
+              seenCells.add(other);
+              queue.push(other);
+            }
+          }
+        }
+      }
+      if (best !== undefined) {
+        suppress(best);
+        progressed = true;
+        break;
       }
     }
+    if (!progressed) break;
+    lineRule();
   }
   return out;
 }
 
 /** Lines that still have exactly one suppressed cell (empty after suppressCounts). */
-export function exposedLines(cells: ReadonlyMap<string, number>, lines: readonly (readonly string[])[], suppressed: ReadonlySet<string> | Suppression): string[][] {
-  const has = (k: string) => suppressed.has(k);
-  return lines
-    .map((l) => [...new Set(l)].filter((key) => cells.has(key)))
-    .filter((l) => l.filter(has).length === 1);
+export function exposedLines(cells: ReadonlyMap<string, number>, lines: readonly Line[], suppressed: ReadonlySet<string> | Suppression): string[][] {
+  return lines.map((l) => lineKeys(l).filter((key) => cells.has(key))).filter((l) => l.filter((k) => suppressed.has(k)).length === 1);
+}
+
+const PRIMES = [65521, 65519];
+
+/**
+ * Suppressed cells whose value follows from the lines and the shown cells: x_s is unique iff
+ * the unit vector e_s lies in the row space of the lines restricted to the suppressed cells,
+ * i.e. the reduced row echelon form has a row equal to e_s. Exact arithmetic modulo two
+ * primes; a cell counts as determined if either says so (a false alarm only suppresses more).
+ */
+export function determinedCells(relations: readonly Map<string, number>[], suppressed: ReadonlySet<string> | Suppression, cells: ReadonlyMap<string, number>): string[] {
+  const rows: Map<string, number>[] = [];
+  for (const rel of relations) {
+    const r = new Map<string, number>();
+    for (const [key, c] of rel) if (suppressed.has(key) && cells.has(key)) r.set(key, c);
+    if (r.size > 0) rows.push(r);
+  }
+  // connected components of suppressed cells through shared lines
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r) as string;
+    let y = x;
+    while (parent.get(y) !== r) {
+      const next = parent.get(y) as string;
+      parent.set(y, r);
+      y = next;
+    }
+    return r;
+  };
+  for (const r of rows) for (const key of r.keys()) if (!parent.has(key)) parent.set(key, key);
+  for (const r of rows) {
+    const keys = [...r.keys()];
+    for (let i = 1; i < keys.length; i++) {
+      const a = find(keys[0]);
+      const b = find(keys[i]);
+      if (a !== b) parent.set(a, b);
+    }
+  }
+  const groups = new Map<string, Map<string, number>[]>();
+  for (const r of rows) {
+    const root = find(r.keys().next().value as string);
+    const g = groups.get(root);
+    if (g) g.push(r);
+    else groups.set(root, [r]);
+  }
+  const out = new Set<string>();
+  for (const g of groups.values()) {
+    const keys = [...new Set(g.flatMap((r) => [...r.keys()]))];
+    for (const p of PRIMES) for (const key of determinedModP(g, keys, p)) out.add(key);
+  }
+  return [...out];
+}
+
+function determinedModP(rows: Map<string, number>[], keys: string[], p: number): string[] {
+  const col = new Map(keys.map((k, i) => [k, i]));
+  const n = keys.length;
+  const m = rows.map((r) => {
+    const v = new Array<number>(n).fill(0);
+    for (const [k, c] of r) v[col.get(k) as number] = ((c % p) + p) % p;
+    return v;
+  });
+  const inv = (a: number) => {
+    // a^(p−2) mod p by square-and-multiply (products stay below 2^32)
+    let result = 1;
+    let base = a % p;
+    let e = p - 2;
+    while (e > 0) {
+      if (e & 1) result = (result * base) % p;
+      base = (base * base) % p;
+      e >>= 1;
+    }
+    return result;
+  };
+  let r = 0;
+  for (let c = 0; c < n && r < m.length; c++) {
+    let piv = -1;
+    for (let i = r; i < m.length; i++) if (m[i][c] !== 0) {
+      piv = i;
+      break;
+    }
+    if (piv < 0) continue;
+    [m[r], m[piv]] = [m[piv], m[r]];
+    const f = inv(m[r][c]);
+    for (let j = c; j < n; j++) m[r][j] = (m[r][j] * f) % p;
+    for (let i = 0; i < m.length; i++) {
+      if (i === r || m[i][c] === 0) continue;
+      const g = m[i][c];
+      for (let j = c; j < n; j++) if (m[r][j] !== 0) m[i][j] = (m[i][j] - ((g * m[r][j]) % p) + p) % p;
+    }
+    r++;
+  }
+  const out: string[] = [];
+  for (let i = 0; i < r; i++) {
+    let nonzero = 0;
+    let at = -1;
+    for (let j = 0; j < n; j++) if (m[i][j] !== 0) {
+      nonzero++;
+      at = j;
+      if (nonzero > 1) break;
+    }
+    if (nonzero === 1) out.push(keys[at]);
+  }
+  return out;
 }

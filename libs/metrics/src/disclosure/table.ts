@@ -3,7 +3,7 @@
  * rests on counts, through the rules of METRICS.md. The one place all results pass through
  * (called by runMetric; `discloseTable` + `peerView` are the whole of it).
  */
-import type { MetricColumn, MetricContext, Row } from '../types';
+import type { Line, MetricColumn, MetricContext, Row } from '../types';
 import { REASON } from './reasons';
 import { suppressCounts, type Suppression } from './suppress';
 
@@ -54,7 +54,7 @@ export interface DiscloseInput {
   rows: readonly Row[];
   k: number;
   keyOf: KeyOf;
-  lines: readonly (readonly string[])[];
+  lines: readonly Line[];
   /** Count cells outside the table that share its lines (flow's Sankey links). */
   extraCells?: ReadonlyMap<string, number>;
 }

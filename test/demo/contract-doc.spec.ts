@@ -6,11 +6,13 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ASSESSMENT_COLUMNS, SIGNAL_COLUMNS } from '@weegwijzer/contract';
 import { CONTRACT_DOC, EXAMPLES_DIR, renderContractDoc } from '../../etl/src/demo/contract-doc';
 import { writeExampleBatch } from '../../etl/src/demo/example-batch';
-import { readCsv, sha256, tempDir, treeHashes } from './demo-helpers';
+import { readCsv, sha256, removeTempDirs, tempDir, treeHashes } from './demo-helpers';
+
+afterAll(removeTempDirs);
 
 const FIX = 'run: node -r @swc-node/register etl/src/demo/contract-doc.ts --write';
 

@@ -7,9 +7,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { tableFromIPC } from 'apache-arrow';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '@weegwijzer/etl';
-import { loadCsvBatches, sha256, tempDir, type LoadedBatch, type Row } from './demo-helpers';
+import { loadCsvBatches, sha256, removeTempDirs, tempDir, type LoadedBatch, type Row } from './demo-helpers';
+
+afterAll(removeTempDirs);
 
 const OPTS = { seed: 5, years: 1, endYear: 2024, scale: 0.3 } as const;
 const BOOL_COLUMNS = ['present_gemeente', 'present_politie', 'present_om', 'info_gemeente', 'info_politie', 'info_om', 'unanimous', 'analysis_recorded', 'decision_recorded'];

@@ -5,11 +5,13 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMunicipalities } from '@weegwijzer/contract';
 import { generateDemo } from '@weegwijzer/etl';
 import { defaultEndYear } from '../../etl/src/demo';
-import { loadCsvBatches, sha256, tempDir, treeHashes, type LoadedBatch, type Row } from './demo-helpers';
+import { loadCsvBatches, sha256, removeTempDirs, tempDir, treeHashes, type LoadedBatch, type Row } from './demo-helpers';
+
+afterAll(removeTempDirs);
 
 // Code lists as written in CONTRACT.md.
 const PARTIES = ['gemeente', 'politie', 'om'];

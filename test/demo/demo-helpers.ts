@@ -3,12 +3,21 @@
  * own code: a plain CSV split (demo values never need quoting) and hand-written statistics.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+const created: string[] = [];
+
+/** A fresh temporary folder, removed by `removeTempDirs` (call it in afterAll). */
 export function tempDir(label: string): string {
-  return mkdtempSync(join(tmpdir(), `ww-demo-${label}-`));
+  const dir = mkdtempSync(join(tmpdir(), `ww-demo-${label}-`));
+  created.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 export type Row = Record<string, string>;

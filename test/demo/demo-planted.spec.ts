@@ -4,9 +4,11 @@
  * scale 1 over three years, seed 1 — the defaults of `npm run etl -- demo`.
  */
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '@weegwijzer/etl';
-import { binomialCdf, loadCsvBatches, poissonInterval, tempDir, type Row } from './demo-helpers';
+import { binomialCdf, loadCsvBatches, poissonInterval, removeTempDirs, tempDir, type Row } from './demo-helpers';
+
+afterAll(removeTempDirs);
 
 interface Effect {
   id: string;

@@ -3,9 +3,11 @@
  * (full contract and personal-data guard), in every format.
  */
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { generateDemo, validateBatch } from '@weegwijzer/etl';
-import { tempDir } from './demo-helpers';
+import { removeTempDirs, tempDir } from './demo-helpers';
+
+afterAll(removeTempDirs);
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 

@@ -5,9 +5,11 @@
 import { createHmac } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { pseudonymiseFile } from '@weegwijzer/etl';
-import { tempDir } from './demo-helpers';
+import { removeTempDirs, tempDir } from './demo-helpers';
+
+afterAll(removeTempDirs);
 
 const HEX_KEY = '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f';
 const ID = /^[A-Za-z0-9_-]{8,64}$/;

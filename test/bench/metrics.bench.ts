@@ -1,5 +1,5 @@
 /**
- * npm run bench:metrics [-- --signals 1000000 --runs 5 --keep <dir>]
+ * npm run bench:metrics [-- --signals 1000000 --runs 5 --keep <dir> [--reuse]]
  *
  * Builds an analytic snapshot with 1 000 000 signals and 3 000 000 assessments (synthetic,
  * generated in DuckDB with range(); same schema and derived tables as the ETL builds), then
@@ -10,7 +10,7 @@
  * (PostgreSQL dialect: percentile_cont for quantile_cont), printing the PostgreSQL/DuckDB ratio.
  * Targets: library ≤ 1.5 × bare SQL and < 100 ms median on 2 cores.
  */
-import { createReadStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -25,11 +25,14 @@ import { AnalyticReader } from '@weegwijzer/store';
 interface Options {
   signals: number;
   runs: number;
+  /** Keep the data dir (snapshot) instead of deleting it. */
   keep?: string;
+  /** With --keep: use the snapshot already there instead of building it again. */
+  reuse: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { signals: 1_000_000, runs: 5 };
+  const o: Options = { signals: 1_000_000, runs: 5, reuse: false };
   for (let i = 0; i < argv.length; i++) {
     const next = () => {
       const v = argv[++i];
@@ -39,10 +42,12 @@ function parseOptions(argv: string[]): Options {
     if (argv[i] === '--signals') o.signals = Number(next());
     else if (argv[i] === '--runs') o.runs = Number(next());
     else if (argv[i] === '--keep') o.keep = next();
-    else throw new Error(`unknown option ${argv[i]} (use --signals N, --runs N, --keep DIR)`);
+    else if (argv[i] === '--reuse') o.reuse = true;
+    else throw new Error(`unknown option ${argv[i]} (use --signals N, --runs N, --keep DIR, --reuse)`);
   }
   if (!(Number.isInteger(o.signals) && o.signals > 0)) throw new Error('--signals must be a positive whole number');
   if (!(Number.isInteger(o.runs) && o.runs > 0)) throw new Error('--runs must be a positive whole number');
+  if (o.reuse && !o.keep) throw new Error('--reuse needs --keep DIR');
   return o;
 }
 
@@ -205,7 +210,8 @@ async function main(): Promise<void> {
   const snapshotId = `bench-${o.signals}`;
   const file = join(dataDir, 'snapshots', `${snapshotId}.duckdb`);
   log(`data dir ${dataDir}`);
-  {
+  if (o.reuse && existsSync(file)) log(`reusing ${file}`);
+  else {
     rmSync(file, { force: true });
     const writer = await DuckDBInstance.create(file);
     const conn = await writer.connect();

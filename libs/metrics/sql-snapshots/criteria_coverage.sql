@@ -13,7 +13,7 @@ FROM assessment_facts
 WHERE stage = 'weegploeg'
   AND region_code IN (?, ?)
   AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
-GROUP BY GROUPING SETS ((region_code), ());
+GROUP BY region_code;
 
 -- regio: {"role":"regio","region":"VR13","scope":{"from":"2024-01-01","to":"2024-12-31"}}
 -- main

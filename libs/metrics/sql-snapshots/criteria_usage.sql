@@ -14,7 +14,7 @@ SELECT region_code, stage, body,
 FROM assessment_facts
 WHERE region_code IN (?, ?)
   AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
-GROUP BY GROUPING SETS ((region_code, stage, body), (stage, body));
+GROUP BY region_code, stage, body;
 
 -- regio: {"role":"regio","region":"VR13","scope":{"from":"2024-01-01","to":"2024-12-31"}}
 -- main

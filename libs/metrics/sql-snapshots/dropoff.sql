@@ -22,7 +22,7 @@ SELECT region_code,
 FROM signal_facts
 WHERE region_code IN (?, ?)
   AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
-GROUP BY GROUPING SETS ((region_code), ());
+GROUP BY region_code;
 
 -- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{"by":"receiving_party"}}
 -- main
@@ -48,7 +48,7 @@ SELECT region_code, receiving_party,
 FROM signal_facts
 WHERE region_code IN (?, ?)
   AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
-GROUP BY GROUPING SETS ((region_code, receiving_party), (receiving_party));
+GROUP BY region_code, receiving_party;
 
 -- regio: {"role":"regio","region":"VR13","scope":{"from":"2024-01-01","to":"2024-12-31"}}
 -- main

@@ -14,7 +14,7 @@ SELECT region_code,
 FROM signal_facts
 WHERE region_code IN (?, ?)
   AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
-GROUP BY GROUPING SETS ((region_code), ());
+GROUP BY region_code;
 
 -- links
 -- params: ["VR03","VR13","2024-01-01","2024-12-31"]

@@ -11,7 +11,7 @@ SELECT region_code, stage,
 FROM assessment_facts
 WHERE region_code IN (?, ?)
   AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
-GROUP BY GROUPING SETS ((region_code, stage), (stage));
+GROUP BY region_code, stage;
 
 -- regio: {"role":"regio","region":"VR13","scope":{"from":"2024-01-01","to":"2024-12-31"}}
 -- main

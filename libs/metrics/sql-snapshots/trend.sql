@@ -5,7 +5,7 @@ SELECT region_code, received_month AS month, phenomenon AS category, count(*) AS
 FROM signal_facts
 WHERE region_code IN (?, ?)
   AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
-GROUP BY GROUPING SETS ((region_code, received_month, phenomenon), (received_month, phenomenon));
+GROUP BY region_code, received_month, phenomenon;
 
 -- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{"by":"source"}}
 -- main
@@ -14,7 +14,7 @@ SELECT region_code, received_month AS month, source AS category, count(*) AS sig
 FROM signal_facts
 WHERE region_code IN (?, ?)
   AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
-GROUP BY GROUPING SETS ((region_code, received_month, source), (received_month, source));
+GROUP BY region_code, received_month, source;
 
 -- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{"by":"receiving_party"}}
 -- main
@@ -23,7 +23,7 @@ SELECT region_code, received_month AS month, receiving_party AS category, count(
 FROM signal_facts
 WHERE region_code IN (?, ?)
   AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
-GROUP BY GROUPING SETS ((region_code, received_month, receiving_party), (received_month, receiving_party));
+GROUP BY region_code, received_month, receiving_party;
 
 -- regio: {"role":"regio","region":"VR13","scope":{"from":"2024-01-01","to":"2024-12-31"}}
 -- main

@@ -24,6 +24,7 @@ export const criteriaUsageMetric: MetricDefinition = {
     ...FRAMEWORKS.map((f) => count(`fw_${f}`, `Kader ${f}`, `Framework ${f}`)),
     ...FRAMEWORKS.map((f) => share(`share_${f}`, `Aandeel ${f}`, `Share ${f}`, `fw_${f}`, 'assessments')),
   ],
+  totalRow: 'sum',
   disclosure: {
     totals: 'additive',
     lines: [{ total: 'assessments', parts: FRAMEWORKS.map((f) => `fw_${f}`) }],
@@ -39,7 +40,7 @@ export const criteriaUsageMetric: MetricDefinition = {
   ${FRAMEWORKS.map((f) => countIf(`framework = ${lit(f)}`, `fw_${f}`)).join(',\n  ')}
 FROM assessment_facts
 WHERE ${scopeWhere(b, ctx)}
-${groupByRegion(ctx, ['stage', 'body'])}`);
+${groupByRegion(['stage', 'body'])}`);
   },
 };
 
@@ -63,6 +64,7 @@ export const criteriaCoverageMetric: MetricDefinition = {
     ...CRITERIA.map((c) => count(`scored_${c}`, `${c} gescoord`, `${c} scored`)),
     ...CRITERIA.map((c) => share(`share_${c}`, `Aandeel ${c} gescoord`, `Share ${c} scored`, `scored_${c}`, 'assessments')),
   ],
+  totalRow: 'sum',
   disclosure: {
     totals: 'additive',
     description: {
@@ -79,6 +81,6 @@ export const criteriaCoverageMetric: MetricDefinition = {
 FROM assessment_facts
 WHERE stage = 'weegploeg'
   AND ${scopeWhere(b, ctx)}
-${groupByRegion(ctx)}`);
+${groupByRegion()}`);
   },
 };

@@ -33,6 +33,7 @@ export const dropoffMetric: MetricDefinition = {
     count('dropped_judgement', 'Afgevallen op oordeel (open gesprek, niet-pluis, onbekend)', 'Dropped on judgement (open talk, gut feeling, unknown)'),
     share('explicit_share', 'Aandeel expliciet kader', 'Share on explicit framework', 'dropped_explicit', 'dropped'),
   ],
+  totalRow: 'sum',
   disclosure: {
     totals: 'additive',
     lines: [
@@ -60,6 +61,6 @@ export const dropoffMetric: MetricDefinition = {
   ${countIf(`${dropped} AND last_pre_framework NOT IN (${litList(EXPLICIT_FRAMEWORKS)})`, 'dropped_judgement')}
 FROM signal_facts
 WHERE ${scopeWhere(b, ctx)}
-${groupByRegion(ctx, dims)}`);
+${groupByRegion(dims)}`);
   },
 };

@@ -30,6 +30,7 @@ export const flowMetric: MetricDefinition = {
     count('geen_casusoverleg', 'Uitkomst: geen casusoverleg', 'Outcome: no case conference'),
     count('nadere_duiding', 'Uitkomst: nadere duiding', 'Outcome: more information needed'),
   ],
+  totalRow: 'sum',
   disclosure: {
     totals: 'additive',
     lines: [
@@ -51,7 +52,7 @@ export const flowMetric: MetricDefinition = {
   ${WP_OUTCOMES.map((o) => countIf(`final_wp_outcome = ${lit(o)}`, o)).join(',\n  ')}
 FROM signal_facts
 WHERE ${scopeWhere(b, ctx)}
-${groupByRegion(ctx)}`);
+${groupByRegion()}`);
   },
   links: {
     sql(ctx) {

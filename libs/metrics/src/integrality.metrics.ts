@@ -35,6 +35,7 @@ export const integralityMetric: MetricDefinition = {
       base: 'assessments',
     },
   ],
+  totalRow: 'sum',
   disclosure: {
     totals: 'additive',
     description: {
@@ -53,7 +54,7 @@ export const integralityMetric: MetricDefinition = {
   ${countIf('decision_recorded', 'decision_recorded')}
 FROM assessment_facts
 WHERE ${scopeWhere(b, ctx)}
-${groupByRegion(ctx, ['stage'])}`);
+${groupByRegion(['stage'])}`);
   },
   rows: integralityRows,
 };

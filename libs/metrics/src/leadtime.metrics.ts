@@ -1,6 +1,6 @@
 /** leadtime (METRICS.md §3): days from receipt to the weegploeg and to its decision. */
 import { ALL_FILTERS, ALL_ROLES, count, days } from './columns';
-import { countIf, groupByRegion, quantileCont, scopeWhere, SqlBuilder } from './sql';
+import { countIf, groupByRegionWithTotals, quantileCont, scopeWhere, SqlBuilder } from './sql';
 import type { MetricDefinition } from './types';
 
 export const leadtimeMetric: MetricDefinition = {
@@ -43,6 +43,6 @@ export const leadtimeMetric: MetricDefinition = {
   ${q('days_to_decision', 0.9)} AS p90_days_to_decision
 FROM signal_facts
 WHERE ${scopeWhere(b, ctx)}
-${groupByRegion(ctx)}`);
+${groupByRegionWithTotals(ctx)}`);
   },
 };

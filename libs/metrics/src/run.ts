@@ -35,7 +35,9 @@ function defaultRow(raw: Record<string, unknown>, columns: readonly MetricColumn
 /** Turns query results into the disclosed response (pure; exported for tests and benchmarks). */
 export function assembleResponse(def: MetricDefinition, ctx: MetricContext, raw: Record<string, unknown>[], linkRaw?: Record<string, unknown>[]): MetricResponse {
   const columns = activeColumns(def, ctx.params);
-  const rows = (def.rows ? def.rows(raw, ctx) : raw.map((r) => defaultRow(r, columns))).map((r) => completeRow(r, columns));
+  const built = def.rows ? def.rows(raw, ctx) : raw.map((r) => defaultRow(r, columns));
+  if (ctx.totals && def.totalRow === 'sum') built.push(...sumTotals(built, columns));
+  const rows = built.map((r) => completeRow(r, columns));
 
   const keyOf = makeKeyOf(columns, ctx);
   const lines = buildLines(def, columns, rows, ctx, keyOf);
@@ -76,6 +78,26 @@ export function assembleResponse(def: MetricDefinition, ctx: MetricContext, raw:
     response.links = toTable([...links.columns], linkRows);
   }
   return response;
+}
+
+/** National total rows: per combination of the other dimensions, the sum of each count over the regions. */
+function sumTotals(rows: readonly Row[], columns: readonly MetricColumn[]): Row[] {
+  const dims = columns.filter((c) => c.kind === 'dimension' && c.name !== 'group' && c.name !== 'region_code').map((c) => c.name);
+  const counts = columns.filter((c) => c.kind === 'count').map((c) => c.name);
+  const totals = new Map<string, Row>();
+  for (const r of rows) {
+    let id = '';
+    for (const d of dims) id += `${r[d] ?? ''}|`;
+    let t = totals.get(id);
+    if (!t) {
+      t = { region_code: null };
+      for (const d of dims) t[d] = r[d] ?? null;
+      for (const c of counts) t[c] = 0;
+      totals.set(id, t);
+    }
+    for (const c of counts) t[c] = (t[c] as number) + ((r[c] as number | null) ?? 0);
+  }
+  return [...totals.values()];
 }
 
 /** Fills every column (null where absent), the group, and generic ratios; in place (rows are fresh). */

@@ -25,6 +25,7 @@ export const trendMetric: MetricDefinition = {
   params: [{ name: 'by', label: { nl: 'Naar', en: 'By' }, values: ['phenomenon', 'source', 'receiving_party'], default: 'phenomenon' }],
   roles: ALL_ROLES,
   columns: [dim('month', 'Maand', 'Month'), dim('category', 'Categorie', 'Category'), count('signals', 'Signalen', 'Signals')],
+  totalRow: 'sum',
   disclosure: {
     totals: 'additive',
     description: {
@@ -38,7 +39,7 @@ export const trendMetric: MetricDefinition = {
     return b.statement(`SELECT region_code, received_month AS month, ${by} AS category, count(*) AS signals
 FROM signal_facts
 WHERE ${scopeWhere(b, ctx)}
-${groupByRegion(ctx, ['received_month', by])}`);
+${groupByRegion(['received_month', by])}`);
   },
   rows: trendRows,
 };

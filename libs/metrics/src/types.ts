@@ -142,6 +142,11 @@ export interface MetricDefinition {
     crossLines?: readonly { total: string; part: string; over: string }[];
     description: Label;
   };
+  /**
+   * 'sum': the national total rows are the sums of the region rows' counts, added by the
+   * library (shares recomputed); otherwise the SQL or `rows` provides them.
+   */
+  totalRow?: 'sum';
   /** The statement(s) that fetch the raw aggregate rows. */
   sql(ctx: MetricContext): SqlStatement;
   /** Raw rows -> response rows (before disclosure): densify, pivot, statistics. */

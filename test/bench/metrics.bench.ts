@@ -3,14 +3,15 @@
  *
  * Builds an analytic snapshot with 1 000 000 signals and 3 000 000 assessments (synthetic,
  * generated in DuckDB with range(); same schema and derived tables as the ETL builds), then
- * for every metric: the median of 5 runs through the library (runMetric over the store's
- * AnalyticReader, READ_ONLY, as the API runs it) next to the median of 5 of its bare SQL on
- * DuckDB, and the ratio. With DATABASE_URL set it also loads the same signal_facts and
+ * for every metric: the median of 5 runs through the library (runMetric with a QueryFn that
+ * converts values exactly as the store's AnalyticReader does) next to the median of 5 of its
+ * bare SQL on DuckDB (no conversion), and the ratio — both on one READ_ONLY DuckDB instance
+ * with 2 threads (one instance per file per process). With DATABASE_URL set it also loads the same signal_facts and
  * assessment_facts into PostgreSQL (own schema, COPY FROM STDIN) and runs the same SQL there
  * (PostgreSQL dialect: percentile_cont for quantile_cont), printing the PostgreSQL/DuckDB ratio.
  * Targets: library ≤ 1.5 × bare SQL and < 100 ms median on 2 cores.
  */
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -18,9 +19,9 @@ import { performance } from 'node:perf_hooks';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { ASSESSMENTS_DDL, DERIVED_TABLES_SQL, loadMunicipalities, META_DDL, SIGNALS_DDL, type SqlParam } from '@weegwijzer/contract';
+import { ASSESSMENTS_DDL, DERIVED_TABLES_SQL, loadMunicipalities, META_DDL, SIGNALS_DDL, type QueryFn, type SqlParam } from '@weegwijzer/contract';
 import { generatedSql, runMetric, type MetricRequest, type SqlStatement } from '@weegwijzer/metrics';
-import { AnalyticReader } from '@weegwijzer/store';
+import { plainValueConverter } from '@weegwijzer/store';
 
 interface Options {
   signals: number;
@@ -221,16 +222,20 @@ async function main(): Promise<void> {
     conn.closeSync();
     writer.closeSync();
   }
-  writeFileSync(
-    join(dataDir, 'current.json'),
-    JSON.stringify({ format: 1, snapshot_id: snapshotId, file: `snapshots/${snapshotId}.duckdb`, built_at: new Date().toISOString(), schema_version: 1, batches: [], signals: o.signals, assessments: o.signals * 3, previous_snapshot_id: null }),
-  );
-
-  const reader = new AnalyticReader({ dataDir, recheckMs: 60_000 });
-  // bare SQL: the same DuckDB file READ_ONLY with 2 threads, like the reader, values left as DuckDB returns them
-  const bare = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY', threads: '2' });
+  const db = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY', threads: '2' });
+  // the library's QueryFn: a connection per query and the store's value conversion, as AnalyticReader
+  const query: QueryFn = async (sql, params) => {
+    const c = await db.connect();
+    try {
+      const reader = await c.runAndReadAll(sql, params ? ([...params] as never) : undefined);
+      return reader.convertRowObjects(plainValueConverter) as Record<string, unknown>[];
+    } finally {
+      c.closeSync();
+    }
+  };
+  // bare SQL: the same statements, results left as DuckDB returns them
   const bareRun = async (st: SqlStatement) => {
-    const c = await bare.connect();
+    const c = await db.connect();
     try {
       await c.runAndReadAll(st.text, st.params as SqlParam[] as never);
     } finally {
@@ -241,18 +246,16 @@ async function main(): Promise<void> {
   const pgUrl = process.env.DATABASE_URL;
   let pg: { client: Client; schema: string } | undefined;
   if (pgUrl) {
-    const exporter = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' });
-    const c = await exporter.connect();
+    const c = await db.connect();
     pg = await timed('PostgreSQL: loading signal_facts and assessment_facts', () => loadPostgres(pgUrl, c, dataDir));
     c.closeSync();
-    exporter.closeSync();
   }
 
   const rows: string[][] = [];
   try {
     for (const r of [...REQUESTS, REGIO]) {
       log(`measuring ${r.label}`);
-      const library = await medianOf(o.runs, () => runMetric(r.name, r.request, reader.query));
+      const library = await medianOf(o.runs, () => runMetric(r.name, r.request, query));
       const sql = statements(generatedSql(r.name, r.request, 'duckdb'));
       const bareMs = await medianOf(o.runs, () => Promise.all(sql.map(bareRun)));
       let pgMs: number | undefined;
@@ -274,8 +277,7 @@ async function main(): Promise<void> {
       ]);
     }
   } finally {
-    await reader.close();
-    bare.closeSync();
+    db.closeSync();
     if (pg) {
       await pg.client.query(`DROP SCHEMA ${pg.schema} CASCADE`);
       await pg.client.end();

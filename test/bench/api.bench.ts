@@ -6,7 +6,8 @@
  * 2. Library only: runMetric on an AnalyticReader over the same snapshot, per metric, one caller
  *    (sequential) and 16 concurrent callers for BENCH_SECONDS (default 20).
  * 3. The API (createApp, rate limit off) with 16 concurrent HTTP clients on loopback, keep-alive,
- *    for BENCH_SECONDS, round-robin over the main metric endpoints as the inspectorate.
+ *    for BENCH_SECONDS, round-robin over the main metric endpoints as the inspectorate: once with
+ *    the metric result cache off (every request computes), once with it on.
  * Prints p50/p95/p99 and requests/s per endpoint, errors, and the ratios API p95 / library time.
  */
 import { createApp, loadConfig } from '@weegwijzer/api';
@@ -22,7 +23,7 @@ import {
 } from '@weegwijzer/store';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const TARGET_SIGNALS = Number(process.env.BENCH_SIGNALS ?? 1_000_000);
@@ -190,6 +191,27 @@ async function apiLoad(url: URL, token: string): Promise<{ perEndpoint: Map<stri
   return { perEndpoint, errors, total: [...samples.values()].reduce((a, s) => a + s.length, 0), bytes };
 }
 
+interface ApiRun {
+  label: string;
+  perEndpoint: Map<string, Stats>;
+  errors: number;
+  total: number;
+  bytes: number;
+}
+
+async function runApi(dataDir: string, metricCache: number, label: string): Promise<ApiRun> {
+  const app = await createApp(
+    loadConfig({ WEEGWIJZER_DATA_DIR: dataDir, PORT: '0', RATE_LIMIT: '0', LOG_LEVEL: 'warn', WEEGWIJZER_METRIC_CACHE: String(metricCache) }, []),
+  );
+  try {
+    const { token } = await sendControl<{ token: string }>(dataDir, 'token.create', { role: 'inspectie', name: `bench ${label}` });
+    log(`API (${label}): ${CLIENTS} concurrent clients for ${SECONDS} s on ${app.url}`);
+    return { label, ...(await apiLoad(new URL(app.url), token)) };
+  } finally {
+    await app.close();
+  }
+}
+
 async function main(): Promise<void> {
   const benchDir = process.env.WEEGWIJZER_BENCH_DIR ?? join(tmpdir(), 'weegwijzer-bench');
   mkdirSync(benchDir, { recursive: true });
@@ -199,38 +221,38 @@ async function main(): Promise<void> {
 
   log(`library only: ${METRICS.length} metrics, 1 caller, then ${CLIENTS} concurrent callers for ${SECONDS} s`);
   const lib = await libraryTimes(dataDir);
+  const cold = await runApi(dataDir, 0, 'no result cache');
+  const warm = await runApi(dataDir, 500, 'result cache');
 
-  const app = await createApp(loadConfig({ WEEGWIJZER_DATA_DIR: dataDir, PORT: '0', RATE_LIMIT: '0', LOG_LEVEL: 'warn' }, []));
-  try {
-    const { token } = await sendControl<{ token: string }>(dataDir, 'token.create', { role: 'inspectie', name: 'bench' });
-    log(`API: ${CLIENTS} concurrent clients for ${SECONDS} s on ${app.url}`);
-    const api = await apiLoad(new URL(app.url), token);
-
-    const f = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '-');
-    const out: string[] = [];
-    out.push('');
-    out.push(`bench:api — ${pointer.signals.toLocaleString('en')} signals, ${pointer.assessments.toLocaleString('en')} assessments; ${CLIENTS} concurrent clients, ${SECONDS} s, loopback, keep-alive; role inspectie, all regions, k=${K}`);
-    out.push(`operational store: PGlite; node ${process.version}; ${require('node:os').cpus().length} cores`);
-    out.push('');
-    const head = ['endpoint', 'API req', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'lib 1 p50', 'lib 16 p50', 'lib 16 p95', 'p95/lib16 p95', 'p95/lib1 p50'];
-    const rows = METRICS.map((m) => {
-      const a = api.perEndpoint.get(m)!;
-      const s1 = lib.single.get(m)!;
-      const s16 = lib.concurrent.get(m)!;
-      return [m, String(a.n), a.perSecond.toFixed(1), f(a.p50), f(a.p95), f(a.p99), f(s1.p50), f(s16.p50), f(s16.p95), (a.p95 / s16.p95).toFixed(2), (a.p95 / s1.p50).toFixed(2)];
-    });
-    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    for (const r of [head, ...rows]) out.push(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
-    out.push('');
-    const libTotal16 = [...lib.concurrent.values()].reduce((a, s) => a + s.n, 0);
-    out.push(`API: ${api.total} requests, ${(api.total / SECONDS).toFixed(1)} req/s, ${api.errors} errors, ${(api.bytes / 1e6).toFixed(1)} MB`);
-    out.push(`library with ${CLIENTS} concurrent callers: ${libTotal16} calls, ${(libTotal16 / SECONDS).toFixed(1)} calls/s`);
-    out.push('Target: API p95 < 2x library time (column p95/lib16 p95 compares at equal concurrency; p95/lib1 p50 against one uncontended caller).');
-    process.stdout.write(out.join('\n') + '\n');
-    if (api.errors > 0) process.exitCode = 1;
-  } finally {
-    await app.close();
+  const f = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '-');
+  const out: string[] = [];
+  out.push('');
+  out.push(
+    `bench:api — ${pointer.signals.toLocaleString('en')} signals, ${pointer.assessments.toLocaleString('en')} assessments; ${CLIENTS} concurrent clients, ${SECONDS} s each, loopback, keep-alive; role inspectie, all regions, k=${K}`,
+  );
+  out.push(`operational store: PGlite; node ${process.version}; ${cpus().length} cores; load average at start ${loadavg()[0].toFixed(1)}`);
+  out.push('times in ms; lib = runMetric on an AnalyticReader in-process (1 caller, and 16 concurrent callers)');
+  out.push('');
+  const head = ['endpoint', 'lib1 p50', 'lib16 p95', 'API req/s', 'p50', 'p95', 'p99', 'p95/lib16', 'cached req/s', 'p50', 'p95', 'p99', 'p95/lib1'];
+  const rows = METRICS.map((m) => {
+    const s1 = lib.single.get(m)!;
+    const s16 = lib.concurrent.get(m)!;
+    const a = cold.perEndpoint.get(m)!;
+    const c = warm.perEndpoint.get(m)!;
+    return [m, f(s1.p50), f(s16.p95), a.perSecond.toFixed(1), f(a.p50), f(a.p95), f(a.p99), (a.p95 / s16.p95).toFixed(2), c.perSecond.toFixed(1), f(c.p50), f(c.p95), f(c.p99), (c.p95 / s1.p50).toFixed(3)];
+  });
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  for (const r of [head, ...rows]) out.push(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
+  out.push('');
+  const libTotal16 = [...lib.concurrent.values()].reduce((a, s) => a + s.n, 0);
+  out.push(`library, ${CLIENTS} concurrent callers: ${libTotal16} calls, ${(libTotal16 / SECONDS).toFixed(1)} calls/s`);
+  for (const r of [cold, warm]) {
+    out.push(`API, ${r.label}: ${r.total} requests, ${(r.total / SECONDS).toFixed(1)} req/s, ${r.errors} errors, ${(r.bytes / 1e6).toFixed(1)} MB`);
   }
+  out.push('Target: API p95 < 2x library time. Without the result cache, 16 clients share 2 cores, so compare with the library at the');
+  out.push('same concurrency (p95/lib16); with the cache (results per snapshot, role and region) compare with one uncontended caller (p95/lib1).');
+  process.stdout.write(out.join('\n') + '\n');
+  if (cold.errors + warm.errors > 0) process.exitCode = 1;
 }
 
 main().catch((e) => {

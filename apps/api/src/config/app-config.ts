@@ -44,6 +44,8 @@ export interface AppConfig {
   /** Requests per `rateLimitWindowMs` per token (or per IP without a token); 0 = off. */
   rateLimit: number;
   rateLimitWindowMs: number;
+  /** Metric results kept per snapshot (0 = no cache); keyed by role and region. */
+  metricCacheEntries: number;
   /** Maximum JSON body, bytes. */
   bodyLimitBytes: number;
   /** Maximum size of one uploaded batch file, bytes. */
@@ -147,6 +149,7 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
   }
 
   const bodyLimitBytes = int('BODY_LIMIT_BYTES', 100 * 1024, 1024, 10 * 1024 * 1024);
+  const metricCacheEntries = int('WEEGWIJZER_METRIC_CACHE', 500, 0, 100_000);
   const uploadMaxBytes = int('UPLOAD_MAX_BYTES', 512 * 1024 * 1024, 1024, 8 * 1024 * 1024 * 1024);
 
   const oidcVars = ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL'] as const;
@@ -206,6 +209,7 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
     corsOrigins,
     rateLimit,
     rateLimitWindowMs,
+    metricCacheEntries,
     bodyLimitBytes,
     uploadMaxBytes,
     oidc,
@@ -225,6 +229,7 @@ export function describeConfig(c: AppConfig): Record<string, unknown> {
     k: c.k,
     corsOrigins: c.corsOrigins,
     rateLimit: c.rateLimit === 0 ? 'off' : `${c.rateLimit}/${c.rateLimitWindowMs / 1000}s`,
+    metricCache: c.metricCacheEntries,
     oidc: c.oidc ? { issuer: c.oidc.issuer, audience: c.oidc.audience } : 'off',
     demo: c.demo.enabled,
     logLevel: c.logLevel,

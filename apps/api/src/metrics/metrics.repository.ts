@@ -11,4 +11,9 @@ export class MetricsRepository {
   get query(): QueryFn {
     return this.analytic.query;
   }
+
+  /** Id of the snapshot being served (throws NoSnapshotError before the first ingest). */
+  async snapshotId(): Promise<string> {
+    return (await this.analytic.info()).snapshotId;
+  }
 }

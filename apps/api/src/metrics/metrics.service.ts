@@ -7,6 +7,7 @@ import { assertRegionAccess } from '../auth/region-access';
 import { APP_CONFIG } from '../app/tokens';
 import type { AppConfig } from '../config/app-config';
 import { ARROW_STREAM_TYPE, metricToArrowIpc } from './arrow-format';
+import { MetricCache } from './metric-cache';
 import { negotiateFormat, parseMetricQuery, type MetricAccepts, type ParsedMetricQuery } from './metric-query';
 import { MetricsRepository } from './metrics.repository';
 
@@ -15,10 +16,14 @@ export type MetricOutput = { format: 'json'; body: MetricResponse } | { format: 
 
 @Injectable()
 export class MetricsService {
+  private readonly cache: MetricCache<MetricResponse>;
+
   constructor(
     private readonly repo: MetricsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.cache = new MetricCache(config.metricCacheEntries);
+  }
 
   catalogue(p: Principal): CatalogueEntry[] {
     return catalogue(p.role);
@@ -62,7 +67,12 @@ export class MetricsService {
   private async compute(p: Principal, name: string, q: ParsedMetricQuery): Promise<MetricResponse> {
     try {
       const scope = { regions: q.regions, from: q.from, to: q.to, ...q.filters };
-      return await runMetric(name, { role: p.role, region: p.region ?? undefined, k: this.config.k, scope, params: q.params }, this.repo.query);
+      const request = { role: p.role, region: p.region ?? undefined, k: this.config.k, scope, params: q.params };
+      if (!this.cache.enabled) return await runMetric(name, request, this.repo.query);
+      const snapshot = await this.repo.snapshotId();
+      return await this.cache.get({ snapshot, role: p.role, region: p.region, k: this.config.k, metric: name, scope, params: q.params }, () =>
+        runMetric(name, request, this.repo.query),
+      );
     } catch (e) {
       if (e instanceof MetricNotFoundError) throw new NotFoundException(e.message);
       if (e instanceof MetricForbiddenError) throw new ForbiddenException(e.message);

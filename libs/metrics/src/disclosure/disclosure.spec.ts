@@ -263,6 +263,14 @@ describe('peerView', () => {
     expect(out.notes[0].code).toBe('peer_regions_below_minimum');
   });
 
+  it('leaves a peer value undefined (not hidden) when no peer region has one', () => {
+    const rows = [row('VR01', 40, null), row('VR02', 10, null), row('VR03', 12, null), row('VR04', 14, null)];
+    const median = peerView(rows, columns, 'VR01').rows.find((r) => r.values.group === 'peer_median');
+    expect(median?.values.s).toBeNull();
+    expect(median?.reasons.s).toBeUndefined();
+    expect(median?.values.n).toBe(12);
+  });
+
   it('marks a peer value resting on fewer than three disclosed values', () => {
     const rows = [row('VR01', 40, 0.5), row('VR02', 10, null, { s: 'x' }), row('VR03', 10, null, { s: 'x' }), row('VR04', 10, 0.3)];
     const out = peerView(rows, columns, 'VR01');

@@ -71,15 +71,18 @@ export function peerView(rows: readonly DisclosedRow[], columns: readonly Metric
           continue;
         }
         const xs: number[] = [];
+        let hidden = 0;
         for (const region of peerRegions) {
           const r = g.byRegion.get(region);
           // a region without a row here has a count of zero (nothing in scope), other values are undefined
           const v = r ? r.values[c.name] : c.kind === 'count' ? 0 : null;
           if (typeof v === 'number') xs.push(v);
+          else if (r?.reasons[c.name]) hidden++;
         }
         if (xs.length < MIN_PEER_REGIONS) {
           values[c.name] = null;
-          reasons[c.name] = REASON.fewerPeers;
+          // not defined for any peer (e.g. no expected value for this phenomenon): nothing hidden
+          if (xs.length + hidden > 0) reasons[c.name] = REASON.fewerPeers;
           continue;
         }
         // counts: an observed value (so still 0 or >= k); the rest: interpolated

@@ -3,12 +3,12 @@
 -- params: ["VR03","VR13","2024-01-01","2024-12-31"]
 SELECT region_code,
   count(*) AS assessments,
-  count(*) FILTER (WHERE all_scored) AS all_scored,
-  count(*) FILTER (WHERE c_geweld IS NOT NULL) AS scored_c_geweld,
-  count(*) FILTER (WHERE c_denkbeelden IS NOT NULL) AS scored_c_denkbeelden,
-  count(*) FILTER (WHERE c_sociale_relaties IS NOT NULL) AS scored_c_sociale_relaties,
-  count(*) FILTER (WHERE c_identificatie IS NOT NULL) AS scored_c_identificatie,
-  count(*) FILTER (WHERE c_zelfredzaamheid IS NOT NULL) AS scored_c_zelfredzaamheid
+  coalesce(count_if(all_scored), 0) AS all_scored,
+  coalesce(count_if(c_geweld IS NOT NULL), 0) AS scored_c_geweld,
+  coalesce(count_if(c_denkbeelden IS NOT NULL), 0) AS scored_c_denkbeelden,
+  coalesce(count_if(c_sociale_relaties IS NOT NULL), 0) AS scored_c_sociale_relaties,
+  coalesce(count_if(c_identificatie IS NOT NULL), 0) AS scored_c_identificatie,
+  coalesce(count_if(c_zelfredzaamheid IS NOT NULL), 0) AS scored_c_zelfredzaamheid
 FROM assessment_facts
 WHERE stage = 'weegploeg'
   AND region_code IN (?, ?)
@@ -20,12 +20,12 @@ GROUP BY region_code;
 -- params: ["2024-01-01","2024-12-31"]
 SELECT region_code,
   count(*) AS assessments,
-  count(*) FILTER (WHERE all_scored) AS all_scored,
-  count(*) FILTER (WHERE c_geweld IS NOT NULL) AS scored_c_geweld,
-  count(*) FILTER (WHERE c_denkbeelden IS NOT NULL) AS scored_c_denkbeelden,
-  count(*) FILTER (WHERE c_sociale_relaties IS NOT NULL) AS scored_c_sociale_relaties,
-  count(*) FILTER (WHERE c_identificatie IS NOT NULL) AS scored_c_identificatie,
-  count(*) FILTER (WHERE c_zelfredzaamheid IS NOT NULL) AS scored_c_zelfredzaamheid
+  coalesce(count_if(all_scored), 0) AS all_scored,
+  coalesce(count_if(c_geweld IS NOT NULL), 0) AS scored_c_geweld,
+  coalesce(count_if(c_denkbeelden IS NOT NULL), 0) AS scored_c_denkbeelden,
+  coalesce(count_if(c_sociale_relaties IS NOT NULL), 0) AS scored_c_sociale_relaties,
+  coalesce(count_if(c_identificatie IS NOT NULL), 0) AS scored_c_identificatie,
+  coalesce(count_if(c_zelfredzaamheid IS NOT NULL), 0) AS scored_c_zelfredzaamheid
 FROM assessment_facts
 WHERE stage = 'weegploeg'
   AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)

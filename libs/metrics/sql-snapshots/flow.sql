@@ -3,14 +3,14 @@
 -- params: ["VR03","VR13","2024-01-01","2024-12-31"]
 SELECT region_code,
   count(*) AS signals,
-  count(*) FILTER (WHERE path = 'direct') AS direct,
-  count(*) FILTER (WHERE path = 'via_pre_weging') AS via_pre_weging,
-  count(*) FILTER (WHERE path = 'dropped') AS dropped,
-  count(*) FILTER (WHERE path = 'pending') AS pending,
-  count(*) FILTER (WHERE reached) AS reached,
-  count(*) FILTER (WHERE final_wp_outcome = 'casusoverleg') AS casusoverleg,
-  count(*) FILTER (WHERE final_wp_outcome = 'geen_casusoverleg') AS geen_casusoverleg,
-  count(*) FILTER (WHERE final_wp_outcome = 'nadere_duiding') AS nadere_duiding
+  coalesce(count_if(path = 'direct'), 0) AS direct,
+  coalesce(count_if(path = 'via_pre_weging'), 0) AS via_pre_weging,
+  coalesce(count_if(path = 'dropped'), 0) AS dropped,
+  coalesce(count_if(path = 'pending'), 0) AS pending,
+  coalesce(count_if(reached), 0) AS reached,
+  coalesce(count_if(final_wp_outcome = 'casusoverleg'), 0) AS casusoverleg,
+  coalesce(count_if(final_wp_outcome = 'geen_casusoverleg'), 0) AS geen_casusoverleg,
+  coalesce(count_if(final_wp_outcome = 'nadere_duiding'), 0) AS nadere_duiding
 FROM signal_facts
 WHERE region_code IN (?, ?)
   AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
@@ -32,14 +32,14 @@ GROUP BY source, receiving_party, path_node, outcome;
 -- params: ["2024-01-01","2024-12-31"]
 SELECT region_code,
   count(*) AS signals,
-  count(*) FILTER (WHERE path = 'direct') AS direct,
-  count(*) FILTER (WHERE path = 'via_pre_weging') AS via_pre_weging,
-  count(*) FILTER (WHERE path = 'dropped') AS dropped,
-  count(*) FILTER (WHERE path = 'pending') AS pending,
-  count(*) FILTER (WHERE reached) AS reached,
-  count(*) FILTER (WHERE final_wp_outcome = 'casusoverleg') AS casusoverleg,
-  count(*) FILTER (WHERE final_wp_outcome = 'geen_casusoverleg') AS geen_casusoverleg,
-  count(*) FILTER (WHERE final_wp_outcome = 'nadere_duiding') AS nadere_duiding
+  coalesce(count_if(path = 'direct'), 0) AS direct,
+  coalesce(count_if(path = 'via_pre_weging'), 0) AS via_pre_weging,
+  coalesce(count_if(path = 'dropped'), 0) AS dropped,
+  coalesce(count_if(path = 'pending'), 0) AS pending,
+  coalesce(count_if(reached), 0) AS reached,
+  coalesce(count_if(final_wp_outcome = 'casusoverleg'), 0) AS casusoverleg,
+  coalesce(count_if(final_wp_outcome = 'geen_casusoverleg'), 0) AS geen_casusoverleg,
+  coalesce(count_if(final_wp_outcome = 'nadere_duiding'), 0) AS nadere_duiding
 FROM signal_facts
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code;

@@ -2,10 +2,10 @@
 -- main
 -- params: ["VR03","VR13","2024-01-01","2024-12-31"]
 SELECT region_code,
-  count(*) FILTER (WHERE reached) AS reached,
+  coalesce(count_if(reached), 0) AS reached,
   quantile_cont(days_to_first_wp, 0.5) AS median_days_to_first_wp,
   quantile_cont(days_to_first_wp, 0.9) AS p90_days_to_first_wp,
-  count(*) FILTER (WHERE decision_date IS NOT NULL) AS decided,
+  coalesce(count_if(decision_date IS NOT NULL), 0) AS decided,
   quantile_cont(days_to_decision, 0.5) AS median_days_to_decision,
   quantile_cont(days_to_decision, 0.9) AS p90_days_to_decision
 FROM signal_facts
@@ -17,10 +17,10 @@ GROUP BY GROUPING SETS ((region_code), ());
 -- main
 -- params: ["2024-01-01","2024-12-31"]
 SELECT region_code,
-  count(*) FILTER (WHERE reached) AS reached,
+  coalesce(count_if(reached), 0) AS reached,
   quantile_cont(days_to_first_wp, 0.5) AS median_days_to_first_wp,
   quantile_cont(days_to_first_wp, 0.9) AS p90_days_to_first_wp,
-  count(*) FILTER (WHERE decision_date IS NOT NULL) AS decided,
+  coalesce(count_if(decision_date IS NOT NULL), 0) AS decided,
   quantile_cont(days_to_decision, 0.5) AS median_days_to_decision,
   quantile_cont(days_to_decision, 0.9) AS p90_days_to_decision
 FROM signal_facts

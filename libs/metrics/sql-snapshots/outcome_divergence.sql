@@ -4,7 +4,7 @@
 SELECT region_code,
   CASE WHEN final_wp_severity <= 3 THEN 'low' WHEN final_wp_severity <= 6 THEN 'mid' ELSE 'high' END AS band,
   count(*) AS units,
-  count(*) FILTER (WHERE final_wp_outcome = 'casusoverleg') AS positive
+  coalesce(count_if(final_wp_outcome = 'casusoverleg'), 0) AS positive
 FROM signal_facts
 WHERE reached
   AND final_wp_outcome IN ('casusoverleg', 'geen_casusoverleg')
@@ -19,7 +19,7 @@ GROUP BY region_code, band;
 SELECT region_code, final_wp_body AS body,
   CASE WHEN final_wp_severity <= 3 THEN 'low' WHEN final_wp_severity <= 6 THEN 'mid' ELSE 'high' END AS band,
   count(*) AS units,
-  count(*) FILTER (WHERE final_wp_outcome = 'casusoverleg') AS positive
+  coalesce(count_if(final_wp_outcome = 'casusoverleg'), 0) AS positive
 FROM signal_facts
 WHERE reached
   AND final_wp_outcome IN ('casusoverleg', 'geen_casusoverleg')
@@ -34,7 +34,7 @@ GROUP BY region_code, body, band;
 SELECT region_code,
   CASE WHEN lpw_severity <= 3 THEN 'low' WHEN lpw_severity <= 6 THEN 'mid' ELSE 'high' END AS band,
   count(*) AS units,
-  count(*) FILTER (WHERE lpw_outcome = 'doorgezet') AS positive
+  coalesce(count_if(lpw_outcome = 'doorgezet'), 0) AS positive
 FROM signal_facts
 WHERE TRUE
   AND lpw_outcome IN ('doorgezet', 'niet_doorgezet', 'afgesloten_onvoldoende_info')
@@ -49,7 +49,7 @@ GROUP BY region_code, band;
 SELECT region_code, lpw_body AS body,
   CASE WHEN lpw_severity <= 3 THEN 'low' WHEN lpw_severity <= 6 THEN 'mid' ELSE 'high' END AS band,
   count(*) AS units,
-  count(*) FILTER (WHERE lpw_outcome = 'doorgezet') AS positive
+  coalesce(count_if(lpw_outcome = 'doorgezet'), 0) AS positive
 FROM signal_facts
 WHERE TRUE
   AND lpw_outcome IN ('doorgezet', 'niet_doorgezet', 'afgesloten_onvoldoende_info')
@@ -64,7 +64,7 @@ GROUP BY region_code, body, band;
 SELECT region_code,
   CASE WHEN final_wp_severity <= 3 THEN 'low' WHEN final_wp_severity <= 6 THEN 'mid' ELSE 'high' END AS band,
   count(*) AS units,
-  count(*) FILTER (WHERE final_wp_outcome = 'casusoverleg') AS positive
+  coalesce(count_if(final_wp_outcome = 'casusoverleg'), 0) AS positive
 FROM signal_facts
 WHERE reached
   AND final_wp_outcome IN ('casusoverleg', 'geen_casusoverleg')

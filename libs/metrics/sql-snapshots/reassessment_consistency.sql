@@ -14,9 +14,9 @@ WITH ranked AS (
   SELECT subject_pseudonym, count(DISTINCT final_wp_outcome) AS outcomes
   FROM person_region GROUP BY subject_pseudonym HAVING count(*) >= 2
 )
-SELECT pr.region_code, count(*) AS persons, count(*) FILTER (WHERE p.outcomes > 1) AS persons_different
+SELECT pr.region_code, count(*) AS persons, coalesce(count_if(p.outcomes > 1), 0) AS persons_different
 FROM person_region pr JOIN persons p ON p.subject_pseudonym = pr.subject_pseudonym
 GROUP BY pr.region_code
 UNION ALL
-SELECT CAST(NULL AS VARCHAR) AS region_code, count(*) AS persons, count(*) FILTER (WHERE outcomes > 1) AS persons_different
+SELECT CAST(NULL AS VARCHAR) AS region_code, count(*) AS persons, coalesce(count_if(outcomes > 1), 0) AS persons_different
 FROM persons;

@@ -37,7 +37,7 @@ export const criteriaUsageMetric: MetricDefinition = {
     const b = new SqlBuilder();
     return b.statement(`SELECT region_code, stage, body,
   count(*) AS assessments,
-  ${FRAMEWORKS.map((f) => countIf(`framework = ${lit(f)}`, `fw_${f}`)).join(',\n  ')}
+  ${FRAMEWORKS.map((f) => countIf(ctx, `framework = ${lit(f)}`, `fw_${f}`)).join(',\n  ')}
 FROM assessment_facts
 WHERE ${scopeWhere(b, ctx)}
 ${groupByRegion(['stage', 'body'])}`);
@@ -76,8 +76,8 @@ export const criteriaCoverageMetric: MetricDefinition = {
     const b = new SqlBuilder();
     return b.statement(`SELECT region_code,
   count(*) AS assessments,
-  ${countIf('all_scored', 'all_scored')},
-  ${CRITERIA.map((c) => countIf(`${c} IS NOT NULL`, `scored_${c}`)).join(',\n  ')}
+  ${countIf(ctx, 'all_scored', 'all_scored')},
+  ${CRITERIA.map((c) => countIf(ctx, `${c} IS NOT NULL`, `scored_${c}`)).join(',\n  ')}
 FROM assessment_facts
 WHERE stage = 'weegploeg'
   AND ${scopeWhere(b, ctx)}

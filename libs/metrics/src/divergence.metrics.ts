@@ -4,7 +4,7 @@
  */
 import { BODIES, SEVERITY_BANDS } from '@weegwijzer/contract';
 import { ALL_FILTERS, ALL_ROLES, count, dim, num, strOrNull } from './columns';
-import { lit, litList, scopeWhere, SqlBuilder } from './sql';
+import { countIf, lit, litList, scopeWhere, SqlBuilder } from './sql';
 import { poissonExactInterval } from './stats';
 import type { MetricColumn, MetricContext, MetricDefinition, Row } from './types';
 
@@ -78,7 +78,7 @@ export const outcomeDivergenceMetric: MetricDefinition = {
     return b.statement(`SELECT region_code${byBody ? `, ${u.body} AS body` : ''},
   CASE WHEN ${u.severity} <= 3 THEN 'low' WHEN ${u.severity} <= 6 THEN 'mid' ELSE 'high' END AS band,
   count(*) AS units,
-  count(*) FILTER (WHERE ${u.outcome} = ${lit(u.positive)}) AS positive
+  ${countIf(ctx, `${u.outcome} = ${lit(u.positive)}`, 'positive')}
 FROM signal_facts
 WHERE ${u.extra}
   AND ${u.outcome} IN (${litList(u.outcomes)})

@@ -51,14 +51,14 @@ export const dropoffMetric: MetricDefinition = {
     const dims = ctx.params.by === 'receiving_party' ? ['receiving_party'] : [];
     const dropped = "path = 'dropped'";
     return b.statement(`SELECT region_code${dims.map((d) => `, ${d}`).join('')},
-  ${countIf('has_pre', 'with_pre')},
-  ${countIf(dropped, 'dropped')},
-  ${countIf('reached', 'reached')},
-  ${countIf("path = 'direct'", 'direct')},
-  ${DROP_OUTCOMES.map((o) => countIf(`${dropped} AND last_pre_outcome = ${lit(o)}`, `dropped_${o}`)).join(',\n  ')},
-  ${FRAMEWORKS.map((f) => countIf(`${dropped} AND last_pre_framework = ${lit(f)}`, `dropped_fw_${f}`)).join(',\n  ')},
-  ${countIf(`${dropped} AND last_pre_framework IN (${litList(EXPLICIT_FRAMEWORKS)})`, 'dropped_explicit')},
-  ${countIf(`${dropped} AND last_pre_framework NOT IN (${litList(EXPLICIT_FRAMEWORKS)})`, 'dropped_judgement')}
+  ${countIf(ctx, 'has_pre', 'with_pre')},
+  ${countIf(ctx, dropped, 'dropped')},
+  ${countIf(ctx, 'reached', 'reached')},
+  ${countIf(ctx, "path = 'direct'", 'direct')},
+  ${DROP_OUTCOMES.map((o) => countIf(ctx, `${dropped} AND last_pre_outcome = ${lit(o)}`, `dropped_${o}`)).join(',\n  ')},
+  ${FRAMEWORKS.map((f) => countIf(ctx, `${dropped} AND last_pre_framework = ${lit(f)}`, `dropped_fw_${f}`)).join(',\n  ')},
+  ${countIf(ctx, `${dropped} AND last_pre_framework IN (${litList(EXPLICIT_FRAMEWORKS)})`, 'dropped_explicit')},
+  ${countIf(ctx, `${dropped} AND last_pre_framework NOT IN (${litList(EXPLICIT_FRAMEWORKS)})`, 'dropped_judgement')}
 FROM signal_facts
 WHERE ${scopeWhere(b, ctx)}
 ${groupByRegion(dims)}`);

@@ -47,9 +47,9 @@ export const flowMetric: MetricDefinition = {
     const b = new SqlBuilder();
     return b.statement(`SELECT region_code,
   count(*) AS signals,
-  ${PATHS.map((p) => countIf(`path = ${lit(p)}`, p)).join(',\n  ')},
-  ${countIf('reached', 'reached')},
-  ${WP_OUTCOMES.map((o) => countIf(`final_wp_outcome = ${lit(o)}`, o)).join(',\n  ')}
+  ${PATHS.map((p) => countIf(ctx, `path = ${lit(p)}`, p)).join(',\n  ')},
+  ${countIf(ctx, 'reached', 'reached')},
+  ${WP_OUTCOMES.map((o) => countIf(ctx, `final_wp_outcome = ${lit(o)}`, o)).join(',\n  ')}
 FROM signal_facts
 WHERE ${scopeWhere(b, ctx)}
 ${groupByRegion()}`);

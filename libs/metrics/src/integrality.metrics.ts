@@ -47,11 +47,11 @@ export const integralityMetric: MetricDefinition = {
     const b = new SqlBuilder();
     return b.statement(`SELECT region_code, stage,
   count(*) AS assessments,
-  ${countIf('present_gemeente AND present_politie AND present_om', 'all_parties_present')},
-  ${countIf('info_gemeente AND info_politie AND info_om', 'information_all_parties')},
-  ${countIf('unanimous', 'unanimous')},
-  ${countIf('analysis_recorded', 'analysis_recorded')},
-  ${countIf('decision_recorded', 'decision_recorded')}
+  ${countIf(ctx, 'present_gemeente AND present_politie AND present_om', 'all_parties_present')},
+  ${countIf(ctx, 'info_gemeente AND info_politie AND info_om', 'information_all_parties')},
+  ${countIf(ctx, 'unanimous', 'unanimous')},
+  ${countIf(ctx, 'analysis_recorded', 'analysis_recorded')},
+  ${countIf(ctx, 'decision_recorded', 'decision_recorded')}
 FROM assessment_facts
 WHERE ${scopeWhere(b, ctx)}
 ${groupByRegion(['stage'])}`);

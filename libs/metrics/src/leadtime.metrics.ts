@@ -35,10 +35,10 @@ export const leadtimeMetric: MetricDefinition = {
     const b = new SqlBuilder();
     const q = (expr: string, p: number) => quantileCont(ctx.dialect, expr, p);
     return b.statement(`SELECT region_code,
-  ${countIf('reached', 'reached')},
+  ${countIf(ctx, 'reached', 'reached')},
   ${q('days_to_first_wp', 0.5)} AS median_days_to_first_wp,
   ${q('days_to_first_wp', 0.9)} AS p90_days_to_first_wp,
-  ${countIf('decision_date IS NOT NULL', 'decided')},
+  ${countIf(ctx, 'decision_date IS NOT NULL', 'decided')},
   ${q('days_to_decision', 0.5)} AS median_days_to_decision,
   ${q('days_to_decision', 0.9)} AS p90_days_to_decision
 FROM signal_facts

@@ -4,7 +4,7 @@
  */
 import { loadMunicipalities, POPULATION_YEAR } from '@weegwijzer/contract';
 import { count, dim, num, strOrNull } from './columns';
-import { periodCondition, scopeWhere, SqlBuilder } from './sql';
+import { countIf, periodCondition, scopeWhere, SqlBuilder } from './sql';
 import type { MetricColumn, MetricContext, MetricDefinition, Row } from './types';
 
 const LEVELS = ['region', 'municipality', 'municipality_unknown'] as const;
@@ -89,10 +89,10 @@ export const reachMetric: MetricDefinition = {
     const prevTo = to ? yearEarlier(to) : undefined;
     const meldpunt = "source = 'professional_meldpunt'";
     return b.statement(`SELECT region_code, municipality_code, received_year AS year,
-  count(*) FILTER (WHERE ${periodCondition(b, from, to)}) AS signals,
-  count(*) FILTER (WHERE ${periodCondition(b, from, to)} AND ${meldpunt}) AS meldpunt_signals,
-  count(*) FILTER (WHERE ${periodCondition(b, prevFrom, prevTo)}) AS signals_year_later_window,
-  count(*) FILTER (WHERE ${periodCondition(b, prevFrom, prevTo)} AND ${meldpunt}) AS meldpunt_year_later_window
+  ${countIf(ctx, periodCondition(b, from, to), 'signals')},
+  ${countIf(ctx, `${periodCondition(b, from, to)} AND ${meldpunt}`, 'meldpunt_signals')},
+  ${countIf(ctx, periodCondition(b, prevFrom, prevTo), 'signals_year_later_window')},
+  ${countIf(ctx, `${periodCondition(b, prevFrom, prevTo)} AND ${meldpunt}`, 'meldpunt_year_later_window')}
 FROM signal_facts
 WHERE ${scopeWhere(b, ctx, ctx.queryRegions, { period: false })}
   AND ${periodCondition(b, prevFrom, to)}

@@ -4,7 +4,7 @@
  * subject_pseudonym, so it is for the inspectorate only.
  */
 import { ALL_FILTERS, count, share, SUBJECT_LINKING_ROLES } from './columns';
-import { scopeWhere, SqlBuilder } from './sql';
+import { countIf, scopeWhere, SqlBuilder } from './sql';
 import type { MetricDefinition } from './types';
 
 export const reassessmentConsistencyMetric: MetricDefinition = {
@@ -46,11 +46,11 @@ export const reassessmentConsistencyMetric: MetricDefinition = {
   SELECT subject_pseudonym, count(DISTINCT final_wp_outcome) AS outcomes
   FROM person_region GROUP BY subject_pseudonym HAVING count(*) >= 2
 )
-SELECT pr.region_code, count(*) AS persons, count(*) FILTER (WHERE p.outcomes > 1) AS persons_different
+SELECT pr.region_code, count(*) AS persons, ${countIf(ctx, 'p.outcomes > 1', 'persons_different')}
 FROM person_region pr JOIN persons p ON p.subject_pseudonym = pr.subject_pseudonym
 GROUP BY pr.region_code
 UNION ALL
-SELECT CAST(NULL AS VARCHAR) AS region_code, count(*) AS persons, count(*) FILTER (WHERE outcomes > 1) AS persons_different
+SELECT CAST(NULL AS VARCHAR) AS region_code, count(*) AS persons, ${countIf(ctx, 'outcomes > 1', 'persons_different')}
 FROM persons`);
   },
 };

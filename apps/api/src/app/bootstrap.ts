@@ -15,7 +15,7 @@ export async function bootstrap(argv: readonly string[], env: Record<string, str
     const progress = progressPrinter(process.stderr);
     app = await createApp(config, {
       logger,
-      onDemoProgress: (stage, done, total, label) => progress(stage === 'generate' ? 'Demo data genereren' : 'Demo data inlezen', done, total, label),
+      onDemoProgress: (stage, done, total, label) => progress(stage === 'generate' ? 'Generating demo data' : 'Ingesting demo data', done, total, label),
     });
   } catch (e) {
     if (e instanceof ConfigError || e instanceof DataDirBusyError || e instanceof PortInUseError) {

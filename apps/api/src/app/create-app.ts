@@ -175,6 +175,8 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
 /** Express-level middleware, in order: audit/log, security headers, CORS, no-store, authentication, body limit, dashboard. */
 function configureHttp(app: NestExpressApplication, config: AppConfig, logger: JsonLogger): void {
   app.set('trust proxy', false);
+  // Responses are never cached (no-store), so ETags would only cost a hash of every body.
+  app.set('etag', false);
   app.disable('x-powered-by');
   app.use('/api', requestAuditMiddleware(app.get(AuditService), logger));
   app.use(

@@ -40,8 +40,8 @@ export class AuditService implements OnApplicationShutdown {
 
   record(row: AuditRecord): void {
     this.queue.push(row);
-    if (this.queue.length >= 200) void this.flush();
-    else this.timer ??= setTimeout(() => void this.flush(), 25);
+    if (this.queue.length >= 500) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), 100);
   }
 
   /** Writes everything queued so far; resolves when it is in the store. */

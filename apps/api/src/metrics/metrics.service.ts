@@ -12,7 +12,22 @@ import { negotiateFormat, parseMetricQuery, type MetricAccepts, type ParsedMetri
 import { MetricsRepository } from './metrics.repository';
 
 /** The result of a metric request in the negotiated format. */
-export type MetricOutput = { format: 'json'; body: MetricResponse } | { format: 'csv' | 'arrow'; body: StreamableFile };
+export interface MetricOutput {
+  format: 'json' | 'csv' | 'arrow';
+  body: StreamableFile;
+}
+
+/** Rendered JSON per response object: a cached result is serialised once, not per request. */
+const renderedJson = new WeakMap<MetricResponse, Buffer>();
+
+function jsonOf(response: MetricResponse): Buffer {
+  let buf = renderedJson.get(response);
+  if (!buf) {
+    buf = Buffer.from(JSON.stringify(response), 'utf8');
+    renderedJson.set(response, buf);
+  }
+  return buf;
+}
 
 @Injectable()
 export class MetricsService {
@@ -50,18 +65,16 @@ export class MetricsService {
     if (p.role === 'regio') for (const r of q.regions ?? []) assertRegionAccess(p, r, 'query');
     const response = await this.compute(p, name, q);
     const format = negotiateFormat(q.format, accept);
-    if (format === 'json') return { format, body: response };
-    if (format === 'csv') {
-      const csv = toCsv(response, { sep: q.sep, bom: true });
-      return {
-        format,
-        body: new StreamableFile(Buffer.from(csv, 'utf8'), { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${name}.csv"` }),
-      };
+    if (format === 'json') {
+      const json = jsonOf(response);
+      return { format, body: new StreamableFile(json, { type: 'application/json; charset=utf-8', length: json.length }) };
     }
-    return {
-      format,
-      body: new StreamableFile(Buffer.from(metricToArrowIpc(response)), { type: ARROW_STREAM_TYPE, disposition: `attachment; filename="${name}.arrows"` }),
-    };
+    if (format === 'csv') {
+      const csv = Buffer.from(toCsv(response, { sep: q.sep, bom: true }), 'utf8');
+      return { format, body: new StreamableFile(csv, { type: 'text/csv; charset=utf-8', length: csv.length, disposition: `attachment; filename="${name}.csv"` }) };
+    }
+    const ipc = Buffer.from(metricToArrowIpc(response));
+    return { format, body: new StreamableFile(ipc, { type: ARROW_STREAM_TYPE, length: ipc.length, disposition: `attachment; filename="${name}.arrows"` }) };
   }
 
   private async compute(p: Principal, name: string, q: ParsedMetricQuery): Promise<MetricResponse> {

@@ -80,6 +80,12 @@ describe(`hardening on ${STORE}`, () => {
     expect(await r.json()).toEqual({ statusCode: 413, message: 'request body larger than 2048 bytes', error: 'Payload Too Large' });
   });
 
+  it('offers no demo sessions outside demo mode', async () => {
+    const r = await api.call('/api/v1/demo/sessions');
+    expect(r.status).toBe(404);
+    expect(await r.json()).toEqual({ statusCode: 404, message: 'demo mode is off', error: 'Not Found' });
+  });
+
   it('reports health without counts', async () => {
     const r = await api.call('/api/health');
     expect(r.status).toBe(200);

@@ -5,7 +5,7 @@
  *    ingested once into a cached bench directory (WEEGWIJZER_BENCH_DIR, default <tmp>/weegwijzer-bench).
  * 2. Library only: runMetric on an AnalyticReader over the same snapshot, per metric, one caller
  *    (sequential) and 16 concurrent callers for BENCH_SECONDS (default 20).
- * 3. The API (createApp, rate limit off) with 16 concurrent HTTP clients on loopback, keep-alive,
+ * 3. The API (createApp, rate limit off) with 16 concurrent HTTP clients (in a worker thread) on loopback, keep-alive,
  *    for BENCH_SECONDS, round-robin over the main metric endpoints as the inspectorate: once with
  *    the metric result cache off (every request computes), once with it on.
  * Prints p50/p95/p99 and requests/s per endpoint, errors, and the ratios API p95 / library time.
@@ -22,8 +22,8 @@ import {
   sendControl,
 } from '@weegwijzer/store';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 
 const TARGET_SIGNALS = Number(process.env.BENCH_SIGNALS ?? 1_000_000);
@@ -152,43 +152,61 @@ async function libraryTimes(dataDir: string): Promise<{ single: Map<string, Stat
   return { single, concurrent: new Map(METRICS.map((m) => [m, stats(samples.get(m)!, SECONDS)])) };
 }
 
-async function apiLoad(url: URL, token: string): Promise<{ perEndpoint: Map<string, Stats>; errors: number; total: number; bytes: number }> {
-  const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
-  const get = (path: string) =>
-    new Promise<{ status: number; bytes: number }>((resolve, reject) => {
-      const req = request({ host: url.hostname, port: url.port, path, agent, headers: { authorization: `Bearer ${token}` } }, (res) => {
-        let bytes = 0;
-        res.on('data', (d: Buffer) => (bytes += d.length));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }));
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      req.end();
-    });
-  for (const m of METRICS) await get(`/api/v1/metrics/${m}`);
-  const samples = new Map<string, number[]>(METRICS.map((m) => [m, []]));
-  let errors = 0;
-  let bytes = 0;
-  const end = Date.now() + SECONDS * 1000;
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async (_, c) => {
-      for (let i = c; Date.now() < end; i++) {
-        const name = METRICS[i % METRICS.length];
-        const t = performance.now();
-        try {
-          const r = await get(`/api/v1/metrics/${name}`);
-          if (r.status !== 200) errors++;
-          bytes += r.bytes;
-        } catch {
-          errors++;
-        }
-        samples.get(name)!.push(performance.now() - t);
-      }
-    }),
-  );
+/**
+ * The HTTP clients run in a worker thread, so that receiving and parsing responses does not
+ * compete with the server for the main event loop (they still share the machine's cores).
+ */
+const LOAD_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { Agent, request } = require('node:http');
+const { host, port, token, metrics, clients, seconds } = workerData;
+const agent = new Agent({ keepAlive: true, maxSockets: clients });
+const get = (path) => new Promise((resolve, reject) => {
+  const req = request({ host, port, path, agent, headers: { authorization: 'Bearer ' + token } }, (res) => {
+    let bytes = 0;
+    res.on('data', (d) => (bytes += d.length));
+    res.on('end', () => resolve({ status: res.statusCode, bytes }));
+    res.on('error', reject);
+  });
+  req.on('error', reject);
+  req.end();
+});
+(async () => {
+  for (const m of metrics) await get('/api/v1/metrics/' + m);
+  const samples = Object.fromEntries(metrics.map((m) => [m, []]));
+  let errors = 0, bytes = 0;
+  const end = Date.now() + seconds * 1000;
+  await Promise.all(Array.from({ length: clients }, async (_, c) => {
+    for (let i = c; Date.now() < end; i++) {
+      const name = metrics[i % metrics.length];
+      const t = performance.now();
+      try {
+        const r = await get('/api/v1/metrics/' + name);
+        if (r.status !== 200) errors++;
+        bytes += r.bytes;
+      } catch { errors++; }
+      samples[name].push(performance.now() - t);
+    }
+  }));
   agent.destroy();
-  const perEndpoint = new Map(METRICS.map((m) => [m, stats(samples.get(m)!, SECONDS)]));
-  return { perEndpoint, errors, total: [...samples.values()].reduce((a, s) => a + s.length, 0), bytes };
+  parentPort.postMessage({ samples, errors, bytes });
+})();
+`;
+
+async function apiLoad(url: URL, token: string): Promise<{ perEndpoint: Map<string, Stats>; errors: number; total: number; bytes: number }> {
+  const worker = new Worker(LOAD_WORKER, {
+    eval: true,
+    execArgv: [],
+    workerData: { host: url.hostname, port: Number(url.port), token, metrics: METRICS, clients: CLIENTS, seconds: SECONDS },
+  });
+  const result = await new Promise<{ samples: Record<string, number[]>; errors: number; bytes: number }>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  await worker.terminate();
+  const perEndpoint = new Map(METRICS.map((m) => [m, stats(result.samples[m], SECONDS)]));
+  const total = Object.values(result.samples).reduce((a, s) => a + s.length, 0);
+  return { perEndpoint, errors: result.errors, total, bytes: result.bytes };
 }
 
 interface ApiRun {

@@ -156,7 +156,8 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
       demoSessions,
       close: () =>
         (closing ??= (async () => {
-          // Stop accepting and let in-flight requests finish; idle keep-alive sockets go now.
+          // Stop accepting at once and let in-flight requests finish; idle keep-alive sockets go now.
+          server.close();
           server.closeIdleConnections();
           const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
           force.unref();

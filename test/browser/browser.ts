@@ -40,7 +40,12 @@ export async function signInAs(page: Page, baseUrl: string, r: Role, lang: 'nl' 
 /** Waits until no panel, view or boot screen is loading any more. */
 export async function waitForData(page: Page, timeout = 60_000): Promise<void> {
   await page.waitForFunction(
-    () => document.querySelector('main h1') !== null && document.querySelectorAll('.status.loading, [data-state="loading"]').length === 0,
+    () =>
+      document.querySelector('main h1') !== null &&
+      // the page shows the current URL (not the one before a filter change) ...
+      (document.querySelector('main') as HTMLElement).dataset.hash === window.location.hash &&
+      // ... and nothing is loading any more
+      document.querySelectorAll('.status.loading, [data-state="loading"]').length === 0,
     null,
     { timeout },
   );

@@ -28,9 +28,11 @@ function newestInput(): number {
 
 export function ensureDashboardBuilt(): { rebuilt: boolean } {
   if (existsSync(STAMP) && existsSync(join(DIST, 'index.html')) && statSync(STAMP).mtimeMs >= newestInput()) return { rebuilt: false };
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
+  // vitest sets NODE_ENV=test, which would give React's development build: build for production.
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--mode', 'production', '--logLevel', 'warn'], {
     cwd: DASHBOARD,
     encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (r.status !== 0) throw new Error(`vite build of the dashboard failed:\n${r.stdout}\n${r.stderr}`);
   return { rebuilt: true };

@@ -101,7 +101,7 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'nl-NL' });
     const page = await context.newPage();
     const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('pageerror', (e) => problems.push(`page error at ${page.url().split('#')[1] ?? '/'}: ${e.message} ${(e.stack ?? '').split('\n').slice(1, 4).join(' ')}`));
     page.on('console', (m) => {
       if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
     });
@@ -324,6 +324,29 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
     await context.close();
   }, 120_000);
 
+  it('signs in with a token, and says why a wrong token is refused', async () => {
+    const { context, page } = await newPage();
+    await page.goto(api.url + '/');
+    await page.evaluate(() => sessionStorage.clear());
+    await page.reload();
+    await page.fill('.signin input[type="password"]', 'wgw_not-a-real-token');
+    await page.click('.signin form button[type="submit"]');
+    await page.waitForSelector('.signin .status.error');
+    expect(await page.textContent('.signin .status.error')).toContain('Aanmelden is mislukt');
+    await page.fill('.signin input[type="password"]', tokens.get('nctv') as string);
+    await page.click('.signin form button[type="submit"]');
+    await page.waitForSelector('nav.main-nav');
+    await waitForData(page);
+    expect(await page.textContent('.who')).toContain('NCTV-adviseur');
+    // signing out and in as another role shows that role's session, not the previous one
+    await page.click('.header-tools button:has-text("Afmelden")');
+    await page.click('.role-picker button[data-role="regio"][data-region="VR03"]');
+    await page.waitForSelector('nav.main-nav');
+    await waitForData(page);
+    expect(await page.textContent('.who')).toContain(regionNames.get('VR03') as string);
+    await context.close();
+  }, 60_000);
+
   it('switches to English: page language, UI strings and metric labels', async () => {
     const { context, page } = await newPage();
     await signInAs(page, api.url, { role: 'nctv', region: null });
@@ -367,6 +390,10 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
     const row = t.rows.find((r) => r[0] === regionNames.get('VR01')) as string[];
     expect(row[t.head.indexOf('Sleutelfunctionarissen')]).toBe('3');
     expect(row[t.head.indexOf('Convenant getekend')]).toBe('ja');
+    // the change history of the region just saved
+    await page.waitForSelector('table.history tbody tr');
+    const history = await page.$$eval('table.history tbody tr', (trs) => trs.map((tr) => Array.from(tr.children).map((c) => (c.textContent ?? '').trim())));
+    expect(history.map((h) => [h[2], h[4]])).toEqual(expect.arrayContaining([['Sleutelfunctionarissen', '3'], ['Convenant getekend', 'ja']]));
     // Nobody else gets the edit form.
     const other = await newPage();
     await signInAs(other.page, api.url, { role: 'regio', region: 'VR13' });

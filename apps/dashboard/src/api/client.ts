@@ -56,7 +56,7 @@ export function apiUrl(path: string, params: Record<string, string> = {}): strin
   return `api${path}${q ? `?${q}` : ''}`;
 }
 
-async function toError(res: Response): Promise<ApiError> {
+async function toError(res: Response, probe = false): Promise<ApiError> {
   let message = res.statusText || `HTTP ${res.status}`;
   try {
     const body = (await res.json()) as { message?: unknown; error?: unknown };
@@ -66,11 +66,11 @@ async function toError(res: Response): Promise<ApiError> {
   } catch {
     /* not JSON: keep the status text */
   }
-  if (res.status === 401) onUnauthorized?.();
+  if (res.status === 401 && !probe) onUnauthorized?.();
   return new ApiError(res.status, message);
 }
 
-async function request(method: string, url: string, body?: BodyInit, json = false): Promise<Response> {
+async function request(method: string, url: string, body?: BodyInit, json = false, probe = false): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (json) headers['Content-Type'] = 'application/json';
@@ -80,17 +80,20 @@ async function request(method: string, url: string, body?: BodyInit, json = fals
   } catch {
     throw new ApiError(0, 'network');
   }
-  if (!res.ok) throw await toError(res);
+  if (!res.ok) throw await toError(res, probe);
   return res;
 }
 
-/** GET JSON, shared between callers asking for the same URL. */
-export function apiGet<T>(path: string, params: Record<string, string> = {}, opts: { fresh?: boolean } = {}): Promise<T> {
+/**
+ * GET JSON, shared between callers asking for the same URL. `probe`: a 401 is an answer (a
+ * token being tried at sign-in), not an expired session.
+ */
+export function apiGet<T>(path: string, params: Record<string, string> = {}, opts: { fresh?: boolean; probe?: boolean } = {}): Promise<T> {
   const url = apiUrl(path, params);
   if (opts.fresh) cache.delete(url);
   let p = cache.get(url) as Promise<T> | undefined;
   if (!p) {
-    p = request('GET', url).then((r) => r.json() as Promise<T>);
+    p = request('GET', url, undefined, false, opts.probe).then((r) => r.json() as Promise<T>);
     cache.set(url, p);
     p.catch(() => cache.delete(url));
   }

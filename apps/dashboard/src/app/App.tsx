@@ -20,10 +20,18 @@ function initialLang(): Lang {
   }
 }
 
+/** The location from the hash, with the hash rewritten in its canonical form (same URL, same string). */
+function readHash(): Location {
+  const loc = parseHash(window.location.hash);
+  const canonical = formatHash(loc);
+  if (window.location.hash !== canonical) window.history.replaceState(null, '', canonical);
+  return loc;
+}
+
 function useHashLocation(): [Location, (loc: Location, replace: boolean) => void] {
-  const [loc, setLoc] = useState(() => parseHash(window.location.hash));
+  const [loc, setLoc] = useState(readHash);
   useEffect(() => {
-    const onChange = () => setLoc(parseHash(window.location.hash));
+    const onChange = () => setLoc(readHash());
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
@@ -44,6 +52,8 @@ function skipToMain(e: { preventDefault: () => void }) {
 export function App() {
   const [lang, setLangState] = useState<Lang>(initialLang);
   const [signedIn, setSignedIn] = useState(() => getToken() !== null);
+  // Every sign-in loads its own session (a new key), never the previous user's.
+  const [sessionNo, setSessionNo] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   const [location, go] = useHashLocation();
 
@@ -69,7 +79,7 @@ export function App() {
     return () => setUnauthorizedHandler(null);
   }, [lang]);
 
-  const session = useLoad<Session>(signedIn ? `session:${String(signedIn)}` : null, () => loadSession());
+  const session = useLoad<Session>(signedIn ? `session:${sessionNo}` : null, () => loadSession());
   const t = makeT(lang);
 
   const langToggle = (
@@ -100,6 +110,7 @@ export function App() {
             notice={notice}
             onSignedIn={() => {
               setNotice(null);
+              setSessionNo((n) => n + 1);
               setSignedIn(true);
             }}
           />
@@ -204,7 +215,8 @@ function Shell({ langToggle }: { langToggle: ReactNode }) {
         </ul>
       </nav>
       {view.filters && <FilterBar />}
-      <main id="main" tabIndex={-1}>
+      {/* data-hash: the location this render shows (the browser tests wait for it). */}
+      <main id="main" tabIndex={-1} data-hash={formatHash(location)}>
         <div className="view-head">
           <h1 ref={heading} tabIndex={-1}>
             {t(view.label)}

@@ -18,7 +18,7 @@ export function SignIn({ lang, notice, onSignedIn }: { lang: Lang; notice: strin
 
   useEffect(() => {
     let live = true;
-    apiGet<DemoSession[]>('/v1/demo/sessions').then(
+    apiGet<DemoSession[]>('/v1/demo/sessions', {}, { probe: true }).then(
       (s) => live && Array.isArray(s) && setDemo(s),
       () => live && setDemo(null),
     );
@@ -32,7 +32,7 @@ export function SignIn({ lang, notice, onSignedIn }: { lang: Lang; notice: strin
     setError(null);
     setToken(token);
     try {
-      normaliseMe(await apiGet<unknown>('/v1/me', {}, { fresh: true }));
+      normaliseMe(await apiGet<unknown>('/v1/me', {}, { fresh: true, probe: true }));
       onSignedIn();
     } catch (e) {
       setToken(null);

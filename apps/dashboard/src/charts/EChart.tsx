@@ -1,5 +1,5 @@
 import { init, type ECharts, type EChartsCoreOption } from 'echarts/core';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 /**
  * One ECharts instance on a canvas. The chart is an image for assistive technology
@@ -10,14 +10,19 @@ export function EChart({ option, label, height = 360 }: { option: EChartsCoreOpt
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
 
-  useEffect(() => {
+  // Layout effect: the chart is disposed while its element is still in the page, so no
+  // pending frame or resize can reach a chart whose element is gone.
+  useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
     const instance = init(el, undefined, { renderer: 'canvas' });
     chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
+    const resize = () => {
+      if (!instance.isDisposed() && el.isConnected && el.clientWidth > 0) instance.resize();
+    };
+    const observer = new ResizeObserver(resize);
     observer.observe(el);
-    const beforePrint = () => instance.resize();
+    const beforePrint = resize;
     window.addEventListener('beforeprint', beforePrint);
     return () => {
       window.removeEventListener('beforeprint', beforePrint);
@@ -28,7 +33,8 @@ export function EChart({ option, label, height = 360 }: { option: EChartsCoreOpt
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption({ animation: false, aria: { enabled: false }, ...option }, true);
+    const instance = chart.current;
+    if (instance && !instance.isDisposed()) instance.setOption({ animation: false, aria: { enabled: false }, ...option }, true);
   }, [option]);
 
   return <div ref={ref} className="chart" role="img" aria-label={label} style={{ height }} />;

@@ -11,13 +11,21 @@ use([MapChart, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 export const REGION_MAP = 'veiligheidsregios';
 let regionCodes: string[] | null = null;
 
-/** Registers the 25 safety regions (TopoJSON object `vr_features`, property `code`) once. */
+const OUTLINE = 'NL';
+
+/**
+ * Registers the safety regions (TopoJSON object `vr_features`, property `code`) once, over the
+ * national outline (`nl_features`). A regio caller's boundaries hold only its own region, so
+ * the outline gives it the country around it.
+ */
 export function registerRegionMap(topology: unknown): void {
   if (regionCodes) return;
-  const topo = topology as Topology<{ vr_features: GeometryCollection<{ code: string }> }>;
-  const geo = feature(topo, topo.objects.vr_features);
+  const topo = topology as Topology<{ vr_features: GeometryCollection<{ code: string }>; nl_features?: GeometryCollection<{ code: string }> }>;
+  const regions = feature(topo, topo.objects.vr_features);
+  const outline = topo.objects.nl_features ? feature(topo, topo.objects.nl_features).features.map((f) => ({ ...f, properties: { code: OUTLINE } })) : [];
+  const geo = { type: 'FeatureCollection', features: [...outline, ...regions.features] };
   registerMap(REGION_MAP, geo as unknown as Parameters<typeof registerMap>[1]);
-  regionCodes = geo.features.map((f) => String(f.properties?.code ?? ''));
+  regionCodes = regions.features.map((f) => String(f.properties?.code ?? ''));
 }
 
 export interface MapDatum {
@@ -35,13 +43,15 @@ export interface MapOptions {
   maxText: string;
   noValue: string;
   indicator: string;
+  /** The colour scale's range; default the values' own (a regio caller: the peer minimum and maximum). */
+  range?: { min: number; max: number } | null;
 }
 
 /** Choropleth of the safety regions; a region without a value (or suppressed) is grey. */
 export function mapOption(o: MapOptions): EChartsCoreOption {
   const known = o.data.filter((d) => d.value !== null).map((d) => d.value as number);
-  let min = known.length ? Math.min(...known) : 0;
-  const max = known.length ? Math.max(...known) : 1;
+  let min = o.range ? Math.min(o.range.min, ...known) : known.length ? Math.min(...known) : 0;
+  const max = o.range ? Math.max(o.range.max, ...known) : known.length ? Math.max(...known) : 1;
   // One value (a regio caller's own region) still needs a range to get a colour from.
   if (max - min < 1e-9) min = Math.min(0, max);
   // Every region is drawn; those without a value (other regions for a regio caller) stay grey.
@@ -78,13 +88,16 @@ export function mapOption(o: MapOptions): EChartsCoreOption {
         label: { show: false },
         emphasis: { label: { show: false }, itemStyle: { areaColor: '#f2c14e' } },
         itemStyle: { areaColor: '#d9d9d9', borderColor: '#ffffff', borderWidth: 1 },
-        data: all.map((d) => ({
+        data: [
+          { name: OUTLINE, code: OUTLINE, value: NaN, text: '', itemStyle: { areaColor: '#ececec' }, tooltip: { show: false }, emphasis: { disabled: true } },
+          ...all.map((d) => ({
           name: d.code,
           code: d.code,
           value: d.value ?? NaN,
           text: d.text,
           ...(o.nameable(d.code) && d.value !== null ? {} : { tooltip: { show: false }, emphasis: { disabled: true } }),
-        })),
+          })),
+        ],
       },
     ],
   };

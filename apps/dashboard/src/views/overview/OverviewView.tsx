@@ -146,7 +146,14 @@ export default function OverviewView() {
           text: cell.text,
         }))
         .filter((d) => /^VR\d{2}$/.test(d.code));
-      const known = data.filter((d) => d.value !== null).map((d) => d.value as number);
+      const peer = (key: string) => {
+        const i = model.source.findIndex((r) => r.region_code === key);
+        const v = i >= 0 ? model.rows[i][1].raw : null;
+        return typeof v === 'number' ? v : null;
+      };
+      const [lo, hi] = [peer('peer_min'), peer('peer_max')];
+      const range = lo !== null && hi !== null ? { min: lo, max: hi } : null;
+      const known = [...data.filter((d) => d.value !== null).map((d) => d.value as number), ...(range ? [range.min, range.max] : [])];
       return (
         <EChart
           label={chartLabel(`${t('mapTitle')}: ${t(indicator.label)}`, t('chartAltSuffix'))}
@@ -158,6 +165,7 @@ export default function OverviewView() {
             maxText: known.length ? formatValue(Math.max(...known), indicator.kind, lang) : '',
             noValue: t('mapNoValue'),
             indicator: t(indicator.label),
+            range,
           })}
         />
       );

@@ -71,6 +71,7 @@ export default function RegistryView() {
   const [nonce, setNonce] = useState(0);
   const load = useLoad<RegionProfile[]>(`registry:${nonce}`, (fresh) => apiGet<RegionProfile[]>('/v1/registry/regions', {}, { fresh: fresh || nonce > 0 }));
   const [editing, setEditing] = useState<string | null>(null);
+  const [lastSaved, setLastSaved] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const canEdit = me.role === 'beheer';
   const profiles = useMemo(() => {
@@ -127,6 +128,7 @@ export default function RegistryView() {
               profile={editingProfile}
               onCancel={() => setEditing(null)}
               onSaved={() => {
+                setLastSaved(editingProfile.code);
                 setEditing(null);
                 setMessage(t('saved'));
                 clearCache('api/v1/registry');
@@ -134,9 +136,57 @@ export default function RegistryView() {
               }}
             />
           )}
+          {lastSaved && !editing && <History code={lastSaved} name={profiles.find((p) => p.code === lastSaved)?.name ?? lastSaved} nonce={nonce} />}
         </section>
       )}
     </>
+  );
+}
+
+interface HistoryEntry {
+  id: number;
+  changedAt: string;
+  changedBy: string;
+  changes: Record<string, { old: unknown; new: unknown }>;
+}
+
+/** Who changed what in a region's profile, and when (newest first). */
+function History({ code, name, nonce }: { code: string; name: string; nonce: number }) {
+  const { t, lang } = useApp();
+  const load = useLoad<HistoryEntry[]>(`history:${code}:${nonce}`, () => apiGet<HistoryEntry[]>(`/v1/registry/regions/${encodeURIComponent(code)}/history`, {}, { fresh: true }));
+  const label = (key: string) => FIELDS.find((f) => f.key === key)?.label[lang] ?? key;
+  const show = (v: unknown) => (v === null || v === undefined ? t('unknown') : typeof v === 'boolean' ? t(v ? 'yes' : 'no') : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  if (load.status === 'loading') return <p className="status loading">{t('loading')}</p>;
+  if (load.status === 'error') return <p className="status error">{errorText(load.error, t)}</p>;
+  const rows = [...load.data].sort((a, b) => (a.changedAt < b.changedAt ? 1 : -1)).flatMap((h) => Object.entries(h.changes).map(([field, c]) => ({ h, field, c })));
+  return (
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={`${t('history')}: ${name}`}>
+      <table className="data-table history">
+        <caption>
+          {t('history')}: {name}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('historyWhen')}</th>
+            <th scope="col">{t('historyWho')}</th>
+            <th scope="col">{t('historyField')}</th>
+            <th scope="col">{t('historyOld')}</th>
+            <th scope="col">{t('historyNew')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ h, field, c }) => (
+            <tr key={`${h.id}-${field}`}>
+              <td>{h.changedAt.slice(0, 19).replace('T', ' ')}</td>
+              <td>{h.changedBy}</td>
+              <td>{label(field)}</td>
+              <td>{show(c.old)}</td>
+              <td>{show(c.new)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -144,7 +144,7 @@ export class Ingestor {
         const built = await buildSnapshot(this.dataDir, accepted, this.now(), {
           threads: this.opts.threads,
           onStep: (step) => emit({ phase: 'snapshot', index: total, total, message: step }),
-          checkpoint: (point) => this.crash(point),
+          reached: (point) => this.crash(point),
         });
         this.crash('snapshot-built');
         this.publish(accepted, built, pointer?.snapshot_id ?? null);

@@ -2,8 +2,10 @@
  * Builds a new immutable analytic snapshot from the accepted batches' Parquet files:
  * `signals` and `assessments` (per region and id, the row of the batch with the latest
  * produced_at wins: corrections), the derived fact tables of libs/contract, and `meta`.
- * The file is written under a temporary name, checkpointed, closed, fsynced and only then
- * renamed to `snapshots/<id>.duckdb`; publishing it (the pointer) is the caller's step.
+ * Everything is computed in an in-memory database (much faster than on a disk-backed one)
+ * and then copied into the file in one go. The file is written under a temporary name,
+ * checkpointed, closed, fsynced and only then renamed to `snapshots/<id>.duckdb`;
+ * publishing it (the pointer) is the caller's step.
  */
 import { closeSync, fsyncSync, mkdirSync, mkdtempSync, openSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,8 +35,8 @@ export interface BuiltSnapshot {
 export interface BuildOptions {
   threads?: number;
   onStep?: (step: string) => void;
-  /** Test hook: called between steps (the crash tests kill the process here). */
-  checkpoint?: (point: string) => void;
+  /** Called when a named point of the build is reached (the crash tests kill the process there). */
+  reached?: (point: string) => void;
 }
 
 export function newSnapshotId(now: Date): string {
@@ -50,7 +52,7 @@ export async function buildSnapshot(dataDir: string, batches: readonly SnapshotB
   const buildingPath = `${finalPath}.building`;
   const spill = mkdtempSync(join(layout.tmp, 'snapshot-'));
   const store = new BatchStore(dataDir);
-  const instance = await DuckDBInstance.create(buildingPath, {
+  const instance = await DuckDBInstance.create(':memory:', {
     temp_directory: spill,
     threads: String(opts.threads ?? 2),
     preserve_insertion_order: 'false',
@@ -87,7 +89,7 @@ export async function buildSnapshot(dataDir: string, batches: readonly SnapshotB
             JOIN (VALUES ${files}) f(file, batch_id) ON f.file = t.filename
             JOIN batch_order o ON o.region_code = t.region_code AND o.batch_id = f.batch_id
             ${dedup}`);
-          opts.checkpoint?.(`snapshot-${kind}`);
+          opts.reached?.(`snapshot-${kind}`);
         }
       }
       opts.onStep?.('deriving facts');
@@ -113,7 +115,13 @@ export async function buildSnapshot(dataDir: string, batches: readonly SnapshotB
         await prepared.run();
       }
       opts.onStep?.('writing snapshot');
-      await conn.run('CHECKPOINT');
+      // FSST string compression costs a quarter of the write time for ~15% of file size.
+      await conn.run(`SET disabled_compression_methods = 'fsst,dict_fsst'`);
+      await conn.run(`ATTACH ${quoteLiteral(buildingPath)} AS snapshot_file`);
+      await conn.run('COPY FROM DATABASE memory TO snapshot_file');
+      opts.reached?.('snapshot-written');
+      await conn.run('CHECKPOINT snapshot_file');
+      await conn.run('DETACH snapshot_file');
     } finally {
       conn.closeSync();
     }

@@ -29,7 +29,7 @@ export interface EarlierBatch {
   signalsParquet: string;
 }
 
-export type ValidationStep = 'manifest' | 'scan' | 'read' | 'detail';
+export type ValidationStep = 'manifest' | 'scan' | 'read' | 'integrity' | 'detail';
 export interface ValidationProgress {
   step: ValidationStep;
   file?: string;
@@ -195,6 +195,7 @@ export class BatchValidation {
         clean = false;
       }
     }
+    this.opts.onProgress?.({ step: 'integrity' });
     await this.loadEarlierSignals(conn);
     if (clean && (await this.fastIntegrityClean(conn))) return;
 

@@ -44,7 +44,7 @@ const instances = new Map<string, Promise<SharedInstance>>();
 async function openShared(path: string): Promise<SharedInstance> {
   let p = instances.get(path);
   if (!p) {
-    p = DuckDBInstance.create(path, { access_mode: 'READ_ONLY', threads: '2' }).then((instance) => ({ instance, refs: 0 }));
+    p = DuckDBInstance.create(path, { access_mode: 'READ_ONLY' }).then((instance) => ({ instance, refs: 0 }));
     instances.set(path, p);
     p.catch(() => instances.delete(path));
   }

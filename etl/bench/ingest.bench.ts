@@ -1,0 +1,154 @@
+/**
+ * npm run bench:ingest [-- --format csv|parquet|jsonl|arrow] [--assessments N] [--synthetic]
+ *
+ * One demo batch of ~1 000 000 assessments (generated once, cached under the OS temp dir):
+ * the ETL ingest (validation + guard + Parquet + snapshot + pointer) against raw DuckDB
+ * loading the same files into tables with read_csv / read_parquet. Target: ETL <= 3x raw.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { closeOperationalStore, openOperationalStore } from '@weegwijzer/store';
+import { generateDemo, scaleForSignals } from '../src/demo';
+import { Ingestor } from '../src/ingest/ingestor';
+import type { InputFormat } from '@weegwijzer/contract';
+import { writeSyntheticBatch } from './synthetic';
+
+interface Args {
+  format: InputFormat;
+  assessments: number;
+  synthetic: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { format: 'csv', assessments: 1_000_000, synthetic: false };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--format') args.format = argv[++i] as InputFormat;
+    else if (argv[i] === '--assessments') args.assessments = Number(argv[++i]);
+    else if (argv[i] === '--synthetic') args.synthetic = true;
+    else throw new Error(`unknown argument ${argv[i]}`);
+  }
+  return args;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+/** The cached benchmark batch folder. */
+async function benchBatch(args: Args): Promise<string> {
+  const root = join(tmpdir(), 'weegwijzer-bench-ingest', `${args.synthetic ? 'synthetic' : 'demo'}-${args.format}-${args.assessments}`);
+  const marker = join(root, '.complete');
+  if (existsSync(marker)) return readFileSync(marker, 'utf8');
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  const t = Date.now();
+  let dir: string;
+  if (args.synthetic) {
+    if (args.format !== 'csv') throw new Error('--synthetic writes CSV only');
+    dir = writeSyntheticBatch(join(root, 'batch'), args.assessments);
+  } else {
+    // Assessments per signal of the demo model, from a small probe run.
+    const probe = await generateDemo({ outDir: join(root, 'probe'), layout: 'single', scale: scaleForSignals(20_000), format: 'csv' });
+    rmSync(join(root, 'probe'), { recursive: true, force: true });
+    const perSignal = probe.assessments / probe.signals;
+    process.stderr.write(`generating the benchmark batch (${args.format}, ~${args.assessments} assessments) ...\n`);
+    const r = await generateDemo({
+      outDir: join(root, 'demo'),
+      layout: 'single',
+      scale: scaleForSignals(args.assessments / perSignal),
+      format: args.format,
+      onProgress: (done, total) => {
+        if (done % 50_000 < 200) process.stderr.write(`  ${Math.round((100 * done) / total)}%\r`);
+      },
+    });
+    dir = r.batchDirs[0];
+  }
+  process.stderr.write(`generated in ${seconds(Date.now() - t)}\n`);
+  writeFileSync(marker, dir);
+  return dir;
+}
+
+async function rawDuckDb(dir: string): Promise<{ ms: number; signals: number; assessments: number }> {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { files: Record<'signals' | 'assessments', { name: string }> };
+  const db = await DuckDBInstance.create(':memory:', { threads: '2' });
+  const conn = await db.connect();
+  const reader = (file: string) => {
+    const path = join(dir, file).replace(/'/g, "''");
+    if (file.endsWith('.parquet')) return `read_parquet('${path}')`;
+    if (file.endsWith('.jsonl')) return `read_json('${path}', format = 'newline_delimited')`;
+    if (file.endsWith('.csv')) return `read_csv('${path}')`;
+    throw new Error('raw DuckDB cannot read Arrow IPC without the arrow extension; use --format csv or parquet');
+  };
+  const t = Date.now();
+  await conn.run(`CREATE TABLE signals AS SELECT * FROM ${reader(manifest.files.signals.name)}`);
+  await conn.run(`CREATE TABLE assessments AS SELECT * FROM ${reader(manifest.files.assessments.name)}`);
+  const ms = Date.now() - t;
+  const n = (await conn.runAndReadAll('SELECT (SELECT count(*) FROM signals)::INTEGER AS s, (SELECT count(*) FROM assessments)::INTEGER AS a')).getRowObjectsJS()[0] as { s: number; a: number };
+  conn.closeSync();
+  db.closeSync();
+  return { ms, signals: n.s, assessments: n.a };
+}
+
+interface EtlRun {
+  ms: number;
+  /** Until the accepted batch is in the batch store (validation + guard + typed Parquet). */
+  loadedMs: number;
+  phases: Record<string, number>;
+  outcome: string;
+}
+
+async function etl(dir: string): Promise<EtlRun> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ww-bench-data-'));
+  const store = await openOperationalStore({ dataDir: 'memory' });
+  try {
+    const ingestor = new Ingestor({ dataDir, store });
+    await ingestor.init();
+    const phases: Record<string, number> = {};
+    let phase = 'start';
+    let since = Date.now();
+    const t = since;
+    let loadedMs = 0;
+    const r = await ingestor.ingest([dir], {
+      onProgress: (p) => {
+        const key = p.phase === 'validate' ? `validate: ${p.message}` : p.phase === 'snapshot' ? `snapshot: ${p.message}` : p.phase;
+        if (p.phase === 'snapshot' && loadedMs === 0) loadedMs = Date.now() - t;
+        if (key !== phase) {
+          const now = Date.now();
+          phases[phase] = (phases[phase] ?? 0) + now - since;
+          phase = key;
+          since = now;
+        }
+      },
+    });
+    const ms = Date.now() - t;
+    delete phases.start;
+    return { ms, loadedMs, phases, outcome: `${r.batches[0].outcome}${r.batches[0].report && !r.batches[0].report.ok ? ` (${r.batches[0].report.errorCount} errors, first ${r.batches[0].report.errors[0]?.rule})` : ''}` };
+  } finally {
+    await closeOperationalStore(store);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const dir = await benchBatch(args);
+  await rawDuckDb(dir); // warm the page cache for both contenders
+  const raw1 = await rawDuckDb(dir);
+  const run = await etl(dir);
+  const raw2 = await rawDuckDb(dir);
+  const raw = Math.min(raw1.ms, raw2.ms);
+  console.log(`batch: ${dir}`);
+  console.log(`rows: ${raw1.signals} signals, ${raw1.assessments} assessments (${args.format})`);
+  const reader = { csv: 'read_csv', parquet: 'read_parquet', jsonl: 'read_json', arrow: '-' }[args.format];
+  console.log('');
+  console.log(`raw DuckDB: ${reader} of both files into in-memory tables      ${seconds(raw).padStart(9)}   (runs: ${seconds(raw1.ms)}, ${seconds(raw2.ms)})`);
+  console.log(`ETL: validation + guard + load into the batch store (Parquet)   ${seconds(run.loadedMs).padStart(9)}   ratio ${(run.loadedMs / raw).toFixed(2)}x  (target <= 3x)`);
+  console.log(`ETL: complete ingest incl. snapshot (tables + derived facts)    ${seconds(run.ms).padStart(9)}   ratio ${(run.ms / raw).toFixed(2)}x  -> ${run.outcome}`);
+  console.log('phases:');
+  for (const [phase, ms] of Object.entries(run.phases)) console.log(`    ${phase.padEnd(40)} ${seconds(ms).padStart(9)}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -77,8 +77,8 @@ export class Ingestor {
   private async recover(): Promise<void> {
     const layout = dataDirLayout(this.dataDir);
     for (const d of [layout.batches, layout.snapshots, layout.tmp]) mkdirSync(d, { recursive: true });
-    rmSync(layout.tmp, { recursive: true, force: true });
-    mkdirSync(layout.tmp);
+    // Only our own scratch entries: others (the API's uploads) may use tmp/ as well.
+    for (const f of readdirSync(layout.tmp)) if (/^(ww-validate-|snapshot-)/.test(f)) rmSync(join(layout.tmp, f), { recursive: true, force: true });
     for (const f of readdirSync(layout.root)) if (/^\..*\.tmp$/.test(f)) rmSync(join(layout.root, f), { force: true });
     for (const f of readdirSync(layout.snapshots)) if (f.includes('.building')) rmSync(join(layout.snapshots, f), { force: true });
     const pointer = readSnapshotPointer(this.dataDir);
@@ -132,6 +132,8 @@ export class Ingestor {
       });
       try {
         results.push(await this.ingestOne(v, dir, options, accepted, pending, (p) => emit({ ...p, index, total })));
+      } catch (e) {
+        results.push(await this.failOne(v, dir, e));
       } finally {
         await v.close();
       }
@@ -259,6 +261,21 @@ export class Ingestor {
     const res: BatchResult = { dir, region_code: region, batch_id: batchId, outcome: 'loaded', message: 'accepted', report };
     pending.push({ ref, result: res });
     return res;
+  }
+
+  /** An unexpected error while handling one batch: the batch fails, the others go on. */
+  private async failOne(v: BatchValidation, dir: string, e: unknown): Promise<BatchResult> {
+    const region = v.regionCode;
+    const batchId = v.batchId;
+    const message = `failed: ${e instanceof Error ? e.name : 'error'} while loading the batch; nothing of it is served`;
+    if (region && batchId) {
+      // A half-written batch dir is not in the pointer: the next start removes it.
+      const existing = await this.ledger.find(region, batchId).catch(() => null);
+      if (existing && existing.status !== 'loaded') {
+        await this.ledger.setStatus(region, batchId, 'failed', { report: { ok: false, message } }).catch(() => undefined);
+      }
+    }
+    return { dir, region_code: region, batch_id: batchId, outcome: 'failed', message, report: null };
   }
 
   private publish(batches: SnapshotBatchRef[], built: { snapshotId: string; builtAt: string; signals: number; assessments: number }, previous: string | null): void {

@@ -404,7 +404,7 @@ describe(`API on ${STORE}: registry`, () => {
 
 describe(`API on ${STORE}: batches`, () => {
   it('ingests an uploaded batch in the background: 202, then loaded, and the data is served', async () => {
-    const dir = await writeTestBatch(join(api.dataDir, '..', `upload-ok-${process.pid}`), {
+    const dir = await writeTestBatch(join(api.dataDir, 'test-uploads', 'ok'), {
       region: OWN,
       batchId: 'VR13-test-upload-1',
       signals: [validSignal(1, {}, OWN), validSignal(2, {}, OWN)],
@@ -430,7 +430,7 @@ describe(`API on ${STORE}: batches`, () => {
 
   it('keeps only the report of a rejected batch: file, row, column, rule — never the value', async () => {
     const bsn = '111222333';
-    const dir = await writeTestBatch(join(api.dataDir, '..', `upload-bad-${process.pid}`), {
+    const dir = await writeTestBatch(join(api.dataDir, 'test-uploads', 'bad'), {
       region: OWN,
       batchId: 'VR13-test-upload-2',
       signals: [validSignal(11, {}, OWN), validSignal(12, { signal_id: bsn }, OWN)],

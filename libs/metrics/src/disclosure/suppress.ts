@@ -95,6 +95,7 @@ export function suppressCounts(cells: ReadonlyMap<string, number>, lines: readon
   };
   lineRule();
 
+  if (out.size === 0) return out;
   const relations = lines.map(coefficients);
   for (;;) {
     const determined = determinedCells(relations, out, cells);

@@ -17,35 +17,28 @@ export interface DisclosedRow {
 
 /**
  * Identity of a cell: its column and the row's dimension values; `sameAs` resolves repeats.
- * Keys are memoised per row object (the same rows are keyed for lines, cells and checks).
+ * The dimension part is memoised per row object.
  */
 export function makeKeyOf(columns: readonly MetricColumn[], ctx: MetricContext): KeyOf {
   const dims = columns.filter((c) => c.kind === 'dimension').map((c) => c.name);
-  const byName = new Map(columns.map((c) => [c.name, c]));
+  const sameAs = new Map(columns.filter((c) => c.sameAs).map((c) => [c.name, c.sameAs as NonNullable<MetricColumn['sameAs']>]));
   const prefixes = new WeakMap<Row, string>();
   const prefix = (row: Row) => {
     let p = prefixes.get(row);
     if (p === undefined) {
       p = '';
-      for (const d of dims) p += `${row[d] === null || row[d] === undefined ? '' : String(row[d])}|`;
+      for (const d of dims) {
+        const v = row[d];
+        p += v === null || v === undefined ? '|' : `${v}|`;
+      }
       prefixes.set(row, p);
     }
     return p;
   };
-  const memo = new WeakMap<Row, Map<string, string>>();
   return (row, column) => {
-    let m = memo.get(row);
-    if (!m) {
-      m = new Map();
-      memo.set(row, m);
-    }
-    let key = m.get(column);
-    if (key === undefined) {
-      const same = byName.get(column)?.sameAs?.(row, ctx);
-      key = same ? `${same.column}@${prefix(same.row)}` : `${column}@${prefix(row)}`;
-      m.set(column, key);
-    }
-    return key;
+    const repeat = sameAs.get(column);
+    const same = repeat ? repeat(row, ctx) : null;
+    return same ? `${same.column}@${prefix(same.row)}` : `${column}@${prefix(row)}`;
   };
 }
 

@@ -41,7 +41,6 @@ export interface MapOptions {
   nameable: (code: string) => boolean;
   minText: string;
   maxText: string;
-  noValue: string;
   indicator: string;
   /** The colour scale's range; default the values' own (a regio caller: the peer minimum and maximum). */
   range?: { min: number; max: number } | null;

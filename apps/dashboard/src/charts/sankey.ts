@@ -32,7 +32,7 @@ export function sankeyOption(model: TableModel, nodeText: (id: string) => string
       {
         type: 'sankey',
         left: 8,
-        right: 250,
+        right: 260,
         top: 8,
         bottom: 8,
         nodeGap: 10,
@@ -41,7 +41,7 @@ export function sankeyOption(model: TableModel, nodeText: (id: string) => string
         emphasis: { focus: 'adjacency' },
         data: ids.map((id, i) => ({ name: id, itemStyle: { color: SERIES_COLOURS[i % SERIES_COLOURS.length] } })),
         links,
-        label: { ...BASE_TEXT, formatter: (p: { name: string }) => nodeText(p.name) },
+        label: { ...BASE_TEXT, width: 250, overflow: 'break', formatter: (p: { name: string }) => nodeText(p.name) },
         lineStyle: { color: 'gradient', opacity: 0.35 },
       },
     ],

@@ -8,7 +8,6 @@ const nl = {
   appTagline: 'Monitor vroegsignalering radicalisering (PGA-R)',
   skipToContent: 'Naar de inhoud',
   mainNav: 'Hoofdnavigatie',
-  language: 'Taal',
   switchLanguage: 'English',
   switchLanguageLabel: 'Switch to English',
   signOut: 'Afmelden',
@@ -25,7 +24,6 @@ const nl = {
   errorNotFound: 'Niet gevonden: {message}',
   errorBadRequest: 'De filters zijn niet geldig: {message}',
   noData: 'Geen gegevens voor deze selectie.',
-  notAvailableForRole: 'Niet beschikbaar voor uw rol.',
 
   // sign-in
   signInTitle: 'Aanmelden',
@@ -74,8 +72,6 @@ const nl = {
   regions: 'Regio’s',
   allRegions: 'Alle regio’s',
   regionsSelected: '{n} regio’s gekozen',
-  selectAll: 'Alles',
-  selectNone: 'Geen',
   phenomenon: 'Fenomeen',
   receivingParty: 'Ontvangende partij',
   source: 'Bron',
@@ -117,7 +113,6 @@ const nl = {
   // overview
   mapTitle: 'Kaart van de veiligheidsregio’s',
   mapIndicator: 'Indicator op de kaart',
-  mapNoValue: 'geen waarde',
   mapOwnOnly: 'Alleen uw eigen regio is ingekleurd, op een schaal van het minimum tot het maximum van de andere regio’s; die ziet u als anonieme verdeling in de tabel.',
   headlines: 'Kerncijfers',
   headlineSignals: 'Signalen',
@@ -146,12 +141,6 @@ const nl = {
   ind_covenant_signed: 'Convenant getekend',
   ind_info_all_three: 'Informatie van alle drie partijen',
   ind_all_present: 'Alle drie partijen aanwezig',
-  betterHigher: 'hoger is beter',
-  betterLower: 'lager is beter',
-  vsMedian: 't.o.v. mediaan',
-  aboveMedian: 'boven de mediaan',
-  belowMedian: 'onder de mediaan',
-  atMedian: 'gelijk aan de mediaan',
 
   // flow
   sankeyTitle: 'Van bron naar uitkomst',
@@ -159,13 +148,6 @@ const nl = {
   leadtimeTitle: 'Doorlooptijden (dagen)',
   trendTitle: 'Signalen per maand',
   trendBy: 'Uitsplitsen naar',
-  sankeyStageSource: 'Bron',
-  sankeyStageParty: 'Ontvangende partij',
-  sankeyStagePath: 'Route',
-  sankeyStageOutcome: 'Uitkomst weegploeg',
-  linkFrom: 'Van',
-  linkTo: 'Naar',
-  linkValue: 'Signalen',
 
   // pre-weging
   dropByPartyTitle: 'Afvalpercentage per ontvangende partij',
@@ -184,7 +166,6 @@ const nl = {
   divergenceStage: 'Fase',
   stageBody: 'Fase en orgaan',
   divergent: 'afwijkend',
-  notDivergent: 'niet afwijkend',
   bodyCompareTitle: 'Gemeente en politie binnen een regio (pre-weging)',
   reassessTitle: 'Herbeoordeling bij verhuizing (alleen Inspectie)',
 
@@ -193,7 +174,6 @@ const nl = {
   underTitle: 'Onderdekking: waargenomen tegenover verwacht',
   trendPhenomenonTitle: 'Trend per fenomeen',
   trendSourceTitle: 'Trend per bron',
-  underCovered: 'onderdekt',
 
   // integrality
   integralityTitle: 'Integraliteit van de weegploeg',
@@ -241,7 +221,6 @@ const nl = {
   reportRule: 'Regel',
 
   // definitions
-  definitionsTitle: 'Definities van de cijfers',
   metricName: 'Naam',
   metricColumns: 'Kolommen',
   metricParams: 'Parameters',
@@ -251,7 +230,6 @@ const nl = {
   // accessibility
   a11yTitle: 'Toegankelijkheidsverklaring',
   footerText: 'Weegwijzer toont uitsluitend afgeschermde totalen; geen persoonsgegevens.',
-  printedOn: 'Afgedrukt op {date}',
   print: 'Afdrukken',
 } as const;
 
@@ -262,7 +240,6 @@ const en: Record<MessageKey, string> = {
   appTagline: 'Radicalisation early-signal monitor (PGA-R)',
   skipToContent: 'Skip to content',
   mainNav: 'Main navigation',
-  language: 'Language',
   switchLanguage: 'Nederlands',
   switchLanguageLabel: 'Schakel naar Nederlands',
   signOut: 'Sign out',
@@ -279,7 +256,6 @@ const en: Record<MessageKey, string> = {
   errorNotFound: 'Not found: {message}',
   errorBadRequest: 'The filters are not valid: {message}',
   noData: 'No data for this selection.',
-  notAvailableForRole: 'Not available for your role.',
 
   signInTitle: 'Sign in',
   signInIntro: 'Sign in with the access token you received from the administrator.',
@@ -324,8 +300,6 @@ const en: Record<MessageKey, string> = {
   regions: 'Regions',
   allRegions: 'All regions',
   regionsSelected: '{n} regions selected',
-  selectAll: 'All',
-  selectNone: 'None',
   phenomenon: 'Phenomenon',
   receivingParty: 'Receiving party',
   source: 'Source',
@@ -365,7 +339,6 @@ const en: Record<MessageKey, string> = {
 
   mapTitle: 'Map of the safety regions',
   mapIndicator: 'Indicator on the map',
-  mapNoValue: 'no value',
   mapOwnOnly: 'Only your own region is coloured, on a scale from the minimum to the maximum of the other regions; you see those as an anonymous distribution in the table.',
   headlines: 'Headline figures',
   headlineSignals: 'Signals',
@@ -394,25 +367,12 @@ const en: Record<MessageKey, string> = {
   ind_covenant_signed: 'Covenant signed',
   ind_info_all_three: 'Information from all three parties',
   ind_all_present: 'All three parties present',
-  betterHigher: 'higher is better',
-  betterLower: 'lower is better',
-  vsMedian: 'vs median',
-  aboveMedian: 'above the median',
-  belowMedian: 'below the median',
-  atMedian: 'equal to the median',
 
   sankeyTitle: 'From source to outcome',
   funnelTitle: 'The funnel in numbers',
   leadtimeTitle: 'Lead times (days)',
   trendTitle: 'Signals per month',
   trendBy: 'Break down by',
-  sankeyStageSource: 'Source',
-  sankeyStageParty: 'Receiving party',
-  sankeyStagePath: 'Path',
-  sankeyStageOutcome: 'Weegploeg outcome',
-  linkFrom: 'From',
-  linkTo: 'To',
-  linkValue: 'Signals',
 
   dropByPartyTitle: 'Drop rate by receiving party',
   dropByRegionTitle: 'Drop rate by region',
@@ -429,7 +389,6 @@ const en: Record<MessageKey, string> = {
   divergenceStage: 'Stage',
   stageBody: 'Stage and body',
   divergent: 'divergent',
-  notDivergent: 'not divergent',
   bodyCompareTitle: 'Municipality and police within a region (pre-assessment)',
   reassessTitle: 'Re-assessment after moving (inspectorate only)',
 
@@ -437,7 +396,6 @@ const en: Record<MessageKey, string> = {
   underTitle: 'Under-coverage: observed versus expected',
   trendPhenomenonTitle: 'Trend by phenomenon',
   trendSourceTitle: 'Trend by source',
-  underCovered: 'under-covered',
 
   integralityTitle: 'Integrality of the weegploeg',
   recordingTitle: 'Analysis and decision recorded, by stage',
@@ -480,7 +438,6 @@ const en: Record<MessageKey, string> = {
   reportColumn: 'Column',
   reportRule: 'Rule',
 
-  definitionsTitle: 'Definitions of the numbers',
   metricName: 'Name',
   metricColumns: 'Columns',
   metricParams: 'Parameters',
@@ -489,7 +446,6 @@ const en: Record<MessageKey, string> = {
 
   a11yTitle: 'Accessibility statement',
   footerText: 'Weegwijzer shows only disclosure-controlled totals; no personal data.',
-  printedOn: 'Printed on {date}',
   print: 'Print',
 };
 

@@ -90,6 +90,9 @@ export default function OverviewView() {
     return labeller.regionName(key);
   };
 
+  // Reach is per calendar year: the overview shows the latest year of the period.
+  const indicatorLabel = (i: Indicator) => `${t(i.label)}${i.row && i.metric === 'reach' && latestYear ? ` (${latestYear})` : ''}`;
+
   const indicatorCells = useMemo(() => {
     const out = new Map<string, Map<string, TableCell> | null>();
     for (const ind of INDICATORS) {
@@ -126,7 +129,7 @@ export default function OverviewView() {
     const rowKeys = keys.filter((key) => cells.has(key));
     const columns: TableColumn[] = [
       { key: 'region_code', label: t('region'), kind: 'dimension' },
-      { key: indicator.id, label: t(indicator.label), kind: indicator.kind },
+      { key: indicator.id, label: indicatorLabel(indicator), kind: indicator.kind },
     ];
     const rows = rowKeys.map((key) => [{ raw: key, text: keyText(key) }, cells.get(key) as TableCell]);
     return summarise(columns, rows, `${t('mapTitle')}: ${t(indicator.label)}`, k, rowKeys.map((key) => ({ region_code: key })));
@@ -163,7 +166,6 @@ export default function OverviewView() {
             nameable: (code) => !regio || code === me.region,
             minText: known.length ? formatValue(Math.min(...known), indicator.kind, lang) : '',
             maxText: known.length ? formatValue(Math.max(...known), indicator.kind, lang) : '',
-            noValue: t('mapNoValue'),
             indicator: t(indicator.label),
             range,
           })}
@@ -195,7 +197,7 @@ export default function OverviewView() {
       { key: 'region_code', label: t('region'), kind: 'dimension' },
       { key: 'key_officials', label: `1. ${t('ind_key_officials')}`, kind: 'count' },
       { key: 'signals_per_fte', label: `1. ${t('ind_signals_per_fte')}`, kind: 'ratio' },
-      ...INDICATORS.filter((i) => indicatorCells.get(i.id)).map((i) => ({ key: i.id, label: `${i.bottleneck}. ${t(i.label)}`, kind: i.kind })),
+      ...INDICATORS.filter((i) => indicatorCells.get(i.id)).map((i) => ({ key: i.id, label: `${i.bottleneck}. ${indicatorLabel(i)}`, kind: i.kind })),
       { key: 'covenant_signed', label: `4. ${t('ind_covenant_signed')}`, kind: 'flag' },
     ];
     const na: TableCell = { raw: null, text: t('notApplicable') };

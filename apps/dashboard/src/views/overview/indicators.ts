@@ -7,19 +7,16 @@ export interface Indicator {
   label: MessageKey;
   bottleneck: 1 | 2 | 3 | 4 | 5;
   metric: string;
-  params?: Record<string, string>;
   column: string;
   kind: ColumnKind;
   /** Which row of the metric holds the indicator (besides its region). */
   row?: (r: MetricRow, ctx: { latestYear: number | null }) => boolean;
-  /** Whether a higher value is the better direction for the bottleneck. */
-  higherIsBetter: boolean;
 }
 
 export const INDICATORS: Indicator[] = [
-  { id: 'drop_rate', label: 'ind_drop_rate', bottleneck: 2, metric: 'dropoff', params: { by: 'none' }, column: 'drop_rate', kind: 'share', higherIsBetter: false },
-  { id: 'explicit_share', label: 'ind_framework_share', bottleneck: 2, metric: 'dropoff', params: { by: 'none' }, column: 'explicit_share', kind: 'share', higherIsBetter: true },
-  { id: 'coverage', label: 'ind_criteria_coverage', bottleneck: 2, metric: 'criteria_coverage', column: 'coverage', kind: 'share', higherIsBetter: true },
+  { id: 'drop_rate', label: 'ind_drop_rate', bottleneck: 2, metric: 'dropoff', column: 'drop_rate', kind: 'share' },
+  { id: 'explicit_share', label: 'ind_framework_share', bottleneck: 2, metric: 'dropoff', column: 'explicit_share', kind: 'share' },
+  { id: 'coverage', label: 'ind_criteria_coverage', bottleneck: 2, metric: 'criteria_coverage', column: 'coverage', kind: 'share' },
   {
     id: 'meldpunt_rate',
     label: 'ind_meldpunt_rate',
@@ -28,9 +25,8 @@ export const INDICATORS: Indicator[] = [
     column: 'rate_per_100k',
     kind: 'rate_per_100k',
     row: (r, ctx) => r.level === 'region' && (ctx.latestYear === null || Number(r.year) === ctx.latestYear),
-    higherIsBetter: true,
   },
-  { id: 'direct_rate', label: 'ind_direct_rate', bottleneck: 4, metric: 'dropoff', params: { by: 'none' }, column: 'direct_rate', kind: 'share', higherIsBetter: true },
+  { id: 'direct_rate', label: 'ind_direct_rate', bottleneck: 4, metric: 'dropoff', column: 'direct_rate', kind: 'share' },
   {
     id: 'decision_recorded',
     label: 'ind_decision_recorded',
@@ -39,7 +35,6 @@ export const INDICATORS: Indicator[] = [
     column: 'share',
     kind: 'share',
     row: (r) => r.stage === 'weegploeg' && r.measure === 'decision_recorded',
-    higherIsBetter: true,
   },
   {
     id: 'info_all_three',
@@ -49,7 +44,6 @@ export const INDICATORS: Indicator[] = [
     column: 'share',
     kind: 'share',
     row: (r) => r.stage === 'weegploeg' && r.measure === 'information_all_parties',
-    higherIsBetter: true,
   },
   {
     id: 'all_present',
@@ -59,7 +53,6 @@ export const INDICATORS: Indicator[] = [
     column: 'share',
     kind: 'share',
     row: (r) => r.stage === 'weegploeg' && r.measure === 'all_parties_present',
-    higherIsBetter: true,
   },
 ];
 

@@ -54,24 +54,30 @@ function nextMonth(m: string): string {
 function trendRows(raw: Record<string, unknown>[], ctx: MetricContext): Row[] {
   if (raw.length === 0) return [];
   const codes = BY[ctx.params.by].codes;
-  const values = new Map<string, number>();
-  const regions = new Set<string | null>();
+  const index = new Map(codes.map((c, i) => [c, i]));
+  // region -> month -> count per category (code-list order)
+  const byRegion = new Map<string, Map<string, number[]>>();
   let first = '9999-12';
   let last = '0000-01';
   for (const r of raw) {
     const month = monthOf(r.month);
-    const region = (r.region_code as string | null) ?? null;
-    regions.add(region);
-    values.set(`${region ?? ''}|${month}|${r.category}`, num(r.signals));
+    const region = String(r.region_code);
+    let months = byRegion.get(region);
+    if (!months) byRegion.set(region, (months = new Map()));
+    let counts = months.get(month);
+    if (!counts) months.set(month, (counts = new Array<number>(codes.length).fill(0)));
+    const i = index.get(String(r.category));
+    if (i !== undefined) counts[i] = num(r.signals);
     if (month < first) first = month;
     if (month > last) last = month;
   }
   const months: string[] = [];
   for (let m = first; m <= last; m = nextMonth(m)) months.push(m);
   const rows: Row[] = [];
-  for (const region of regions) {
+  for (const [region, counts] of byRegion) {
     for (const month of months) {
-      for (const category of codes) rows.push({ region_code: region, month, category, signals: values.get(`${region ?? ''}|${month}|${category}`) ?? 0 });
+      const c = counts.get(month);
+      for (let i = 0; i < codes.length; i++) rows.push({ region_code: region, month, category: codes[i], signals: c ? c[i] : 0 });
     }
   }
   return rows;

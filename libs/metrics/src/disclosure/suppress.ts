@@ -41,8 +41,14 @@ export function suppressCounts(cells: ReadonlyMap<string, number>, lines: readon
   const out: Suppression = new Map();
   for (const [key, v] of cells) if (v > 0 && v < k) out.set(key, REASON.countBelowK);
 
-  // only cells that exist take part; a missing cell is a known zero
-  const clean = lines.map((l) => lineKeys(l).filter((key) => cells.has(key))).filter((l) => l.length > 1);
+  // only cells that exist take part (a missing cell is a known zero), each once
+  const clean: string[][] = [];
+  for (const l of lines) {
+    const keys = Array.isArray(l) ? (l as readonly string[]) : [...(l as { plus: readonly string[] }).plus, ...(l as { minus: readonly string[] }).minus];
+    const present = keys.filter((key) => cells.has(key));
+    const line = present.length > 64 ? [...new Set(present)] : present.filter((key, i) => present.indexOf(key) === i);
+    if (line.length > 1) clean.push(line);
+  }
   const linesOf = new Map<string, number[]>();
   clean.forEach((line, i) => {
     for (const key of line) {

@@ -1,7 +1,8 @@
 /** dropoff (METRICS.md §2): where signals drop off in the pre-assessment, and on what basis. */
 import { DROP_OUTCOMES, EXPLICIT_FRAMEWORKS, FRAMEWORKS, RECEIVING_PARTIES } from '@weegwijzer/contract';
 import { ALL_FILTERS, ALL_ROLES, count, dim, share } from './columns';
-import { countIf, groupByRegion, lit, litList, scopeWhere, SqlBuilder } from './sql';
+import { sumGroups } from './pivot';
+import { scopeWhere, SqlBuilder } from './sql';
 import type { MetricDefinition } from './types';
 
 const BY_PARTY = { param: 'by', equals: 'receiving_party' };
@@ -48,19 +49,24 @@ export const dropoffMetric: MetricDefinition = {
   },
   sql(ctx) {
     const b = new SqlBuilder();
-    const dims = ctx.params.by === 'receiving_party' ? ['receiving_party'] : [];
-    const dropped = "path = 'dropped'";
-    return b.statement(`SELECT region_code${dims.map((d) => `, ${d}`).join('')},
-  ${countIf(ctx, 'has_pre', 'with_pre')},
-  ${countIf(ctx, dropped, 'dropped')},
-  ${countIf(ctx, 'reached', 'reached')},
-  ${countIf(ctx, "path = 'direct'", 'direct')},
-  ${DROP_OUTCOMES.map((o) => countIf(ctx, `${dropped} AND last_pre_outcome = ${lit(o)}`, `dropped_${o}`)).join(',\n  ')},
-  ${FRAMEWORKS.map((f) => countIf(ctx, `${dropped} AND last_pre_framework = ${lit(f)}`, `dropped_fw_${f}`)).join(',\n  ')},
-  ${countIf(ctx, `${dropped} AND last_pre_framework IN (${litList(EXPLICIT_FRAMEWORKS)})`, 'dropped_explicit')},
-  ${countIf(ctx, `${dropped} AND last_pre_framework NOT IN (${litList(EXPLICIT_FRAMEWORKS)})`, 'dropped_judgement')}
+    const dims = ctx.params.by === 'receiving_party' ? 'receiving_party, ' : '';
+    return b.statement(`SELECT region_code, ${dims}path, has_pre, last_pre_outcome, last_pre_framework, count(*) AS n
 FROM signal_facts
 WHERE ${scopeWhere(b, ctx)}
-${groupByRegion(dims)}`);
+GROUP BY region_code, ${dims}path, has_pre, last_pre_outcome, last_pre_framework`);
+  },
+  rows: (raw, ctx) => {
+    const dropped = (g: Record<string, unknown>) => g.path === 'dropped';
+    const explicit = new Set<string>(EXPLICIT_FRAMEWORKS);
+    return sumGroups(raw, ctx.params.by === 'receiving_party' ? ['receiving_party'] : [], {
+      with_pre: (g) => g.has_pre === true,
+      dropped,
+      reached: (g) => g.path === 'direct' || g.path === 'via_pre_weging',
+      direct: (g) => g.path === 'direct',
+      ...Object.fromEntries(DROP_OUTCOMES.map((o) => [`dropped_${o}`, (g: Record<string, unknown>) => dropped(g) && g.last_pre_outcome === o])),
+      ...Object.fromEntries(FRAMEWORKS.map((f) => [`dropped_fw_${f}`, (g: Record<string, unknown>) => dropped(g) && g.last_pre_framework === f])),
+      dropped_explicit: (g) => dropped(g) && explicit.has(g.last_pre_framework as string),
+      dropped_judgement: (g) => dropped(g) && !explicit.has(g.last_pre_framework as string),
+    });
   },
 };

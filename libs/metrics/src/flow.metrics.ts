@@ -1,7 +1,8 @@
 /** flow (METRICS.md §1): the funnel per region, and the Sankey links. */
 import { OUTCOMES_BY_STAGE, PATHS } from '@weegwijzer/contract';
 import { ALL_FILTERS, ALL_ROLES, count, dim, num, strOrNull } from './columns';
-import { countIf, groupByRegion, lit, scopeWhere, SqlBuilder } from './sql';
+import { sumGroups } from './pivot';
+import { scopeWhere, SqlBuilder } from './sql';
 import type { Line, MetricContext, MetricDefinition, Row } from './types';
 
 const WP_OUTCOMES = OUTCOMES_BY_STAGE.weegploeg;
@@ -45,15 +46,18 @@ export const flowMetric: MetricDefinition = {
   },
   sql(ctx) {
     const b = new SqlBuilder();
-    return b.statement(`SELECT region_code,
-  count(*) AS signals,
-  ${PATHS.map((p) => countIf(ctx, `path = ${lit(p)}`, p)).join(',\n  ')},
-  ${countIf(ctx, 'reached', 'reached')},
-  ${WP_OUTCOMES.map((o) => countIf(ctx, `final_wp_outcome = ${lit(o)}`, o)).join(',\n  ')}
+    return b.statement(`SELECT region_code, path, final_wp_outcome, count(*) AS n
 FROM signal_facts
 WHERE ${scopeWhere(b, ctx)}
-${groupByRegion()}`);
+GROUP BY region_code, path, final_wp_outcome`);
   },
+  rows: (raw) =>
+    sumGroups(raw, [], {
+      signals: () => true,
+      ...Object.fromEntries(PATHS.map((p) => [p, (g: Record<string, unknown>) => g.path === p])),
+      reached: (g) => g.path === 'direct' || g.path === 'via_pre_weging',
+      ...Object.fromEntries(WP_OUTCOMES.map((o) => [o, (g: Record<string, unknown>) => g.final_wp_outcome === o])),
+    }),
   links: {
     sql(ctx) {
       const b = new SqlBuilder();

@@ -1,5 +1,5 @@
 /**
- * npm run bench:ingest [-- --format csv|parquet|jsonl|arrow] [--assessments N] [--synthetic]
+ * npm run bench:ingest [-- --format csv|parquet|jsonl] [--assessments N] [--runs N] [--synthetic]
  *
  * One demo batch of ~1 000 000 assessments (generated once, cached under the OS temp dir):
  * the ETL ingest (validation + guard + Parquet + snapshot + pointer) against raw DuckDB
@@ -19,14 +19,16 @@ interface Args {
   format: InputFormat;
   assessments: number;
   synthetic: boolean;
+  runs: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { format: 'csv', assessments: 1_000_000, synthetic: false };
+  const args: Args = { format: 'csv', assessments: 1_000_000, synthetic: false, runs: 2 };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--format') args.format = argv[++i] as InputFormat;
     else if (argv[i] === '--assessments') args.assessments = Number(argv[++i]);
     else if (argv[i] === '--synthetic') args.synthetic = true;
+    else if (argv[i] === '--runs') args.runs = Math.max(1, Number(argv[++i]));
     else throw new Error(`unknown argument ${argv[i]}`);
   }
   return args;
@@ -133,18 +135,27 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const dir = await benchBatch(args);
   await rawDuckDb(dir); // warm the page cache for both contenders
-  const raw1 = await rawDuckDb(dir);
-  const run = await etl(dir);
-  const raw2 = await rawDuckDb(dir);
-  const raw = Math.min(raw1.ms, raw2.ms);
+  // Alternate the contenders and keep each one's best run: the machine may be shared.
+  const raws: number[] = [];
+  const runs: EtlRun[] = [];
+  let raw1 = await rawDuckDb(dir);
+  raws.push(raw1.ms);
+  for (let i = 0; i < args.runs; i++) {
+    runs.push(await etl(dir));
+    raw1 = await rawDuckDb(dir);
+    raws.push(raw1.ms);
+  }
+  const raw = Math.min(...raws);
+  const run = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
   console.log(`batch: ${dir}`);
   console.log(`rows: ${raw1.signals} signals, ${raw1.assessments} assessments (${args.format})`);
   const reader = { csv: 'read_csv', parquet: 'read_parquet', jsonl: 'read_json', arrow: '-' }[args.format];
   console.log('');
-  console.log(`raw DuckDB: ${reader} of both files into in-memory tables      ${seconds(raw).padStart(9)}   (runs: ${seconds(raw1.ms)}, ${seconds(raw2.ms)})`);
+  console.log(`raw DuckDB: ${reader} of both files into in-memory tables      ${seconds(raw).padStart(9)}   (runs: ${raws.map(seconds).join(', ')})`);
   console.log(`ETL: validation + guard + load into the batch store (Parquet)   ${seconds(run.loadedMs).padStart(9)}   ratio ${(run.loadedMs / raw).toFixed(2)}x  (target <= 3x)`);
   console.log(`ETL: complete ingest incl. snapshot (tables + derived facts)    ${seconds(run.ms).padStart(9)}   ratio ${(run.ms / raw).toFixed(2)}x  -> ${run.outcome}`);
-  console.log('phases:');
+  console.log(`(best of ${runs.length} ETL runs: ${runs.map((r) => seconds(r.ms)).join(', ')})`);
+  console.log('phases of the best run:');
   for (const [phase, ms] of Object.entries(run.phases)) console.log(`    ${phase.padEnd(40)} ${seconds(ms).padStart(9)}`);
 }
 

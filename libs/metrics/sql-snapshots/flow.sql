@@ -9,14 +9,11 @@ GROUP BY region_code, path, final_wp_outcome;
 
 -- links
 -- params: ["VR03","VR13","2024-01-01","2024-12-31"]
-SELECT source, receiving_party,
-  CASE WHEN path = 'dropped' THEN 'dropped:' || last_pre_outcome ELSE path END AS path_node,
-  final_wp_outcome AS outcome,
-  count(*) AS signals
+SELECT source, receiving_party, path, last_pre_outcome, final_wp_outcome, count(*) AS signals
 FROM signal_facts
 WHERE region_code IN (?, ?)
   AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
-GROUP BY source, receiving_party, path_node, outcome;
+GROUP BY source, receiving_party, path, last_pre_outcome, final_wp_outcome;
 
 -- regio: {"role":"regio","region":"VR13","scope":{"from":"2024-01-01","to":"2024-12-31"}}
 -- main
@@ -28,11 +25,8 @@ GROUP BY region_code, path, final_wp_outcome;
 
 -- links
 -- params: ["VR13","2024-01-01","2024-12-31"]
-SELECT source, receiving_party,
-  CASE WHEN path = 'dropped' THEN 'dropped:' || last_pre_outcome ELSE path END AS path_node,
-  final_wp_outcome AS outcome,
-  count(*) AS signals
+SELECT source, receiving_party, path, last_pre_outcome, final_wp_outcome, count(*) AS signals
 FROM signal_facts
 WHERE region_code IN (?)
   AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
-GROUP BY source, receiving_party, path_node, outcome;
+GROUP BY source, receiving_party, path, last_pre_outcome, final_wp_outcome;

@@ -62,13 +62,10 @@ GROUP BY region_code, path, final_wp_outcome`);
     sql(ctx) {
       const b = new SqlBuilder();
       const regions = ctx.ownRegion ? [ctx.ownRegion] : ctx.queryRegions;
-      return b.statement(`SELECT source, receiving_party,
-  CASE WHEN path = 'dropped' THEN 'dropped:' || last_pre_outcome ELSE path END AS path_node,
-  final_wp_outcome AS outcome,
-  count(*) AS signals
+      return b.statement(`SELECT source, receiving_party, path, last_pre_outcome, final_wp_outcome, count(*) AS signals
 FROM signal_facts
 WHERE ${scopeWhere(b, ctx, regions)}
-GROUP BY source, receiving_party, path_node, outcome`);
+GROUP BY source, receiving_party, path, last_pre_outcome, final_wp_outcome`);
     },
     columns: [
       dim('source', 'Van', 'From'),
@@ -90,10 +87,10 @@ function buildLinks(raw: Record<string, unknown>[], mainRows: Row[], ctx: Metric
     const n = num(r.signals);
     const src = `source:${strOrNull(r.source)}`;
     const rp = `receiving_party:${strOrNull(r.receiving_party)}`;
-    const path = `path:${strOrNull(r.path_node)}`;
+    const path = r.path === 'dropped' ? `path:dropped:${strOrNull(r.last_pre_outcome)}` : `path:${strOrNull(r.path)}`;
     add(src, rp, n);
     add(rp, path, n);
-    const outcome = strOrNull(r.outcome);
+    const outcome = strOrNull(r.final_wp_outcome);
     if (outcome !== null) add(path, `outcome:${outcome}`, n);
   }
   const rows: Row[] = [...values.entries()]

@@ -100,17 +100,19 @@ function sumTotals(rows: readonly Row[], columns: readonly MetricColumn[]): Row[
   return [...totals.values()];
 }
 
-/** Fills every column (null where absent), the group, and generic ratios; in place (rows are fresh). */
-function completeRow(row: Row, columns: readonly MetricColumn[]): Row {
+/** A row in column order with every column (null where absent), the group, and generic ratios. */
+function completeRow(r: Row, columns: readonly MetricColumn[]): Row {
+  const row: Row = {};
   for (const c of columns) {
-    if (row[c.name] !== undefined) continue;
-    if (c.ratioOf) {
+    const v = r[c.name];
+    if (v !== undefined) row[c.name] = v;
+    else if (c.name === 'group') row.group = r.region_code === null || r.region_code === undefined ? 'total' : 'region';
+    else if (c.ratioOf) {
       const den = row[c.ratioOf[1]];
       const numerator = row[c.ratioOf[0]];
       row[c.name] = typeof den === 'number' && den > 0 && typeof numerator === 'number' ? (numerator / den) * (c.scale ?? 1) : null;
     } else row[c.name] = null;
   }
-  if (row.group === null) row.group = row.region_code === null ? 'total' : 'region';
   return row;
 }
 
@@ -145,18 +147,19 @@ function sortRows(rows: DisclosedRow[], columns: readonly MetricColumn[]): Discl
   return keyed.map((k) => k.r);
 }
 
+/** Rows are already complete and in column order (completeRow; peer rows likewise): no copy. */
 function toTable(columns: readonly MetricColumn[], rows: DisclosedRow[]): MetricTable {
   const suppressed: SuppressedCell[] = [];
   const out: Row[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    const row: Row = {};
-    for (const c of columns) {
-      row[c.name] = r.values[c.name] ?? null;
-      const reason = r.reasons[c.name];
-      if (reason) suppressed.push({ row: i, column: c.name, reason });
+    let any = false;
+    for (const _ in r.reasons) {
+      any = true;
+      break;
     }
-    out[i] = row;
+    if (any) for (const c of columns) if (r.reasons[c.name]) suppressed.push({ row: i, column: c.name, reason: r.reasons[c.name] });
+    out[i] = r.values;
   }
   return { columns: columns.map((c) => ({ name: c.name, kind: c.kind, label: c.label })), rows: out, suppressed };
 }

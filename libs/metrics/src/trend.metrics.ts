@@ -53,7 +53,9 @@ function nextMonth(m: string): string {
 
 function trendRows(raw: Record<string, unknown>[], ctx: MetricContext): Row[] {
   if (raw.length === 0) return [];
-  const codes = BY[ctx.params.by].codes;
+  // rows come out in response order (region, month, category as sorted strings), so the
+  // final sort has nothing to move
+  const codes = [...BY[ctx.params.by].codes].sort();
   const index = new Map(codes.map((c, i) => [c, i]));
   // region -> month -> count per category (code-list order)
   const byRegion = new Map<string, Map<string, number[]>>();
@@ -74,7 +76,8 @@ function trendRows(raw: Record<string, unknown>[], ctx: MetricContext): Row[] {
   const months: string[] = [];
   for (let m = first; m <= last; m = nextMonth(m)) months.push(m);
   const rows: Row[] = [];
-  for (const [region, counts] of byRegion) {
+  for (const region of [...byRegion.keys()].sort()) {
+    const counts = byRegion.get(region) as Map<string, number[]>;
     for (const month of months) {
       const c = counts.get(month);
       for (let i = 0; i < codes.length; i++) rows.push({ region_code: region, month, category: codes[i], signals: c ? c[i] : 0 });

@@ -45,8 +45,7 @@ export function suppressCounts(cells: ReadonlyMap<string, number>, lines: readon
   const clean: string[][] = [];
   for (const l of lines) {
     const keys = Array.isArray(l) ? (l as readonly string[]) : [...(l as { plus: readonly string[] }).plus, ...(l as { minus: readonly string[] }).minus];
-    const present = keys.filter((key) => cells.has(key));
-    const line = present.length > 64 ? [...new Set(present)] : present.filter((key, i) => present.indexOf(key) === i);
+    const line = [...new Set(keys.filter((key) => cells.has(key)))];
     if (line.length > 1) clean.push(line);
   }
   const linesOf = new Map<string, number[]>();

@@ -20,6 +20,7 @@ import {
 } from '@weegwijzer/store';
 import { ANALYTIC_SCHEMA_VERSION } from '@weegwijzer/contract';
 import { BatchValidation } from '../validate/batch.validator';
+import { ValidationEngine } from '../validate/engine';
 import { MANIFEST_FILE } from '../validate/manifest';
 import { BatchRepository } from './batch.repository';
 import { BatchStore, batchKey } from './batch-store';
@@ -117,26 +118,29 @@ export class Ingestor {
     const pending: { ref: SnapshotBatchRef; result: BatchResult }[] = [];
     const ordered = await orderByProducedAt(dirs.map((d) => resolve(d)));
     const total = ordered.length;
-
-    for (const [i, dir] of ordered.entries()) {
-      const index = i + 1;
-      const label = basename(dir);
-      emit({ phase: 'validate', index, total, batch: label, message: `validating ${label}` });
-      const v = await BatchValidation.prepare(dir, {
-        now: this.now(),
-        errorCap: this.opts.errorCap,
-        threads: this.opts.threads,
-        workDir: dataDirLayout(this.dataDir).tmp,
-        earlierBatches: (region) => this.batches.earlierBatches(accepted, region),
-        onProgress: (p) => emit({ phase: 'validate', index, total, batch: label, message: `${p.step}${p.file ? ` ${p.file}` : ''}` }),
-      });
-      try {
-        results.push(await this.ingestOne(v, dir, options, accepted, pending, (p) => emit({ ...p, index, total })));
-      } catch (e) {
-        results.push(await this.failOne(v, dir, e));
-      } finally {
-        await v.close();
+    const engine = new ValidationEngine({ workDir: dataDirLayout(this.dataDir).tmp, threads: this.opts.threads });
+    try {
+      for (const [i, dir] of ordered.entries()) {
+        const index = i + 1;
+        const label = basename(dir);
+        emit({ phase: 'validate', index, total, batch: label, message: `validating ${label}` });
+        const v = await BatchValidation.prepare(dir, {
+          now: this.now(),
+          errorCap: this.opts.errorCap,
+          engine,
+          earlierBatches: (region) => this.batches.earlierBatches(accepted, region),
+          onProgress: (p) => emit({ phase: 'validate', index, total, batch: label, message: `${p.step}${p.file ? ` ${p.file}` : ''}` }),
+        });
+        try {
+          results.push(await this.ingestOne(v, dir, options, accepted, pending, (p) => emit({ ...p, index, total })));
+        } catch (e) {
+          results.push(await this.failOne(v, dir, e));
+        } finally {
+          await v.close();
+        }
       }
+    } finally {
+      await engine.close();
     }
 
     let snapshot: IngestResult['snapshot'] = null;

@@ -7,14 +7,13 @@
  * No value of the batch ever reaches a log, an error message or the report.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { COLUMNS_BY_FILE, ID_PATTERN, type FileKind } from '@weegwijzer/contract';
 import { baseRuleSql, fullPattern, GUARDED_RULE_SQL, typedColumnSql, type RuleContext } from './checks.sql';
 import { scanFile, type FileScan } from './file-scan';
-import { GUARD_MACROS_SQL } from './guard.sql';
+import { ValidationEngine } from './engine';
 import { MANIFEST_FILE, readManifest, type ParsedManifest } from './manifest';
 import { DEFAULT_ERROR_CAP, makeError, type ValidationError, type ValidationReport } from './report';
 import type { RuleCode } from './rules';
@@ -41,7 +40,9 @@ export interface ValidateOptions {
   errorCap?: number;
   /** Accepted earlier batches of a region (referential integrity against earlier deliveries). */
   earlierBatches?: (region: string) => EarlierBatch[];
-  /** Parent directory for DuckDB spill files; default the OS temp dir. Removed on close. */
+  /** The DuckDB to run in (shared by the batches of an ingest run); default a private one. */
+  engine?: ValidationEngine;
+  /** For a private engine: parent directory of its spill files (default the OS temp dir). */
   workDir?: string;
   threads?: number;
   onProgress?: (p: ValidationProgress) => void;
@@ -71,8 +72,7 @@ export class BatchValidation {
   private sqlErrorCount = 0;
   private sqlErrors: SqlError[] = [];
   private conn: DuckDBConnection | null = null;
-  private instance: DuckDBInstance | null = null;
-  private spillDir: string | null = null;
+  private ownEngine: ValidationEngine | null = null;
   private checked = false;
   private readonly validatedAt: Date;
 
@@ -175,7 +175,7 @@ export class BatchValidation {
           ...checked.filter((s) => s.type === 'pseudonym').map((s) => `ww_guard_pseudonym(${quoteIdent(s.name)}) IS NOT NULL`),
         ].join(' OR ');
         try {
-          await conn.run(`CREATE OR REPLACE TABLE typed_${kind} AS SELECT ${typed}, ${anyRule} AS _bad FROM ${source.relation(false)}`);
+          await conn.run(`CREATE OR REPLACE TEMP TABLE typed_${kind} AS SELECT ${typed}, ${anyRule} AS _bad FROM ${source.relation(false)}`);
           const r = (
             await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n, count(*) FILTER (WHERE _bad)::INTEGER AS bad FROM typed_${kind}`)
           ).getRowObjectsJS()[0] as { n: number; bad: number };
@@ -367,25 +367,17 @@ export class BatchValidation {
   }
 
   async close(): Promise<void> {
+    // Closing the connection drops its TEMP tables (the staged rows) at once.
     this.conn?.closeSync();
     this.conn = null;
-    this.instance?.closeSync();
-    this.instance = null;
-    if (this.spillDir) rmSync(this.spillDir, { recursive: true, force: true });
-    this.spillDir = null;
+    await this.ownEngine?.close();
+    this.ownEngine = null;
   }
 
   private async connection(): Promise<DuckDBConnection> {
     if (this.conn) return this.conn;
-    // DuckDB may spill to disk: keep that in a private dir that close() removes.
-    this.spillDir = mkdtempSync(join(this.opts.workDir ?? tmpdir(), 'ww-validate-'));
-    this.instance = await DuckDBInstance.create(':memory:', {
-      temp_directory: this.spillDir,
-      threads: String(this.opts.threads ?? 2),
-      preserve_insertion_order: 'true',
-    });
-    this.conn = await this.instance.connect();
-    for (const sql of GUARD_MACROS_SQL) await this.conn.run(sql);
+    const engine = this.opts.engine ?? (this.ownEngine = new ValidationEngine({ workDir: this.opts.workDir, threads: this.opts.threads }));
+    this.conn = await engine.connect();
     return this.conn;
   }
 }

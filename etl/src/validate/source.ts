@@ -128,7 +128,7 @@ export class SourceFile {
   /** Materialises `stg_<kind>` with row numbers for the detailed pass. */
   async stage(): Promise<void> {
     if (this.staged) return;
-    await this.conn.run(`CREATE OR REPLACE TABLE ${this.table} AS SELECT * FROM ${this.relation(true)}`);
+    await this.conn.run(`CREATE OR REPLACE TEMP TABLE ${this.table} AS SELECT * FROM ${this.relation(true)}`);
     this.staged = true;
   }
 
@@ -166,7 +166,7 @@ export class SourceFile {
     // A JSON object may leave out a key whose value is not known: no column is "missing".
     this.checkColumns(keys.map((k) => k.k), false);
     const paths = this.contract.map((c) => quoteLiteral(`$."${c}"`)).join(', ');
-    await this.conn.run(`CREATE OR REPLACE TABLE ${this.table} AS
+    await this.conn.run(`CREATE OR REPLACE TEMP TABLE ${this.table} AS
       SELECT _row, ${this.contract.map((c, i) => `nullif(v[${i + 1}], '') AS ${quoteIdent(c)}`).join(', ')}
       FROM (SELECT _row, CASE WHEN json_type(json) = 'OBJECT' THEN json_extract_string(json, [${paths}]) END AS v FROM ${raw})`);
     await this.conn.run(`DROP TABLE ${raw}`);
@@ -177,8 +177,8 @@ export class SourceFile {
     const arrow = tableFromIPC(readFileSync(this.path));
     const names = arrow.schema.fields.map((f) => f.name);
     this.checkColumns(names, true);
-    await this.conn.run(`CREATE OR REPLACE TABLE ${this.table} (_row INTEGER, ${this.contract.map((c) => `${quoteIdent(c)} VARCHAR`).join(', ')})`);
-    const appender = await this.conn.createAppender(this.table);
+    await this.conn.run(`CREATE OR REPLACE TEMP TABLE ${this.table} (_row INTEGER, ${this.contract.map((c) => `${quoteIdent(c)} VARCHAR`).join(', ')})`);
+    const appender = await this.conn.createAppender(this.table, 'main', 'temp');
     const types = [INTEGER, ...this.contract.map(() => VARCHAR)];
     let row = 0;
     try {

@@ -50,6 +50,7 @@ export class Ingestor {
   private readonly now: () => Date;
   private queue: Promise<unknown> = Promise.resolve();
   private initialised: Promise<void> | null = null;
+  private closed = false;
 
   constructor(private readonly opts: IngestorOptions) {
     this.dataDir = dataDirLayout(opts.dataDir).root;
@@ -60,9 +61,16 @@ export class Ingestor {
 
   /** Validates and loads the batch folders (in order of produced_at), then publishes one new snapshot. */
   ingest(dirs: readonly string[], options: IngestOptions = {}): Promise<IngestResult> {
+    if (this.closed) return Promise.reject(new Error('the ingestor is closed'));
     const run = this.queue.then(() => this.run(dirs, options));
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** Waits for queued runs to finish; later ingest() calls are refused. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.queue;
   }
 
   /** Cleans up after an interrupted run and settles the ledger; runs once, before the first ingest. */

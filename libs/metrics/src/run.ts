@@ -40,15 +40,15 @@ export function assembleResponse(def: MetricDefinition, ctx: MetricContext, raw:
   const rows = built.map((r) => completeRow(r, columns));
 
   const keyOf = makeKeyOf(columns, ctx);
-  const lines = buildLines(def, columns, rows, ctx, keyOf);
   let links: { build: ReturnType<NonNullable<MetricDefinition['links']>['build']>; columns: readonly MetricColumn[] } | undefined;
   const extraCells = new Map<string, number>();
   if (def.links && linkRaw) {
     const build = def.links.build(linkRaw, rows, ctx, keyOf);
     for (const r of build.rows) extraCells.set(build.keyOf(r), r.value as number);
-    lines.push(...build.lines);
     links = { build, columns: def.links.columns };
   }
+  // built only when some count is below k (on large data usually none is)
+  const lines = () => [...buildLines(def, columns, rows, ctx, keyOf), ...(links?.build.lines ?? [])];
 
   const disclosed = discloseTable({ columns, rows, k: ctx.k, keyOf, lines, extraCells });
   let out: DisclosedRow[] = disclosed.rows;

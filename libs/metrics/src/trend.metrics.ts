@@ -36,7 +36,9 @@ export const trendMetric: MetricDefinition = {
   sql(ctx) {
     const b = new SqlBuilder();
     const by = BY[ctx.params.by].column;
-    return b.statement(`SELECT region_code, received_month AS month, ${by} AS category, count(*) AS signals
+    // month as 'YYYY-MM' text and the count as INTEGER: cheaper to hand over than DATE and BIGINT values
+    const month = ctx.dialect === 'postgres' ? "to_char(received_month, 'YYYY-MM')" : "strftime(received_month, '%Y-%m')";
+    return b.statement(`SELECT region_code, ${month} AS month, ${by} AS category, CAST(count(*) AS INTEGER) AS signals
 FROM signal_facts
 WHERE ${scopeWhere(b, ctx)}
 ${groupByRegion(['received_month', by])}`);

@@ -37,9 +37,12 @@ function coefficients(line: Line): Map<string, number> {
  * still uniquely determined by the lines taken together (linear algebra over all of them,
  * not just one subtraction) gets a further cell of one of its lines suppressed, until none is.
  */
-export function suppressCounts(cells: ReadonlyMap<string, number>, lines: readonly Line[], k: number): Suppression {
+export function suppressCounts(cells: ReadonlyMap<string, number>, allLines: readonly Line[] | (() => readonly Line[]), k: number): Suppression {
   const out: Suppression = new Map();
   for (const [key, v] of cells) if (v > 0 && v < k) out.set(key, REASON.countBelowK);
+  // nothing below k: no line can have exactly one hidden cell, nothing to derive
+  if (out.size === 0) return out;
+  const lines = typeof allLines === 'function' ? allLines() : allLines;
 
   // only cells that exist take part (a missing cell is a known zero), each once
   const clean: string[][] = [];

@@ -47,7 +47,8 @@ export interface DiscloseInput {
   rows: readonly Row[];
   k: number;
   keyOf: KeyOf;
-  lines: readonly Line[];
+  /** The lines, or a function that builds them (only called when some count is below k). */
+  lines: readonly Line[] | (() => readonly Line[]);
   /** Count cells outside the table that share its lines (flow's Sankey links). */
   extraCells?: ReadonlyMap<string, number>;
 }

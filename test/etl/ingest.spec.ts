@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
@@ -178,5 +178,25 @@ describe(`ingest (ledger on ${storeKind})`, () => {
     const pointer = readSnapshotPointer(dataDir)!;
     const files = readdirSync(join(dataDir, 'snapshots')).sort();
     expect(files).toEqual([`${pointer.previous_snapshot_id}.duckdb`, `${pointer.snapshot_id}.duckdb`].sort());
+  });
+
+  it('rebuilds a missing snapshot from the accepted batches at start', async () => {
+    const pointer = readSnapshotPointer(dataDir)!;
+    const before = await reader.query('SELECT region_code, count(*) AS n FROM signal_facts GROUP BY ALL ORDER BY ALL');
+    await reader.close();
+    rmSync(join(dataDir, 'snapshots', `${pointer.snapshot_id}.duckdb`));
+    await new Ingestor({ dataDir, store: ds, now: NOW }).init();
+    const rebuilt = readSnapshotPointer(dataDir)!;
+    expect(rebuilt.snapshot_id).not.toBe(pointer.snapshot_id);
+    expect(rebuilt.batches).toEqual(pointer.batches);
+    reader = new AnalyticReader({ dataDir, recheckMs: 0 });
+    expect(await reader.query('SELECT region_code, count(*) AS n FROM signal_facts GROUP BY ALL ORDER BY ALL')).toEqual(before);
+  });
+
+  it('marks loaded batches failed when the data directory they were loaded into is gone', async () => {
+    await new Ingestor({ dataDir: tempDir(), store: ds, now: NOW }).init();
+    const row = await ledger('VR13', 'VR13-2025-H1');
+    expect(row.status).toBe('failed');
+    expect(JSON.stringify(row.report)).toMatch(/not in the analytic store/);
   });
 });

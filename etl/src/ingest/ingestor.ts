@@ -37,8 +37,8 @@ export interface IngestorOptions {
   errorCap?: number;
   /**
    * Test hook for the crash tests: the process SIGKILLs itself when it reaches this point
-   * (validated, batch-written, snapshot-signals, snapshot-assessments, snapshot-built,
-   * pointer-swapped).
+   * (validated, batch-written, snapshot-signals, snapshot-assessments, snapshot-written,
+   * snapshot-built, pointer-swapped).
    */
   crashAt?: string;
 }
@@ -51,6 +51,8 @@ export class Ingestor {
   private queue: Promise<unknown> = Promise.resolve();
   private initialised: Promise<void> | null = null;
   private closed = false;
+  /** Runs queued or running. */
+  private waiting = 0;
 
   constructor(private readonly opts: IngestorOptions) {
     this.dataDir = dataDirLayout(opts.dataDir).root;
@@ -62,7 +64,10 @@ export class Ingestor {
   /** Validates and loads the batch folders (in order of produced_at), then publishes one new snapshot. */
   ingest(dirs: readonly string[], options: IngestOptions = {}): Promise<IngestResult> {
     if (this.closed) return Promise.reject(new Error('the ingestor is closed'));
-    const run = this.queue.then(() => this.run(dirs, options));
+    if (this.waiting++ > 0) {
+      options.onProgress?.({ phase: 'queued', index: 0, total: dirs.length, message: 'waiting for the running ingest to finish' });
+    }
+    const run = this.queue.then(() => this.run(dirs, options)).finally(() => this.waiting--);
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -75,7 +80,11 @@ export class Ingestor {
 
   /** Cleans up after an interrupted run and settles the ledger; runs once, before the first ingest. */
   init(): Promise<void> {
-    this.initialised ??= this.recover();
+    // A failed recovery (say, the database was down) is tried again on the next call.
+    this.initialised ??= this.recover().catch((e) => {
+      this.initialised = null;
+      throw e;
+    });
     return this.initialised;
   }
 
@@ -113,7 +122,7 @@ export class Ingestor {
       'failed',
       { ok: false, message: 'this batch is not in the analytic store (data directory reset?); deliver it again' },
     );
-    this.collectGarbage(pointer);
+    this.collectGarbage(readSnapshotPointer(this.dataDir));
   }
 
   private async run(dirs: readonly string[], options: IngestOptions): Promise<IngestResult> {

@@ -39,7 +39,7 @@ function determinedByRank(lines: string[][], hidden: Set<string>): string[] {
     return r;
   };
   const base = rank(rows);
-  return keys.filter((k, i) => {
+  return keys.filter((_key, i) => {
     const e = new Array<number>(keys.length).fill(0);
     e[i] = 1;
     return rank([...rows, e]) === base;

@@ -3,7 +3,7 @@ import { OUTCOMES_BY_STAGE, PATHS } from '@weegwijzer/contract';
 import { ALL_FILTERS, ALL_ROLES, count, dim, num, strOrNull } from './columns';
 import { sumGroups } from './pivot';
 import { scopeWhere, SqlBuilder } from './sql';
-import type { Line, MetricContext, MetricDefinition, Row } from './types';
+import type { CellKey, Line, MetricContext, MetricDefinition, Row } from './types';
 
 const WP_OUTCOMES = OUTCOMES_BY_STAGE.weegploeg;
 
@@ -77,7 +77,7 @@ GROUP BY source, receiving_party, path, last_pre_outcome, final_wp_outcome`);
 };
 
 /** Node ids carry their layer: `source:osint`, `receiving_party:politie`, `path:dropped:niet_doorgezet`, `outcome:casusoverleg`. */
-function buildLinks(raw: Record<string, unknown>[], mainRows: Row[], ctx: MetricContext, keyOf: (row: Row, column: string) => string) {
+function buildLinks(raw: Record<string, unknown>[], mainRows: Row[], ctx: MetricContext, keyOf: (row: Row, column: string) => CellKey) {
   const values = new Map<string, number>();
   const add = (from: string, to: string, n: number) => {
     const id = `${from}\u0000${to}`;

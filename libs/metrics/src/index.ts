@@ -11,6 +11,7 @@ export * as stats from './stats';
 export * as disclosure from './disclosure';
 export { COLUMN_KINDS } from './types';
 export type {
+  CellKey,
   CellValue,
   ColumnKind,
   DialectName,

@@ -5,7 +5,7 @@
 import { loadMunicipalities, POPULATION_YEAR } from '@weegwijzer/contract';
 import { count, dim, num, strOrNull } from './columns';
 import { countIf, periodCondition, scopeWhere, SqlBuilder } from './sql';
-import type { MetricColumn, MetricContext, MetricDefinition, Row } from './types';
+import type { CellKey, MetricColumn, MetricContext, MetricDefinition, Row } from './types';
 
 const LEVELS = ['region', 'municipality', 'municipality_unknown'] as const;
 const PER = 100_000;
@@ -101,8 +101,8 @@ GROUP BY region_code, municipality_code, received_year`);
   rows: reachRows,
   extraLines(rows, _ctx, keyOf) {
     // a region's count is the sum of its municipality rows (and its unknown-municipality row)
-    const totals = new Map<string, string>();
-    const parts = new Map<string, string[]>();
+    const totals = new Map<string, CellKey>();
+    const parts = new Map<string, CellKey[]>();
     for (const r of rows) {
       if (r.group !== 'region') continue;
       const id = `${r.region_code}|${r.year}`;

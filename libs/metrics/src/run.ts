@@ -6,7 +6,7 @@ import { buildLines, discloseTable, makeKeyOf, peerView, type DisclosedRow } fro
 import { GROUP_COLUMN, GROUP_ORDER, num, numOrNull, REGION_COLUMN, strOrNull } from './columns';
 import { findMetric } from './registry';
 import { resolveContext } from './scope';
-import type { MetricColumn, MetricContext, MetricDefinition, MetricRequest, MetricResponse, MetricTable, QueryFn, Row, SuppressedCell } from './types';
+import type { CellKey, MetricColumn, MetricContext, MetricDefinition, MetricRequest, MetricResponse, MetricTable, QueryFn, Row, SuppressedCell } from './types';
 
 /** The columns a response has for these parameters: group, region_code, then the definition's. */
 export function activeColumns(def: MetricDefinition, params: Record<string, string>): MetricColumn[] {
@@ -39,9 +39,9 @@ export function assembleResponse(def: MetricDefinition, ctx: MetricContext, raw:
   if (ctx.totals && def.totalRow === 'sum') built.push(...sumTotals(built, columns));
   const rows = built.map((r) => completeRow(r, columns));
 
-  const keyOf = makeKeyOf(columns, ctx);
+  const keyOf = makeKeyOf(columns, ctx, rows);
   let links: { build: ReturnType<NonNullable<MetricDefinition['links']>['build']>; columns: readonly MetricColumn[] } | undefined;
-  const extraCells = new Map<string, number>();
+  const extraCells = new Map<CellKey, number>();
   if (def.links && linkRaw) {
     const build = def.links.build(linkRaw, rows, ctx, keyOf);
     for (const r of build.rows) extraCells.set(build.keyOf(r), r.value as number);

@@ -6,8 +6,10 @@ import type { QueryFn, Role, SqlParam } from '@weegwijzer/contract';
 
 export type { QueryFn, Role, SqlParam };
 
-/** An additive relation between count cells (keys): `[total, …parts]` or `{ plus, minus }` (Σ plus = Σ minus). */
-export type Line = readonly string[] | { readonly plus: readonly string[]; readonly minus: readonly string[] };
+/** The identity of a count cell in disclosure control (a number for table cells, a string for Sankey links). */
+export type CellKey = string | number;
+/** An additive relation between count cells: `[total, …parts]` or `{ plus, minus }` (Σ plus = Σ minus). */
+export type Line = readonly CellKey[] | { readonly plus: readonly CellKey[]; readonly minus: readonly CellKey[] };
 
 /** METRICS.md: how a client can tell a count from a share. */
 export type ColumnKind = 'dimension' | 'count' | 'share' | 'ratio' | 'days' | 'rate_per_100k' | 'probability' | 'flag';
@@ -117,7 +119,7 @@ export interface LinksBuild {
   /** Extra lines tying link cells to each other and to main-table cells. */
   lines: Line[];
   /** The cell key of a link row's value. */
-  keyOf(row: Row): string;
+  keyOf(row: Row): CellKey;
 }
 
 export interface MetricDefinition {
@@ -152,13 +154,13 @@ export interface MetricDefinition {
   /** Raw rows -> response rows (before disclosure): densify, pivot, statistics. */
   rows?(raw: Record<string, unknown>[], ctx: MetricContext): Row[];
   /** Extra lines over the built rows (e.g. reach: region = sum of its municipalities). */
-  extraLines?(rows: Row[], ctx: MetricContext, keyOf: (row: Row, column: string) => string): Line[];
+  extraLines?(rows: Row[], ctx: MetricContext, keyOf: (row: Row, column: string) => CellKey): Line[];
   /** Rows a regio peer distribution is computed for (default: all). */
   peerRow?(row: Row): boolean;
   links?: {
     sql(ctx: MetricContext): SqlStatement;
     columns: readonly MetricColumn[];
-    build(raw: Record<string, unknown>[], mainRows: Row[], ctx: MetricContext, keyOf: (row: Row, column: string) => string): LinksBuild;
+    build(raw: Record<string, unknown>[], mainRows: Row[], ctx: MetricContext, keyOf: (row: Row, column: string) => CellKey): LinksBuild;
   };
   /** Extra top-level response fields (e.g. reach: population_year). */
   extra?(ctx: MetricContext): Record<string, unknown>;

@@ -49,7 +49,7 @@ export function buildLines(def: MetricDefinition, columns: readonly MetricColumn
   const seen = new Set<string>();
   return lines.filter((l) => {
       // repeated lines come out in the same order (same rows, same grouping)
-      const id = Array.isArray(l) ? (l as readonly string[]).join('\n') : JSON.stringify(l);
+      const id = Array.isArray(l) ? (l as readonly unknown[]).join('\n') : JSON.stringify(l);
       if (seen.has(id)) return false;
       seen.add(id);
       return true;

@@ -5,24 +5,31 @@
  * list `[total, part, part, …]` (total = Σ parts) or `{ plus, minus }` (Σ plus = Σ minus,
  * e.g. the flows into and out of a Sankey node).
  */
-import type { Line } from '../types';
+import type { CellKey, Line } from '../types';
 import { REASON } from './reasons';
 
 /** Key -> reason for every suppressed cell. */
-export type Suppression = Map<string, string>;
+export type Suppression = Map<CellKey, string>;
 export type { Line };
 
-export function lineKeys(line: Line): string[] {
-  return Array.isArray(line) ? [...new Set(line as readonly string[])] : [...new Set([...(line as { plus: readonly string[] }).plus, ...(line as { minus: readonly string[] }).minus])];
+type SignedLine = { readonly plus: readonly CellKey[]; readonly minus: readonly CellKey[] };
+
+export function lineKeys(line: Line): CellKey[] {
+  return Array.isArray(line) ? [...new Set(line as readonly CellKey[])] : [...new Set([...(line as SignedLine).plus, ...(line as SignedLine).minus])];
+}
+
+/** Deterministic order for tie-breaks: numbers before strings, then natural order. */
+function before(a: CellKey, b: CellKey): boolean {
+  return typeof a === typeof b ? a < b : typeof a === 'number';
 }
 
 /** Coefficient per key: total +1, parts −1 (or plus +1, minus −1); repeated keys add up. */
-function coefficients(line: Line): Map<string, number> {
-  const out = new Map<string, number>();
-  const add = (k: string, c: number) => out.set(k, (out.get(k) ?? 0) + c);
-  if (Array.isArray(line)) (line as readonly string[]).forEach((k, i) => add(k, i === 0 ? 1 : -1));
+function coefficients(line: Line): Map<CellKey, number> {
+  const out = new Map<CellKey, number>();
+  const add = (k: CellKey, c: number) => out.set(k, (out.get(k) ?? 0) + c);
+  if (Array.isArray(line)) (line as readonly CellKey[]).forEach((k, i) => add(k, i === 0 ? 1 : -1));
   else {
-    const l = line as { plus: readonly string[]; minus: readonly string[] };
+    const l = line as SignedLine;
     for (const k of l.plus) add(k, 1);
     for (const k of l.minus) add(k, -1);
   }
@@ -37,7 +44,7 @@ function coefficients(line: Line): Map<string, number> {
  * still uniquely determined by the lines taken together (linear algebra over all of them,
  * not just one subtraction) gets a further cell of one of its lines suppressed, until none is.
  */
-export function suppressCounts(cells: ReadonlyMap<string, number>, allLines: readonly Line[] | (() => readonly Line[]), k: number): Suppression {
+export function suppressCounts(cells: ReadonlyMap<CellKey, number>, allLines: readonly Line[] | (() => readonly Line[]), k: number): Suppression {
   const out: Suppression = new Map();
   for (const [key, v] of cells) if (v > 0 && v < k) out.set(key, REASON.countBelowK);
   // nothing below k: no line can have exactly one hidden cell, nothing to derive
@@ -45,13 +52,13 @@ export function suppressCounts(cells: ReadonlyMap<string, number>, allLines: rea
   const lines = typeof allLines === 'function' ? allLines() : allLines;
 
   // only cells that exist take part (a missing cell is a known zero), each once
-  const clean: string[][] = [];
+  const clean: CellKey[][] = [];
   for (const l of lines) {
-    const keys = Array.isArray(l) ? (l as readonly string[]) : [...(l as { plus: readonly string[] }).plus, ...(l as { minus: readonly string[] }).minus];
+    const keys = Array.isArray(l) ? (l as readonly CellKey[]) : [...(l as SignedLine).plus, ...(l as SignedLine).minus];
     const line = [...new Set(keys.filter((key) => cells.has(key)))];
     if (line.length > 1) clean.push(line);
   }
-  const linesOf = new Map<string, number[]>();
+  const linesOf = new Map<CellKey, number[]>();
   clean.forEach((line, i) => {
     for (const key of line) {
       const list = linesOf.get(key);
@@ -59,13 +66,13 @@ export function suppressCounts(cells: ReadonlyMap<string, number>, allLines: rea
       else linesOf.set(key, [i]);
     }
   });
-  const smallestOpen = (line: readonly string[]): string | undefined => {
-    let pick: string | undefined;
+  const smallestOpen = (line: readonly CellKey[]): CellKey | undefined => {
+    let pick: CellKey | undefined;
     let pickValue = Infinity;
     for (const key of line) {
       const v = cells.get(key) as number;
       if (out.has(key) || v === 0) continue;
-      if (v < pickValue || (v === pickValue && pick !== undefined && key < pick)) {
+      if (v < pickValue || (v === pickValue && pick !== undefined && before(key, pick))) {
         pick = key;
         pickValue = v;
       }
@@ -82,7 +89,7 @@ export function suppressCounts(cells: ReadonlyMap<string, number>, allLines: rea
       stack.push(i);
     }
   };
-  const suppress = (key: string) => {
+  const suppress = (key: CellKey) => {
     out.set(key, REASON.secondary);
     for (const j of linesOf.get(key) ?? []) enqueue(j);
   };
@@ -103,21 +110,21 @@ export function suppressCounts(cells: ReadonlyMap<string, number>, allLines: rea
   };
   lineRule();
 
-  if (out.size === 0) return out;
   const relations = lines.map(coefficients);
   for (;;) {
     const determined = determinedCells(relations, out, cells);
     if (determined.length === 0) break;
-    let progressed = false;
+    // for every determined cell, the smallest open cell over the lines reachable from it
+    // through hidden cells (its own lines may have nothing left to hide); all at once, then
+    // the line rule and the audit again
+    const picks = new Set<CellKey>();
     for (const key of determined) {
-      // the smallest open cell over the lines reachable from the determined cell through
-      // hidden cells (its own lines may have nothing left to hide)
-      let best: string | undefined;
+      let best: CellKey | undefined;
       const seenLines = new Set<number>();
-      const seenCells = new Set<string>([key]);
+      const seenCells = new Set<CellKey>([key]);
       const queue = [key];
-      while (queue.length > 0) {
-        const cell = queue.pop() as string;
+      while (queue.length > 0 && best === undefined) {
+        const cell = queue.pop() as CellKey;
         for (const j of linesOf.get(cell) ?? []) {
           if (seenLines.has(j)) continue;
           seenLines.add(j);
@@ -131,46 +138,45 @@ export function suppressCounts(cells: ReadonlyMap<string, number>, allLines: rea
           }
         }
       }
-      if (best !== undefined) {
-        suppress(best);
-        progressed = true;
-        break;
-      }
+      if (best !== undefined) picks.add(best);
     }
-    if (!progressed) break;
+    for (const pick of picks) suppress(pick);
+    if (picks.size === 0) break;
     lineRule();
   }
   return out;
 }
 
 /** Lines that still have exactly one suppressed cell (empty after suppressCounts). */
-export function exposedLines(cells: ReadonlyMap<string, number>, lines: readonly Line[], suppressed: ReadonlySet<string> | Suppression): string[][] {
+export function exposedLines(cells: ReadonlyMap<CellKey, number>, lines: readonly Line[], suppressed: ReadonlySet<CellKey> | Suppression): CellKey[][] {
   return lines.map((l) => lineKeys(l).filter((key) => cells.has(key))).filter((l) => l.filter((k) => suppressed.has(k)).length === 1);
 }
 
-const PRIMES = [65521, 65519];
+/** The largest prime whose square stays below 2^53, so products are exact in doubles. */
+const PRIME = 94906249;
 
 /**
  * Suppressed cells whose value follows from the lines and the shown cells: x_s is unique iff
  * the unit vector e_s lies in the row space of the lines restricted to the suppressed cells,
- * i.e. the reduced row echelon form has a row equal to e_s. Exact arithmetic modulo two
- * primes; a cell counts as determined if either says so (a false alarm only suppresses more).
+ * i.e. the reduced row echelon form has a row equal to e_s. Exact arithmetic modulo a prime
+ * near 2^26.5: the relations have coefficients ±1 and small minors, so a pivot that is
+ * non-zero over the rationals is never 0 modulo this prime in practice.
  */
-export function determinedCells(relations: readonly Map<string, number>[], suppressed: ReadonlySet<string> | Suppression, cells: ReadonlyMap<string, number>): string[] {
-  const rows: Map<string, number>[] = [];
+export function determinedCells(relations: readonly Map<CellKey, number>[], suppressed: ReadonlySet<CellKey> | Suppression, cells: ReadonlyMap<CellKey, number>): CellKey[] {
+  const rows: Map<CellKey, number>[] = [];
   for (const rel of relations) {
-    const r = new Map<string, number>();
+    const r = new Map<CellKey, number>();
     for (const [key, c] of rel) if (suppressed.has(key) && cells.has(key)) r.set(key, c);
     if (r.size > 0) rows.push(r);
   }
   // connected components of suppressed cells through shared lines
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
+  const parent = new Map<CellKey, CellKey>();
+  const find = (x: CellKey): CellKey => {
     let r = x;
-    while (parent.get(r) !== r) r = parent.get(r) as string;
+    while (parent.get(r) !== r) r = parent.get(r) as CellKey;
     let y = x;
     while (parent.get(y) !== r) {
-      const next = parent.get(y) as string;
+      const next = parent.get(y) as CellKey;
       parent.set(y, r);
       y = next;
     }
@@ -185,22 +191,22 @@ export function determinedCells(relations: readonly Map<string, number>[], suppr
       if (a !== b) parent.set(a, b);
     }
   }
-  const groups = new Map<string, Map<string, number>[]>();
+  const groups = new Map<CellKey, Map<CellKey, number>[]>();
   for (const r of rows) {
-    const root = find(r.keys().next().value as string);
+    const root = find(r.keys().next().value as CellKey);
     const g = groups.get(root);
     if (g) g.push(r);
     else groups.set(root, [r]);
   }
-  const out = new Set<string>();
+  const out = new Set<CellKey>();
   for (const g of groups.values()) {
     const keys = [...new Set(g.flatMap((r) => [...r.keys()]))];
-    for (const p of PRIMES) for (const key of determinedModP(g, keys, p)) out.add(key);
+    for (const key of determinedModP(g, keys, PRIME)) out.add(key);
   }
   return [...out];
 }
 
-function determinedModP(rows: Map<string, number>[], keys: string[], p: number): string[] {
+function determinedModP(rows: Map<CellKey, number>[], keys: CellKey[], p: number): CellKey[] {
   const col = new Map(keys.map((k, i) => [k, i]));
   const n = keys.length;
   const m = rows.map((r) => {
@@ -209,7 +215,7 @@ function determinedModP(rows: Map<string, number>[], keys: string[], p: number):
     return v;
   });
   const inv = (a: number) => {
-    // a^(p−2) mod p by square-and-multiply (products stay below 2^32)
+    // a^(p−2) mod p by square-and-multiply (products stay below 2^53)
     let result = 1;
     let base = a % p;
     let e = p - 2;
@@ -238,7 +244,7 @@ function determinedModP(rows: Map<string, number>[], keys: string[], p: number):
     }
     r++;
   }
-  const out: string[] = [];
+  const out: CellKey[] = [];
   for (let i = 0; i < r; i++) {
     let nonzero = 0;
     let at = -1;

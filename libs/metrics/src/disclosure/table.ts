@@ -3,11 +3,11 @@
  * rests on counts, through the rules of METRICS.md. The one place all results pass through
  * (called by runMetric; `discloseTable` + `peerView` are the whole of it).
  */
-import type { Line, MetricColumn, MetricContext, Row } from '../types';
+import type { CellKey, Line, MetricColumn, MetricContext, Row } from '../types';
 import { REASON } from './reasons';
 import { suppressCounts, type Suppression } from './suppress';
 
-export type KeyOf = (row: Row, column: string) => string;
+export type KeyOf = (row: Row, column: string) => CellKey;
 
 /** A row with the reason for each of its suppressed values. */
 export interface DisclosedRow {
@@ -16,29 +16,52 @@ export interface DisclosedRow {
 }
 
 /**
- * Identity of a cell: its column and the row's dimension values; `sameAs` resolves repeats.
- * The dimension part is memoised per row object.
+ * Identity of a count cell: a number, row index × number of count columns + column index.
+ * A repeated cell (`sameAs`) resolves to the cell it repeats, found by its dimension values;
+ * when that row is not in the table (a region's N on phenomenon rows, which has no row of
+ * its own), every repeat shares one extra number.
  */
-export function makeKeyOf(columns: readonly MetricColumn[], ctx: MetricContext): KeyOf {
+export function makeKeyOf(columns: readonly MetricColumn[], ctx: MetricContext, rows: readonly Row[]): KeyOf {
   const dims = columns.filter((c) => c.kind === 'dimension').map((c) => c.name);
+  const counts = columns.filter((c) => c.kind === 'count').map((c) => c.name);
+  const n = counts.length;
+  const colIndex = new Map(counts.map((c, i) => [c, i]));
+  const rowIndex = new Map<Row, number>();
+  rows.forEach((r, i) => rowIndex.set(r, i));
   const sameAs = new Map(columns.filter((c) => c.sameAs).map((c) => [c.name, c.sameAs as NonNullable<MetricColumn['sameAs']>]));
-  const prefixes = new WeakMap<Row, string>();
   const prefix = (row: Row) => {
-    let p = prefixes.get(row);
-    if (p === undefined) {
-      p = '';
-      for (const d of dims) {
-        const v = row[d];
-        p += v === null || v === undefined ? '|' : `${v}|`;
-      }
-      prefixes.set(row, p);
+    let p = '';
+    for (const d of dims) {
+      const v = row[d];
+      p += v === null || v === undefined ? '|' : `${v}|`;
     }
     return p;
+  };
+  let byDims: Map<string, number> | undefined;
+  const virtual = new Map<string, number>();
+  let nextVirtual = rows.length * n;
+  const plain = (row: Row, column: string): number => {
+    const i = rowIndex.get(row);
+    const c = colIndex.get(column);
+    if (i === undefined || c === undefined) throw new Error(`disclosure: ${column} is not a count cell of this table`);
+    return i * n + c;
   };
   return (row, column) => {
     const repeat = sameAs.get(column);
     const same = repeat ? repeat(row, ctx) : null;
-    return same ? `${same.column}@${prefix(same.row)}` : `${column}@${prefix(row)}`;
+    if (!same) return plain(row, column);
+    byDims ??= new Map(rows.map((r, i) => [prefix(r), i]));
+    const p = prefix(same.row);
+    const target = byDims.get(p);
+    const c = colIndex.get(same.column);
+    if (target !== undefined && c !== undefined) return target * n + c;
+    const id = `${same.column}@${p}`;
+    let v = virtual.get(id);
+    if (v === undefined) {
+      v = nextVirtual++;
+      virtual.set(id, v);
+    }
+    return v;
   };
 }
 
@@ -50,13 +73,13 @@ export interface DiscloseInput {
   /** The lines, or a function that builds them (only called when some count is below k). */
   lines: readonly Line[] | (() => readonly Line[]);
   /** Count cells outside the table that share its lines (flow's Sankey links). */
-  extraCells?: ReadonlyMap<string, number>;
+  extraCells?: ReadonlyMap<CellKey, number>;
 }
 
 export function discloseTable(input: DiscloseInput): { rows: DisclosedRow[]; suppression: Suppression } {
   const { columns, rows, k, keyOf } = input;
   const counts = columns.filter((c) => c.kind === 'count');
-  const cells = new Map<string, number>(input.extraCells ?? []);
+  const cells = new Map<CellKey, number>(input.extraCells ?? []);
   for (const row of rows) {
     for (const c of counts) {
       const v = row[c.name];

@@ -3,7 +3,9 @@
  * metrics library queries only `signal_facts` and `assessment_facts`.
  *
  * - `signals`, `assessments`: the current rows (after corrections: the row from the batch
- *   with the latest produced_at wins), typed.
+ *   with the latest produced_at wins), typed, with the columns of SIGNALS_DDL /
+ *   ASSESSMENTS_DDL. In a snapshot they are views over the fact tables (which carry every
+ *   one of their columns), so the rows are stored once.
  * - `signal_facts`: one row per signal with the derived fields of METRICS.md ("Scope and
  *   derived fields"), computed once at ingest so every metric is a scan + group-by.
  * - `assessment_facts`: one row per assessment with its signal's scope columns, so
@@ -55,7 +57,9 @@ export const ASSESSMENTS_DDL = `CREATE TABLE assessments (
 /**
  * Derives signal_facts from `signals` and `assessments`. Ordering of a signal's
  * assessments: decided_at, then stage order, then assessment_id (METRICS.md), encoded in
- * one sortable key `ord`.
+ * one sortable key `ord` (a struct compares field by field). The latest assessment of each
+ * kind is picked once as a struct of the fields needed (`arg_max` over a struct that is
+ * never NULL, so a NULL severity is kept as NULL, like `arg_max_null`).
  *
  * Columns:
  * - scope: region_code, municipality_code, received_at, received_year, received_month
@@ -72,13 +76,15 @@ export const ASSESSMENTS_DDL = `CREATE TABLE assessments (
  * - lpw_outcome / lpw_body / lpw_severity: the latest `pre_weging` assessment (for the
  *   pre-assessment part of outcome_divergence)
  * - path: direct | via_pre_weging | dropped | pending
+ * - batch_id: the batch the signal's current row came from (so the snapshot's `signals`
+ *   view can be served from this table)
+ *
+ * Rows are clustered by region and received_at (zone maps for the scope filters).
  */
 export const SIGNAL_FACTS_SQL = `CREATE TABLE signal_facts AS
 WITH a AS (
   SELECT region_code, signal_id, stage, body, framework, outcome, decided_at,
-    strftime(decided_at, '%Y%m%d')
-      || CASE stage WHEN 'pre_weging' THEN '0' WHEN 'afstemmingsoverleg' THEN '1' ELSE '2' END
-      || assessment_id AS ord,
+    {d: decided_at, s: CASE stage WHEN 'pre_weging' THEN 0 WHEN 'afstemmingsoverleg' THEN 1 ELSE 2 END::UTINYINT, i: assessment_id} AS ord,
     CASE WHEN c_geweld IS NOT NULL AND c_denkbeelden IS NOT NULL AND c_sociale_relaties IS NOT NULL
               AND c_identificatie IS NOT NULL AND c_zelfredzaamheid IS NOT NULL
          THEN CAST(c_geweld + c_denkbeelden + c_sociale_relaties + c_identificatie + c_zelfredzaamheid AS INTEGER)
@@ -87,20 +93,12 @@ WITH a AS (
 ), agg AS (
   SELECT region_code, signal_id,
     count(*) FILTER (WHERE stage <> 'weegploeg') AS n_pre,
-    arg_max(outcome, ord) FILTER (WHERE stage <> 'weegploeg') AS last_pre_outcome,
-    arg_max(framework, ord) FILTER (WHERE stage <> 'weegploeg') AS last_pre_framework,
-    arg_max(body, ord) FILTER (WHERE stage <> 'weegploeg') AS last_pre_body,
-    arg_max(stage, ord) FILTER (WHERE stage <> 'weegploeg') AS last_pre_stage,
+    arg_max({outcome: outcome, framework: framework, body: body, stage: stage}, ord) FILTER (WHERE stage <> 'weegploeg') AS lp,
     count(*) FILTER (WHERE stage = 'weegploeg') AS n_wp,
     min(decided_at) FILTER (WHERE stage = 'weegploeg') AS first_wp_date,
-    arg_max(outcome, ord) FILTER (WHERE stage = 'weegploeg') AS final_wp_outcome,
-    arg_max(decided_at, ord) FILTER (WHERE stage = 'weegploeg') AS final_wp_date,
-    arg_max(body, ord) FILTER (WHERE stage = 'weegploeg') AS final_wp_body,
-    arg_max_null(severity, ord) FILTER (WHERE stage = 'weegploeg') AS final_wp_severity,
+    arg_max({outcome: outcome, decided_at: decided_at, body: body, severity: severity}, ord) FILTER (WHERE stage = 'weegploeg') AS wp,
     max(decided_at) FILTER (WHERE stage = 'weegploeg' AND outcome <> 'nadere_duiding') AS decision_date,
-    arg_max(outcome, ord) FILTER (WHERE stage = 'pre_weging') AS lpw_outcome,
-    arg_max(body, ord) FILTER (WHERE stage = 'pre_weging') AS lpw_body,
-    arg_max_null(severity, ord) FILTER (WHERE stage = 'pre_weging') AS lpw_severity
+    arg_max({outcome: outcome, body: body, severity: severity}, ord) FILTER (WHERE stage = 'pre_weging') AS pw
   FROM a GROUP BY region_code, signal_id
 )
 SELECT
@@ -109,23 +107,28 @@ SELECT
   CAST(date_trunc('month', s.received_at) AS DATE) AS received_month,
   s.receiving_party, s.source, s.phenomenon, s.age_band, s.subject_pseudonym,
   coalesce(g.n_pre, 0) > 0 AS has_pre,
-  g.last_pre_outcome, g.last_pre_framework, g.last_pre_body, g.last_pre_stage,
+  g.lp.outcome AS last_pre_outcome, g.lp.framework AS last_pre_framework, g.lp.body AS last_pre_body, g.lp.stage AS last_pre_stage,
   coalesce(g.n_wp, 0) > 0 AS reached,
-  g.first_wp_date, g.final_wp_outcome, g.final_wp_date, g.final_wp_body, g.final_wp_severity,
+  g.first_wp_date, g.wp.outcome AS final_wp_outcome, g.wp.decided_at AS final_wp_date, g.wp.body AS final_wp_body,
+  g.wp.severity AS final_wp_severity,
   g.decision_date,
   CAST(date_diff('day', s.received_at, g.first_wp_date) AS INTEGER) AS days_to_first_wp,
   CAST(date_diff('day', s.received_at, g.decision_date) AS INTEGER) AS days_to_decision,
-  g.lpw_outcome, g.lpw_body, g.lpw_severity,
+  g.pw.outcome AS lpw_outcome, g.pw.body AS lpw_body, g.pw.severity AS lpw_severity,
   CASE
     WHEN coalesce(g.n_wp, 0) > 0 AND coalesce(g.n_pre, 0) = 0 THEN 'direct'
     WHEN coalesce(g.n_wp, 0) > 0 THEN 'via_pre_weging'
-    WHEN g.last_pre_outcome IN ('niet_doorgezet', 'afgesloten_onvoldoende_info', 'doorverwezen') THEN 'dropped'
+    WHEN g.lp.outcome IN ('niet_doorgezet', 'afgesloten_onvoldoende_info', 'doorverwezen') THEN 'dropped'
     ELSE 'pending'
-  END AS path
+  END AS path,
+  s.batch_id
 FROM signals s LEFT JOIN agg g ON g.region_code = s.region_code AND g.signal_id = s.signal_id
 ORDER BY s.region_code, s.received_at`;
 
-/** One row per assessment, with the scope columns of its signal (see module doc). */
+/**
+ * One row per assessment, with the scope columns of its signal (see module doc) and the
+ * batch its current row came from (the snapshot's `assessments` view is served from here).
+ */
 export const ASSESSMENT_FACTS_SQL = `CREATE TABLE assessment_facts AS
 SELECT a.region_code, a.assessment_id, a.signal_id, a.stage, a.body, a.decided_at, a.framework,
   a.c_geweld, a.c_denkbeelden, a.c_sociale_relaties, a.c_identificatie, a.c_zelfredzaamheid,
@@ -136,12 +139,26 @@ SELECT a.region_code, a.assessment_id, a.signal_id, a.stage, a.body, a.decided_a
   a.info_gemeente, a.info_politie, a.info_om, a.unanimous,
   a.analysis_recorded, a.decision_recorded,
   s.received_at, CAST(year(s.received_at) AS INTEGER) AS received_year,
-  s.receiving_party, s.source, s.phenomenon
+  s.receiving_party, s.source, s.phenomenon,
+  a.batch_id
 FROM assessments a JOIN signals s ON s.region_code = a.region_code AND s.signal_id = a.signal_id
 ORDER BY a.region_code, s.received_at`;
 
 /** Key/value metadata of a snapshot (schema version, built_at, batch list hash, ...). */
 export const META_DDL = `CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)`;
+
+/**
+ * The snapshot's `signals` and `assessments`: views over the fact tables with exactly the
+ * columns of SIGNALS_DDL / ASSESSMENTS_DDL (names, order, types), for readers of the raw rows.
+ */
+export const RAW_VIEWS_SQL = [
+  `CREATE VIEW signals AS SELECT ${ddlColumns(SIGNALS_DDL)} FROM signal_facts`,
+  `CREATE VIEW assessments AS SELECT ${ddlColumns(ASSESSMENTS_DDL)} FROM assessment_facts`,
+] as const;
+
+function ddlColumns(ddl: string): string {
+  return [...ddl.matchAll(/^\s+([a-z_]+) [A-Z]+/gm)].map((m) => m[1]).join(', ');
+}
 
 /** Statements that build the derived tables, in order, once signals/assessments are loaded. */
 export const DERIVED_TABLES_SQL = [SIGNAL_FACTS_SQL, ASSESSMENT_FACTS_SQL] as const;

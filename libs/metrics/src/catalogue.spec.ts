@@ -18,6 +18,7 @@ describe('catalogue', () => {
       'integrality',
       'reach',
       'trend',
+      'preweging_outcomes',
     ]);
     for (const role of ['nctv', 'regio', 'beheer'] as const) expect(catalogue(role).map((m) => m.name)).toEqual(all.filter((n) => n !== 'reassessment_consistency'));
   });

@@ -7,12 +7,13 @@ import { flowMetric } from './flow.metrics';
 import { integralityMetric } from './integrality.metrics';
 import { leadtimeMetric } from './leadtime.metrics';
 import { phenomenonCoverageMetric } from './phenomenon.metrics';
+import { prewegingOutcomesMetric } from './preweging.metrics';
 import { reachMetric } from './reach.metrics';
 import { reassessmentConsistencyMetric } from './reassessment.metrics';
 import { trendMetric } from './trend.metrics';
 import type { MetricDefinition } from './types';
 
-/** In METRICS.md order. */
+/** In METRICS.md order, then the extensions. */
 export const METRICS: readonly MetricDefinition[] = [
   flowMetric,
   dropoffMetric,
@@ -25,6 +26,7 @@ export const METRICS: readonly MetricDefinition[] = [
   integralityMetric,
   reachMetric,
   trendMetric,
+  prewegingOutcomesMetric, // extension beyond METRICS.md (docs/metrics.md)
 ];
 
 const BY_NAME = new Map(METRICS.map((m) => [m.name, m]));

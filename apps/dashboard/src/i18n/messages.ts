@@ -231,6 +231,12 @@ const nl = {
   a11yTitle: 'Toegankelijkheidsverklaring',
   footerText: 'Weegwijzer toont uitsluitend afgeschermde totalen; geen persoonsgegevens.',
   print: 'Afdrukken',
+
+  // pre-weging: closing for lack of information versus police enrichment (preweging_outcomes)
+  prewegingEnrichTitle: 'Afsluiten wegens onvoldoende informatie en verrijking door de politie',
+  prewegingEnrichIntro: 'Van alle pre-wegingen per orgaan: het aandeel dat de gemeente afsluit wegens onvoldoende informatie, tegenover het aandeel dat de politie verrijkt (uitkomst verrijking, of een verrijkingscode zoals wijkagent, alertering of osint).',
+  closedByMunicipality: 'Gemeente: afgesloten wegens onvoldoende informatie',
+  enrichedByPolice: 'Politie: verrijkt',
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -447,6 +453,11 @@ const en: Record<MessageKey, string> = {
   a11yTitle: 'Accessibility statement',
   footerText: 'Weegwijzer shows only disclosure-controlled totals; no personal data.',
   print: 'Print',
+
+  prewegingEnrichTitle: 'Closing for lack of information vs police enrichment',
+  prewegingEnrichIntro: 'Of all pre-assessments by body: the share the municipality closes for insufficient information, against the share the police enrich (outcome enrichment, or an enrichment code such as neighbourhood officer, alert or OSINT).',
+  closedByMunicipality: 'Municipality: closed for insufficient information',
+  enrichedByPolice: 'Police: enriched',
 };
 
 export const MESSAGES = { nl, en } as const;

@@ -4,7 +4,7 @@ import { FilterSummary } from '../../app/FilterBar';
 import { barHeight, barOption } from '../../charts/bar';
 import { EChart } from '../../charts/EChart';
 import { MetricPanel, useLabeller, useMetric, useTableModel } from '../../components/metric';
-import { filterRows, type TableModel } from '../../lib/table';
+import { cellOf, filterRows, type TableCell, type TableModel } from '../../lib/table';
 import { chartLabel, isChartRow, useReference } from '../common';
 
 const DROP_OUTCOMES = ['dropped_niet_doorgezet', 'dropped_afgesloten_onvoldoende_info', 'dropped_doorverwezen'];
@@ -13,6 +13,7 @@ export default function DropoffView() {
   const { t, lang, me } = useApp();
   const overall = useMetric('dropoff', { by: 'none' });
   const byParty = useMetric('dropoff', { by: 'receiving_party' });
+  const outcomes = useMetric('preweging_outcomes');
   const reference = useReference();
   const regio = me.role === 'regio';
   const labeller = useLabeller();
@@ -111,6 +112,24 @@ export default function DropoffView() {
     [closingTitle, t, lang],
   );
 
+  const enrichTitle = t('prewegingEnrichTitle');
+  const closedName = t('closedByMunicipality');
+  const enrichedName = t('enrichedByPolice');
+  const enrichChart = useMemo(
+    () => (model: TableModel) => {
+      const m = closingVersusEnrichment(filterRows(model, isChartRow), closedName, enrichedName);
+      const regions = new Set(m.rows.map((r) => r[0].text)).size;
+      return (
+        <EChart
+          label={chartLabel(enrichTitle, t('chartAltSuffix'))}
+          height={barHeight(regions, 2)}
+          option={barOption(m, { category: 'region_code', pivot: { series: 'measure', value: 'value' }, valueKind: 'share', lang, horizontal: true })}
+        />
+      );
+    },
+    [enrichTitle, closedName, enrichedName, t, lang],
+  );
+
   return (
     <>
       <FilterSummary />
@@ -136,8 +155,58 @@ export default function DropoffView() {
         table={{ columns: ['region_code', 'receiving_party', 'with_pre', 'dropped', ...DROP_OUTCOMES] }}
         chart={closingChart}
       />
+      <MetricPanel
+        load={outcomes}
+        panelId="dropoff-enrichment"
+        title={enrichTitle}
+        description={t('prewegingEnrichIntro')}
+        table={{ columns: ENRICHMENT_TABLE_COLUMNS }}
+        chart={enrichChart}
+      />
     </>
   );
+}
+
+/** Table of the closing-versus-enrichment panel (preweging_outcomes, one row per region × body). */
+const ENRICHMENT_TABLE_COLUMNS = [
+  'region_code',
+  'body',
+  'assessments',
+  'outcome_afgesloten_onvoldoende_info',
+  'closed_share',
+  'outcome_verrijking',
+  ...['geen', 'wijkagent', 'alertering', 'osint', 'meerdere', 'unknown'].map((e) => `enrichment_${e}`),
+  'enriched',
+  'enriched_share',
+];
+
+/**
+ * The chart's model: per region two bars from the same table cells (so suppression shows as
+ * in the table): the municipality's share closed for lack of information and the police's
+ * share enriched.
+ */
+function closingVersusEnrichment(model: TableModel, closedName: string, enrichedName: string): TableModel {
+  const rows: TableCell[][] = [];
+  const source: TableModel['source'] = [];
+  model.rows.forEach((cells, i) => {
+    const row = model.source[i];
+    const pick = row.body === 'gemeente' ? { name: closedName, key: 'closed_share' } : row.body === 'politie' ? { name: enrichedName, key: 'enriched_share' } : null;
+    const region = cellOf(model, cells, 'region_code');
+    const value = pick && cellOf(model, cells, pick.key);
+    if (!pick || !region || !value) return;
+    rows.push([region, { raw: pick.name, text: pick.name }, value]);
+    source.push(row);
+  });
+  return {
+    ...model,
+    columns: [
+      { key: 'region_code', label: model.columns.find((c) => c.key === 'region_code')?.label ?? '', kind: 'dimension' },
+      { key: 'measure', label: '', kind: 'dimension' },
+      { key: 'value', label: '', kind: 'share' },
+    ],
+    rows,
+    source,
+  };
 }
 
 const FRAMEWORK_COLUMNS = [

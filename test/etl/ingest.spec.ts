@@ -2,6 +2,8 @@ import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { ASSESSMENTS_DDL, SIGNALS_DDL } from '@weegwijzer/contract';
 import { AnalyticReader, BatchEntity, readSnapshotPointer } from '@weegwijzer/store';
 import { Ingestor, validAssessment, validSignal, writeTestBatch, type FixtureRow, type TestBatchOptions } from '@weegwijzer/etl';
 import { filesContaining, openLedger, removeTemps, storeKind, tempDir } from './etl-helpers';
@@ -56,6 +58,27 @@ describe(`ingest (ledger on ${storeKind})`, () => {
     ]);
     expect(await count('SELECT count(*) AS n FROM signals WHERE phenomenon = ?', ['rechts_extremisme'])).toBe(1);
     expect(await reader.info()).toMatchObject({ snapshotId: r.snapshot!.id, batches: 1, signals: 2, assessments: 2 });
+  });
+
+  it('serves signals and assessments with exactly the columns and types of the contract DDL', async () => {
+    // The expected columns come from DuckDB itself creating the contract's DDL in a scratch database.
+    const db = await DuckDBInstance.create(':memory:');
+    const conn = await db.connect();
+    const describe = async (ddl: string, table: string) => {
+      await conn.run(ddl);
+      return (await conn.runAndReadAll(`SELECT column_name, column_type FROM (DESCRIBE ${table})`)).getRowObjectsJS();
+    };
+    const expected = { signals: await describe(SIGNALS_DDL, 'signals'), assessments: await describe(ASSESSMENTS_DDL, 'assessments') };
+    conn.closeSync();
+    db.closeSync();
+    for (const table of ['signals', 'assessments'] as const) {
+      expect(await reader.query(`SELECT column_name, column_type FROM (DESCRIBE ${table})`)).toEqual(expected[table]);
+    }
+    expect(await reader.query('SELECT signal_id, batch_id FROM signals ORDER BY signal_id')).toEqual([
+      { signal_id: 'SVR13x000001', batch_id: 'VR13-2025-H1' },
+      { signal_id: 'SVR13x000002', batch_id: 'VR13-2025-H1' },
+    ]);
+    expect(await count('SELECT count(*) AS n FROM assessments WHERE signal_id = ?', ['SVR13x000001'])).toBe(2);
   });
 
   it('changes nothing when the same batch is delivered again', async () => {

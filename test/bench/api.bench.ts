@@ -32,7 +32,7 @@ const CLIENTS = 16;
 const YEARS = 3;
 const END_YEAR = 2025;
 const SEED = 1;
-const METRICS = ['flow', 'dropoff', 'leadtime', 'criteria_usage', 'criteria_coverage', 'outcome_divergence', 'phenomenon_coverage', 'integrality', 'reach', 'trend'];
+const METRICS = ['flow', 'dropoff', 'leadtime', 'criteria_usage', 'criteria_coverage', 'outcome_divergence', 'phenomenon_coverage', 'integrality', 'reach', 'trend', 'preweging_outcomes'];
 const K = 5;
 
 function log(msg: string): void {

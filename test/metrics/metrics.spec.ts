@@ -401,7 +401,7 @@ describe('regio peer view', () => {
 });
 
 describe('every metric, every role', () => {
-  const metrics = ['flow', 'dropoff', 'leadtime', 'criteria_usage', 'criteria_coverage', 'outcome_divergence', 'reassessment_consistency', 'phenomenon_coverage', 'integrality', 'reach', 'trend'];
+  const metrics = ['flow', 'dropoff', 'leadtime', 'criteria_usage', 'criteria_coverage', 'outcome_divergence', 'reassessment_consistency', 'phenomenon_coverage', 'integrality', 'reach', 'trend', 'preweging_outcomes'];
   it('keeps the disclosure rules at k = 3 and k = 5 on the unreplicated fixture', async () => {
     for (const name of metrics) {
       for (const k of [3, 5]) {

@@ -1,92 +1,41 @@
 /**
- * The API's response shapes as the dashboard reads them (METRICS.md "API response shape",
- * the routes of the team brief). Declared here rather than imported so the browser bundle
- * never pulls in server code; fields the dashboard does not need are left out.
+ * The API's response shapes as the dashboard reads them. Metric responses and the catalogue
+ * are the published types of @weegwijzer/metrics (type-only imports, erased by Vite, so no
+ * server code reaches the bundle); where the dashboard reads less, the type is derived here.
  */
+import type {
+  CatalogueEntry as PublishedCatalogueEntry,
+  CellValue,
+  ColumnKind,
+  Label,
+  MetricResponse,
+  MetricTable as PublishedMetricTable,
+  Note,
+  ResponseColumn,
+  Row,
+  SuppressedCell,
+} from '@weegwijzer/metrics';
 
-export type Role = 'inspectie' | 'nctv' | 'regio' | 'beheer';
+export type { CellValue, ColumnKind, MetricResponse, Note };
+export type LocalText = Label;
+export type MetricRow = Row;
+export type Suppression = SuppressedCell;
+export type Role = PublishedCatalogueEntry['roles'][number];
 
-export type ColumnKind =
-  | 'dimension'
-  | 'count'
-  | 'share'
-  | 'ratio'
-  | 'days'
-  | 'rate_per_100k'
-  | 'probability'
-  | 'flag';
+/** A column as the table and CSV helpers read it: the label is optional (the name stands in). */
+export type MetricColumn = Pick<ResponseColumn, 'name' | 'kind'> & Partial<Pick<ResponseColumn, 'label'>>;
 
-export interface LocalText {
-  nl: string;
-  en: string;
-}
+/** A table in response shape (the main result, and `links` for the flow Sankey). */
+export type MetricTable = Omit<PublishedMetricTable, 'columns'> & { columns: MetricColumn[] };
 
-export interface MetricColumn {
-  name: string;
-  kind: ColumnKind;
-  label?: LocalText | string;
-}
+/** A catalogue entry; `filters` is compared with the query keys of the current view. */
+export type CatalogueEntry = Omit<PublishedCatalogueEntry, 'filters'> & { filters: readonly string[] };
 
-export type CellValue = string | number | boolean | null;
-export type MetricRow = Record<string, CellValue>;
-
-export interface Suppression {
-  row: number;
-  column: string;
-  reason: string;
-}
-
-/** A table in response shape: the main result, and `links` for the flow Sankey. */
-export interface MetricTable {
-  columns: MetricColumn[];
-  rows: MetricRow[];
-  suppressed: Suppression[];
-}
-
-export interface Note {
-  code?: string;
-  nl: string;
-  en: string;
-}
-
-export interface MetricResponse extends MetricTable {
-  metric: string;
-  k: number;
-  scope: {
-    regions?: string[];
-    from?: string | null;
-    to?: string | null;
-    peer_regions?: number;
-    [key: string]: unknown;
-  };
-  params?: Record<string, string>;
-  notes?: Note[];
-  population_year?: number;
-  links?: MetricTable;
-  [extra: string]: unknown;
-}
-
-export interface MetricParam {
-  name: string;
-  label?: LocalText;
-  values: string[];
-  default: string;
-}
-
-export interface CatalogueEntry {
-  name: string;
-  label: LocalText;
-  description?: string | LocalText;
-  unit?: string;
-  grain?: string | string[];
-  columns?: MetricColumn[];
-  params?: MetricParam[];
-  /** The scope filters the metric accepts (`regions`, `from`, `to`, `phenomenon`, ...). */
-  filters?: string[];
-  dimensions?: string[];
-  roles?: Role[];
-  [key: string]: unknown;
-}
+/*
+ * The API's own DTOs (MeDto, DemoSessionDto, MunicipalityDto, ...) are declared in Nest
+ * modules; importing them would pull the server into this DOM typecheck, so the shapes the
+ * dashboard reads are declared here.
+ */
 
 export interface Me {
   role: Role;

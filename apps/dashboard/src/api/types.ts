@@ -55,11 +55,11 @@ export interface RegionRef {
   name: string;
 }
 
+/** GET /v1/registry/municipalities as read for names (the API also sends `populations`). */
 export interface MunicipalityRef {
   code: string;
   name: string;
   regionCode: string;
-  population?: number | null;
 }
 
 /** A region's registry profile; fields are whatever the API returns, shown generically. */

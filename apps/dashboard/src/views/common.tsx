@@ -1,6 +1,9 @@
-import type { MetricRow } from '../api/types';
+import { useMemo } from 'react';
+import type { ColumnKind, MetricRow } from '../api/types';
 import { useApp } from '../app/context';
-import { cellOf, findRow, type TableModel } from '../lib/table';
+import { barHeight, barOption } from '../charts/bar';
+import { EChart } from '../charts/EChart';
+import { cellOf, filterRows, findRow, type TableModel } from '../lib/table';
 
 /** Rows of one region (named, or a regio caller's own), i.e. not the total and not a peer statistic. */
 export const isRegionRow = (r: MetricRow) => r.group === 'region' || r.group === 'own' || (r.group === undefined && r.region_code !== null);
@@ -29,4 +32,33 @@ export function useReference() {
 
 export function chartLabel(title: string, suffix: string): string {
   return `${title}. ${suffix}`;
+}
+
+/**
+ * The chart of one share or rate column as a horizontal bar per region, with the total (or, for
+ * a regio caller, the peer median) as its reference line: the render function a MetricPanel takes.
+ */
+export function useRegionBarChart(title: string, key: string, valueKind: ColumnKind) {
+  const { t, lang } = useApp();
+  const reference = useReference();
+  return useMemo(
+    () => (model: TableModel) => {
+      const m = filterRows(model, isChartRow);
+      return (
+        <EChart
+          label={chartLabel(title, t('chartAltSuffix'))}
+          height={barHeight(m.rows.length)}
+          option={barOption(m, {
+            category: 'region_code',
+            series: [{ key, name: m.columns.find((c) => c.key === key)?.label ?? '' }],
+            valueKind,
+            lang,
+            horizontal: true,
+            reference: reference(model, key),
+          })}
+        />
+      );
+    },
+    [title, key, valueKind, t, lang, reference],
+  );
 }

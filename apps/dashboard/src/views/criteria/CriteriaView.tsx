@@ -2,14 +2,13 @@ import { useCallback, useMemo } from 'react';
 import type { MetricRow } from '../../api/types';
 import { useApp } from '../../app/context';
 import { FilterSummary } from '../../app/FilterBar';
-import { barHeight, barOption } from '../../charts/bar';
 import { EChart } from '../../charts/EChart';
 import { forestOption } from '../../charts/forest';
 import { heatmapOption } from '../../charts/heatmap';
 import { MetricPanel, useMetric } from '../../components/metric';
 import { BODY_LABELS, FRAMEWORK_LABELS, STAGE_LABELS, codeLabel } from '../../i18n/codes';
 import { filterRows, type TableModel } from '../../lib/table';
-import { chartLabel, isChartRow, useReference } from '../common';
+import { chartLabel, isChartRow, useRegionBarChart } from '../common';
 
 const FRAMEWORKS = Object.keys(FRAMEWORK_LABELS);
 const CRITERIA = ['c_geweld', 'c_denkbeelden', 'c_sociale_relaties', 'c_identificatie', 'c_zelfredzaamheid'];
@@ -39,7 +38,6 @@ export default function CriteriaView() {
   const divergence = useMetric('outcome_divergence', { stage: divStage, by: 'region' });
   const byBody = useMetric('outcome_divergence', { stage: 'pre_weging', by: 'region_body' });
   const reassess = useMetric('reassessment_consistency');
-  const reference = useReference();
 
   const usageRows = useCallback((r: MetricRow) => r.stage === stage && r.body === body, [stage, body]);
   const bodyRows = useCallback((r: MetricRow) => r.body === 'gemeente' || r.body === 'politie', []);
@@ -74,26 +72,7 @@ export default function CriteriaView() {
   );
 
   const coverageTitle = t('coverageTitle');
-  const coverageChart = useMemo(
-    () => (model: TableModel) => {
-      const m = filterRows(model, isChartRow);
-      return (
-        <EChart
-          label={chartLabel(coverageTitle, t('chartAltSuffix'))}
-          height={barHeight(m.rows.length)}
-          option={barOption(m, {
-            category: 'region_code',
-            series: [{ key: 'coverage', name: m.columns.find((c) => c.key === 'coverage')?.label ?? '' }],
-            valueKind: 'share',
-            lang,
-            horizontal: true,
-            reference: reference(model, 'coverage'),
-          })}
-        />
-      );
-    },
-    [coverageTitle, t, lang, reference],
-  );
+  const coverageChart = useRegionBarChart(coverageTitle, 'coverage', 'share');
 
   const divTitle = t('divergenceTitle');
   const forest = useCallback(
@@ -136,26 +115,7 @@ export default function CriteriaView() {
   );
 
   const reassessTitle = t('reassessTitle');
-  const reassessChart = useMemo(
-    () => (model: TableModel) => {
-      const m = filterRows(model, isChartRow);
-      return (
-        <EChart
-          label={chartLabel(reassessTitle, t('chartAltSuffix'))}
-          height={barHeight(m.rows.length)}
-          option={barOption(m, {
-            category: 'region_code',
-            series: [{ key: 'share_different', name: m.columns.find((c) => c.key === 'share_different')?.label ?? '' }],
-            valueKind: 'share',
-            lang,
-            horizontal: true,
-            reference: reference(model, 'share_different'),
-          })}
-        />
-      );
-    },
-    [reassessTitle, t, lang, reference],
-  );
+  const reassessChart = useRegionBarChart(reassessTitle, 'share_different', 'share');
 
   return (
     <>

@@ -5,7 +5,7 @@ import { barHeight, barOption } from '../../charts/bar';
 import { EChart } from '../../charts/EChart';
 import { MetricPanel, useLabeller, useMetric, useTableModel } from '../../components/metric';
 import { cellOf, filterRows, type TableCell, type TableModel } from '../../lib/table';
-import { chartLabel, isChartRow, useReference } from '../common';
+import { chartLabel, isChartRow, useReference, useRegionBarChart } from '../common';
 
 const DROP_OUTCOMES = ['dropped_niet_doorgezet', 'dropped_afgesloten_onvoldoende_info', 'dropped_doorverwezen'];
 
@@ -21,26 +21,7 @@ export default function DropoffView() {
   const overallModel = useTableModel(overall, { caption: '', columns: ['region_code', 'drop_rate'] }, labeller);
 
   const regionTitle = t('dropByRegionTitle');
-  const regionChart = useMemo(
-    () => (model: TableModel) => {
-      const m = filterRows(model, isChartRow);
-      return (
-        <EChart
-          label={chartLabel(regionTitle, t('chartAltSuffix'))}
-          height={barHeight(m.rows.length)}
-          option={barOption(m, {
-            category: 'region_code',
-            series: [{ key: 'drop_rate', name: m.columns.find((c) => c.key === 'drop_rate')?.label ?? '' }],
-            valueKind: 'share',
-            lang,
-            horizontal: true,
-            reference: reference(model, 'drop_rate'),
-          })}
-        />
-      );
-    },
-    [regionTitle, t, lang, reference],
-  );
+  const regionChart = useRegionBarChart(regionTitle, 'drop_rate', 'share');
 
   const partyTitle = t('dropByPartyTitle');
   const partyChart = useMemo(

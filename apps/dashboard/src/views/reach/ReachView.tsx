@@ -6,8 +6,8 @@ import { barHeight, barOption } from '../../charts/bar';
 import { EChart } from '../../charts/EChart';
 import { MetricPanel, useLabeller, useMetric, useMunicipalityNames } from '../../components/metric';
 import { codeLabel } from '../../i18n/codes';
-import { filterRows, type TableModel } from '../../lib/table';
-import { chartLabel, isChartRow, useReference } from '../common';
+import type { TableModel } from '../../lib/table';
+import { chartLabel, useRegionBarChart } from '../common';
 
 /** Above this many municipalities a bar chart is unreadable; the table carries them. */
 const MAX_CHART_MUNICIPALITIES = 80;
@@ -26,7 +26,6 @@ export default function ReachView() {
     }),
     [base, lang],
   );
-  const reference = useReference();
 
   const years = useMemo(
     () => (load.status === 'ready' ? [...new Set(load.data.rows.map((r) => Number(r.year)).filter(Number.isFinite))].sort((a, b) => a - b) : []),
@@ -39,26 +38,7 @@ export default function ReachView() {
   const municipalityRows = useCallback((r: MetricRow) => r.level !== 'region' && Number(r.year) === year, [year]);
 
   const regionTitle = t('reachRegionTitle');
-  const regionChart = useMemo(
-    () => (model: TableModel) => {
-      const m = filterRows(model, isChartRow);
-      return (
-        <EChart
-          label={chartLabel(regionTitle, t('chartAltSuffix'))}
-          height={barHeight(m.rows.length)}
-          option={barOption(m, {
-            category: 'region_code',
-            series: [{ key: 'rate_per_100k', name: m.columns.find((c) => c.key === 'rate_per_100k')?.label ?? '' }],
-            valueKind: 'rate_per_100k',
-            lang,
-            horizontal: true,
-            reference: reference(model, 'rate_per_100k'),
-          })}
-        />
-      );
-    },
-    [regionTitle, t, lang, reference],
-  );
+  const regionChart = useRegionBarChart(regionTitle, 'rate_per_100k', 'rate_per_100k');
 
   const munTitle = t('reachMunicipalityTitle');
   const munCount = load.status === 'ready' ? load.data.rows.filter(municipalityRows).length : 0;

@@ -44,6 +44,24 @@ function useHashLocation(): [Location, (loc: Location, replace: boolean) => void
   return [loc, go];
 }
 
+/** The skip link and the page header (brand left, the given tools right), signed in or not. */
+function AppHeader({ t, children }: { t: (key: MessageKey) => string; children: ReactNode }) {
+  return (
+    <>
+      <a className="skip-link" href="#main" onClick={skipToMain}>
+        {t('skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <span className="app-name">{t('appName')}</span>
+          <span className="tagline">{t('appTagline')}</span>
+        </div>
+        <div className="header-tools">{children}</div>
+      </header>
+    </>
+  );
+}
+
 function skipToMain(e: { preventDefault: () => void }) {
   e.preventDefault();
   document.getElementById('main')?.focus();
@@ -91,16 +109,7 @@ export function App() {
   if (!signedIn || session.status === 'error') {
     return (
       <>
-        <a className="skip-link" href="#main" onClick={skipToMain}>
-          {t('skipToContent')}
-        </a>
-        <header className="app-header">
-          <div className="brand">
-            <span className="app-name">{t('appName')}</span>
-            <span className="tagline">{t('appTagline')}</span>
-          </div>
-          <div className="header-tools">{langToggle}</div>
-        </header>
+        <AppHeader t={t}>{langToggle}</AppHeader>
         <main id="main" tabIndex={-1}>
           {signedIn && session.status === 'error' && (
             <AppContextlessError message={t('errorTitle')} detail={session.error.message} retry={session.reload} retryLabel={t('retry')} />
@@ -184,25 +193,16 @@ function Shell({ langToggle }: { langToggle: ReactNode }) {
   const View = view.component;
   return (
     <>
-      <a className="skip-link" href="#main" onClick={skipToMain}>
-        {t('skipToContent')}
-      </a>
-      <header className="app-header">
-        <div className="brand">
-          <span className="app-name">{t('appName')}</span>
-          <span className="tagline">{t('appTagline')}</span>
-        </div>
-        <div className="header-tools">
-          <span className="who">
-            {t('signedInAs')} <strong>{t(`role_${me.role}` as MessageKey)}</strong>
-            {ownName ? ` · ${ownName}` : ''}
-          </span>
-          {langToggle}
-          <button type="button" onClick={signOut}>
-            {t('signOut')}
-          </button>
-        </div>
-      </header>
+      <AppHeader t={t}>
+        <span className="who">
+          {t('signedInAs')} <strong>{t(`role_${me.role}` as MessageKey)}</strong>
+          {ownName ? ` · ${ownName}` : ''}
+        </span>
+        {langToggle}
+        <button type="button" onClick={signOut}>
+          {t('signOut')}
+        </button>
+      </AppHeader>
       <nav className="main-nav no-print" aria-label={t('mainNav')}>
         <ul>
           {views.map((v) => (

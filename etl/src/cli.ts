@@ -41,10 +41,11 @@ interface CliConfig {
   databaseUrl: string | undefined;
   /** Test hook for the crash tests (see Ingestor). */
   crashAt: string | undefined;
+  keyFile: string | undefined;
 }
 
 function readConfig(env: NodeJS.ProcessEnv): CliConfig {
-  return { dataDir: resolveDataDir(env), databaseUrl: env.DATABASE_URL || undefined, crashAt: env.WEEGWIJZER_CRASH_AT || undefined };
+  return { dataDir: resolveDataDir(env), databaseUrl: env.DATABASE_URL || undefined, crashAt: env.WEEGWIJZER_CRASH_AT || undefined, keyFile: env.WEEGWIJZER_KEY_FILE || undefined };
 }
 
 class UsageError extends Error {}
@@ -168,7 +169,7 @@ async function ingestAsOwner(cfg: CliConfig, dirs: string[], onProgress: (e: Ing
     throw e;
   });
   try {
-    const ingestor = new Ingestor({ dataDir: cfg.dataDir, store, crashAt: cfg.crashAt });
+    const ingestor = new Ingestor({ dataDir: cfg.dataDir, store, crashAt: cfg.crashAt, keyFile: cfg.keyFile });
     server = new ControlServer(ownership).register('ingest', ingestControlHandler(ingestor));
     await server.listen();
     return await ingestor.ingest(dirs, { submittedBy: 'cli', onProgress });

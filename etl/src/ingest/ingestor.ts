@@ -12,9 +12,11 @@ import { basename, join, resolve } from 'node:path';
 import type { DataSource } from 'typeorm';
 import {
   dataDirLayout,
+  loadRecordKeySecret,
   readSnapshotPointer,
   snapshotFile,
   writeSnapshotPointer,
+  type RecordKeySecret,
   type SnapshotBatchRef,
   type SnapshotPointer,
 } from '@weegwijzer/store';
@@ -41,6 +43,8 @@ export interface IngestorOptions {
    * snapshot-built, pointer-swapped).
    */
   crashAt?: string;
+  /** WEEGWIJZER_KEY_FILE: the record-key secret managed outside the data dir. */
+  keyFile?: string;
 }
 
 export class Ingestor {
@@ -88,6 +92,13 @@ export class Ingestor {
     return this.initialised;
   }
 
+  private recordKey: RecordKeySecret | null = null;
+  /** The record-key secret, generated at first use (METRICS.md disclosure v2, rule 3). */
+  secret(): RecordKeySecret {
+    this.recordKey ??= loadRecordKeySecret(this.dataDir, this.opts.keyFile);
+    return this.recordKey;
+  }
+
   private crash(point: string): void {
     if (this.opts.crashAt === point) process.kill(process.pid, 'SIGKILL');
   }
@@ -102,9 +113,12 @@ export class Ingestor {
     const pointer = readSnapshotPointer(this.dataDir);
     const accepted = new Set((pointer?.batches ?? []).map((b) => batchKey(b.region_code, b.batch_id)));
     this.batches.removeUnaccepted(accepted);
-    if (pointer && !existsSync(snapshotFile(this.dataDir, pointer.snapshot_id))) {
-      // The pointer survived but its snapshot did not (deleted by hand?): rebuild it from the batches.
-      const built = await buildSnapshot(this.dataDir, pointer.batches, this.now(), { threads: this.opts.threads });
+    const secret = this.secret();
+    const stale = pointer && (pointer.schema_version !== ANALYTIC_SCHEMA_VERSION || pointer.record_key_id !== secret.id);
+    if (pointer && (stale || !existsSync(snapshotFile(this.dataDir, pointer.snapshot_id)))) {
+      // The pointer survived but its snapshot did not (deleted by hand?), or it was built by an
+      // older schema or with another record-key secret (rotation): rebuild it from the batches.
+      const built = await buildSnapshot(this.dataDir, pointer.batches, this.now(), { threads: this.opts.threads, secret: this.secret() });
       this.publish(pointer.batches, built, pointer.snapshot_id);
     }
     const unsettled = await this.ledger.unsettled();
@@ -166,6 +180,7 @@ export class Ingestor {
       try {
         const built = await buildSnapshot(this.dataDir, accepted, this.now(), {
           threads: this.opts.threads,
+          secret: this.secret(),
           onStep: (step) => emit({ phase: 'snapshot', index: total, total, message: step }),
           reached: (point) => this.crash(point),
         });
@@ -299,13 +314,14 @@ export class Ingestor {
     return { dir, region_code: region, batch_id: batchId, outcome: 'failed', message, report: null };
   }
 
-  private publish(batches: SnapshotBatchRef[], built: { snapshotId: string; builtAt: string; signals: number; assessments: number }, previous: string | null): void {
+  private publish(batches: SnapshotBatchRef[], built: { snapshotId: string; builtAt: string; signals: number; assessments: number; recordKeyId: string }, previous: string | null): void {
     const pointer: SnapshotPointer = {
       format: 1,
       snapshot_id: built.snapshotId,
       file: `snapshots/${built.snapshotId}.duckdb`,
       built_at: built.builtAt,
       schema_version: ANALYTIC_SCHEMA_VERSION,
+      record_key_id: built.recordKeyId,
       batches,
       signals: built.signals,
       assessments: built.assessments,

@@ -23,7 +23,7 @@ import {
   SIGNAL_COLUMNS,
   SIGNALS_DDL,
 } from '@weegwijzer/contract';
-import { dataDirLayout, fsyncDir, snapshotFile, type SnapshotBatchRef } from '@weegwijzer/store';
+import { dataDirLayout, fsyncDir, recordKeyMacroSql, snapshotFile, type RecordKeySecret, type SnapshotBatchRef } from '@weegwijzer/store';
 import { quoteIdent, quoteLiteral } from '../validate/sql';
 import { BatchStore } from './batch-store';
 
@@ -32,9 +32,12 @@ export interface BuiltSnapshot {
   builtAt: string;
   signals: number;
   assessments: number;
+  recordKeyId: string;
 }
 
 export interface BuildOptions {
+  /** The record-key secret (disclosure control v2): keys are computed into the fact tables. */
+  secret: RecordKeySecret;
   threads?: number;
   onStep?: (step: string) => void;
   /** Called when a named point of the build is reached (the crash tests kill the process there). */
@@ -45,7 +48,7 @@ export function newSnapshotId(now: Date): string {
   return `${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
 }
 
-export async function buildSnapshot(dataDir: string, batches: readonly SnapshotBatchRef[], now: Date, opts: BuildOptions = {}): Promise<BuiltSnapshot> {
+export async function buildSnapshot(dataDir: string, batches: readonly SnapshotBatchRef[], now: Date, opts: BuildOptions): Promise<BuiltSnapshot> {
   const layout = dataDirLayout(dataDir);
   mkdirSync(layout.snapshots, { recursive: true });
   mkdirSync(layout.tmp, { recursive: true });
@@ -67,6 +70,7 @@ export async function buildSnapshot(dataDir: string, batches: readonly SnapshotB
       // FSST string compression costs a quarter of the write time for ~15% of file size.
       await conn.run(`SET disabled_compression_methods = 'fsst,dict_fsst'`);
       // The current rows live only in memory: TEMP tables (looked up before the file's tables).
+      await conn.run(recordKeyMacroSql(opts.secret.bytes));
       await conn.run(SIGNALS_DDL.replace('CREATE TABLE', 'CREATE TEMP TABLE'));
       await conn.run(ASSESSMENTS_DDL.replace('CREATE TABLE', 'CREATE TEMP TABLE'));
       const builtAt = now.toISOString();
@@ -113,6 +117,7 @@ export async function buildSnapshot(dataDir: string, batches: readonly SnapshotB
       const meta: Record<string, string> = {
         schema_version: String(ANALYTIC_SCHEMA_VERSION),
         contract_version: CONTRACT_VERSION,
+        record_key_id: opts.secret.id,
         snapshot_id: snapshotId,
         built_at: builtAt,
         batch_count: String(batches.length),
@@ -150,5 +155,5 @@ export async function buildSnapshot(dataDir: string, batches: readonly SnapshotB
   }
   renameSync(buildingPath, finalPath);
   fsyncDir(layout.snapshots);
-  return { snapshotId, builtAt: now.toISOString(), signals, assessments };
+  return { snapshotId, builtAt: now.toISOString(), signals, assessments, recordKeyId: opts.secret.id };
 }

@@ -12,7 +12,7 @@
  *   assessment-level metrics (criteria_usage, criteria_coverage, integrality) filter on the
  *   signal's received_at / phenomenon / receiving_party / source without a join.
  */
-export const ANALYTIC_SCHEMA_VERSION = 1;
+export const ANALYTIC_SCHEMA_VERSION = 2;
 
 export const SIGNALS_DDL = `CREATE TABLE signals (
   signal_id VARCHAR NOT NULL,
@@ -78,6 +78,10 @@ export const ASSESSMENTS_DDL = `CREATE TABLE assessments (
  * - path: direct | via_pre_weging | dropped | pending
  * - batch_id: the batch the signal's current row came from (so the snapshot's `signals`
  *   view can be served from this table)
+ * - rk, subject_rk, subject_nrk: record keys (disclosure control v2, METRICS.md rule 3) of
+ *   the signal, of its person within the region and of its person nationally (NULL without
+ *   a pseudonym): integers 1..2^24−1 from the build's `record_key` macro (libs/store
+ *   record-key.ts); never sent out, only summed into cell keys
  *
  * Rows are clustered by region and received_at (zone maps for the scope filters).
  */
@@ -121,12 +125,15 @@ SELECT
     WHEN g.lp.outcome IN ('niet_doorgezet', 'afgesloten_onvoldoende_info', 'doorverwezen') THEN 'dropped'
     ELSE 'pending'
   END AS path,
-  s.batch_id
+  s.batch_id,
+  record_key('signal', s.region_code, s.signal_id) AS rk,
+  CASE WHEN s.subject_pseudonym IS NOT NULL THEN record_key('person', s.region_code, s.subject_pseudonym) END AS subject_rk,
+  CASE WHEN s.subject_pseudonym IS NOT NULL THEN record_key('person', '', s.subject_pseudonym) END AS subject_nrk
 FROM signals s LEFT JOIN agg g ON g.region_code = s.region_code AND g.signal_id = s.signal_id
 ORDER BY s.region_code, s.received_at`;
 
 /**
- * One row per assessment, with the scope columns of its signal (see module doc) and the
+ * One row per assessment (with its record key `rk`), with the scope columns of its signal (see module doc) and the
  * batch its current row came from (the snapshot's `assessments` view is served from here).
  */
 export const ASSESSMENT_FACTS_SQL = `CREATE TABLE assessment_facts AS
@@ -140,7 +147,8 @@ SELECT a.region_code, a.assessment_id, a.signal_id, a.stage, a.body, a.decided_a
   a.analysis_recorded, a.decision_recorded,
   s.received_at, CAST(year(s.received_at) AS INTEGER) AS received_year,
   s.receiving_party, s.source, s.phenomenon,
-  a.batch_id
+  a.batch_id,
+  record_key('assessment', a.region_code, a.assessment_id) AS rk
 FROM assessments a JOIN signals s ON s.region_code = a.region_code AND s.signal_id = a.signal_id
 ORDER BY a.region_code, s.received_at`;
 

@@ -1,25 +1,23 @@
 -- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{"by":"none"}}
 -- main
--- params: ["VR03","VR13","2024-01-01","2024-12-31"]
-SELECT region_code, path, has_pre, last_pre_outcome, last_pre_framework, count(*) AS n
+-- params: ["2024-01-01","2024-12-31"]
+SELECT region_code, path, has_pre, last_pre_outcome, last_pre_framework, year(received_at) AS bin, count(*) AS n, coalesce(sum(rk), 0)::BIGINT AS n__k
 FROM signal_facts
-WHERE region_code IN (?, ?)
-  AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
-GROUP BY region_code, path, has_pre, last_pre_outcome, last_pre_framework;
+WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
+GROUP BY region_code, path, has_pre, last_pre_outcome, last_pre_framework, bin;
 
 -- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{"by":"receiving_party"}}
 -- main
--- params: ["VR03","VR13","2024-01-01","2024-12-31"]
-SELECT region_code, receiving_party, path, has_pre, last_pre_outcome, last_pre_framework, count(*) AS n
+-- params: ["2024-01-01","2024-12-31"]
+SELECT region_code, receiving_party, path, has_pre, last_pre_outcome, last_pre_framework, year(received_at) AS bin, count(*) AS n, coalesce(sum(rk), 0)::BIGINT AS n__k
 FROM signal_facts
-WHERE region_code IN (?, ?)
-  AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
-GROUP BY region_code, receiving_party, path, has_pre, last_pre_outcome, last_pre_framework;
+WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
+GROUP BY region_code, receiving_party, path, has_pre, last_pre_outcome, last_pre_framework, bin;
 
 -- regio: {"role":"regio","region":"VR13","scope":{"from":"2024-01-01","to":"2024-12-31"}}
 -- main
 -- params: ["2024-01-01","2024-12-31"]
-SELECT region_code, path, has_pre, last_pre_outcome, last_pre_framework, count(*) AS n
+SELECT region_code, path, has_pre, last_pre_outcome, last_pre_framework, year(received_at) AS bin, count(*) AS n, coalesce(sum(rk), 0)::BIGINT AS n__k
 FROM signal_facts
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
-GROUP BY region_code, path, has_pre, last_pre_outcome, last_pre_framework;
+GROUP BY region_code, path, has_pre, last_pre_outcome, last_pre_framework, bin;

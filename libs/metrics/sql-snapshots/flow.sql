@@ -1,32 +1,30 @@
 -- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{}}
 -- main
--- params: ["VR03","VR13","2024-01-01","2024-12-31"]
-SELECT region_code, path, final_wp_outcome, count(*) AS n
+-- params: ["2024-01-01","2024-12-31"]
+SELECT region_code, path, final_wp_outcome, year(received_at) AS bin, count(*) AS n, coalesce(sum(rk), 0)::BIGINT AS n__k
 FROM signal_facts
-WHERE region_code IN (?, ?)
-  AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
-GROUP BY region_code, path, final_wp_outcome;
+WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
+GROUP BY region_code, path, final_wp_outcome, bin;
 
 -- links
--- params: ["VR03","VR13","2024-01-01","2024-12-31"]
-SELECT source, receiving_party, path, last_pre_outcome, final_wp_outcome, count(*) AS signals
+-- params: ["2024-01-01","2024-12-31"]
+SELECT source, receiving_party, path, last_pre_outcome, final_wp_outcome, year(received_at) AS bin, count(*) AS signals, coalesce(sum(rk), 0)::BIGINT AS signals__k
 FROM signal_facts
-WHERE region_code IN (?, ?)
-  AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
-GROUP BY source, receiving_party, path, last_pre_outcome, final_wp_outcome;
+WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
+GROUP BY source, receiving_party, path, last_pre_outcome, final_wp_outcome, bin;
 
 -- regio: {"role":"regio","region":"VR13","scope":{"from":"2024-01-01","to":"2024-12-31"}}
 -- main
 -- params: ["2024-01-01","2024-12-31"]
-SELECT region_code, path, final_wp_outcome, count(*) AS n
+SELECT region_code, path, final_wp_outcome, year(received_at) AS bin, count(*) AS n, coalesce(sum(rk), 0)::BIGINT AS n__k
 FROM signal_facts
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
-GROUP BY region_code, path, final_wp_outcome;
+GROUP BY region_code, path, final_wp_outcome, bin;
 
 -- links
 -- params: ["VR13","2024-01-01","2024-12-31"]
-SELECT source, receiving_party, path, last_pre_outcome, final_wp_outcome, count(*) AS signals
+SELECT source, receiving_party, path, last_pre_outcome, final_wp_outcome, year(received_at) AS bin, count(*) AS signals, coalesce(sum(rk), 0)::BIGINT AS signals__k
 FROM signal_facts
 WHERE region_code IN (?)
   AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
-GROUP BY source, receiving_party, path, last_pre_outcome, final_wp_outcome;
+GROUP BY source, receiving_party, path, last_pre_outcome, final_wp_outcome, bin;

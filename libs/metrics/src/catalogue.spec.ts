@@ -27,11 +27,14 @@ describe('catalogue', () => {
     const entries = catalogue('inspectie');
     expect(JSON.parse(JSON.stringify(entries))).toEqual(entries);
     const trend = entries.find((m) => m.name === 'trend');
-    expect(trend?.params).toEqual([{ name: 'by', label: { nl: 'Naar', en: 'By' }, values: ['phenomenon', 'source', 'receiving_party'], default: 'phenomenon' }]);
+    expect(trend?.params).toEqual([
+      { name: 'by', label: { nl: 'Naar', en: 'By' }, values: ['phenomenon', 'source', 'receiving_party'], default: 'phenomenon' },
+      { name: 'grain', label: { nl: 'Periode', en: 'Period' }, values: ['month', 'quarter', 'year'], default: 'month' },
+    ]);
     expect(trend?.columns.map((c) => [c.name, c.kind])).toEqual([
       ['group', 'dimension'],
       ['region_code', 'dimension'],
-      ['month', 'dimension'],
+      ['period', 'dimension'],
       ['category', 'dimension'],
       ['signals', 'count'],
     ]);

@@ -3,7 +3,12 @@ import type { Role } from '@weegwijzer/contract';
 import { GROUP_COLUMN, REGION_COLUMN } from './columns';
 import { METRICS } from './registry';
 import { DEFAULT_K, MIN_K } from './scope';
-import type { ColumnCondition, ColumnKind, Label, MetricDefinition, ScopeFilter } from './types';
+import { PTABLE } from './disclosure';
+import { sameCellsOf, type SameCells } from './identities';
+import type { ColumnCondition, ColumnKind, Label, MetricContext, MetricDefinition, ScopeFilter } from './types';
+
+/** A context for asking a definition which extra response fields it sends. */
+const EXTRA_PROBE = { params: {}, scope: { regions: [] } } as unknown as MetricContext;
 
 export interface CatalogueColumn {
   name: string;
@@ -13,8 +18,8 @@ export interface CatalogueColumn {
   when?: ColumnCondition;
   /** Dimension values in display order, where fixed. */
   values?: string[];
-  /** count: its national total row is the sum of the region rows. */
-  additive?: boolean;
+  /** count from public reference data (population): not perturbed. */
+  reference?: boolean;
 }
 
 export interface CatalogueEntry {
@@ -32,9 +37,15 @@ export interface CatalogueEntry {
   disclosure: {
     k_default: number;
     k_min: number;
-    totals: 'additive' | 'non_additive';
-    /** total = Σ parts within a row; with `over`: Σ of `parts[0]` over the rows that differ only in that dimension. */
-    lines: { total: string; parts: string[]; over?: string }[];
+    /** Disclosure control v2 (METRICS.md): consistent cell-key noise. */
+    method: 'cell_key';
+    ptable: { version: string; max_noise: number; variance: number };
+    /** Parts need not add up exactly to their totals. */
+    additivity: 'approximate';
+    /** The calendar bins a period is answered from (empty: the whole period is one cell). */
+    time_bins: string[];
+    /** Cells of this metric that count the same records as a cell of another metric (equal released values). */
+    same_cells: SameCells[];
     description: Label;
   };
   /** Extra top-level response fields this metric sends. */
@@ -58,20 +69,20 @@ export function catalogueEntry(def: MetricDefinition): CatalogueEntry {
       label: c.label,
       ...(c.when ? { when: c.when } : {}),
       ...(c.order && c.name !== 'region_code' ? { values: [...c.order] } : {}),
-      ...(c.kind === 'count' ? { additive: Boolean(c.additive) } : {}),
+      ...(c.reference ? { reference: true } : {}),
     })),
     roles: [...def.roles],
     disclosure: {
       k_default: DEFAULT_K,
       k_min: MIN_K,
-      totals: def.disclosure.totals,
-      lines: [
-        ...(def.disclosure.lines ?? []).map((l) => ({ total: l.total, parts: [...l.parts] })),
-        ...(def.disclosure.crossLines ?? []).map((l) => ({ total: l.total, parts: [l.part], over: l.over })),
-      ],
+      method: 'cell_key',
+      ptable: { version: PTABLE.version, max_noise: PTABLE.D, variance: PTABLE.V },
+      additivity: 'approximate',
+      time_bins: def.binned === false ? [] : ['year', 'quarter', 'month'],
+      same_cells: sameCellsOf(def.name),
       description: def.disclosure.description,
     },
-    extras: [...(def.links ? ['links'] : []), ...(def.extra ? ['population_year'] : [])],
+    extras: [...(def.links ? ['links'] : []), ...Object.keys(def.extra?.(EXTRA_PROBE) ?? {})],
   };
 }
 

@@ -20,9 +20,9 @@ export function dim(name: string, nl: string, en: string, extra: Extra = {}): Me
   return { name, kind: 'dimension', label: { nl, en }, ...extra };
 }
 
-/** A count; additive (its national total is the sum of the regions) unless said otherwise. */
+/** A count cell (disclosure control v2: cell-key noise, values 1..k−1 hidden). */
 export function count(name: string, nl: string, en: string, extra: Extra = {}): MetricColumn {
-  return { name, kind: 'count', label: { nl, en }, additive: true, ...extra };
+  return { name, kind: 'count', label: { nl, en }, ...extra };
 }
 
 /** numerator / denominator, both count columns of the same row. */

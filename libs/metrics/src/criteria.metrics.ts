@@ -1,7 +1,7 @@
 /** criteria_usage and criteria_coverage (METRICS.md §4–5): which frameworks, and are the five legal criteria scored. */
 import { BODIES, CRITERIA, FRAMEWORKS, STAGES } from '@weegwijzer/contract';
 import { ALL_FILTERS, ALL_ROLES, count, dim, share } from './columns';
-import { countIf, groupByRegion, lit, scopeWhere, SqlBuilder } from './sql';
+import { binColumn, countAll, countIf, lit, scopeWhere, SqlBuilder } from './sql';
 import type { MetricDefinition } from './types';
 
 export const criteriaUsageMetric: MetricDefinition = {
@@ -26,21 +26,19 @@ export const criteriaUsageMetric: MetricDefinition = {
   ],
   totalRow: 'sum',
   disclosure: {
-    totals: 'additive',
-    lines: [{ total: 'assessments', parts: FRAMEWORKS.map((f) => `fw_${f}`) }],
     description: {
-      nl: 'Tellingen onder k onderdrukt; secundair langs de regel (beoordelingen = som over de kaders) en langs de landelijke totaalrij per fase en orgaan.',
-      en: 'Counts below k suppressed; secondary along the row (assessments = sum over frameworks) and the national total row per stage and body.',
+      nl: 'Elke telling met celsleutelruis (±2); waarden 1 tot k na ruis verborgen. Percentages uit de gepubliceerde tellingen; ze vervallen bij een noemer onder k.',
+      en: 'Every count with cell-key noise (±2); values 1 to k after noise hidden. Shares from the released counts; none on a denominator below k.',
     },
   },
   sql(ctx) {
     const b = new SqlBuilder();
-    return b.statement(`SELECT region_code, stage, body,
-  count(*) AS assessments,
+    return b.statement(`SELECT region_code, stage, body, ${binColumn(ctx)},
+  ${countAll(ctx, 'assessments')},
   ${FRAMEWORKS.map((f) => countIf(ctx, `framework = ${lit(f)}`, `fw_${f}`)).join(',\n  ')}
 FROM assessment_facts
 WHERE ${scopeWhere(b, ctx)}
-${groupByRegion(['stage', 'body'])}`);
+GROUP BY region_code, stage, body, bin`);
   },
 };
 
@@ -66,21 +64,20 @@ export const criteriaCoverageMetric: MetricDefinition = {
   ],
   totalRow: 'sum',
   disclosure: {
-    totals: 'additive',
     description: {
-      nl: 'Tellingen onder k onderdrukt, secundair langs de landelijke totaalrij; aandelen vervallen bij een noemer onder k of een onderdrukte teller.',
-      en: 'Counts below k suppressed, secondary along the national total row; shares suppressed on a denominator below k or a suppressed numerator.',
+      nl: 'Elke telling met celsleutelruis (±2); waarden 1 tot k na ruis verborgen. Percentages uit de gepubliceerde tellingen; ze vervallen bij een noemer onder k.',
+      en: 'Every count with cell-key noise (±2); values 1 to k after noise hidden. Shares from the released counts; none on a denominator below k.',
     },
   },
   sql(ctx) {
     const b = new SqlBuilder();
-    return b.statement(`SELECT region_code,
-  count(*) AS assessments,
+    return b.statement(`SELECT region_code, ${binColumn(ctx)},
+  ${countAll(ctx, 'assessments')},
   ${countIf(ctx, 'all_scored', 'all_scored')},
   ${CRITERIA.map((c) => countIf(ctx, `${c} IS NOT NULL`, `scored_${c}`)).join(',\n  ')}
 FROM assessment_facts
 WHERE stage = 'weegploeg'
   AND ${scopeWhere(b, ctx)}
-${groupByRegion()}`);
+GROUP BY region_code, bin`);
   },
 };

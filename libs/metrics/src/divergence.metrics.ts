@@ -4,7 +4,7 @@
  */
 import { BODIES, SEVERITY_BANDS } from '@weegwijzer/contract';
 import { ALL_FILTERS, ALL_ROLES, count, dim, num, strOrNull } from './columns';
-import { countIf, lit, litList, scopeWhere, SqlBuilder } from './sql';
+import { binColumn, countAll, countIf, lit, litList, scopeWhere, SqlBuilder } from './sql';
 import { poissonExactInterval } from './stats';
 import type { MetricColumn, MetricContext, MetricDefinition, Row } from './types';
 
@@ -57,6 +57,9 @@ export const outcomeDivergenceMetric: MetricDefinition = {
     count('units_mid', 'Eenheden ernst midden (4–6)', 'Units severity mid (4–6)'),
     count('units_high', 'Eenheden ernst hoog (7–10)', 'Units severity high (7–10)'),
     count('observed', 'Waargenomen positief (O)', 'Observed positive (O)'),
+    count('observed_low', 'Positief, ernst laag', 'Positive, severity low'),
+    count('observed_mid', 'Positief, ernst midden', 'Positive, severity mid'),
+    count('observed_high', 'Positief, ernst hoog', 'Positive, severity high'),
     ratioColumn('expected', 'Verwacht positief (E)', 'Expected positive (E)'),
     ratioColumn('ratio', 'Verhouding O/E', 'Ratio O/E'),
     ratioColumn('ci_low', 'Ondergrens 95%-interval', '95% interval lower bound'),
@@ -64,48 +67,40 @@ export const outcomeDivergenceMetric: MetricDefinition = {
     { name: 'divergent', kind: 'flag', label: { nl: 'Afwijkend', en: 'Divergent' }, from: STANDARDISED_FROM, base: 'units' },
   ],
   disclosure: {
-    totals: 'additive',
-    lines: [{ total: 'units', parts: ['units_low', 'units_mid', 'units_high'] }],
     description: {
-      nl: 'Tellingen onder k onderdrukt; secundair langs de regel (eenheden = laag + midden + hoog) en de landelijke totaalrij. E, O/E, het interval en de vlag vervallen bij minder dan k eenheden of een onderdrukte telling waarop ze rusten.',
-      en: 'Counts below k suppressed; secondary along the row (units = low + mid + high) and the national total row. E, O/E, the interval and the flag are suppressed on fewer than k units or a suppressed count they rest on.',
+      nl: 'Tellingen met celsleutelruis (±2); waarden 1 tot k na ruis verborgen. E, O/E, het interval en de vlag worden berekend uit de gepubliceerde tellingen (landelijk percentage per band = som over de regio\'s) en vervallen bij minder dan k eenheden.',
+      en: 'Counts with cell-key noise (±2); values 1 to k after noise hidden. E, O/E, the interval and the flag are computed from the released counts (national rate per band = sum over the regions) and are not given on fewer than k units.',
     },
   },
   sql(ctx) {
     const b = new SqlBuilder();
     const u = STAGE_UNITS[ctx.params.stage as keyof typeof STAGE_UNITS];
     const byBody = ctx.params.by === 'region_body';
-    return b.statement(`SELECT region_code${byBody ? `, ${u.body} AS body` : ''},
+    return b.statement(`SELECT region_code${byBody ? `, ${u.body} AS body` : ''}, ${binColumn(ctx)},
   CASE WHEN ${u.severity} <= 3 THEN 'low' WHEN ${u.severity} <= 6 THEN 'mid' ELSE 'high' END AS band,
-  count(*) AS units,
+  ${countAll(ctx, 'units')},
   ${countIf(ctx, `${u.outcome} = ${lit(u.positive)}`, 'positive')}
 FROM signal_facts
 WHERE ${u.extra}
   AND ${u.outcome} IN (${litList(u.outcomes)})
   AND ${u.severity} IS NOT NULL
   AND ${scopeWhere(b, ctx)}
-GROUP BY region_code${byBody ? ', body' : ''}, band`);
+GROUP BY region_code${byBody ? ', body' : ''}, band, bin`);
   },
   rows: divergenceRows,
+  derive: divergenceDerive,
 };
 
-interface Cell {
-  region_code: string | null;
-  body?: string | null;
-  units: Record<string, number>;
-  observed: number;
-}
-
+/** Units and positives per severity band, per region (× body) and nationally: counts only (statistics come in `derive`). */
 function divergenceRows(raw: Record<string, unknown>[], ctx: MetricContext): Row[] {
   const byBody = ctx.params.by === 'region_body';
-  const national: Record<string, { units: number; positive: number }> = Object.fromEntries(BANDS.map((b) => [b, { units: 0, positive: 0 }]));
-  const cells = new Map<string, Cell>();
+  const cells = new Map<string, Row>();
   const cellOf = (region: string | null, body: string | null) => {
     const id = `${region ?? ''}|${body ?? ''}`;
     let c = cells.get(id);
     if (!c) {
-      c = { region_code: region, units: Object.fromEntries(BANDS.map((b) => [b, 0])), observed: 0 };
-      if (byBody) c.body = body;
+      c = { region_code: region, ...(byBody ? { body } : {}), units: 0, observed: 0 };
+      for (const b of BANDS) c[`units_${b}`] = c[`observed_${b}`] = 0;
       cells.set(id, c);
     }
     return c;
@@ -114,40 +109,45 @@ function divergenceRows(raw: Record<string, unknown>[], ctx: MetricContext): Row
     const band = String(r.band);
     const units = num(r.units);
     const positive = num(r.positive);
-    national[band].units += units;
-    national[band].positive += positive;
     const body = byBody ? strOrNull(r.body) : null;
     for (const c of ctx.totals ? [cellOf(String(r.region_code), body), cellOf(null, body)] : [cellOf(String(r.region_code), body)]) {
-      c.units[band] += units;
-      c.observed += positive;
+      c.units = (c.units as number) + units;
+      c.observed = (c.observed as number) + positive;
+      c[`units_${band}`] = (c[`units_${band}`] as number) + units;
+      c[`observed_${band}`] = (c[`observed_${band}`] as number) + positive;
     }
   }
-  const rate = Object.fromEntries(BANDS.map((b) => [b, national[b].units > 0 ? national[b].positive / national[b].units : 0]));
+  return [...cells.values()];
+}
 
-  return [...cells.values()].map((c) => {
-    const expected = BANDS.reduce((s, b) => s + c.units[b] * rate[b], 0);
-    const units = BANDS.reduce((s, b) => s + c.units[b], 0);
-    const row: Row = {
-      region_code: c.region_code,
-      ...(byBody ? { body: c.body ?? null } : {}),
-      units,
-      units_low: c.units.low,
-      units_mid: c.units.mid,
-      units_high: c.units.high,
-      observed: c.observed,
-      expected,
-      ratio: null,
-      ci_low: null,
-      ci_high: null,
-      divergent: null,
-    };
+const released = (v: unknown) => (typeof v === 'number' ? v : 0);
+
+/**
+ * Rule 7: the national rate per band from the released counts of the regions, E, O/E and
+ * the exact Poisson interval from the released O and units.
+ */
+function divergenceDerive(rows: Row[]): void {
+  const units: Record<string, number> = Object.fromEntries(BANDS.map((b) => [b, 0]));
+  const positive: Record<string, number> = Object.fromEntries(BANDS.map((b) => [b, 0]));
+  for (const r of rows) {
+    if (r.region_code === null) continue;
+    for (const b of BANDS) {
+      units[b] += released(r[`units_${b}`]);
+      positive[b] += released(r[`observed_${b}`]);
+    }
+  }
+  const rate = Object.fromEntries(BANDS.map((b) => [b, units[b] > 0 ? positive[b] / units[b] : 0]));
+  for (const row of rows) {
+    const expected = BANDS.reduce((s, b) => s + released(row[`units_${b}`]) * rate[b], 0);
+    const observed = released(row.observed);
+    row.expected = expected;
+    row.ratio = row.ci_low = row.ci_high = row.divergent = null;
     if (expected > 0) {
-      const ci = poissonExactInterval(c.observed);
-      row.ratio = c.observed / expected;
+      const ci = poissonExactInterval(observed);
+      row.ratio = observed / expected;
       row.ci_low = ci.lower / expected;
       row.ci_high = ci.upper / expected;
       row.divergent = (row.ci_low as number) > 1 || (row.ci_high as number) < 1;
     }
-    return row;
-  });
+  }
 }

@@ -2,7 +2,7 @@
 import { DROP_OUTCOMES, EXPLICIT_FRAMEWORKS, FRAMEWORKS, RECEIVING_PARTIES } from '@weegwijzer/contract';
 import { ALL_FILTERS, ALL_ROLES, count, dim, share } from './columns';
 import { sumGroups } from './pivot';
-import { scopeWhere, SqlBuilder } from './sql';
+import { binColumn, countAll, scopeWhere, SqlBuilder } from './sql';
 import type { MetricDefinition } from './types';
 
 const BY_PARTY = { param: 'by', equals: 'receiving_party' };
@@ -36,24 +36,18 @@ export const dropoffMetric: MetricDefinition = {
   ],
   totalRow: 'sum',
   disclosure: {
-    totals: 'additive',
-    lines: [
-      { total: 'dropped', parts: DROP_OUTCOMES.map((o) => `dropped_${o}`) },
-      { total: 'dropped', parts: FRAMEWORKS.map((f) => `dropped_fw_${f}`) },
-      { total: 'dropped', parts: ['dropped_explicit', 'dropped_judgement'] },
-    ],
     description: {
-      nl: 'Tellingen onder k onderdrukt; secundair langs de regel (afgevallen = som naar uitkomst = som naar kader = expliciet + oordeel) en langs de landelijke totaalrij. Percentages vervallen bij een noemer onder k of een onderdrukte teller.',
-      en: 'Counts below k suppressed; secondary along the row (dropped = sum by outcome = sum by framework = explicit + judgement) and the national total row. Rates are suppressed on a denominator below k or a suppressed numerator.',
+      nl: 'Elke telling met celsleutelruis (±2); waarden 1 tot k na ruis verborgen. Percentages uit de gepubliceerde tellingen; ze vervallen bij een noemer onder k.',
+      en: 'Every count with cell-key noise (±2); values 1 to k after noise hidden. Shares from the released counts; none on a denominator below k.',
     },
   },
   sql(ctx) {
     const b = new SqlBuilder();
     const dims = ctx.params.by === 'receiving_party' ? 'receiving_party, ' : '';
-    return b.statement(`SELECT region_code, ${dims}path, has_pre, last_pre_outcome, last_pre_framework, count(*) AS n
+    return b.statement(`SELECT region_code, ${dims}path, has_pre, last_pre_outcome, last_pre_framework, ${binColumn(ctx)}, ${countAll(ctx, 'n')}
 FROM signal_facts
 WHERE ${scopeWhere(b, ctx)}
-GROUP BY region_code, ${dims}path, has_pre, last_pre_outcome, last_pre_framework`);
+GROUP BY region_code, ${dims}path, has_pre, last_pre_outcome, last_pre_framework, bin`);
   },
   rows: (raw, ctx) => {
     const dropped = (g: Record<string, unknown>) => g.path === 'dropped';

@@ -2,8 +2,8 @@
 import { OUTCOMES_BY_STAGE, PATHS } from '@weegwijzer/contract';
 import { ALL_FILTERS, ALL_ROLES, count, dim, num, strOrNull } from './columns';
 import { sumGroups } from './pivot';
-import { scopeWhere, SqlBuilder } from './sql';
-import type { CellKey, Line, MetricContext, MetricDefinition, Row } from './types';
+import { binColumn, countAll, scopeWhere, SqlBuilder } from './sql';
+import type { MetricContext, MetricDefinition, Row } from './types';
 
 const WP_OUTCOMES = OUTCOMES_BY_STAGE.weegploeg;
 
@@ -33,23 +33,17 @@ export const flowMetric: MetricDefinition = {
   ],
   totalRow: 'sum',
   disclosure: {
-    totals: 'additive',
-    lines: [
-      { total: 'signals', parts: ['direct', 'via_pre_weging', 'dropped', 'pending'] },
-      { total: 'reached', parts: ['direct', 'via_pre_weging'] },
-      { total: 'reached', parts: ['casusoverleg', 'geen_casusoverleg', 'nadere_duiding'] },
-    ],
     description: {
-      nl: 'Tellingen onder k onderdrukt; secundair langs de regel (signalen = som van de routes, bereikt = direct + via pre-weging = som van de uitkomsten), langs de landelijke totaalrij en langs de knopen van de Sankey.',
-      en: 'Counts below k suppressed; secondary along the row (signals = sum of paths, reached = direct + via = sum of outcomes), along the national total row and along the Sankey nodes.',
+      nl: 'Elke telling met celsleutelruis (±2); waarden 1 tot k na ruis verborgen. Het landelijk totaal en elke knoop van de Sankey zijn eigen cellen: delen tellen niet altijd precies op tot het totaal.',
+      en: 'Every count with cell-key noise (±2); values 1 to k after noise hidden. The national total and every Sankey link are cells of their own: parts need not add up exactly to the total.',
     },
   },
   sql(ctx) {
     const b = new SqlBuilder();
-    return b.statement(`SELECT region_code, path, final_wp_outcome, count(*) AS n
+    return b.statement(`SELECT region_code, path, final_wp_outcome, ${binColumn(ctx)}, ${countAll(ctx, 'n')}
 FROM signal_facts
 WHERE ${scopeWhere(b, ctx)}
-GROUP BY region_code, path, final_wp_outcome`);
+GROUP BY region_code, path, final_wp_outcome, bin`);
   },
   rows: (raw) =>
     sumGroups(raw, [], {
@@ -61,23 +55,31 @@ GROUP BY region_code, path, final_wp_outcome`);
   links: {
     sql(ctx) {
       const b = new SqlBuilder();
-      const regions = ctx.ownRegion ? [ctx.ownRegion] : ctx.queryRegions;
-      return b.statement(`SELECT source, receiving_party, path, last_pre_outcome, final_wp_outcome, count(*) AS signals
+      return b.statement(`SELECT source, receiving_party, path, last_pre_outcome, final_wp_outcome, ${binColumn(ctx)}, ${countAll(ctx, 'signals')}
 FROM signal_facts
-WHERE ${scopeWhere(b, ctx, regions)}
-GROUP BY source, receiving_party, path, last_pre_outcome, final_wp_outcome`);
+WHERE ${scopeWhere(b, ctx, linkRegions(ctx))}
+GROUP BY source, receiving_party, path, last_pre_outcome, final_wp_outcome, bin`);
     },
     columns: [
       dim('source', 'Van', 'From'),
       dim('target', 'Naar', 'To'),
-      count('value', 'Signalen', 'Signals', { additive: false }),
+      count('value', 'Signalen', 'Signals'),
     ],
     build: buildLinks,
   },
 };
 
+/**
+ * The Sankey is drawn for one region (the own region for regio, or a single selected
+ * region) or for the nation: never for an arbitrary set of regions (rule 1).
+ */
+function linkRegions(ctx: MetricContext): string[] | null {
+  if (ctx.ownRegion) return [ctx.ownRegion];
+  return ctx.selectedRegions && ctx.selectedRegions.length === 1 ? ctx.selectedRegions : null;
+}
+
 /** Node ids carry their layer: `source:osint`, `receiving_party:politie`, `path:dropped:niet_doorgezet`, `outcome:casusoverleg`. */
-function buildLinks(raw: Record<string, unknown>[], mainRows: Row[], ctx: MetricContext, keyOf: (row: Row, column: string) => CellKey) {
+function buildLinks(raw: Record<string, unknown>[]): Row[] {
   const values = new Map<string, number>();
   const add = (from: string, to: string, n: number) => {
     const id = `${from}\u0000${to}`;
@@ -93,30 +95,8 @@ function buildLinks(raw: Record<string, unknown>[], mainRows: Row[], ctx: Metric
     const outcome = strOrNull(r.final_wp_outcome);
     if (outcome !== null) add(path, `outcome:${outcome}`, n);
   }
-  const rows: Row[] = [...values.entries()]
-    .map(([id, value]) => {
-      const [source, target] = id.split('\u0000');
-      return { source, target, value };
-    })
-    .sort((a, b) => (a.source + '\u0000' + a.target < b.source + '\u0000' + b.target ? -1 : 1));
-  const key = (row: Row) => `link@${row.source}>${row.target}`;
-  const into = (pred: (t: string) => boolean) => rows.filter((r) => pred(r.target as string)).map(key);
-  const outOf = (node: string) => rows.filter((r) => r.source === node).map(key);
-
-  const lines: Line[] = [];
-  // flow conservation at the middle nodes: in = out
-  const middle = new Set(rows.filter((r) => !(r.source as string).startsWith('source:')).map((r) => r.source as string));
-  for (const node of middle) lines.push({ plus: into((t) => t === node), minus: outOf(node) });
-
-  // the links add up to the scope's row of the main table
-  const anchor = ctx.ownRegion ? mainRows.find((r) => r.region_code === ctx.ownRegion) : mainRows.find((r) => r.region_code === null);
-  if (anchor) {
-    lines.push([keyOf(anchor, 'signals'), ...into((t) => t.startsWith('receiving_party:'))]);
-    for (const p of PATHS) {
-      const match = p === 'dropped' ? (t: string) => t.startsWith('path:dropped:') : (t: string) => t === `path:${p}`;
-      lines.push([keyOf(anchor, p), ...into(match)]);
-    }
-    for (const o of WP_OUTCOMES) lines.push([keyOf(anchor, o), ...into((t) => t === `outcome:${o}`)]);
-  }
-  return { rows, lines, keyOf: key };
+  return [...values.entries()].map(([id, value]) => {
+    const [source, target] = id.split('\u0000');
+    return { source, target, value };
+  });
 }

@@ -1,6 +1,8 @@
 /** @weegwijzer/metrics — every metric of METRICS.md on DuckDB, with disclosure control built in. */
 export { METRICS, METRIC_NAMES, findMetric } from './registry';
-export { runMetric, assembleResponse, activeColumns } from './run';
+export { runMetric, assembleResponse, activeColumns, type RunOptions } from './run';
+export { parseMonthBound, binZones, binsOf, binId, binMonths, binUnit, monthIndex, monthStart, monthEnd, type BinZone, type BinUnit } from './periods';
+export { SAME_CELLS, sameCellsOf, type SameCells, type CellRef } from './identities';
 export { catalogue, catalogueEntry, type CatalogueEntry, type CatalogueColumn } from './catalogue';
 export { MetricNotFoundError, MetricForbiddenError, MetricParamError } from './errors';
 export { toCsv, SUPPRESSED_MARKER, type CsvOptions } from './csv';
@@ -11,12 +13,10 @@ export * as stats from './stats';
 export * as disclosure from './disclosure';
 export { COLUMN_KINDS } from './types';
 export type {
-  CellKey,
   CellValue,
   ColumnKind,
   DialectName,
   Label,
-  Line,
   MetricColumn,
   MetricContext,
   MetricDefinition,

@@ -1,7 +1,7 @@
 /** integrality (METRICS.md §9): joint, informed, unanimous and recorded decisions. */
 import { STAGES } from '@weegwijzer/contract';
 import { ALL_FILTERS, ALL_ROLES, count, dim, num } from './columns';
-import { countIf, groupByRegion, scopeWhere, SqlBuilder } from './sql';
+import { binColumn, countAll, countIf, scopeWhere, SqlBuilder } from './sql';
 import type { MetricContext, MetricDefinition, Row } from './types';
 
 /** Measures in display order; the first three only for weegploeg assessments. */
@@ -24,7 +24,7 @@ export const integralityMetric: MetricDefinition = {
   columns: [
     dim('stage', 'Fase', 'Stage', { order: STAGES }),
     dim('measure', 'Maat', 'Measure', { order: MEASURES }),
-    count('assessments', 'Beoordelingen', 'Assessments', { sameAs: (row) => ({ row: { ...row, measure: null }, column: 'assessments' }) }),
+    count('assessments', 'Beoordelingen', 'Assessments'),
     count('assessments_with', 'Waarvan met deze eigenschap', 'Of which with this property'),
     {
       name: 'share',
@@ -37,16 +37,15 @@ export const integralityMetric: MetricDefinition = {
   ],
   totalRow: 'sum',
   disclosure: {
-    totals: 'additive',
     description: {
-      nl: 'Tellingen onder k onderdrukt, secundair langs de landelijke totaalrij per fase en maat; aandelen vervallen bij een noemer onder k of een onderdrukte teller.',
-      en: 'Counts below k suppressed, secondary along the national total row per stage and measure; shares suppressed on a denominator below k or a suppressed numerator.',
+      nl: 'Elke telling met celsleutelruis (±2); waarden 1 tot k na ruis verborgen. Percentages uit de gepubliceerde tellingen; ze vervallen bij een noemer onder k.',
+      en: 'Every count with cell-key noise (±2); values 1 to k after noise hidden. Shares from the released counts; none on a denominator below k.',
     },
   },
   sql(ctx) {
     const b = new SqlBuilder();
-    return b.statement(`SELECT region_code, stage,
-  count(*) AS assessments,
+    return b.statement(`SELECT region_code, stage, ${binColumn(ctx)},
+  ${countAll(ctx, 'assessments')},
   ${countIf(ctx, 'present_gemeente AND present_politie AND present_om', 'all_parties_present')},
   ${countIf(ctx, 'info_gemeente AND info_politie AND info_om', 'information_all_parties')},
   ${countIf(ctx, 'unanimous', 'unanimous')},
@@ -54,7 +53,7 @@ export const integralityMetric: MetricDefinition = {
   ${countIf(ctx, 'decision_recorded', 'decision_recorded')}
 FROM assessment_facts
 WHERE ${scopeWhere(b, ctx)}
-${groupByRegion(['stage'])}`);
+GROUP BY region_code, stage, bin`);
   },
   rows: integralityRows,
 };

@@ -1,6 +1,6 @@
 /** leadtime (METRICS.md §3): days from receipt to the weegploeg and to its decision. */
 import { ALL_FILTERS, ALL_ROLES, count, days } from './columns';
-import { countIf, groupByRegionWithTotals, quantileCont, scopeWhere, SqlBuilder } from './sql';
+import { binColumn, countIf, groupByRegionWithTotals, quantileCont, scopeWhere, SqlBuilder } from './sql';
 import type { MetricDefinition } from './types';
 
 export const leadtimeMetric: MetricDefinition = {
@@ -25,20 +25,28 @@ export const leadtimeMetric: MetricDefinition = {
     days('p90_days_to_decision', '90e percentiel dagen tot beslissing', '90th percentile days to decision', 'decided'),
   ],
   disclosure: {
-    totals: 'additive',
     description: {
-      nl: 'Tellingen onder k onderdrukt (secundair langs de landelijke totaalrij); mediaan en percentiel vervallen als ze op minder dan k signalen rusten.',
-      en: 'Counts below k suppressed (secondary along the national total row); median and percentile suppressed when resting on fewer than k signals.',
+      nl: 'Tellingen met celsleutelruis (±2); waarden 1 tot k na ruis verborgen. Mediaan en percentiel alleen als ze op minstens k signalen rusten.',
+      en: 'Counts with cell-key noise (±2); values 1 to k after noise hidden. Median and percentile only when they rest on at least k signals.',
     },
   },
   sql(ctx) {
     const b = new SqlBuilder();
+    return b.statement(`SELECT region_code, ${binColumn(ctx)},
+  ${countIf(ctx, 'reached', 'reached')},
+  ${countIf(ctx, 'decision_date IS NOT NULL', 'decided')}
+FROM signal_facts
+WHERE ${scopeWhere(b, ctx)}
+GROUP BY region_code, bin`);
+  },
+  totalRow: 'sum',
+  // percentiles are not sums of bins: computed over the whole period, per region and nationally
+  statsSql(ctx) {
+    const b = new SqlBuilder();
     const q = (expr: string, p: number) => quantileCont(ctx.dialect, expr, p);
     return b.statement(`SELECT region_code,
-  ${countIf(ctx, 'reached', 'reached')},
   ${q('days_to_first_wp', 0.5)} AS median_days_to_first_wp,
   ${q('days_to_first_wp', 0.9)} AS p90_days_to_first_wp,
-  ${countIf(ctx, 'decision_date IS NOT NULL', 'decided')},
   ${q('days_to_decision', 0.5)} AS median_days_to_decision,
   ${q('days_to_decision', 0.9)} AS p90_days_to_decision
 FROM signal_facts

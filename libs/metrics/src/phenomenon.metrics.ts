@@ -1,7 +1,7 @@
 /** phenomenon_coverage (METRICS.md §8): which phenomena a region recognises less than the rest of the country. */
 import { COVERAGE_PHENOMENA, PHENOMENA } from '@weegwijzer/contract';
 import { count, dim, num, share } from './columns';
-import { scopeWhere, SqlBuilder } from './sql';
+import { binColumn, countAll, scopeWhere, SqlBuilder } from './sql';
 import { binomialCdf } from './stats';
 import type { MetricColumn, MetricContext, MetricDefinition, Row } from './types';
 
@@ -24,7 +24,7 @@ export const phenomenonCoverageMetric: MetricDefinition = {
   columns: [
     dim('phenomenon', 'Fenomeen', 'Phenomenon', { order: PHENOMENA }),
     count('signals', 'Signalen', 'Signals'),
-    count('region_signals', 'Signalen regio (N)', 'Region signals (N)', { sameAs: (row) => ({ row: { ...row, phenomenon: null }, column: 'region_signals' }) }),
+    count('region_signals', 'Signalen regio (N)', 'Region signals (N)'),
     share('share', 'Aandeel', 'Share', 'signals', 'region_signals'),
     { name: 'rest_share', kind: 'share', label: { nl: 'Aandeel in andere regio\'s (p)', en: 'Share in other regions (p)' }, from: FROM },
     { name: 'expected', kind: 'ratio', label: { nl: 'Verwacht (N·p)', en: 'Expected (N·p)' }, from: FROM },
@@ -32,23 +32,23 @@ export const phenomenonCoverageMetric: MetricDefinition = {
     { name: 'under_covered', kind: 'flag', label: { nl: 'Ondervertegenwoordigd', en: 'Under-covered' }, from: FROM },
   ] satisfies MetricColumn[],
   disclosure: {
-    totals: 'additive',
-    crossLines: [{ total: 'region_signals', part: 'signals', over: 'phenomenon' }],
     description: {
-      nl: 'Tellingen onder k onderdrukt; secundair langs de regio (N = som over fenomenen) en langs de landelijke totaalrij per fenomeen. p, verwacht, kans en vlag vervallen bij een onderdrukte telling: samen met het landelijk totaal zouden ze die verraden.',
-      en: 'Counts below k suppressed; secondary along the region (N = sum over phenomena) and the national total row per phenomenon. p, expected, probability and flag are suppressed with a suppressed count: together with the national total they would reveal it.',
+      nl: 'Tellingen met celsleutelruis (±2); waarden 1 tot k na ruis verborgen. N van een regio is een eigen cel (dezelfde waarde op elke fenomeenrij). p is het aandeel over de gepubliceerde tellingen van alle andere regio\'s; verwacht, kans en vlag vervallen als een telling waarop ze rusten verborgen is.',
+      en: 'Counts with cell-key noise (±2); values 1 to k after noise hidden. A region\'s N is a cell of its own (the same value on each phenomenon row). p is the share over the released counts of all other regions; expected, probability and flag are not given when a count they rest on is hidden.',
     },
   },
   sql(ctx) {
     const b = new SqlBuilder();
-    return b.statement(`SELECT region_code, phenomenon, count(*) AS signals
+    return b.statement(`SELECT region_code, phenomenon, ${binColumn(ctx)}, ${countAll(ctx, 'signals')}
 FROM signal_facts
 WHERE ${scopeWhere(b, ctx)}
-GROUP BY region_code, phenomenon`);
+GROUP BY region_code, phenomenon, bin`);
   },
   rows: coverageRows,
+  derive: coverageDerive,
 };
 
+/** Counts per region × phenomenon with the region's N on every row, and national rows. */
 function coverageRows(raw: Record<string, unknown>[], ctx: MetricContext): Row[] {
   const n = new Map<string, number>(); // `${region}|${phenomenon}`
   const regionTotal = new Map<string, number>();
@@ -58,30 +58,41 @@ function coverageRows(raw: Record<string, unknown>[], ctx: MetricContext): Row[]
     const region = String(r.region_code);
     const f = String(r.phenomenon);
     const c = num(r.signals);
-    n.set(`${region}|${f}`, c);
+    n.set(`${region}|${f}`, (n.get(`${region}|${f}`) ?? 0) + c);
     regionTotal.set(region, (regionTotal.get(region) ?? 0) + c);
     phenomenonTotal.set(f, (phenomenonTotal.get(f) ?? 0) + c);
     total += c;
   }
   const rows: Row[] = [];
   for (const [region, N] of regionTotal) {
-    for (const f of PHENOMENA) {
-      const observed = n.get(`${region}|${f}`) ?? 0;
-      const row: Row = { region_code: region, phenomenon: f, signals: observed, region_signals: N, rest_share: null, expected: null, probability: null, under_covered: null };
-      const rest = total - N;
-      if ((COVERAGE_PHENOMENA as readonly string[]).includes(f) && rest > 0) {
-        const p = ((phenomenonTotal.get(f) ?? 0) - observed) / rest;
-        const expected = N * p;
-        const probability = binomialCdf(observed, N, p);
-        Object.assign(row, { rest_share: p, expected, probability, under_covered: observed < expected && probability < SIGNIFICANCE });
-      }
-      rows.push(row);
-    }
+    for (const f of PHENOMENA) rows.push({ region_code: region, phenomenon: f, signals: n.get(`${region}|${f}`) ?? 0, region_signals: N });
   }
-  if (ctx.totals && total > 0) {
-    for (const f of PHENOMENA) {
-      rows.push({ region_code: null, phenomenon: f, signals: phenomenonTotal.get(f) ?? 0, region_signals: total, rest_share: null, expected: null, probability: null, under_covered: null });
-    }
-  }
+  if (ctx.totals) for (const f of PHENOMENA) rows.push({ region_code: null, phenomenon: f, signals: phenomenonTotal.get(f) ?? 0, region_signals: total });
   return rows;
+}
+
+/** Rule 7: p, expected and the binomial probability from the released counts of the other regions. */
+function coverageDerive(rows: Row[]): void {
+  const value = (v: unknown) => (typeof v === 'number' ? v : 0);
+  const regionRows = rows.filter((r) => r.region_code !== null);
+  const byPhenomenon = new Map<string, number>();
+  const regionN = new Map<string, number>();
+  for (const r of regionRows) {
+    byPhenomenon.set(r.phenomenon as string, (byPhenomenon.get(r.phenomenon as string) ?? 0) + value(r.signals));
+    regionN.set(r.region_code as string, value(r.region_signals));
+  }
+  const allN = [...regionN.values()].reduce((s, x) => s + x, 0);
+  for (const row of rows) {
+    Object.assign(row, { rest_share: null, expected: null, probability: null, under_covered: null });
+    const f = row.phenomenon as string;
+    if (row.region_code === null || !(COVERAGE_PHENOMENA as readonly string[]).includes(f)) continue;
+    const N = value(row.region_signals);
+    const observed = value(row.signals);
+    const rest = allN - N;
+    if (rest <= 0 || N <= 0) continue;
+    const p = Math.min(1, Math.max(0, ((byPhenomenon.get(f) ?? 0) - observed) / rest));
+    const expected = N * p;
+    const probability = binomialCdf(Math.min(observed, N), N, p);
+    Object.assign(row, { rest_share: p, expected, probability, under_covered: observed < expected && probability < SIGNIFICANCE });
+  }
 }

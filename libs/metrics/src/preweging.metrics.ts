@@ -7,21 +7,13 @@
  * criteria_usage and integrality): per region × body (gemeente, politie, om) the count per
  * outcome and per enrichment code, and the shares closed for lack of information and enriched.
  *
- * Every published count is tied to the others by total/parts lines only, so that no relation
- * between them is left undeclared to disclosure control:
- *   assessments    = Σ outcome_<o>                           (outcome is required)
- *   assessments    = Σ enrichment_<e>  (+ enrichment_unknown = no code recorded)
- *   enriched_code  = enrichment_wijkagent + _alertering + _osint + _meerdere
- *   enriched_code  = enriched_code_verrijking + enriched_code_decision
- *   enriched       = outcome_verrijking + enriched_code_decision
- * (the last two split "enriched = verrijking ∪ enrichment code" into disjoint parts; with
- * only `enriched` published, |verrijking ∩ code| would be a hidden unknown that a zero
- * elsewhere can pin down).
+ * Each count is its own cell with cell-key noise (disclosure control v2); the parts of a
+ * total (outcomes, enrichment codes) need not add up exactly to it.
  */
 import { ENRICHMENTS, OUTCOMES_BY_STAGE } from '@weegwijzer/contract';
 import { ALL_FILTERS, ALL_ROLES, count, dim, share } from './columns';
 import { sumGroups } from './pivot';
-import { scopeWhere, SqlBuilder } from './sql';
+import { binColumn, countAll, scopeWhere, SqlBuilder } from './sql';
 import type { MetricDefinition } from './types';
 
 /** The pre_weging bodies (CONTRACT.md), in display order. */
@@ -73,26 +65,18 @@ export const prewegingOutcomesMetric: MetricDefinition = {
   ],
   totalRow: 'sum',
   disclosure: {
-    totals: 'additive',
-    lines: [
-      { total: 'assessments', parts: PRE_WEGING_OUTCOMES.map((o) => `outcome_${o}`) },
-      { total: 'assessments', parts: ENRICHMENT_COLUMNS.map((e) => `enrichment_${e}`) },
-      { total: 'enriched_code', parts: [...ENRICHING].map((e) => `enrichment_${e}`) },
-      { total: 'enriched_code', parts: ['enriched_code_verrijking', 'enriched_code_decision'] },
-      { total: 'enriched', parts: ['outcome_verrijking', 'enriched_code_decision'] },
-    ],
     description: {
-      nl: 'Tellingen onder k onderdrukt; secundair langs de regels (pre-wegingen = som naar uitkomst = som naar verrijkingscode; met verrijkingscode = som van de verrijkende codes = met uitkomst verrijking + met andere uitkomst; verrijkt = uitkomst verrijking + met code en andere uitkomst) en langs de landelijke totaalrij per orgaan. Aandelen vervallen bij een noemer onder k of een onderdrukte teller.',
-      en: 'Counts below k suppressed; secondary along the row (pre-assessments = sum by outcome = sum by enrichment code; with a code = sum of the enriching codes = with outcome enrichment + with another outcome; enriched = outcome enrichment + with a code and another outcome) and the national total row per body. Shares are suppressed on a denominator below k or a suppressed numerator.',
+      nl: 'Elke telling met celsleutelruis (±2); waarden 1 tot k na ruis verborgen. Percentages uit de gepubliceerde tellingen; ze vervallen bij een noemer onder k.',
+      en: 'Every count with cell-key noise (±2); values 1 to k after noise hidden. Shares from the released counts; none on a denominator below k.',
     },
   },
   sql(ctx) {
     const b = new SqlBuilder();
-    return b.statement(`SELECT region_code, body, outcome, enrichment, count(*) AS n
+    return b.statement(`SELECT region_code, body, outcome, enrichment, ${binColumn(ctx)}, ${countAll(ctx, 'n')}
 FROM assessment_facts
 WHERE stage = 'pre_weging'
   AND ${scopeWhere(b, ctx)}
-GROUP BY region_code, body, outcome, enrichment`);
+GROUP BY region_code, body, outcome, enrichment, bin`);
   },
   rows: (raw) =>
     sumGroups(raw, ['body'], {

@@ -4,7 +4,7 @@
  * subject_pseudonym, so it is for the inspectorate only.
  */
 import { ALL_FILTERS, count, share, SUBJECT_LINKING_ROLES } from './columns';
-import { countIf, scopeWhere, SqlBuilder } from './sql';
+import { countAll, countIf, scopeWhere, SqlBuilder } from './sql';
 import type { MetricDefinition } from './types';
 
 export const reassessmentConsistencyMetric: MetricDefinition = {
@@ -20,37 +20,37 @@ export const reassessmentConsistencyMetric: MetricDefinition = {
   filters: ALL_FILTERS,
   params: [],
   roles: SUBJECT_LINKING_ROLES,
+  binned: false,
   columns: [
-    count('persons', 'Personen met uitkomst in ≥ 2 regio\'s', 'Persons with an outcome in ≥ 2 regions', { additive: false }),
-    count('persons_different', 'Met verschillende uitkomsten', 'With different outcomes', { additive: false }),
+    count('persons', 'Personen met uitkomst in ≥ 2 regio\'s', 'Persons with an outcome in ≥ 2 regions'),
+    count('persons_different', 'Met verschillende uitkomsten', 'With different outcomes'),
     share('share_different', 'Aandeel verschillend', 'Share different', 'persons_different', 'persons'),
   ],
   disclosure: {
-    totals: 'non_additive',
     description: {
-      nl: 'Tellingen onder k onderdrukt; het totaal telt personen één keer en is dus geen som van de regio\'s (geen secundaire onderdrukking langs de kolom nodig).',
-      en: 'Counts below k suppressed; the total counts persons once, so it is not the sum of the regions (no column line).',
+      nl: 'Personen met celsleutelruis (±2), met de sleutel van de persoon; waarden 1 tot k na ruis verborgen. Personen over regio\'s zijn niet optelbaar over maanden: de cel is de hele periode (geen kalendervakken). Het totaal telt elke persoon één keer.',
+      en: 'Persons with cell-key noise (±2), keyed by the person; values 1 to k after noise hidden. Persons across regions do not add up over months: the cell is the whole period (no calendar bins). The total counts each person once.',
     },
   },
   sql(ctx) {
     const b = new SqlBuilder();
     return b.statement(`WITH ranked AS (
-  SELECT subject_pseudonym, region_code, final_wp_outcome,
+  SELECT subject_pseudonym, region_code, final_wp_outcome, subject_rk, subject_nrk,
     row_number() OVER (PARTITION BY subject_pseudonym, region_code ORDER BY final_wp_date DESC, signal_id DESC) AS rn
   FROM signal_facts
   WHERE reached AND subject_pseudonym IS NOT NULL
     AND ${scopeWhere(b, ctx)}
 ), person_region AS (
-  SELECT subject_pseudonym, region_code, final_wp_outcome FROM ranked WHERE rn = 1
+  SELECT subject_pseudonym, region_code, final_wp_outcome, subject_rk, subject_nrk FROM ranked WHERE rn = 1
 ), persons AS (
-  SELECT subject_pseudonym, count(DISTINCT final_wp_outcome) AS outcomes
+  SELECT subject_pseudonym, min(subject_nrk) AS subject_nrk, count(DISTINCT final_wp_outcome) AS outcomes
   FROM person_region GROUP BY subject_pseudonym HAVING count(*) >= 2
 )
-SELECT pr.region_code, count(*) AS persons, ${countIf(ctx, 'p.outcomes > 1', 'persons_different')}
+SELECT pr.region_code, ${countAll(ctx, 'persons', 'pr.subject_rk')}, ${countIf(ctx, 'p.outcomes > 1', 'persons_different', 'pr.subject_rk')}
 FROM person_region pr JOIN persons p ON p.subject_pseudonym = pr.subject_pseudonym
 GROUP BY pr.region_code
 UNION ALL
-SELECT CAST(NULL AS VARCHAR) AS region_code, count(*) AS persons, ${countIf(ctx, 'outcomes > 1', 'persons_different')}
+SELECT CAST(NULL AS VARCHAR) AS region_code, ${countAll(ctx, 'persons', 'subject_nrk')}, ${countIf(ctx, 'outcomes > 1', 'persons_different', 'subject_nrk')}
 FROM persons`);
   },
 };

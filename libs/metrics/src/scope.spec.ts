@@ -24,7 +24,10 @@ describe('request validation', () => {
     [{ from: '2024-13-01' }, 'from', /not a calendar date/],
     [{ from: '2024-02-30' }, 'from', /not a calendar date/],
     [{ to: '24-01-01' }, 'to', /YYYY-MM-DD/],
-    [{ from: '2024-06-01', to: '2024-01-01' }, 'from', /after 'to'/],
+    [{ from: '2024-06-01', to: '2024-01-31' }, 'from', /after 'to'/],
+    [{ from: '2024-06-02' }, 'from', /first day of a month/],
+    [{ to: '2024-06-29' }, 'to', /last day of a month/],
+    [{ from: '2024-13' }, 'from', /not a calendar month/],
     [{ phenomenon: 'islamisme' }, 'phenomenon', /unknown phenomenon 'islamisme'/],
     [{ receiving_party: 'burger' }, 'receiving_party', /unknown receiving_party/],
     [{ source: 'twitter' }, 'source', /unknown source/],
@@ -51,9 +54,11 @@ describe('request validation', () => {
 
   it('fills parameter defaults and echoes a normalised scope', () => {
     const ctx = resolveContext(findMetric('trend'), { role: 'nctv', scope: { regions: ['VR13', 'VR03', 'VR13'], from: '2024-01-01' } });
-    expect(ctx.params).toEqual({ by: 'phenomenon' });
+    expect(ctx.params).toEqual({ by: 'phenomenon', grain: 'month' });
     expect(ctx.scope).toEqual({ regions: ['VR03', 'VR13'], from: '2024-01-01' });
-    expect(ctx.queryRegions).toEqual(['VR03', 'VR13']);
+    // rule 1: totals are national, so the SQL reads every region; regions= selects the rows sent
+    expect(ctx.queryRegions).toBeNull();
+    expect(ctx.selectedRegions).toEqual(['VR03', 'VR13']);
     expect(ctx.totals).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 /** Validation of a metric request against the catalogue, and the role rules. */
 import { PHENOMENA, RECEIVING_PARTIES, REGION_CODES, ROLES, SOURCES, type Role } from '@weegwijzer/contract';
 import { MetricForbiddenError, MetricParamError } from './errors';
+import { binExpression, binZones, monthIndex, parseMonthBound, type BinUnit } from './periods';
 import type { DialectName, MetricContext, MetricDefinition, MetricRequest, Scope, ScopeFilter } from './types';
 
 export const DEFAULT_K = 5;
@@ -12,18 +13,6 @@ const CODE_FILTERS: Record<'phenomenon' | 'receiving_party' | 'source', readonly
   receiving_party: RECEIVING_PARTIES,
   source: SOURCES,
 };
-
-function checkDate(field: 'from' | 'to', value: unknown): string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    throw new MetricParamError(field, `'${field}' must be a date YYYY-MM-DD, got '${String(value)}'`);
-  }
-  const [y, m, d] = value.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
-    throw new MetricParamError(field, `'${field}' is not a calendar date: '${value}'`);
-  }
-  return value;
-}
 
 export function resolveK(k: unknown): number {
   if (k === undefined || k === null) return DEFAULT_K;
@@ -74,8 +63,8 @@ export function resolveContext(def: MetricDefinition, request: MetricRequest, di
   }
 
   const scope: Scope = { regions: regions ?? [...REGION_CODES] };
-  if (input.from !== undefined && input.from !== null) scope.from = checkDate('from', input.from);
-  if (input.to !== undefined && input.to !== null) scope.to = checkDate('to', input.to);
+  if (input.from !== undefined && input.from !== null) scope.from = parseMonthBound('from', input.from);
+  if (input.to !== undefined && input.to !== null) scope.to = parseMonthBound('to', input.to);
   if (scope.from && scope.to && scope.from > scope.to) throw new MetricParamError('from', `'from' (${scope.from}) is after 'to' (${scope.to})`);
   for (const f of ['phenomenon', 'receiving_party', 'source'] as const) {
     const v = input[f];
@@ -100,6 +89,12 @@ export function resolveContext(def: MetricDefinition, request: MetricRequest, di
   }
   for (const p of def.params) params[p.name] ??= p.default;
 
+  // calendar bins no coarser than the trend's grain, so each bin falls in one output period
+  const largest: BinUnit = (params.grain as BinUnit | undefined) ?? 'year';
+  const bins = binZones(scope.from ? monthIndex(scope.from) : null, scope.to ? monthIndex(scope.to) : null, largest);
+  const binSql = binExpression(bins, dialect);
+  const base = { metric: def.name, role, k, params, dialect, bins, binSql, queryRegions: null };
+
   if (role === 'regio') {
     const own = request.region;
     if (typeof own !== 'string' || !REGION_CODES.includes(own)) throw new MetricForbiddenError('role regio needs the caller\'s own region (VR01..VR25)');
@@ -108,7 +103,8 @@ export function resolveContext(def: MetricDefinition, request: MetricRequest, di
     }
     scope.regions = [own];
     // all regions are computed (for the peer distribution); only the own region leaves by name
-    return { metric: def.name, role, k, scope, queryRegions: null, ownRegion: own, params, totals: false, dialect };
+    return { ...base, scope, selectedRegions: [own], ownRegion: own, totals: false };
   }
-  return { metric: def.name, role, k, scope, queryRegions: regions ?? null, params, totals: true, dialect };
+  // rule 1: cells are per region or national; `regions=` only selects which region rows are sent
+  return { ...base, scope, selectedRegions: regions ?? null, totals: true };
 }

@@ -85,9 +85,27 @@ export function quantileCont(dialect: DialectName, expr: string, q: number): str
 }
 
 /**
- * Rows meeting a condition: DuckDB `count_if` (faster than a FILTER clause there; NULL when
- * the condition is NULL on every row, hence the coalesce), PostgreSQL `count(*) FILTER`.
+ * Rows meeting a condition, with their key sum (`<alias>__k`, disclosure v2): DuckDB
+ * `count_if` (faster than a FILTER clause there; NULL when the condition is NULL on every
+ * row, hence the coalesce), PostgreSQL `count(*) FILTER`. `key` is the record-key column of
+ * the unit counted (`rk`: the table's row; `subject_rk`: the person).
  */
-export function countIf(ctx: Pick<MetricContext, 'dialect'>, cond: string, alias: string): string {
-  return ctx.dialect === 'postgres' ? `count(*) FILTER (WHERE ${cond}) AS ${alias}` : `coalesce(count_if(${cond}), 0) AS ${alias}`;
+export function countIf(ctx: Pick<MetricContext, 'dialect'>, cond: string, alias: string, key = 'rk'): string {
+  const n = ctx.dialect === 'postgres' ? `count(*) FILTER (WHERE ${cond}) AS ${alias}` : `coalesce(count_if(${cond}), 0) AS ${alias}`;
+  return `${n}, ${keySum(ctx, `CASE WHEN ${cond} THEN ${key} ELSE 0 END`, alias)}`;
+}
+
+/** Every row, with its key sum. */
+export function countAll(ctx: Pick<MetricContext, 'dialect'>, alias: string, key = 'rk'): string {
+  return `count(*) AS ${alias}, ${keySum(ctx, key, alias)}`;
+}
+
+/** The key sum of a count as an exact integer (record keys are below 2^24: sums stay exact as doubles far beyond 10^8 rows). */
+function keySum(ctx: Pick<MetricContext, 'dialect'>, expr: string, alias: string): string {
+  return ctx.dialect === 'postgres' ? `coalesce(sum(${expr}), 0)::bigint AS ${alias}__k` : `coalesce(sum(${expr}), 0)::BIGINT AS ${alias}__k`;
+}
+
+/** The calendar bin of each row (disclosure rule 2), as a SELECT item. */
+export function binColumn(ctx: Pick<MetricContext, 'binSql'>): string {
+  return `${ctx.binSql} AS bin`;
 }

@@ -1,7 +1,8 @@
-/** trend (METRICS.md §11): signals per month by phenomenon, source or receiving party. */
+/** trend (METRICS.md §11): signals per month, quarter or year by phenomenon, source or receiving party. */
 import { PHENOMENA, RECEIVING_PARTIES, SOURCES } from '@weegwijzer/contract';
-import { ALL_FILTERS, ALL_ROLES, count, dim, num, strOrNull } from './columns';
-import { groupByRegion, scopeWhere, SqlBuilder } from './sql';
+import { ALL_FILTERS, ALL_ROLES, count, dim, num } from './columns';
+import { binMonths } from './periods';
+import { binColumn, countAll, scopeWhere, SqlBuilder } from './sql';
 import type { MetricContext, MetricDefinition, Row } from './types';
 
 /** The `by` parameter picks the column from this map: never from user text. */
@@ -11,79 +12,91 @@ const BY: Record<string, { column: string; codes: readonly string[] }> = {
   receiving_party: { column: 'receiving_party', codes: RECEIVING_PARTIES },
 };
 
+const GRAINS = ['month', 'quarter', 'year'] as const;
+
 export const trendMetric: MetricDefinition = {
   name: 'trend',
-  label: { nl: 'Trend per maand', en: 'Monthly trend' },
+  label: { nl: 'Trend', en: 'Trend' },
   description: {
-    nl: 'Signalen per maand (van ontvangst) naar fenomeen, bron of ontvangende partij (parameter by), per regio en landelijk. Maanden zonder signalen staan er met 0 in, binnen de periode met gegevens.',
-    en: 'Signals per month (of receipt) by phenomenon, source or receiving party (parameter by), per region and nationally. Months without signals are listed with 0, within the span that has data.',
+    nl: 'Signalen per maand, kwartaal of jaar (van ontvangst; parameter grain) naar fenomeen, bron of ontvangende partij (parameter by), per regio en landelijk. Perioden zonder signalen staan er met 0 in, binnen de periode met gegevens.',
+    en: 'Signals per month, quarter or year (of receipt; parameter grain) by phenomenon, source or receiving party (parameter by), per region and nationally. Periods without signals are listed with 0, within the span that has data.',
   },
   unit: 'signals',
-  grain: 'region × month × category',
-  dimensions: ['month', 'category'],
+  grain: 'region × period × category',
+  dimensions: ['period', 'category'],
   filters: ALL_FILTERS,
-  params: [{ name: 'by', label: { nl: 'Naar', en: 'By' }, values: ['phenomenon', 'source', 'receiving_party'], default: 'phenomenon' }],
+  params: [
+    { name: 'by', label: { nl: 'Naar', en: 'By' }, values: ['phenomenon', 'source', 'receiving_party'], default: 'phenomenon' },
+    { name: 'grain', label: { nl: 'Periode', en: 'Period' }, values: GRAINS, default: 'month' },
+  ],
   roles: ALL_ROLES,
-  columns: [dim('month', 'Maand', 'Month'), dim('category', 'Categorie', 'Category'), count('signals', 'Signalen', 'Signals')],
+  columns: [dim('period', 'Periode', 'Period'), dim('category', 'Categorie', 'Category'), count('signals', 'Signalen', 'Signals')],
   totalRow: 'sum',
   disclosure: {
-    totals: 'additive',
     description: {
-      nl: 'Tellingen onder k onderdrukt, secundair langs de landelijke totaalrij per maand en categorie.',
-      en: 'Counts below k suppressed, secondary along the national total row per month and category.',
+      nl: 'Elke maand-, kwartaal- of jaarwaarde is een eigen cel met celsleutelruis (±2); waarden 1 tot k na ruis verborgen. Een kwartaal of jaar dat maar deels in de periode valt, is de som van de gepubliceerde maanden of kwartalen daarvan.',
+      en: 'Each month, quarter or year value is a cell of its own with cell-key noise (±2); values 1 to k after noise hidden. A quarter or year only partly inside the period is the sum of the released months or quarters that make it up.',
     },
   },
   sql(ctx) {
     const b = new SqlBuilder();
     const by = BY[ctx.params.by].column;
-    // month as 'YYYY-MM' text and the count as INTEGER: cheaper to hand over than DATE and BIGINT values
-    const month = ctx.dialect === 'postgres' ? "to_char(received_month, 'YYYY-MM')" : "strftime(received_month, '%Y-%m')";
-    return b.statement(`SELECT region_code, ${month} AS month, ${by} AS category, CAST(count(*) AS INTEGER) AS signals
+    return b.statement(`SELECT region_code, ${by} AS category, ${binColumn(ctx)}, ${countAll(ctx, 'signals')}
 FROM signal_facts
 WHERE ${scopeWhere(b, ctx)}
-${groupByRegion(['received_month', by])}`);
+GROUP BY region_code, ${by}, bin`);
   },
   rows: trendRows,
+  complete: zeroFill,
 };
 
-const monthOf = (v: unknown) => (strOrNull(v) ?? '').slice(0, 7);
+/** The output period of a bin at the trend's grain: `2024-07`, `2024-Q3`, `2024`. */
+export function periodLabel(bin: number, grain: string): string {
+  const [first] = binMonths(bin);
+  const y = Math.floor(first / 12);
+  const m = (first % 12) + 1;
+  if (grain === 'year') return String(y);
+  if (grain === 'quarter') return `${y}-Q${Math.ceil(m / 3)}`;
+  return `${y}-${String(m).padStart(2, '0')}`;
+}
 
-function nextMonth(m: string): string {
-  const [y, mo] = m.split('-').map(Number);
+function nextPeriod(p: string, grain: string): string {
+  if (grain === 'year') return String(Number(p) + 1);
+  if (grain === 'quarter') {
+    const [y, q] = [Number(p.slice(0, 4)), Number(p.slice(6))];
+    return q === 4 ? `${y + 1}-Q1` : `${y}-Q${q + 1}`;
+  }
+  const [y, mo] = p.split('-').map(Number);
   return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
 }
 
+/** One bin's rows: per region and period, a count per category. */
 function trendRows(raw: Record<string, unknown>[], ctx: MetricContext): Row[] {
-  if (raw.length === 0) return [];
-  // rows come out in response order (region, month, category as sorted strings), so the
-  // final sort has nothing to move
-  const codes = [...BY[ctx.params.by].codes].sort();
-  const index = new Map(codes.map((c, i) => [c, i]));
-  // region -> month -> count per category (code-list order)
-  const byRegion = new Map<string, Map<string, number[]>>();
-  let first = '9999-12';
-  let last = '0000-01';
-  for (const r of raw) {
-    const month = monthOf(r.month);
-    const region = String(r.region_code);
-    let months = byRegion.get(region);
-    if (!months) byRegion.set(region, (months = new Map()));
-    let counts = months.get(month);
-    if (!counts) months.set(month, (counts = new Array<number>(codes.length).fill(0)));
-    const i = index.get(String(r.category));
-    if (i !== undefined) counts[i] = num(r.signals);
-    if (month < first) first = month;
-    if (month > last) last = month;
-  }
-  const months: string[] = [];
-  for (let m = first; m <= last; m = nextMonth(m)) months.push(m);
   const rows: Row[] = [];
-  for (const region of [...byRegion.keys()].sort()) {
-    const counts = byRegion.get(region) as Map<string, number[]>;
-    for (const month of months) {
-      const c = counts.get(month);
-      for (let i = 0; i < codes.length; i++) rows.push({ region_code: region, month, category: codes[i], signals: c ? c[i] : 0 });
+  for (const r of raw) rows.push({ region_code: String(r.region_code), period: periodLabel(num(r.bin), ctx.params.grain), category: String(r.category), signals: num(r.signals) });
+  return rows;
+}
+
+/** Every region × period (between the first and last period with data) × category, 0 where nothing was counted. */
+function zeroFill(rows: Row[], ctx: MetricContext): Row[] {
+  if (rows.length === 0) return rows;
+  const grain = ctx.params.grain;
+  const codes = BY[ctx.params.by].codes;
+  const have = new Map<string, Row>();
+  let first = '9999';
+  let last = '0000';
+  const regions = new Set<string | null>();
+  for (const r of rows) {
+    have.set(`${r.region_code}|${r.period}|${r.category}`, r);
+    regions.add(r.region_code as string | null);
+    if ((r.period as string) < first) first = r.period as string;
+    if ((r.period as string) > last) last = r.period as string;
+  }
+  const out: Row[] = [];
+  for (const region of regions) {
+    for (let p = first; p <= last; p = nextPeriod(p, grain)) {
+      for (const c of codes) out.push(have.get(`${region}|${p}|${c}`) ?? { region_code: region, period: p, category: c, signals: 0 });
     }
   }
-  return rows;
+  return out;
 }

@@ -3,13 +3,9 @@
  * requests and the self-describing response of METRICS.md ("API response shape").
  */
 import type { QueryFn, Role, SqlParam } from '@weegwijzer/contract';
+import type { BinZone } from './periods';
 
 export type { QueryFn, Role, SqlParam };
-
-/** The identity of a count cell in disclosure control (a number for table cells, a string for Sankey links). */
-export type CellKey = string | number;
-/** An additive relation between count cells: `[total, …parts]` or `{ plus, minus }` (Σ plus = Σ minus). */
-export type Line = readonly CellKey[] | { readonly plus: readonly CellKey[]; readonly minus: readonly CellKey[] };
 
 /** METRICS.md: how a client can tell a count from a share. */
 export type ColumnKind = 'dimension' | 'count' | 'share' | 'ratio' | 'days' | 'rate_per_100k' | 'probability' | 'flag';
@@ -40,26 +36,14 @@ export interface MetricColumn {
   from?: readonly string[];
   /** Disclosure: the count of units this value rests on; suppressed when it is below k. */
   base?: string;
-  /** Disclosure: a count whose national total row is the sum of the region rows (column lines). */
-  additive?: boolean;
-  /**
-   * Disclosure: a count repeated from another cell (a region's total on each of its
-   * phenomenon rows, last year's count beside this year's), so that suppressing one copy
-   * suppresses all: returns the row and column of the cell it repeats.
-   */
-  sameAs?: (row: Row, ctx: MetricContext) => { row: Row; column: string } | null;
+  /** A count from public reference data (population): not perturbed, never hidden. */
+  reference?: boolean;
   /** regio: left out of the peer distribution (e.g. population: public, and it would identify regions). */
   noPeer?: boolean;
   /** Share-like value computed generically as numerator / denominator (null when 0/0 or x/0). */
   ratioOf?: readonly [string, string];
   /** Multiplier applied to `ratioOf` (100 000 for rates per 100k). */
   scale?: number;
-}
-
-/** A row line: `total` equals the sum of `parts` (all count columns of the same row). */
-export interface LineSpec {
-  total: string;
-  parts: readonly string[];
 }
 
 export interface MetricParam {
@@ -98,8 +82,13 @@ export interface MetricContext {
   role: Role;
   k: number;
   scope: Scope;
-  /** Regions the SQL filters on; null = all regions (regio: all, for the peer distribution). */
+  /** Regions the SQL filters on; null = all regions (national totals and peers need them all). */
   queryRegions: string[] | null;
+  /** The region rows to send (`regions=`); null = all. Totals are national whatever this is. */
+  selectedRegions: string[] | null;
+  /** The calendar bins of the period (disclosure rule 2) and the SQL expression giving a row's bin. */
+  bins: readonly BinZone[];
+  binSql: string;
   /** The caller's own region (regio). */
   ownRegion?: string;
   params: Record<string, string>;
@@ -112,14 +101,6 @@ export interface Note {
   code: string;
   nl: string;
   en: string;
-}
-
-export interface LinksBuild {
-  rows: Row[];
-  /** Extra lines tying link cells to each other and to main-table cells. */
-  lines: Line[];
-  /** The cell key of a link row's value. */
-  keyOf(row: Row): CellKey;
 }
 
 export interface MetricDefinition {
@@ -137,11 +118,7 @@ export interface MetricDefinition {
   roles: readonly Role[];
   columns: readonly MetricColumn[];
   disclosure: {
-    /** national total rows: 'additive' (= sum of regions, adds column lines) or 'non_additive'. */
-    totals: 'additive' | 'non_additive';
-    lines?: readonly LineSpec[];
-    /** Row lines across rows: the total column equals the sum of `part` over rows differing only in `over`. */
-    crossLines?: readonly { total: string; part: string; over: string }[];
+    /** How the metric's cells are protected, in words (catalogue, Definities). */
     description: Label;
   };
   /**
@@ -149,18 +126,32 @@ export interface MetricDefinition {
    * library (shares recomputed); otherwise the SQL or `rows` provides them.
    */
   totalRow?: 'sum';
-  /** The statement(s) that fetch the raw aggregate rows. */
+  /**
+   * The statement that fetches the raw aggregate rows: grouped by the calendar bin
+   * (`ctx.binSql AS bin`), each count `x` with its key sum `x__k` (sql.ts `countAll`,
+   * `countIf`). Without a `bin` column the whole period is one cell (`reassessment`).
+   */
   sql(ctx: MetricContext): SqlStatement;
-  /** Raw rows -> response rows (before disclosure): densify, pivot, statistics. */
+  /**
+   * Raw rows of one bin -> response rows: count columns as sums of the raw groups' counts
+   * (run a second time over the key sums, it must give the cells' key sums).
+   */
   rows?(raw: Record<string, unknown>[], ctx: MetricContext): Row[];
-  /** Extra lines over the built rows (e.g. reach: region = sum of its municipalities). */
-  extraLines?(rows: Row[], ctx: MetricContext, keyOf: (row: Row, column: string) => CellKey): Line[];
+  /** false: counts are not additive over months (persons), so the whole period is one cell. */
+  binned?: boolean;
+  /** Non-additive statistics over the whole period (percentiles), merged into the rows by their dimensions. */
+  statsSql?(ctx: MetricContext): SqlStatement;
+  /** Rows added after the bins are combined (zero-filled months of a trend). */
+  complete?(rows: Row[], ctx: MetricContext): Row[];
+  /** Statistics from the released counts (rule 7), in place: shares, ratios, intervals, flags. */
+  derive?(rows: Row[], ctx: MetricContext): void;
   /** Rows a regio peer distribution is computed for (default: all). */
   peerRow?(row: Row): boolean;
   links?: {
     sql(ctx: MetricContext): SqlStatement;
     columns: readonly MetricColumn[];
-    build(raw: Record<string, unknown>[], mainRows: Row[], ctx: MetricContext, keyOf: (row: Row, column: string) => CellKey): LinksBuild;
+    /** Raw rows of one bin -> link rows (dimensions + count `value`). */
+    build(raw: Record<string, unknown>[], ctx: MetricContext): Row[];
   };
   /** Extra top-level response fields (e.g. reach: population_year). */
   extra?(ctx: MetricContext): Record<string, unknown>;
@@ -207,6 +198,12 @@ export interface MetricResponse extends MetricTable {
   k: number;
   scope: Scope;
   params: Record<string, string>;
+  /** `cell_key` (noise), `exact_own_region` (regio: own rows exact, peers from released values), `exact` (local --exact only). */
+  protection: 'cell_key' | 'exact_own_region' | 'exact';
+  /** Parts need not add up exactly to their totals (METRICS.md rule 6). */
+  additivity: 'approximate' | 'exact';
+  /** Version of the perturbation table. */
+  ptable: string;
   notes: Note[];
   /** flow: the Sankey links source → receiving_party → path → final outcome. */
   links?: MetricTable;

@@ -35,6 +35,8 @@ export interface AppConfig {
   port: number;
   host: string;
   dataDir: string;
+  /** WEEGWIJZER_KEY_FILE: the record-key secret kept outside the data dir (not in backups). */
+  keyFile: string | undefined;
   databaseUrl: string | undefined;
   /** PostgreSQL schema for the operational store (tests isolate themselves in one). */
   databaseSchema: string | undefined;
@@ -203,6 +205,7 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
     port,
     host,
     dataDir: resolveDataDir({ WEEGWIJZER_DATA_DIR: str('WEEGWIJZER_DATA_DIR') }),
+    keyFile: str('WEEGWIJZER_KEY_FILE'),
     databaseUrl,
     databaseSchema,
     k,
@@ -225,6 +228,7 @@ export function describeConfig(c: AppConfig): Record<string, unknown> {
     port: c.port,
     host: c.host,
     dataDir: c.dataDir,
+    recordKeySecret: c.keyFile ? 'WEEGWIJZER_KEY_FILE' : 'data dir',
     operationalStore: c.databaseUrl ? 'postgresql' : 'pglite',
     k: c.k,
     corsOrigins: c.corsOrigins,

@@ -1,5 +1,3 @@
 export { REASON } from './reasons';
-export { suppressCounts, exposedLines, determinedCells, lineKeys, type Suppression } from './suppress';
-export { discloseTable, makeKeyOf, type DisclosedRow, type KeyOf } from './table';
-export { buildLines } from './lines';
-export { peerView, PEER_GROUPS, MIN_PEER_REGIONS } from './peer';
+export { peerView, PEER_GROUPS, MIN_PEER_REGIONS, type DisclosedRow } from './peer';
+export { PTABLE, buildPtable, noiseFor, perturb, cellKeyOf, KEY_MODULUS, type Ptable, type PtableRow } from './ptable';

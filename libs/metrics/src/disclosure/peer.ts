@@ -6,7 +6,12 @@
 import type { MetricColumn, Note, Row } from '../types';
 import { percentileInterpolated, percentileNearestRank } from '../stats';
 import { REASON } from './reasons';
-import type { DisclosedRow } from './table';
+
+/** A row with the reason for each of its hidden values. */
+export interface DisclosedRow {
+  values: Row;
+  reasons: Record<string, string>;
+}
 
 export const PEER_GROUPS = [
   ['peer_min', 0],

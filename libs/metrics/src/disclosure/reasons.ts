@@ -1,7 +1,6 @@
-/** The reasons a value is sent as null (METRICS.md "Disclosure control"). */
+/** The reasons a value is sent as null (METRICS.md "Disclosure control, version 2"). */
 export const REASON = {
   countBelowK: 'count below k',
-  secondary: 'secondary suppression: would be derivable from a total',
   denominatorBelowK: 'denominator below k',
   fewerThanKUnits: 'fewer than k units',
   fromSuppressed: 'computed from a suppressed count',

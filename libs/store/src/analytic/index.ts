@@ -2,3 +2,4 @@ export * from './data-dir';
 export * from './snapshot-pointer';
 export * from './duckdb-values';
 export * from './analytic.reader';
+export * from './record-key';

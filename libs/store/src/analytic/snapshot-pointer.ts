@@ -24,6 +24,8 @@ export interface SnapshotPointer {
   file: string;
   built_at: string;
   schema_version: number;
+  /** Fingerprint of the record-key secret the snapshot's keys were computed with. */
+  record_key_id?: string;
   batches: SnapshotBatchRef[];
   signals: number;
   assessments: number;

@@ -12,6 +12,8 @@ import { ASSESSMENT_COLUMNS, ASSESSMENTS_DDL, COVERAGE_PHENOMENA, DERIVED_TABLES
 import { generateDemo, type PlantedEffect, type PlantedEffectsFile } from '@weegwijzer/etl';
 import { runMetric, type MetricRequest, type MetricResponse } from '@weegwijzer/metrics';
 import { queryFnOver } from './duckdb-fixture';
+import { recordKeyMacroSql } from '@weegwijzer/store';
+import { TEST_RECORD_KEY_SECRET } from './record-key';
 
 let dir: string;
 let conn: DuckDBConnection;
@@ -31,6 +33,7 @@ beforeAll(async () => {
   const csv = (file: string) => `read_csv('${join(dir, '*', '*', file)}', header = true, all_varchar = true, filename = true)`;
   await conn.run(`INSERT INTO signals (${names(SIGNAL_COLUMNS)}, batch_id) SELECT ${names(SIGNAL_COLUMNS)}, filename FROM ${csv('signals.csv')}`);
   await conn.run(`INSERT INTO assessments (${names(ASSESSMENT_COLUMNS)}, batch_id) SELECT ${names(ASSESSMENT_COLUMNS)}, filename FROM ${csv('assessments.csv')}`);
+  await conn.run(recordKeyMacroSql(TEST_RECORD_KEY_SECRET));
   for (const stmt of DERIVED_TABLES_SQL) await conn.run(stmt);
   query = queryFnOver(conn);
 }, 120_000);

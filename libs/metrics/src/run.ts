@@ -138,6 +138,8 @@ export function assembleResponse(
     return rows;
   };
   const exactRow = (row: Row) => options.exact === true || (ctx.ownRegion !== undefined && row.region_code === ctx.ownRegion);
+  // exact mode removes the noise only: the k rules still hold (it reveals nothing they hide)
+  const ownRow = (row: Row) => ctx.ownRegion !== undefined && row.region_code === ctx.ownRegion;
 
   const combined = combineBins(raw, build, identity, counts);
   let rows: Row[] = [];
@@ -152,7 +154,7 @@ export function assembleResponse(
   rows = rows.map((r) => completeRow(r, columns));
   def.derive?.(rows, ctx);
 
-  const disclosed = rows.map((r) => discloseRow(r, columns, ctx.k, exactRow(r), trueBaseById(combined, identity(r))));
+  const disclosed = rows.map((r) => discloseRow(r, columns, ctx.k, ownRow(r), trueBaseById(combined, identity(r))));
 
   let out: DisclosedRow[] = disclosed;
   const notes = [...(def.notes?.(ctx, rows) ?? [])];

@@ -194,8 +194,8 @@ async function medianOfPair(runs: number, a: () => Promise<unknown>, b: () => Pr
   return [median(ta), median(tb)];
 }
 
-function statements(s: { main: SqlStatement; links?: SqlStatement }): SqlStatement[] {
-  return [s.main, ...(s.links ? [s.links] : [])];
+function statements(s: { main: SqlStatement; links?: SqlStatement; stats?: SqlStatement }): SqlStatement[] {
+  return [s.main, ...(s.links ? [s.links] : []), ...(s.stats ? [s.stats] : [])];
 }
 
 async function loadPostgres(url: string, conn: DuckDBConnection, dir: string): Promise<{ client: Client; schema: string }> {

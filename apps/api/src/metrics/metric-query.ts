@@ -6,6 +6,7 @@
  */
 import { BadRequestException } from '@nestjs/common';
 import { PHENOMENA, RECEIVING_PARTIES, REGION_CODES, SOURCES } from '@weegwijzer/contract';
+import { parseMonthBound } from '@weegwijzer/metrics';
 
 export const FILTER_CODES: Record<'phenomenon' | 'receiving_party' | 'source', readonly string[]> = {
   phenomenon: PHENOMENA,
@@ -42,14 +43,15 @@ function single(q: RawQuery, key: string): string | undefined {
   return v;
 }
 
-function date(q: RawQuery, key: string): string | undefined {
+/** A month bound (METRICS.md disclosure rule 2): the library's rule and message. */
+function date(q: RawQuery, key: 'from' | 'to'): string | undefined {
   const v = single(q, key);
   if (v === undefined) return undefined;
-  const d = new Date(`${v}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v) {
-    throw new BadRequestException(`query parameter ${key}: expected a date YYYY-MM-DD`);
+  try {
+    return parseMonthBound(key, v);
+  } catch (e) {
+    throw new BadRequestException(`query parameter ${(e as Error).message}`);
   }
-  return v;
 }
 
 const shown = (v: string) => JSON.stringify(v.slice(0, 40));

@@ -5,7 +5,7 @@
  * suppression tests use it once (R = 1).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runMetric, type MetricRequest, type MetricResponse, type Row } from '@weegwijzer/metrics';
+import { METRIC_NAMES, runMetric, type MetricRequest, type MetricResponse, type Row } from '@weegwijzer/metrics';
 import { fixtureDb, replicate, type FixtureDb } from './duckdb-fixture';
 import { HAND_FIXTURE } from './hand-fixture';
 import { assertDisclosed } from './invariants';
@@ -409,7 +409,7 @@ describe('regio peer view', () => {
 });
 
 describe('every metric, every role', () => {
-  const metrics = ['flow', 'dropoff', 'leadtime', 'criteria_usage', 'criteria_coverage', 'outcome_divergence', 'reassessment_consistency', 'phenomenon_coverage', 'integrality', 'reach', 'trend', 'preweging_outcomes'];
+  const metrics = METRIC_NAMES;
   it('keeps the disclosure rules at k = 3 and k = 5 on the unreplicated fixture', async () => {
     for (const name of metrics) {
       for (const k of [3, 5]) {

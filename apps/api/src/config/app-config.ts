@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { REGION_CODES } from '@weegwijzer/contract';
 import { resolveDataDir } from '@weegwijzer/store';
+import { DEFAULT_K, MAX_K, MIN_K } from '@weegwijzer/metrics';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -111,7 +112,7 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
 
   const port = int('PORT', 3000, 0, 65535);
   const host = str('HOST') ?? '127.0.0.1';
-  const k = int('WEEGWIJZER_K', 5, 3, 1000, ' (k is the disclosure threshold and may never be below 3)');
+  const k = int('WEEGWIJZER_K', DEFAULT_K, MIN_K, MAX_K, ` (k is the disclosure threshold and may never be below ${MIN_K})`);
 
   const databaseUrl = str('DATABASE_URL');
   if (databaseUrl !== undefined) {

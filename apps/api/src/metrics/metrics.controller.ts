@@ -25,7 +25,7 @@ export class MetricsController {
   @ApiParam({ name: 'name', description: 'metric name from the catalogue' })
   @ApiProduces('application/json', 'text/csv', ARROW_STREAM_TYPE)
   @ApiOperation({
-    summary: 'One metric: ?regions=VR01,VR02&from=YYYY-MMfrom=YYYY-MM-DD&to=YYYY-MM-DDto=YYYY-MM (whole months)&phenomenon=..&receiving_party=..&source=..&<metric params>&format=json|csv|arrow&sep=;',
+    summary: 'One metric: ?regions=VR01,VR02&from=YYYY-MM&to=YYYY-MM (whole months)&phenomenon=..&receiving_party=..&source=..&<metric params>&format=json|csv|arrow&sep=;',
   })
   async run(
     @CurrentPrincipal() p: Principal,

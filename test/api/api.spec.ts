@@ -297,13 +297,13 @@ describe(`API on ${STORE}: metric formats`, () => {
 
   it.each([
     ['/api/v1/metrics/flow?region=VR13', /unknown query parameter "region" for metric flow; allowed: regions, from, to/],
-    ['/api/v1/metrics/flow?regions=VR99', /regions: "VR99" is not a region code VR01..VR25/],
+    ['/api/v1/metrics/flow?regions=VR99', /unknown region code 'VR99' in regions \(expected VR01..VR25\)/],
     ['/api/v1/metrics/flow?from=2024-02-30', /'from' is not a calendar date/],
     ['/api/v1/metrics/flow?from=2024-02-10', /first day of a month/],
     ['/api/v1/metrics/flow?to=2024-02-10', /last day of a month/],
-    ['/api/v1/metrics/flow?from=2025-01-01&to=2024-01-31', /from \(2025-01-01\) is after to \(2024-01-31\)/],
-    ['/api/v1/metrics/flow?phenomenon=links', /phenomenon: "links" is not one of jihadisme/],
-    ['/api/v1/metrics/trend?by=colour', /by of metric trend: "colour" is not one of/],
+    ['/api/v1/metrics/flow?from=2025-01-01&to=2024-01-31', /'from' \(2025-01-01\) is after 'to' \(2024-01-31\)/],
+    ['/api/v1/metrics/flow?phenomenon=links', /unknown phenomenon 'links' \(allowed: jihadisme/],
+    ['/api/v1/metrics/trend?by=colour', /parameter 'by' of metric 'trend' must be one of/],
     ['/api/v1/metrics/flow?format=xlsx', /format: expected one of json, csv, arrow/],
     ['/api/v1/metrics/flow?regions=VR13&regions=VR03', /regions may be given only once/],
   ])('refuses %s with 400 and says why', async (p, message) => {

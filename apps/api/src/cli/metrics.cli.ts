@@ -12,7 +12,7 @@
  * own region). For analysts and for debugging.
  */
 import { ROLES, type Role } from '@weegwijzer/contract';
-import { catalogue, MetricForbiddenError, MetricNotFoundError, MetricParamError, runMetric, toCsv, type MetricRequest, type MetricResponse, type MetricTable } from '@weegwijzer/metrics';
+import { catalogue, MetricForbiddenError, MetricNotFoundError, MetricParamError, parseMetricRequest, runMetric, toCsv, type MetricResponse, type MetricTable } from '@weegwijzer/metrics';
 import { AnalyticReader, NoSnapshotError, resolveDataDir } from '@weegwijzer/store';
 
 const USAGE = `usage: npm run metrics -- <metric> [--region VR13]... [--from YYYY-MM] [--to YYYY-MM]
@@ -199,21 +199,12 @@ async function main(argv: string[]): Promise<number> {
   }
   const dataDir = resolveDataDir();
   const reader = new AnalyticReader({ dataDir });
-  const request: MetricRequest = {
-    role: args.role,
-    region: args.role === 'regio' ? args.regions[0] : undefined,
-    k: args.k,
-    scope: {
-      regions: args.regions.length ? args.regions : undefined,
-      from: args.from,
-      to: args.to,
-      phenomenon: args.phenomenon,
-      receiving_party: args.receiving_party,
-      source: args.source,
-    },
-    params: args.params,
-  };
+  // the flags as the query string the API gets, through the same parser
+  const query: Record<string, string> = { ...args.params };
+  if (args.regions.length) query.regions = args.regions.join(',');
+  for (const key of ['from', 'to', 'phenomenon', 'receiving_party', 'source'] as const) if (args[key] !== undefined) query[key] = args[key] as string;
   try {
+    const { request } = parseMetricRequest(args.command, query, { role: args.role, region: args.role === 'regio' ? args.regions[0] : undefined, k: args.k });
     const res = await runMetric(args.command, request, reader.query, { exact: args.exact });
     if (args.format === 'json') console.log(JSON.stringify(res, null, 2));
     else if (args.format === 'csv') process.stdout.write(toCsv(res));

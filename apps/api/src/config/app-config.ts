@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { REGION_CODES } from '@weegwijzer/contract';
 import { resolveDataDir } from '@weegwijzer/store';
+import { loadOpsConfig, type OpsConfig } from '../ops/ops-config';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -55,6 +56,8 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** Folder with the built dashboard (served at `/`). */
   dashboardDir: string;
+  /** METRICS_ALLOW and WEEGWIJZER_KEY_FILE (see ops/ops-config.ts). */
+  ops: OpsConfig;
 }
 
 export class ConfigError extends Error {
@@ -198,6 +201,8 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
     problems.push(`LOG_LEVEL=${JSON.stringify(logLevelRaw)}: expected one of ${LOG_LEVELS.join(', ')}`);
   }
 
+  const ops = loadOpsConfig(str, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -216,6 +221,7 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
     demo,
     logLevel: logLevelRaw as LogLevel,
     dashboardDir: resolve(str('WEEGWIJZER_DASHBOARD_DIR') ?? DEFAULT_DASHBOARD_DIR),
+    ops,
   };
 }
 

@@ -39,6 +39,6 @@ export class OpsMetricsController {
       throw new ForbiddenException(`role ${role} may not read the metrics (beheer only)`);
     }
     res.setHeader('Content-Type', this.metrics.registry.contentType);
-    res.send(await this.metrics.registry.metrics());
+    res.status(200).end(await this.metrics.registry.metrics());
   }
 }

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { create as tarCreate, extract as tarExtract } from 'tar';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runTs } from '../api/cli';
 import { DATABASE_URL, dropSchema, seedPglite, STORE } from '../api/harness';
 
 const ROLES = ['inspectie', 'nctv', 'regio', 'beheer'] as const;
@@ -166,6 +167,16 @@ describe(`restore drill on ${STORE}`, () => {
     expect(again.err).toMatch(/already exists/);
   }, 300_000);
 
+  it('`npm run admin -- backup` as its own process hands the work to the running API', async () => {
+    const file = join(work, 'by-process.tar.gz');
+    const r = await runTs('apps/api/src/cli/admin.cli.ts', ['backup', file], env, 120_000);
+    expect(r.stderr).toMatch(new RegExp(`written by the running API, pid ${process.pid}`));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Backup written to .*by-process\.tar\.gz/);
+    expect(r.stdout).toMatch(/record key: included/);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  }, 120_000);
+
   it('refuses to restore while the API owns the data directory', async () => {
     const res = await admin('restore', archive);
     expect(res.code).toBe(1);
@@ -201,6 +212,16 @@ describe(`restore drill on ${STORE}`, () => {
     expect(after[0].lo).toBe(n + 1);
     await stop();
   }, 300_000);
+
+  it('backs up without a running API too (the command line owns the data directory meanwhile)', async () => {
+    const res = await admin('backup', join(work, 'offline.tar.gz'), '--json');
+    expect(res.code).toBe(0);
+    expect(res.err).toBe('');
+    const m = JSON.parse(res.out).manifest as typeof backupOutput.manifest;
+    const counts = Object.fromEntries(m.operational.tables.map((t) => [t.name, t.rows]));
+    for (const t of TABLES) expect(counts[t], t).toBe(before.tables[t].length);
+    expect(existsSync(join(dataDir, 'owner.lock'))).toBe(false);
+  }, 120_000);
 
   describe('refuses a bad archive and leaves the current data untouched', () => {
     let tree: Record<string, string>;

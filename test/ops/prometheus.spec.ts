@@ -5,7 +5,7 @@
  */
 import { TokenService } from '../../apps/api/src/auth/token.service';
 import { INGESTOR } from '../../apps/api/src/app/tokens';
-import { auditMetrics } from '../../apps/api/src/ops/prometheus';
+import { auditMetrics } from '../../apps/api/src/ops/prometheus.registry';
 import { validAssessment, validSignal, writeTestBatch, type Ingestor } from '@weegwijzer/etl';
 import { readSnapshotPointer } from '@weegwijzer/store';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -34,7 +34,7 @@ import { JsonLogger } from '../common/json-logger';
 import { describeConfig, type AppConfig } from '../config/app-config';
 import { registerTokenHandlers } from '../control/token-control.handlers';
 import { registerBackupHandler } from '../ops/backup-control.handlers';
-import { opsMetrics } from '../ops/prometheus';
+import { opsMetrics } from '../ops/prometheus.registry';
 import { DemoService, type DemoProgress, type DemoSessionDto } from '../demo/demo.service';
 import { RegistryService } from '../registry/registry.service';
 import { AppModule } from './app.module';

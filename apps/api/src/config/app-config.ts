@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { REGION_CODES } from '@weegwijzer/contract';
 import { resolveDataDir } from '@weegwijzer/store';
-import { loadOpsConfig, type OpsConfig } from '../ops/ops-config';
+import { loadOpsConfig, type OpsConfig } from '../ops/ops.config';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -56,7 +56,7 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** Folder with the built dashboard (served at `/`). */
   dashboardDir: string;
-  /** METRICS_ALLOW and WEEGWIJZER_KEY_FILE (see ops/ops-config.ts). */
+  /** METRICS_ALLOW and WEEGWIJZER_KEY_FILE (see ops/ops.config.ts). */
   ops: OpsConfig;
 }
 

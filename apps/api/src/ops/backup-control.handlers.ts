@@ -6,7 +6,7 @@ import type { Ingestor } from '@weegwijzer/etl';
 import type { ControlServer } from '@weegwijzer/store';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
-import { createBackup } from './backup';
+import { createBackup } from './backup.archive';
 
 export const BACKUP_COMMAND = 'backup.create';
 

@@ -6,7 +6,7 @@
  * ingests); restore needs the data directory to itself and refuses while an API owns it.
  */
 import { ConfigError, loadConfig, type AppConfig } from '../config/app-config';
-import type { BackupResult, RestoreResult } from './backup';
+import type { BackupResult, RestoreResult } from './backup.archive';
 
 export const BACKUP_USAGE = `  npm run admin -- backup <file.tar.gz> [--json]
   npm run admin -- restore <file.tar.gz> [--accept-key-change] [--json]`;
@@ -46,7 +46,7 @@ export async function runBackupCommand(argv: readonly string[], env: Record<stri
   const { resolve } = await import('node:path');
   const file = resolve(parsed.file);
   const store = await import('@weegwijzer/store');
-  const { BackupError, createBackup, restoreBackup } = await import('./backup');
+  const { BackupError, createBackup, restoreBackup } = await import('./backup.archive');
   const out = process.stdout;
   try {
     if (parsed.kind === 'backup') {

@@ -11,6 +11,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
+import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { PGliteInstance } from 'typeorm-pglite/dist/pglite-instance';
 
@@ -189,5 +190,45 @@ export async function loadOperationalStore(ds: DataSource, tables: readonly { na
       loaded.push({ name, rows });
     }
     return loaded;
+  });
+}
+
+function schemaIdent(name: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`invalid schema name ${name}`);
+  return quoteIdent(name);
+}
+
+async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/**
+ * PostgreSQL: puts the schema `staging` in the place of `target` in one transaction (the
+ * current `target`, if any, is renamed to `aside`). Needs the database user to own both.
+ */
+export function swapSchema(url: string, staging: string, target: string, aside: string): Promise<void> {
+  return withClient(url, async (c) => {
+    await c.query('BEGIN');
+    try {
+      const exists = await c.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [target]);
+      if (exists.rowCount) await c.query(`ALTER SCHEMA ${schemaIdent(target)} RENAME TO ${schemaIdent(aside)}`);
+      await c.query(`ALTER SCHEMA ${schemaIdent(staging)} RENAME TO ${schemaIdent(target)}`);
+      await c.query('COMMIT');
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    }
+  });
+}
+
+export function dropSchemaCascade(url: string, schema: string): Promise<void> {
+  return withClient(url, async (c) => {
+    await c.query(`DROP SCHEMA IF EXISTS ${schemaIdent(schema)} CASCADE`);
   });
 }

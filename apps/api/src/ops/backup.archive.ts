@@ -24,11 +24,13 @@ import {
   acquireOwnership,
   closeOperationalStore,
   dataDirLayout,
+  dropSchemaCascade,
   dumpOperationalStore,
   loadOperationalStore,
   OPERATIONAL_MIGRATIONS,
   openOperationalStore,
   readSnapshotPointer,
+  swapSchema,
   type SnapshotPointer,
 } from '@weegwijzer/store';
 import { createHash, randomBytes } from 'node:crypto';
@@ -53,7 +55,6 @@ import {
 } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { Client } from 'pg';
 import { create as tarCreate, extract as tarExtract } from 'tar';
 import type { DataSource } from 'typeorm';
 
@@ -351,21 +352,6 @@ export async function unpackAndVerify(file: string, stage: string): Promise<Back
   return manifest;
 }
 
-function assertIdent(name: string): string {
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new BackupError(`invalid schema name ${name}`);
-  return `"${name}"`;
-}
-
-async function withPg<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
 /** Restores an archive into the data directory (and PostgreSQL schema); needs the data dir to itself. */
 export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult> {
   const started = Date.now();
@@ -439,18 +425,7 @@ export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult
         }
       }
       if (pg) {
-        await withPg(pg, async (c) => {
-          await c.query('BEGIN');
-          try {
-            const exists = await c.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [target]);
-            if (exists.rowCount) await c.query(`ALTER SCHEMA ${assertIdent(target)} RENAME TO ${assertIdent(`ww_old_${suffix}`)}`);
-            await c.query(`ALTER SCHEMA ${assertIdent(stagingSchema)} RENAME TO ${assertIdent(target)}`);
-            await c.query('COMMIT');
-          } catch (e) {
-            await c.query('ROLLBACK').catch(() => undefined);
-            throw e;
-          }
-        });
+        await swapSchema(pg, stagingSchema, target, `ww_old_${suffix}`);
         stagingCreated = false;
       }
     } catch (e) {
@@ -458,15 +433,17 @@ export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult
       for (const p of movedAside.reverse()) renameSync(join(old, p), join(root, p));
       throw e;
     }
-    if (pg) await withPg(pg, (c) => c.query(`DROP SCHEMA IF EXISTS ${assertIdent(`ww_old_${suffix}`)} CASCADE`)).catch(() => undefined);
+    rmSync(old, { recursive: true, force: true });
+    if (pg) await dropSchemaCascade(pg, `ww_old_${suffix}`).catch(() => undefined);
 
     if (rk.source === 'none') warnings.push('the archive holds no record key (made before disclosure v2, or without one); a new key is made at the first start');
     const { files, ...rest } = manifest;
     return { file, manifest: { ...rest, files: files.length }, upgradedWith, warnings, durationMs: Date.now() - started };
   } finally {
-    if (pg && stagingCreated) await withPg(pg, (c) => c.query(`DROP SCHEMA IF EXISTS ${assertIdent(stagingSchema)} CASCADE`)).catch(() => undefined);
+    if (pg && stagingCreated) await dropSchemaCascade(pg, stagingSchema).catch(() => undefined);
     rmSync(stage, { recursive: true, force: true });
-    rmSync(old, { recursive: true, force: true });
+    // After a failed swap whose undo failed too, the previous data is still there: keep it.
+    if (existsSync(old) && readdirSync(old).length === 0) rmSync(old, { recursive: true, force: true });
     ownership.release();
   }
 }

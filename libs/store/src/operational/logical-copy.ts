@@ -142,10 +142,11 @@ export async function dumpOperationalStore(ds: DataSource, fileOf: (table: strin
 }
 
 /**
- * Loads tables written by dumpOperationalStore into a freshly migrated, empty store (same
- * migrations as the dump), in one transaction: rows as they were (ids included, user triggers
- * such as the audit log's off while loading), then every serial/identity sequence moved past
- * the highest id. Returns the number of rows loaded per table.
+ * Loads tables written by dumpOperationalStore into a freshly migrated store (same migrations
+ * as the dump), in one transaction: rows as they were (ids included, user triggers such as the
+ * audit log's off while loading), then every serial/identity sequence moved past the highest
+ * id. Never use it on a store in service: it replaces the rows of the tables it loads.
+ * Returns the number of rows loaded per table.
  */
 export async function loadOperationalStore(ds: DataSource, tables: readonly { name: string; file: string }[]): Promise<DumpedTable[]> {
   return withTransaction(ds, 'write', async (s) => {
@@ -154,14 +155,15 @@ export async function loadOperationalStore(ds: DataSource, tables: readonly { na
     // Parents first, whatever order the list came in.
     const order = (await listTables(s)).filter((n) => tables.some((t) => t.name === n));
     const loaded: DumpedTable[] = [];
-    for (const name of order) {
-      const count = await s.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${quoteIdent(name)}`);
-      if (count[0].n !== '0') throw new Error(`table ${name} is not empty; a backup is loaded only into a new store`);
+    // A new store, but a migration may have seeded rows: the backup's rows replace them
+    // (children first; user triggers such as the audit log's append-only guard off meanwhile).
+    for (const name of [...order].reverse()) {
+      await s.query(`ALTER TABLE ${quoteIdent(name)} DISABLE TRIGGER USER`);
+      await s.query(`DELETE FROM ${quoteIdent(name)}`);
     }
     for (const name of order) {
       const file = tables.find((t) => t.name === name)!.file;
       const q = quoteIdent(name);
-      await s.query(`ALTER TABLE ${q} DISABLE TRIGGER USER`);
       let rows = 0;
       let batch: string[] = [];
       const insert = async () => {

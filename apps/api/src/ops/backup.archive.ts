@@ -172,6 +172,11 @@ export async function createBackup(opts: BackupOptions): Promise<BackupResult> {
   if (!existsSync(dirname(out))) throw new BackupError(`folder ${dirname(out)} does not exist`);
   const layout = dataDirLayout(opts.dataDir);
   mkdirSync(layout.tmp, { recursive: true });
+  // Staging folders of backups that died (a day old: a running backup is never that slow).
+  for (const f of readdirSync(layout.tmp)) {
+    const full = join(layout.tmp, f);
+    if (f.startsWith('backup-') && Date.now() - statSync(full).mtimeMs > 86_400_000) rmSync(full, { recursive: true, force: true });
+  }
   const stage = mkdtempSync(join(layout.tmp, 'backup-'));
   const partial = `${out}.partial`;
   try {
@@ -435,6 +440,8 @@ export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult
     }
     rmSync(old, { recursive: true, force: true });
     if (pg) await dropSchemaCascade(pg, `ww_old_${suffix}`).catch(() => undefined);
+    // Leftovers of an earlier restore that was killed: this one replaced all they could restore.
+    for (const f of readdirSync(root)) if (f.startsWith('.restore-') && join(root, f) !== stage) rmSync(join(root, f), { recursive: true, force: true });
 
     if (rk.source === 'none') warnings.push('the archive holds no record key (made before disclosure v2, or without one); a new key is made at the first start');
     const { files, ...rest } = manifest;

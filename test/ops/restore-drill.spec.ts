@@ -177,10 +177,14 @@ describe(`restore drill on ${STORE}`, () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
   }, 120_000);
 
-  it('refuses to restore while the API owns the data directory', async () => {
+  it('refuses to restore while the API owns the data directory, but checks an archive', async () => {
     const res = await admin('restore', archive);
     expect(res.code).toBe(1);
     expect(res.err).toMatch(/stop it first/);
+    const check = await admin('restore', archive, '--check');
+    expect(check.err).toBe('');
+    expect(check.code).toBe(0);
+    expect(check.out).toMatch(/is a complete backup .*checksums match/);
   });
 
   it('restores a destroyed installation exactly', async () => {
@@ -241,6 +245,9 @@ describe(`restore drill on ${STORE}`, () => {
     }, 120_000);
 
     const refused = async (file: string, message: RegExp) => {
+      const check = await admin('restore', file, '--check');
+      expect(check.code).toBe(2);
+      expect(check.err).toMatch(message);
       const res = await admin('restore', file);
       expect(res.code).toBe(2);
       expect(res.err).toMatch(message);

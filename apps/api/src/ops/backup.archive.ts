@@ -53,6 +53,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { create as tarCreate, extract as tarExtract } from 'tar';
@@ -357,6 +358,42 @@ export async function unpackAndVerify(file: string, stage: string): Promise<Back
   return manifest;
 }
 
+/** The record key decides every released number: refuses a silent change of key; returns warnings. */
+function checkRecordKey(manifest: BackupManifest, keyFile: string | undefined, acceptKeyChange = false): string[] {
+  const rk = manifest.record_key ?? { source: 'none', fingerprint: null };
+  if (rk.source === 'key-file') {
+    const now = keyFile && existsSync(keyFile) ? keyFingerprint(readFileSync(keyFile)) : null;
+    if (rk.fingerprint && now !== rk.fingerprint && !acceptKeyChange) {
+      throw new BackupError(
+        `the backup was made with a record key managed outside the data directory (WEEGWIJZER_KEY_FILE, fingerprint ${rk.fingerprint}); ` +
+          (now ? `the key file now configured has fingerprint ${now}` : 'no such key file is configured now') +
+          '. Point WEEGWIJZER_KEY_FILE at that key, or pass --accept-key-change (every released number then changes once)',
+      );
+    }
+  } else if (rk.source === 'data-dir' && keyFile) {
+    return [`the archive holds a record key, but WEEGWIJZER_KEY_FILE is set, so the API will use ${keyFile} instead`];
+  }
+  return [];
+}
+
+/**
+ * Checks an archive as restore would (completeness, checksums, versions, record key) without
+ * touching the data directory; works while the API runs. Throws BackupError.
+ */
+export async function checkBackup(opts: { file: string; keyFile?: string; acceptKeyChange?: boolean }): Promise<Omit<RestoreResult, 'upgradedWith'>> {
+  const started = Date.now();
+  const file = resolve(opts.file);
+  const stage = mkdtempSync(join(tmpdir(), 'weegwijzer-check-'));
+  try {
+    const manifest = await unpackAndVerify(file, stage);
+    const warnings = checkRecordKey(manifest, opts.keyFile, opts.acceptKeyChange);
+    const { files, ...rest } = manifest;
+    return { file, manifest: { ...rest, files: files.length }, warnings, durationMs: Date.now() - started };
+  } finally {
+    rmSync(stage, { recursive: true, force: true });
+  }
+}
+
 /** Restores an archive into the data directory (and PostgreSQL schema); needs the data dir to itself. */
 export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult> {
   const started = Date.now();
@@ -377,20 +414,7 @@ export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult
     say(`checking ${file}`);
     const manifest = await unpackAndVerify(file, stage);
 
-    // The record key decides every released number: refuse to silently change it.
-    const rk = manifest.record_key ?? { source: 'none', fingerprint: null };
-    if (rk.source === 'key-file') {
-      const now = opts.keyFile && existsSync(opts.keyFile) ? keyFingerprint(readFileSync(opts.keyFile)) : null;
-      if (rk.fingerprint && now !== rk.fingerprint && !opts.acceptKeyChange) {
-        throw new BackupError(
-          `the backup was made with a record key managed outside the data directory (WEEGWIJZER_KEY_FILE, fingerprint ${rk.fingerprint}); ` +
-            (now ? `the key file now configured has fingerprint ${now}` : 'no such key file is configured now') +
-            '. Point WEEGWIJZER_KEY_FILE at that key, or pass --accept-key-change (every released number then changes once)',
-        );
-      }
-    } else if (rk.source === 'data-dir' && opts.keyFile) {
-      warnings.push(`the archive holds a record key, but WEEGWIJZER_KEY_FILE is set, so the API will use ${opts.keyFile} instead`);
-    }
+    warnings.push(...checkRecordKey(manifest, opts.keyFile, opts.acceptKeyChange));
 
     say(`loading the operational store (${manifest.operational.tables.reduce((n, t) => n + t.rows, 0)} rows) into a staging ${pg ? 'schema' : 'folder'}`);
     const tables = manifest.operational.tables.map((t) => ({ name: t.name, file: join(stage, t.file) }));
@@ -443,7 +467,7 @@ export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult
     // Leftovers of an earlier restore that was killed: this one replaced all they could restore.
     for (const f of readdirSync(root)) if (f.startsWith('.restore-') && join(root, f) !== stage) rmSync(join(root, f), { recursive: true, force: true });
 
-    if (rk.source === 'none') warnings.push('the archive holds no record key (made before disclosure v2, or without one); a new key is made at the first start');
+    if (manifest.record_key?.source === 'none') warnings.push('the archive holds no record key (made before disclosure v2, or without one); a new key is made at the first start');
     const { files, ...rest } = manifest;
     return { file, manifest: { ...rest, files: files.length }, upgradedWith, warnings, durationMs: Date.now() - started };
   } finally {

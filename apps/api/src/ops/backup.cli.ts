@@ -1,6 +1,6 @@
 /**
  * `npm run admin -- backup <file.tar.gz> [--json]`
- * `npm run admin -- restore <file.tar.gz> [--accept-key-change] [--json]`
+ * `npm run admin -- restore <file.tar.gz> [--check] [--accept-key-change] [--json]`
  *
  * backup works whether or not the API runs (the running API writes the archive between two
  * ingests); restore needs the data directory to itself and refuses while an API owns it.
@@ -9,20 +9,21 @@ import { ConfigError, loadConfig, type AppConfig } from '../config/app-config';
 import type { BackupResult, RestoreResult } from './backup.archive';
 
 export const BACKUP_USAGE = `  npm run admin -- backup <file.tar.gz> [--json]
-  npm run admin -- restore <file.tar.gz> [--accept-key-change] [--json]`;
+  npm run admin -- restore <file.tar.gz> [--check] [--accept-key-change] [--json]
+      (--check: verify the archive as restore would, change nothing; works while the API runs)`;
 
-type Parsed = { kind: 'backup' | 'restore'; file: string; json: boolean; acceptKeyChange: boolean };
+type Parsed = { kind: 'backup' | 'restore'; file: string; json: boolean; acceptKeyChange: boolean; check: boolean };
 
 function parse(argv: readonly string[]): Parsed | string {
   const [kind, ...rest] = argv;
   if (kind !== 'backup' && kind !== 'restore') return `unknown command ${JSON.stringify(kind)}`;
   const flags = rest.filter((a) => a.startsWith('--'));
   const positional = rest.filter((a) => !a.startsWith('--'));
-  const allowed = kind === 'restore' ? ['--json', '--accept-key-change'] : ['--json'];
+  const allowed = kind === 'restore' ? ['--json', '--accept-key-change', '--check'] : ['--json'];
   const bad = flags.find((f) => !allowed.includes(f));
   if (bad) return `unknown option ${bad} for ${kind}`;
   if (positional.length !== 1) return `${kind} needs exactly one archive file name (.tar.gz)`;
-  return { kind, file: positional[0], json: flags.includes('--json'), acceptKeyChange: flags.includes('--accept-key-change') };
+  return { kind, file: positional[0], json: flags.includes('--json'), acceptKeyChange: flags.includes('--accept-key-change'), check: flags.includes('--check') };
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -46,7 +47,7 @@ export async function runBackupCommand(argv: readonly string[], env: Record<stri
   const { resolve } = await import('node:path');
   const file = resolve(parsed.file);
   const store = await import('@weegwijzer/store');
-  const { BackupError, createBackup, restoreBackup } = await import('./backup.archive');
+  const { BackupError, checkBackup, createBackup, restoreBackup } = await import('./backup.archive');
   const out = process.stdout;
   try {
     if (parsed.kind === 'backup') {
@@ -94,6 +95,18 @@ export async function runBackupCommand(argv: readonly string[], env: Record<stri
       return 0;
     }
 
+    if (parsed.check) {
+      const result = await checkBackup({ file, keyFile: config.ops.keyFile, acceptKeyChange: parsed.acceptKeyChange });
+      if (parsed.json) out.write(JSON.stringify(result, null, 2) + '\n');
+      else {
+        const m = result.manifest;
+        out.write(`${result.file} is a complete backup (made ${m.created_at}, ${m.files} files, checksums match) that this version can restore.\n`);
+        out.write(`  snapshot: ${m.snapshot ? `${m.snapshot.id}, ${m.snapshot.batches} batches` : 'none'}\n`);
+        out.write(`  operational store: ${m.operational.tables.map((t) => `${t.name} ${t.rows}`).join(', ')}\n`);
+        for (const w of result.warnings) out.write(`  note: ${w}\n`);
+      }
+      return 0;
+    }
     const owner = store.readLiveOwner(config.dataDir);
     if (owner) {
       process.stderr.write(

@@ -142,7 +142,7 @@ describe(`/api/metrics on ${STORE}`, () => {
     expect(s1.get(key('weegwijzer_snapshot_batches'))).toBe(1);
     // Default process metrics are there too.
     expect(s1.has(key('process_resident_memory_bytes'))).toBe(true);
-  });
+  }, 120_000);
 
   it('the scrape carries no token or credential', async () => {
     const text = await (await api.call('/api/metrics', { token: tokens.beheer })).text();

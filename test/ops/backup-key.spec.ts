@@ -127,3 +127,32 @@ describe(`restore of an archive made before the latest migration on ${STORE}`, (
     expect(JSON.parse(again.out).manifest.operational.migrations).toEqual(OPERATIONAL_MIGRATIONS.map((x) => x.name));
   }, 180_000);
 });
+
+describe.runIf(DATABASE_URL)('moving an installation from embedded PGlite to PostgreSQL', () => {
+  it('restores a PGlite backup into a PostgreSQL schema, rows as they were', async () => {
+    const from = join(work, 'pglite-install');
+    mkdirSync(from);
+    const pgliteEnv = { WEEGWIJZER_DATA_DIR: from };
+    // Seed a token and a ledger row on the embedded store (offline, through the admin CLI).
+    const made = await admin(pgliteEnv, 'token', 'create', '--role', 'nctv', '--name', 'Adviseur', '--json');
+    expect(made.code).toBe(0);
+    const file = join(work, 'from-pglite.tar.gz');
+    const b = await admin(pgliteEnv, 'backup', file, '--json');
+    expect(b.code).toBe(0);
+    expect(JSON.parse(b.out).manifest.operational.backend).toBe('pglite');
+
+    const to = join(work, 'pg-install');
+    const target = `t_ops_move_${process.pid}`;
+    const pgEnv = { WEEGWIJZER_DATA_DIR: to, DATABASE_URL: DATABASE_URL!, DATABASE_SCHEMA: target };
+    try {
+      const r = await admin(pgEnv, 'restore', file);
+      expect(r.err).not.toMatch(/admin:/);
+      expect(r.code).toBe(0);
+      const list = await admin(pgEnv, 'token', 'list', '--json');
+      expect(JSON.parse(list.out)).toEqual(JSON.parse((await admin(pgliteEnv, 'token', 'list', '--json')).out));
+      expect(JSON.parse(list.out)).toEqual([expect.objectContaining({ id: JSON.parse(made.out).id, role: 'nctv', name: 'Adviseur' })]);
+    } finally {
+      await dropSchema(target);
+    }
+  }, 180_000);
+});

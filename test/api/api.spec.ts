@@ -84,6 +84,7 @@ describe(`API on ${STORE}: authorisation matrix`, () => {
   const MATRIX: [method: string, route: string, variant: string, path: () => string, expect: [number, number, number, number, number], body?: () => unknown][] = [
     ['GET', '/api/health', '', () => '/api/health', [200, 200, 200, 200, 200]],
     ['GET', '/api/docs-json', '', () => '/api/docs-json', [200, 200, 200, 200, 200]],
+    ['GET', '/api/metrics', 'Prometheus (METRICS_ALLOW unset)', () => '/api/metrics', [401, 403, 403, 403, 200]],
     ['GET', '/api/v1/demo/sessions', '', () => '/api/v1/demo/sessions', [200, 200, 200, 200, 200]],
     ['GET', '/api/v1/me', '', () => '/api/v1/me', [401, 200, 200, 200, 200]],
     ['GET', '/api/v1/metrics', '', () => '/api/v1/metrics', [401, 200, 200, 200, 200]],

@@ -33,6 +33,8 @@ import { BatchesService } from '../batches/batches.service';
 import { JsonLogger } from '../common/json-logger';
 import { describeConfig, type AppConfig } from '../config/app-config';
 import { registerTokenHandlers } from '../control/token-control.handlers';
+import { registerBackupHandler } from '../ops/backup-control.handlers';
+import { opsMetrics } from '../ops/prometheus.registry';
 import { DemoService, type DemoProgress, type DemoSessionDto } from '../demo/demo.service';
 import { RegistryService } from '../registry/registry.service';
 import { AppModule } from './app.module';
@@ -113,7 +115,9 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
   try {
     opened.store = await openOperationalStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema });
     opened.analytic = new AnalyticReader({ dataDir: config.dataDir });
-    opened.ingestor = new Ingestor({ dataDir: config.dataDir, store: opened.store, keyFile: config.keyFile });
+    opened.ingestor = new Ingestor({ dataDir: config.dataDir, store: opened.store, keyFile: config.ops.keyFile });
+    opsMetrics.instrumentIngestor(opened.ingestor);
+    opsMetrics.watchSnapshots(config.dataDir);
     const nest = await NestFactory.create<NestExpressApplication>(
       AppModule.register({ config, store: opened.store, analytic: opened.analytic, ingestor: opened.ingestor }),
       { bodyParser: false, logger, abortOnError: false },
@@ -127,6 +131,7 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
     const control = new ControlServer(ownership);
     control.register('ingest', ingestControlHandler(opened.ingestor));
     registerTokenHandlers(control, tokens);
+    registerBackupHandler(control, { config, store: opened.store, ingestor: opened.ingestor });
     await control.listen();
     opened.control = control;
 
@@ -180,6 +185,7 @@ function configureHttp(app: NestExpressApplication, config: AppConfig, logger: J
   app.set('etag', false);
   app.disable('x-powered-by');
   app.use('/api', requestAuditMiddleware(app.get(AuditService), logger));
+  app.use('/api', opsMetrics.httpMiddleware());
   app.use(
     helmet({
       contentSecurityPolicy: {

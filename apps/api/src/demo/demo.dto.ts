@@ -1,0 +1,17 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { REGION_CODES, ROLES, type Role } from '@weegwijzer/contract';
+
+/** A demo token for the dashboard's role picker (demo mode only). */
+export class DemoSessionDto {
+  @ApiProperty({ enum: ROLES, enumName: 'Role', example: 'regio' })
+  role!: Role;
+
+  @ApiProperty({ type: 'string', nullable: true, enum: REGION_CODES, example: 'VR13' })
+  region!: string | null;
+
+  @ApiProperty({ example: 'Regio Amsterdam-Amstelland' })
+  label!: string;
+
+  @ApiProperty({ description: 'a bearer token, new on every start', example: 'wgw_demo-token' })
+  token!: string;
+}

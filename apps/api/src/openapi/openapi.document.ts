@@ -153,7 +153,7 @@ function metricResponseSchema(e: CatalogueEntry): SchemaObject {
           metric: { type: 'string', enum: [e.name] },
           columns: { type: 'array', items: { type: 'object', properties: { name: { type: 'string', enum: columns } } } },
           rows: { type: 'array', items: { type: 'object', propertyNames: { enum: columns } } as SchemaObject },
-          params: { type: 'object', propertyNames: { enum: e.params.map((p) => p.name) } } as SchemaObject,
+          params: (e.params.length > 0 ? { type: 'object', propertyNames: { enum: e.params.map((p) => p.name) } } : { type: 'object', maxProperties: 0 }) as SchemaObject,
         },
       },
     ],

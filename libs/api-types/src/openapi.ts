@@ -566,11 +566,10 @@ export interface components {
              */
             region: string | null;
             /**
-             * @description null when anonymous
+             * @description the caller's role (inspectie, nctv, regio, beheer); null when anonymous
              * @example inspectie
-             * @enum {string|null}
              */
-            role: "inspectie" | "nctv" | "regio" | "beheer" | null;
+            role: string | null;
             /**
              * @description the route pattern
              * @example /api/v1/metrics/:name
@@ -782,11 +781,8 @@ export interface components {
         DemoSessionDto: {
             /** @example Regio Amsterdam-Amstelland */
             label: string;
-            /**
-             * @example VR13
-             * @enum {string|null}
-             */
-            region: "VR01" | "VR02" | "VR03" | "VR04" | "VR05" | "VR06" | "VR07" | "VR08" | "VR09" | "VR10" | "VR11" | "VR12" | "VR13" | "VR14" | "VR15" | "VR16" | "VR17" | "VR18" | "VR19" | "VR20" | "VR21" | "VR22" | "VR23" | "VR24" | "VR25" | null;
+            /** @example VR13 */
+            region: string | null;
             /** @example regio */
             role: components["schemas"]["Role"];
             /**
@@ -815,14 +811,14 @@ export interface components {
              *       "ica"
              *     ]
              */
-            gemeente?: ("wettelijke_criteria" | "ontwikkelgebieden" | "ica" | "le_model" | "particulier_instrument" | "open_gesprek" | "niet_pluis" | "onbekend")[];
-            om?: ("wettelijke_criteria" | "ontwikkelgebieden" | "ica" | "le_model" | "particulier_instrument" | "open_gesprek" | "niet_pluis" | "onbekend")[];
+            gemeente?: string[];
+            om?: string[];
             /**
              * @example [
              *       "le_model"
              *     ]
              */
-            politie?: ("wettelijke_criteria" | "ontwikkelgebieden" | "ica" | "le_model" | "particulier_instrument" | "open_gesprek" | "niet_pluis" | "onbekend")[];
+            politie?: string[];
         };
         HealthDto: {
             duckdb: components["schemas"]["HealthDuckdbDto"];
@@ -882,9 +878,8 @@ export interface components {
             /**
              * @description the region a regio caller is bound to; null for the other roles
              * @example null
-             * @enum {string|null}
              */
-            region: "VR01" | "VR02" | "VR03" | "VR04" | "VR05" | "VR06" | "VR07" | "VR08" | "VR09" | "VR10" | "VR11" | "VR12" | "VR13" | "VR14" | "VR15" | "VR16" | "VR17" | "VR18" | "VR19" | "VR20" | "VR21" | "VR22" | "VR23" | "VR24" | "VR25" | null;
+            region: string | null;
             /**
              * @description the CBS name of that region
              * @example null
@@ -1171,8 +1166,11 @@ export interface components {
          * @enum {string}
          */
         ReceivingParty: "gemeente" | "politie" | "om";
-        /** @enum {string} */
-        RegionCode: "VR01" | "VR02" | "VR03" | "VR04" | "VR05" | "VR06" | "VR07" | "VR08" | "VR09" | "VR10" | "VR11" | "VR12" | "VR13" | "VR14" | "VR15" | "VR16" | "VR17" | "VR18" | "VR19" | "VR20" | "VR21" | "VR22" | "VR23" | "VR24" | "VR25";
+        /**
+         * @description safety region code VR01..VR25
+         * @example VR13
+         */
+        RegionCode: string;
         RegionProfileDto: {
             /** @example 1.5 */
             capacityFte: number | null;
@@ -1705,7 +1703,7 @@ export interface operations {
                  *       "VR03"
                  *     ]
                  */
-                regions?: components["schemas"]["RegionCode"][];
+                regions?: ("VR01" | "VR02" | "VR03" | "VR04" | "VR05" | "VR06" | "VR07" | "VR08" | "VR09" | "VR10" | "VR11" | "VR12" | "VR13" | "VR14" | "VR15" | "VR16" | "VR17" | "VR18" | "VR19" | "VR20" | "VR21" | "VR22" | "VR23" | "VR24" | "VR25")[];
                 /** @description CSV separator: use ; for Excel with a Dutch locale (the CSV starts with a BOM; suppressed values are x). */
                 sep?: "," | ";";
                 /** @description Only signals with this source (contract code). Accepted by flow, dropoff, leadtime, criteria_usage, criteria_coverage, outcome_divergence, reassessment_consistency, phenomenon_coverage, integrality, trend, preweging_outcomes. */
@@ -1767,7 +1765,7 @@ export interface operations {
                  *       "VR03"
                  *     ]
                  */
-                regions?: components["schemas"]["RegionCode"][];
+                regions?: ("VR01" | "VR02" | "VR03" | "VR04" | "VR05" | "VR06" | "VR07" | "VR08" | "VR09" | "VR10" | "VR11" | "VR12" | "VR13" | "VR14" | "VR15" | "VR16" | "VR17" | "VR18" | "VR19" | "VR20" | "VR21" | "VR22" | "VR23" | "VR24" | "VR25")[];
                 /** @description CSV separator: use ; for Excel with a Dutch locale (the CSV starts with a BOM; suppressed values are x). */
                 sep?: "," | ";";
                 /** @description Only signals with this source (contract code). */
@@ -1823,7 +1821,7 @@ export interface operations {
                  *       "VR03"
                  *     ]
                  */
-                regions?: components["schemas"]["RegionCode"][];
+                regions?: ("VR01" | "VR02" | "VR03" | "VR04" | "VR05" | "VR06" | "VR07" | "VR08" | "VR09" | "VR10" | "VR11" | "VR12" | "VR13" | "VR14" | "VR15" | "VR16" | "VR17" | "VR18" | "VR19" | "VR20" | "VR21" | "VR22" | "VR23" | "VR24" | "VR25")[];
                 /** @description CSV separator: use ; for Excel with a Dutch locale (the CSV starts with a BOM; suppressed values are x). */
                 sep?: "," | ";";
                 /** @description Only signals with this source (contract code). */
@@ -1881,7 +1879,7 @@ export interface operations {
                  *       "VR03"
                  *     ]
                  */
-                regions?: components["schemas"]["RegionCode"][];
+                regions?: ("VR01" | "VR02" | "VR03" | "VR04" | "VR05" | "VR06" | "VR07" | "VR08" | "VR09" | "VR10" | "VR11" | "VR12" | "VR13" | "VR14" | "VR15" | "VR16" | "VR17" | "VR18" | "VR19" | "VR20" | "VR21" | "VR22" | "VR23" | "VR24" | "VR25")[];
                 /** @description CSV separator: use ; for Excel with a Dutch locale (the CSV starts with a BOM; suppressed values are x). */
                 sep?: "," | ";";
                 /** @description Only signals with this source (contract code). */
@@ -1937,7 +1935,7 @@ export interface operations {
                  *       "VR03"
                  *     ]
                  */
-                regions?: components["schemas"]["RegionCode"][];
+                regions?: ("VR01" | "VR02" | "VR03" | "VR04" | "VR05" | "VR06" | "VR07" | "VR08" | "VR09" | "VR10" | "VR11" | "VR12" | "VR13" | "VR14" | "VR15" | "VR16" | "VR17" | "VR18" | "VR19" | "VR20" | "VR21" | "VR22" | "VR23" | "VR24" | "VR25")[];
                 /** @description CSV separator: use ; for Excel with a Dutch locale (the CSV starts with a BOM; suppressed values are x). */
                 sep?: "," | ";";
                 /** @description Only signals with this source (contract code). */
@@ -1993,7 +1991,7 @@ export interface operations {
                  *       "VR03"
                  *     ]
                  */
-                regions?: components["schemas"]["RegionCode"][];
+                regions?: ("VR01" | "VR02" | "VR03" | "VR04" | "VR05" | "VR06" | "VR07" | "VR08" | "VR09" | "VR10" | "VR11" | "VR12" | "VR13" | "VR14" | "VR15" | "VR16" | "VR17" | "VR18" | "VR19" | "VR20" | "VR21" | "VR22" | "VR23" | "VR24" | "VR25")[];
                 /** @description CSV separator: use ; for Excel with a Dutch locale (the CSV starts with a BOM; suppressed values are x). */
                 sep?: "," | ";";
                 /** @description Only signals with this source (contract code). */
@@ -2049,7 +2047,7 @@ export interface operations {
                  *       "VR03"
                  *     ]
                  */
-                regions?: components["schemas"]["RegionCode"][];
+                regions?: ("VR01" | "VR02" | "VR03" | "VR04" | "VR05" | "VR06" | "VR07" | "VR08" | "VR09" | "VR10" | "VR11" | "VR12" | "VR13" | "VR14" | "VR15" | "VR16" | "VR17" | "VR18" | "VR19" | "VR20" | "VR21" | "VR22" | "VR23" | "VR24" | "VR25")[];
                 /** @description CSV separator: use ; for Excel with a Dutch locale (the CSV starts with a BOM; suppressed values are x). */
                 sep?: "," | ";";
                 /** @description Only signals with this source (contract code). */
@@ -2107,7 +2105,7 @@ export interface operations {
                  *       "VR03"
                  *     ]
                  */
-                regions?: components["schemas"]["RegionCode"][];
+                regions?: ("VR01" | "VR02" | "VR03" | "VR04" | "VR05" | "VR06" | "VR07" | "VR08" | "VR09" | "VR10" | "VR11" | "VR12" | "VR13" | "VR14" | "VR15" | "VR16" | "VR17" | "VR18" | "VR19" | "VR20" | "VR21" | "VR22" | "VR23" | "VR24" | "VR25")[];
                 /** @description CSV separator: use ; for Excel with a Dutch locale (the CSV starts with a BOM; suppressed values are x). */
                 sep?: "," | ";";
                 /** @description Only signals with this source (contract code). */
@@ -2163,7 +2161,7 @@ export interface operations {
                  *       "VR03"
                  *     ]
                  */
-                regions?: components["schemas"]["RegionCode"][];
+                regions?: ("VR01" | "VR02" | "VR03" | "VR04" | "VR05" | "VR06" | "VR07" | "VR08" | "VR09" | "VR10" | "VR11" | "VR12" | "VR13" | "VR14" | "VR15" | "VR16" | "VR17" | "VR18" | "VR19" | "VR20" | "VR21" | "VR22" | "VR23" | "VR24" | "VR25")[];
                 /** @description CSV separator: use ; for Excel with a Dutch locale (the CSV starts with a BOM; suppressed values are x). */
                 sep?: "," | ";";
                 /** @description Only signals with this source (contract code). */
@@ -2219,7 +2217,7 @@ export interface operations {
                  *       "VR03"
                  *     ]
                  */
-                regions?: components["schemas"]["RegionCode"][];
+                regions?: ("VR01" | "VR02" | "VR03" | "VR04" | "VR05" | "VR06" | "VR07" | "VR08" | "VR09" | "VR10" | "VR11" | "VR12" | "VR13" | "VR14" | "VR15" | "VR16" | "VR17" | "VR18" | "VR19" | "VR20" | "VR21" | "VR22" | "VR23" | "VR24" | "VR25")[];
                 /** @description CSV separator: use ; for Excel with a Dutch locale (the CSV starts with a BOM; suppressed values are x). */
                 sep?: "," | ";";
                 /** @description Only signals with this source (contract code). */
@@ -2275,7 +2273,7 @@ export interface operations {
                  *       "VR03"
                  *     ]
                  */
-                regions?: components["schemas"]["RegionCode"][];
+                regions?: ("VR01" | "VR02" | "VR03" | "VR04" | "VR05" | "VR06" | "VR07" | "VR08" | "VR09" | "VR10" | "VR11" | "VR12" | "VR13" | "VR14" | "VR15" | "VR16" | "VR17" | "VR18" | "VR19" | "VR20" | "VR21" | "VR22" | "VR23" | "VR24" | "VR25")[];
                 /** @description CSV separator: use ; for Excel with a Dutch locale (the CSV starts with a BOM; suppressed values are x). */
                 sep?: "," | ";";
                 /**
@@ -2329,7 +2327,7 @@ export interface operations {
                  *       "VR03"
                  *     ]
                  */
-                regions?: components["schemas"]["RegionCode"][];
+                regions?: ("VR01" | "VR02" | "VR03" | "VR04" | "VR05" | "VR06" | "VR07" | "VR08" | "VR09" | "VR10" | "VR11" | "VR12" | "VR13" | "VR14" | "VR15" | "VR16" | "VR17" | "VR18" | "VR19" | "VR20" | "VR21" | "VR22" | "VR23" | "VR24" | "VR25")[];
                 /** @description CSV separator: use ; for Excel with a Dutch locale (the CSV starts with a BOM; suppressed values are x). */
                 sep?: "," | ";";
                 /** @description Only signals with this source (contract code). */
@@ -2387,7 +2385,7 @@ export interface operations {
                  *       "VR03"
                  *     ]
                  */
-                regions?: components["schemas"]["RegionCode"][];
+                regions?: ("VR01" | "VR02" | "VR03" | "VR04" | "VR05" | "VR06" | "VR07" | "VR08" | "VR09" | "VR10" | "VR11" | "VR12" | "VR13" | "VR14" | "VR15" | "VR16" | "VR17" | "VR18" | "VR19" | "VR20" | "VR21" | "VR22" | "VR23" | "VR24" | "VR25")[];
                 /** @description CSV separator: use ; for Excel with a Dutch locale (the CSV starts with a BOM; suppressed values are x). */
                 sep?: "," | ";";
                 /** @description Only signals with this source (contract code). */
@@ -2462,7 +2460,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description only the municipalities of this safety region */
-                region?: components["schemas"]["RegionCode"];
+                region?: "VR01" | "VR02" | "VR03" | "VR04" | "VR05" | "VR06" | "VR07" | "VR08" | "VR09" | "VR10" | "VR11" | "VR12" | "VR13" | "VR14" | "VR15" | "VR16" | "VR17" | "VR18" | "VR19" | "VR20" | "VR21" | "VR22" | "VR23" | "VR24" | "VR25";
             };
             header?: never;
             path?: never;
@@ -2511,7 +2509,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description safety region code */
-                code: components["schemas"]["RegionCode"];
+                code: "VR01" | "VR02" | "VR03" | "VR04" | "VR05" | "VR06" | "VR07" | "VR08" | "VR09" | "VR10" | "VR11" | "VR12" | "VR13" | "VR14" | "VR15" | "VR16" | "VR17" | "VR18" | "VR19" | "VR20" | "VR21" | "VR22" | "VR23" | "VR24" | "VR25";
             };
             cookie?: never;
         };
@@ -2538,7 +2536,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description safety region code */
-                code: components["schemas"]["RegionCode"];
+                code: "VR01" | "VR02" | "VR03" | "VR04" | "VR05" | "VR06" | "VR07" | "VR08" | "VR09" | "VR10" | "VR11" | "VR12" | "VR13" | "VR14" | "VR15" | "VR16" | "VR17" | "VR18" | "VR19" | "VR20" | "VR21" | "VR22" | "VR23" | "VR24" | "VR25";
             };
             cookie?: never;
         };
@@ -2571,7 +2569,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description safety region code */
-                code: components["schemas"]["RegionCode"];
+                code: "VR01" | "VR02" | "VR03" | "VR04" | "VR05" | "VR06" | "VR07" | "VR08" | "VR09" | "VR10" | "VR11" | "VR12" | "VR13" | "VR14" | "VR15" | "VR16" | "VR17" | "VR18" | "VR19" | "VR20" | "VR21" | "VR22" | "VR23" | "VR24" | "VR25";
             };
             cookie?: never;
         };

@@ -1,3 +1,4 @@
+import type * as Api from '@weegwijzer/api-types';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES } from '@weegwijzer/contract';
 import { Type } from 'class-transformer';
@@ -34,7 +35,7 @@ export class AuditQueryDto {
 }
 
 /** One request in the audit log: who, what route, which scope parameters, the status. Never a token or a value. */
-export class AuditEntryDto {
+export class AuditEntryDto implements Api.AuditEntry {
   @ApiProperty({ type: 'integer', example: 1042 })
   id!: number;
 
@@ -44,7 +45,7 @@ export class AuditEntryDto {
   @ApiProperty({ description: '<token id>:<token name>, oidc:<subject>:<subject>, or "anonymous"', example: 'tok_0123456789ab:Inspecteur Jansen' })
   who!: string;
 
-  @ApiProperty({ type: 'string', nullable: true, enum: ROLES, description: 'null when anonymous', example: 'inspectie' })
+  @ApiProperty({ type: 'string', nullable: true, description: `the caller's role (${ROLES.join(', ')}); null when anonymous`, example: 'inspectie' })
   role!: string | null;
 
   @ApiProperty({ type: 'string', nullable: true, description: 'the region of a regio caller', example: null })
@@ -73,7 +74,7 @@ export class AuditEntryDto {
 }
 
 /** A page of the audit log, newest first. */
-export class AuditPage {
+export class AuditPage implements Api.AuditPage {
   @ApiProperty({ type: 'integer', description: 'entries matching the filter', example: 1 })
   total!: number;
 

@@ -1,12 +1,14 @@
+import type * as Api from '@weegwijzer/api-types';
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { loadRegions, REGION_CODES, ROLES } from '@weegwijzer/contract';
+import { REGION_CODE_PATTERN } from '../openapi/region-code';
+import { loadRegions, ROLES } from '@weegwijzer/contract';
 import { CurrentPrincipal } from './current-principal.decorator';
 import type { Principal } from './principal';
 import { ALL_ROLES, Roles } from './roles.decorator';
 
 /** Who the credentials belong to. */
-export class MeDto {
+export class MeDto implements Api.Me {
   @ApiProperty({ description: 'token id (tok_…) or oidc:<subject>', example: 'tok_0123456789ab' })
   id!: string;
 
@@ -16,7 +18,7 @@ export class MeDto {
   @ApiProperty({ enum: ROLES, enumName: 'Role', example: 'inspectie' })
   role!: Principal['role'];
 
-  @ApiProperty({ type: 'string', nullable: true, enum: REGION_CODES, description: 'the region a regio caller is bound to; null for the other roles', example: null })
+  @ApiProperty({ type: 'string', nullable: true, pattern: REGION_CODE_PATTERN, description: 'the region a regio caller is bound to; null for the other roles', example: null })
   region!: string | null;
 
   @ApiProperty({ type: 'string', nullable: true, description: 'the CBS name of that region', example: null })

@@ -1,13 +1,14 @@
+import type * as Api from '@weegwijzer/api-types';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { REGION_CODES } from '@weegwijzer/contract';
-import { RULES } from '@weegwijzer/etl';
+import { RULES, type RuleCode } from '@weegwijzer/etl';
 
 /** Where a batch stands. `queued`: accepted by the API, waiting for the ingest queue. */
 export const BATCH_STATUSES = ['queued', 'validating', 'loading', 'loaded', 'rejected', 'failed'] as const;
 export type BatchStatusDto = (typeof BATCH_STATUSES)[number];
 
 /** One problem in a delivery: where and which rule — never the value. */
-export class ValidationErrorDto {
+export class ValidationErrorDto implements Api.ValidationError {
   @ApiProperty({ description: 'manifest.json or the data file as named in the manifest', example: 'signals.csv' })
   file!: string;
 
@@ -18,7 +19,7 @@ export class ValidationErrorDto {
   column!: string | null;
 
   @ApiProperty({ enum: Object.keys(RULES), enumName: 'ValidationRule', description: 'the contract rule broken (docs/data-contract.md)', example: 'PII_BSN' })
-  rule!: string;
+  rule!: RuleCode;
 
   @ApiProperty({ description: 'the rule in words', example: RULES.PII_BSN.message })
   message!: string;
@@ -58,7 +59,7 @@ export class ReportCountsDto {
 }
 
 /** The validation report of a delivery (what the ledger keeps of a rejected batch). */
-export class ValidationReportDto {
+export class ValidationReportDto implements Api.ValidationReport {
   @ApiProperty({ example: false })
   ok!: boolean;
 
@@ -93,7 +94,7 @@ export class BatchPeriodDto {
 }
 
 /** A delivered batch and where it stands. */
-export class BatchDto {
+export class BatchDto implements Api.Batch {
   @ApiProperty({ description: '`<region_code>/<batch_id>` (URL-encode the slash: VR13%2FVR13-2025-06)', example: 'VR13/VR13-2025-06' })
   id!: string;
 
@@ -148,7 +149,7 @@ export class BatchDto {
 }
 
 /** The answer to an upload: queued for validation and loading. */
-export class BatchAcceptedDto {
+export class BatchAcceptedDto implements Api.BatchAccepted {
   @ApiProperty({ example: 'VR13/VR13-2025-06' })
   id!: string;
 

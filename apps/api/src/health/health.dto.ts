@@ -1,3 +1,4 @@
+import type * as Api from '@weegwijzer/api-types';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class HealthDuckdbDto {
@@ -23,7 +24,7 @@ export class HealthStoreDto {
 }
 
 /** Liveness and whether the two stores answer. No counts: this route is public. */
-export class HealthDto {
+export class HealthDto implements Api.Health {
   @ApiProperty({ enum: ['ok', 'degraded'], example: 'ok' })
   status!: 'ok' | 'degraded';
 

@@ -3,10 +3,11 @@
  * schemas. The shapes are those of @weegwijzer/metrics; metrics.controller.ts checks at compile
  * time that the library's types fit these, and the API tests validate every response.
  */
+import type * as Api from '@weegwijzer/api-types';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { REGION_CODES, ROLES, type Role } from '@weegwijzer/contract';
-import { COLUMN_KINDS, DEFAULT_K, MIN_K, type ColumnKind, type ScopeFilter } from '@weegwijzer/metrics';
+import { COLUMN_KINDS, DEFAULT_K, MIN_K, type CatalogueEntry, type ColumnKind, type MetricResponse, type ScopeFilter } from '@weegwijzer/metrics';
 
 const SCOPE_FILTERS: ScopeFilter[] = ['regions', 'from', 'to', 'phenomenon', 'receiving_party', 'source'];
 
@@ -18,7 +19,7 @@ export class LabelDto {
   en!: string;
 }
 
-export class ResponseColumnDto {
+export class ResponseColumnDto implements Api.ResponseColumn {
   @ApiProperty({ example: 'signals' })
   name!: string;
 
@@ -29,7 +30,7 @@ export class ResponseColumnDto {
   label!: LabelDto;
 }
 
-export class SuppressedCellDto {
+export class SuppressedCellDto implements Api.SuppressedCell {
   @ApiProperty({ type: 'integer', minimum: 0, description: 'index into rows', example: 3 })
   row!: number;
 
@@ -40,7 +41,7 @@ export class SuppressedCellDto {
   reason!: string;
 }
 
-export class NoteDto {
+export class NoteDto implements Api.Note {
   @ApiProperty({ example: 'peer_distribution' })
   code!: string;
 
@@ -52,7 +53,7 @@ export class NoteDto {
 }
 
 /** The validated scope, echoed. */
-export class MetricScopeDto {
+export class MetricScopeDto implements Api.MetricScope {
   @ApiProperty({ enum: REGION_CODES, enumName: 'RegionCode', isArray: true, description: 'the regions asked for (empty: all)', example: ['VR13'] })
   regions!: string[];
 
@@ -79,7 +80,7 @@ export class MetricScopeDto {
 const CELL_VALUE = { type: ['string', 'number', 'boolean', 'null'] } as unknown as SchemaObject;
 
 /** A table in response shape: the main result, and `links` for flow. */
-export class MetricTableDto {
+export class MetricTableDto implements Api.MetricTable {
   @ApiProperty({ type: () => [ResponseColumnDto] })
   columns!: ResponseColumnDto[];
 
@@ -96,7 +97,7 @@ export class MetricTableDto {
 }
 
 /** Every metric response (JSON): self-describing, after disclosure control. */
-export class MetricResponseDto extends MetricTableDto {
+export class MetricResponseDto extends MetricTableDto implements Api.MetricResponse {
   @ApiProperty({ description: 'the metric name', example: 'flow' })
   metric!: string;
 
@@ -137,7 +138,7 @@ export class ColumnConditionDto {
   equals!: string;
 }
 
-export class CatalogueColumnDto {
+export class CatalogueColumnDto implements Api.CatalogueColumn {
   @ApiProperty({ example: 'signals' })
   name!: string;
 
@@ -157,7 +158,7 @@ export class CatalogueColumnDto {
   additive?: boolean;
 }
 
-export class CatalogueParamDto {
+export class CatalogueParamDto implements Api.CatalogueParam {
   @ApiProperty({ example: 'by' })
   name!: string;
 
@@ -200,7 +201,7 @@ export class CatalogueDisclosureDto {
 }
 
 /** One metric as the catalogue describes it. */
-export class CatalogueEntryDto {
+export class CatalogueEntryDto implements Api.CatalogueEntry {
   @ApiProperty({ example: 'flow' })
   name!: string;
 
@@ -237,3 +238,7 @@ export class CatalogueEntryDto {
   @ApiProperty({ type: [String], description: 'extra top-level response fields this metric sends', example: [] })
   extras!: string[];
 }
+
+/** Compile time: what the metrics library returns fits the documented shapes, or this fails the API typecheck. */
+type Fits<T extends U, U> = T;
+export type LibraryShapesFit = [Fits<MetricResponse, Api.MetricResponse>, Fits<CatalogueEntry, Api.CatalogueEntry>];

@@ -1,9 +1,10 @@
+import type * as Api from '@weegwijzer/api-types';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
 import { STATUS_CODES } from 'node:http';
 
 /** Every error the API sends: Nest's shape, with a message that says what and where. */
-export class ApiErrorDto {
+export class ApiErrorDto implements Api.ApiError {
   @ApiProperty({ description: 'the HTTP status again', example: 400, minimum: 400, maximum: 599 })
   statusCode!: number;
 

@@ -10,11 +10,13 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { OperationObject, ParameterObject, ReferenceObject, ResponseObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { catalogueEntry, METRICS, type CatalogueEntry } from '@weegwijzer/metrics';
+import { REGION_CODES } from '@weegwijzer/contract';
 import type { AppConfig } from '../config/app-config';
 import { ARROW_STREAM_TYPE } from '../metrics/arrow-format';
 import { FILTER_CODES, FORMATS } from '../metrics/metric-query';
 import { MetricResponseDto } from '../metrics/metric.dto';
 import { ApiErrorDto, ERROR_MEANING } from './api-error.dto';
+import { REGION_CODE_PATTERN } from './region-code';
 
 export const OPENAPI_VERSION = '3.1.0';
 const METRIC_ROUTE = '/api/v1/metrics/{name}';
@@ -66,6 +68,8 @@ export function buildOpenApiDocument(app: INestApplication, opts: OpenApiOptions
   const doc = SwaggerModule.createDocument(app, builder.build(), { operationIdFactory: operationId, extraModels: [MetricResponseDto, ApiErrorDto] });
   doc.info.license = { name: 'EUPL-1.2', identifier: 'EUPL-1.2' } as OpenAPIObject['info']['license'];
   addErrorResponses(doc);
+  // Region codes in responses: a pattern, so that clients read them as plain strings.
+  doc.components!.schemas!.RegionCode = { type: 'string', pattern: REGION_CODE_PATTERN, description: 'safety region code VR01..VR25', example: 'VR13' };
   addMetricRoutes(doc);
   completeOperations(doc, oidc !== undefined);
   for (const schema of Object.values(doc.components?.schemas ?? {})) to31(schema);
@@ -88,7 +92,7 @@ function metricParameters(entries: CatalogueEntry[], generic: boolean): Paramete
       style: 'form',
       explode: false,
       description: `Safety regions, comma-separated (default: all; a regio token: its own region, others only as an anonymous distribution).${forWhich('regions')}`,
-      schema: { type: 'array', items: ref('RegionCode'), uniqueItems: true },
+      schema: { type: 'array', items: { type: 'string', enum: REGION_CODES }, uniqueItems: true },
       example: ['VR13', 'VR03'],
     });
   }

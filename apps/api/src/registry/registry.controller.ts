@@ -25,7 +25,7 @@ export class RegistryController {
   @Get('regions/:code')
   @Roles(...ALL_ROLES)
   @ApiOperation({ summary: "One region's profile" })
-  @ApiParam({ name: 'code', enum: REGION_CODES, enumName: 'RegionCode', description: 'safety region code' })
+  @ApiParam({ name: 'code', enum: REGION_CODES, description: 'safety region code' })
   @ApiOkResponse({ type: RegionProfileDto })
   @ApiErrors(400, 403, 404)
   region(@CurrentPrincipal() p: Principal, @Param('code') code: string): Promise<RegionProfileDto> {
@@ -35,7 +35,7 @@ export class RegistryController {
   @Put('regions/:code')
   @Roles('beheer')
   @ApiOperation({ summary: "Change a region's profile (beheer); every change is kept in the history" })
-  @ApiParam({ name: 'code', enum: REGION_CODES, enumName: 'RegionCode', description: 'safety region code' })
+  @ApiParam({ name: 'code', enum: REGION_CODES, description: 'safety region code' })
   @ApiOkResponse({ type: RegionProfileDto, description: 'The profile after the change' })
   @ApiErrors(400, 403, 404, 413)
   update(@CurrentPrincipal() p: Principal, @Param('code') code: string, @Body() body: UpdateRegionProfileDto): Promise<RegionProfileDto> {
@@ -45,7 +45,7 @@ export class RegistryController {
   @Get('regions/:code/history')
   @Roles(...ALL_ROLES)
   @ApiOperation({ summary: "Who changed what in a region's profile, and when" })
-  @ApiParam({ name: 'code', enum: REGION_CODES, enumName: 'RegionCode', description: 'safety region code' })
+  @ApiParam({ name: 'code', enum: REGION_CODES, description: 'safety region code' })
   @ApiOkResponse({ type: [RegionProfileHistoryDto], description: 'Newest first' })
   @ApiErrors(400, 403, 404)
   history(@CurrentPrincipal() p: Principal, @Param('code') code: string): Promise<RegionProfileHistoryDto[]> {
@@ -54,7 +54,7 @@ export class RegistryController {
 
   @Get('municipalities')
   @Roles(...ALL_ROLES)
-  @ApiQuery({ name: 'region', required: false, enum: REGION_CODES, enumName: 'RegionCode', description: 'only the municipalities of this safety region' })
+  @ApiQuery({ name: 'region', required: false, enum: REGION_CODES, description: 'only the municipalities of this safety region' })
   @ApiOperation({ summary: 'Municipalities with population per year (a regio token: its own region only)' })
   @ApiOkResponse({ type: [MunicipalityDto] })
   @ApiErrors(400, 403)

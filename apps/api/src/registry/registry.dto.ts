@@ -1,3 +1,4 @@
+import type * as Api from '@weegwijzer/api-types';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { FRAMEWORKS, REGION_CODES } from '@weegwijzer/contract';
@@ -23,20 +24,22 @@ export const TOPOJSON_SCHEMA: SchemaObject = {
   additionalProperties: false,
 };
 
+const FRAMEWORK_CODES = `a contract framework code: ${FRAMEWORKS.join(', ')}`;
+
 /** Framework codes (contract `framework`) in use per core party. */
 export class FrameworksByPartyDto implements FrameworksByParty {
-  @ApiPropertyOptional({ type: 'array', items: { type: 'string', enum: [...FRAMEWORKS] }, example: ['niet_pluis', 'ica'] })
+  @ApiPropertyOptional({ type: 'array', items: { type: 'string', description: FRAMEWORK_CODES }, example: ['niet_pluis', 'ica'] })
   gemeente?: string[];
 
-  @ApiPropertyOptional({ type: 'array', items: { type: 'string', enum: [...FRAMEWORKS] }, example: ['le_model'] })
+  @ApiPropertyOptional({ type: 'array', items: { type: 'string', description: FRAMEWORK_CODES }, example: ['le_model'] })
   politie?: string[];
 
-  @ApiPropertyOptional({ type: 'array', items: { type: 'string', enum: [...FRAMEWORKS] } })
+  @ApiPropertyOptional({ type: 'array', items: { type: 'string', description: FRAMEWORK_CODES } })
   om?: string[];
 }
 
 /** A region with its registry profile. Every profile field may be null: unknown. */
-export class RegionProfileDto {
+export class RegionProfileDto implements Api.RegionProfile {
   @ApiProperty({ enum: REGION_CODES, enumName: 'RegionCode', example: 'VR13' })
   code!: string;
 
@@ -81,7 +84,7 @@ export class RegionProfileDto {
 }
 
 /** One change of a region profile: who, when, and per field the old and new value. */
-export class RegionProfileHistoryDto {
+export class RegionProfileHistoryDto implements Api.RegionProfileHistory {
   @ApiProperty({ type: 'integer', example: 7 })
   id!: number;
 
@@ -116,7 +119,7 @@ export class PopulationDto {
 }
 
 /** A municipality with its population per year. */
-export class MunicipalityDto {
+export class MunicipalityDto implements Api.Municipality {
   @ApiProperty({ example: 'GM0363' })
   code!: string;
 
@@ -134,7 +137,7 @@ export class MunicipalityDto {
  * PUT body: the profile fields to set. Omitted fields stay as they are; `null` clears a field
  * (back to unknown).
  */
-export class UpdateRegionProfileDto {
+export class UpdateRegionProfileDto implements Api.RegionProfileUpdate {
   @ApiPropertyOptional({ type: 'boolean', nullable: true }) @IsOptional() @IsBoolean()
   covenantSigned?: boolean | null;
 

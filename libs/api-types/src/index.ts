@@ -53,13 +53,3 @@ export type Topology = operations['registryBoundaries']['responses'][200]['conte
 
 export type AuditEntry = Schemas['AuditEntryDto'];
 export type AuditPage = Schemas['AuditPage'];
-
-/** `/api/v1/batches/{id}` → `/v1/batches/${string}`: a path as a client under /api writes it. */
-type ClientPath<P extends string> = P extends `/api${infer Rest}` ? Templated<Rest> : never;
-type Templated<S extends string> = S extends `${infer Head}{${string}}${infer Tail}` ? `${Head}${string}${Templated<Tail>}` : S;
-type GetRoutes = { [P in keyof paths]: paths[P] extends { get: object } ? P : never }[keyof paths];
-
-/** Every GET route of the API, relative to /api, with path parameters as `${string}`. */
-export type ApiGetPath = ClientPath<GetRoutes & string>;
-/** The JSON a GET route answers with (200). */
-export type GetResponse<P extends GetRoutes> = paths[P] extends { get: { responses: { 200: { content: { 'application/json': infer T } } } } } ? T : never;

@@ -21,7 +21,7 @@ const ROOT = join(__dirname, '..', '..');
 interface Parameter {
   name: string;
   in: string;
-  schema: { enum?: unknown[]; $ref?: string; items?: { $ref?: string }; default?: unknown };
+  schema: { enum?: unknown[]; $ref?: string; items?: { $ref?: string; enum?: unknown[] }; default?: unknown };
 }
 
 describe(`OpenAPI document on ${STORE}`, () => {
@@ -103,7 +103,7 @@ describe(`OpenAPI document on ${STORE}`, () => {
     const schemas = (doc.components as { schemas: Record<string, { enum?: unknown[] }> }).schemas;
     const values = (p: Parameter): unknown[] | undefined => {
       const ref = p.schema.$ref ?? p.schema.items?.$ref;
-      return ref ? schemas[ref.split('/').pop()!].enum : p.schema.enum;
+      return ref ? schemas[ref.split('/').pop()!].enum : (p.schema.enum ?? p.schema.items?.enum);
     };
     for (const def of METRICS) {
       const e = catalogueEntry(def);

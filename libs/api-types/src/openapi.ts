@@ -903,7 +903,41 @@ export interface components {
             /** @enum {string} */
             metric?: "criteria_coverage";
             params?: Record<string, never>;
-            rows?: Record<string, never>[];
+            rows?: {
+                /** @description All five scored (count) */
+                all_scored?: number | null;
+                /** @description Weegploeg assessments (count) */
+                assessments?: number | null;
+                /** @description Share with all five scored (share) */
+                coverage?: number | null;
+                /**
+                 * @description Group (dimension)
+                 * @enum {string|number|null}
+                 */
+                group?: "region" | "total" | "own" | "peer_min" | "peer_q1" | "peer_median" | "peer_q3" | "peer_max" | null;
+                /** @description Region (dimension) */
+                region_code?: string | number | null;
+                /** @description c_denkbeelden scored (count) */
+                scored_c_denkbeelden?: number | null;
+                /** @description c_geweld scored (count) */
+                scored_c_geweld?: number | null;
+                /** @description c_identificatie scored (count) */
+                scored_c_identificatie?: number | null;
+                /** @description c_sociale_relaties scored (count) */
+                scored_c_sociale_relaties?: number | null;
+                /** @description c_zelfredzaamheid scored (count) */
+                scored_c_zelfredzaamheid?: number | null;
+                /** @description Share c_denkbeelden scored (share) */
+                share_c_denkbeelden?: number | null;
+                /** @description Share c_geweld scored (share) */
+                share_c_geweld?: number | null;
+                /** @description Share c_identificatie scored (share) */
+                share_c_identificatie?: number | null;
+                /** @description Share c_sociale_relaties scored (share) */
+                share_c_sociale_relaties?: number | null;
+                /** @description Share c_zelfredzaamheid scored (share) */
+                share_c_zelfredzaamheid?: number | null;
+            }[];
         };
         /** criteria_usage response */
         MetricResponse_criteria_usage: components["schemas"]["MetricResponseDto"] & {
@@ -914,7 +948,59 @@ export interface components {
             /** @enum {string} */
             metric?: "criteria_usage";
             params?: Record<string, never>;
-            rows?: Record<string, never>[];
+            rows?: {
+                /** @description Assessments (count) */
+                assessments?: number | null;
+                /**
+                 * @description Body (dimension)
+                 * @enum {string|number|null}
+                 */
+                body?: "gemeente" | "politie" | "om" | "politie_om" | "weegploeg" | "driehoek" | null;
+                /** @description Framework ica (count) */
+                fw_ica?: number | null;
+                /** @description Framework le_model (count) */
+                fw_le_model?: number | null;
+                /** @description Framework niet_pluis (count) */
+                fw_niet_pluis?: number | null;
+                /** @description Framework onbekend (count) */
+                fw_onbekend?: number | null;
+                /** @description Framework ontwikkelgebieden (count) */
+                fw_ontwikkelgebieden?: number | null;
+                /** @description Framework open_gesprek (count) */
+                fw_open_gesprek?: number | null;
+                /** @description Framework particulier_instrument (count) */
+                fw_particulier_instrument?: number | null;
+                /** @description Framework wettelijke_criteria (count) */
+                fw_wettelijke_criteria?: number | null;
+                /**
+                 * @description Group (dimension)
+                 * @enum {string|number|null}
+                 */
+                group?: "region" | "total" | "own" | "peer_min" | "peer_q1" | "peer_median" | "peer_q3" | "peer_max" | null;
+                /** @description Region (dimension) */
+                region_code?: string | number | null;
+                /** @description Share ica (share) */
+                share_ica?: number | null;
+                /** @description Share le_model (share) */
+                share_le_model?: number | null;
+                /** @description Share niet_pluis (share) */
+                share_niet_pluis?: number | null;
+                /** @description Share onbekend (share) */
+                share_onbekend?: number | null;
+                /** @description Share ontwikkelgebieden (share) */
+                share_ontwikkelgebieden?: number | null;
+                /** @description Share open_gesprek (share) */
+                share_open_gesprek?: number | null;
+                /** @description Share particulier_instrument (share) */
+                share_particulier_instrument?: number | null;
+                /** @description Share wettelijke_criteria (share) */
+                share_wettelijke_criteria?: number | null;
+                /**
+                 * @description Stage (dimension)
+                 * @enum {string|number|null}
+                 */
+                stage?: "pre_weging" | "afstemmingsoverleg" | "weegploeg" | null;
+            }[];
         };
         /** dropoff response */
         MetricResponse_dropoff: components["schemas"]["MetricResponseDto"] & {
@@ -925,7 +1011,60 @@ export interface components {
             /** @enum {string} */
             metric?: "dropoff";
             params?: Record<string, never>;
-            rows?: Record<string, never>[];
+            rows?: {
+                /** @description Direct to weegploeg (count) */
+                direct?: number | null;
+                /** @description Direct rate (share) */
+                direct_rate?: number | null;
+                /** @description Drop rate (share) */
+                drop_rate?: number | null;
+                /** @description Dropped (count) */
+                dropped?: number | null;
+                /** @description Dropped: afgesloten_onvoldoende_info (count) */
+                dropped_afgesloten_onvoldoende_info?: number | null;
+                /** @description Dropped: doorverwezen (count) */
+                dropped_doorverwezen?: number | null;
+                /** @description Dropped on an explicit framework (count) */
+                dropped_explicit?: number | null;
+                /** @description Dropped, framework ica (count) */
+                dropped_fw_ica?: number | null;
+                /** @description Dropped, framework le_model (count) */
+                dropped_fw_le_model?: number | null;
+                /** @description Dropped, framework niet_pluis (count) */
+                dropped_fw_niet_pluis?: number | null;
+                /** @description Dropped, framework onbekend (count) */
+                dropped_fw_onbekend?: number | null;
+                /** @description Dropped, framework ontwikkelgebieden (count) */
+                dropped_fw_ontwikkelgebieden?: number | null;
+                /** @description Dropped, framework open_gesprek (count) */
+                dropped_fw_open_gesprek?: number | null;
+                /** @description Dropped, framework particulier_instrument (count) */
+                dropped_fw_particulier_instrument?: number | null;
+                /** @description Dropped, framework wettelijke_criteria (count) */
+                dropped_fw_wettelijke_criteria?: number | null;
+                /** @description Dropped on judgement (open talk, gut feeling, unknown) (count) */
+                dropped_judgement?: number | null;
+                /** @description Dropped: niet_doorgezet (count) */
+                dropped_niet_doorgezet?: number | null;
+                /** @description Share on explicit framework (share) */
+                explicit_share?: number | null;
+                /**
+                 * @description Group (dimension)
+                 * @enum {string|number|null}
+                 */
+                group?: "region" | "total" | "own" | "peer_min" | "peer_q1" | "peer_median" | "peer_q3" | "peer_max" | null;
+                /** @description Reached weegploeg (count) */
+                reached?: number | null;
+                /**
+                 * @description Receiving party (dimension)
+                 * @enum {string|number|null}
+                 */
+                receiving_party?: "gemeente" | "politie" | "om" | null;
+                /** @description Region (dimension) */
+                region_code?: string | number | null;
+                /** @description With pre-assessment (count) */
+                with_pre?: number | null;
+            }[];
         };
         /** flow response */
         MetricResponse_flow: components["schemas"]["MetricResponseDto"] & {
@@ -936,7 +1075,33 @@ export interface components {
             /** @enum {string} */
             metric?: "flow";
             params?: Record<string, never>;
-            rows?: Record<string, never>[];
+            rows?: {
+                /** @description Outcome: case conference (count) */
+                casusoverleg?: number | null;
+                /** @description Direct to weegploeg (count) */
+                direct?: number | null;
+                /** @description Dropped (count) */
+                dropped?: number | null;
+                /** @description Outcome: no case conference (count) */
+                geen_casusoverleg?: number | null;
+                /**
+                 * @description Group (dimension)
+                 * @enum {string|number|null}
+                 */
+                group?: "region" | "total" | "own" | "peer_min" | "peer_q1" | "peer_median" | "peer_q3" | "peer_max" | null;
+                /** @description Outcome: more information needed (count) */
+                nadere_duiding?: number | null;
+                /** @description Pending (count) */
+                pending?: number | null;
+                /** @description Reached weegploeg (count) */
+                reached?: number | null;
+                /** @description Region (dimension) */
+                region_code?: string | number | null;
+                /** @description Signals (count) */
+                signals?: number | null;
+                /** @description Via pre-assessment (count) */
+                via_pre_weging?: number | null;
+            }[];
         };
         /** integrality response */
         MetricResponse_integrality: components["schemas"]["MetricResponseDto"] & {
@@ -947,7 +1112,31 @@ export interface components {
             /** @enum {string} */
             metric?: "integrality";
             params?: Record<string, never>;
-            rows?: Record<string, never>[];
+            rows?: {
+                /** @description Assessments (count) */
+                assessments?: number | null;
+                /** @description Of which with this property (count) */
+                assessments_with?: number | null;
+                /**
+                 * @description Group (dimension)
+                 * @enum {string|number|null}
+                 */
+                group?: "region" | "total" | "own" | "peer_min" | "peer_q1" | "peer_median" | "peer_q3" | "peer_max" | null;
+                /**
+                 * @description Measure (dimension)
+                 * @enum {string|number|null}
+                 */
+                measure?: "all_parties_present" | "information_all_parties" | "unanimous" | "analysis_recorded" | "decision_recorded" | null;
+                /** @description Region (dimension) */
+                region_code?: string | number | null;
+                /** @description Share (share) */
+                share?: number | null;
+                /**
+                 * @description Stage (dimension)
+                 * @enum {string|number|null}
+                 */
+                stage?: "pre_weging" | "afstemmingsoverleg" | "weegploeg" | null;
+            }[];
         };
         /** leadtime response */
         MetricResponse_leadtime: components["schemas"]["MetricResponseDto"] & {
@@ -958,7 +1147,27 @@ export interface components {
             /** @enum {string} */
             metric?: "leadtime";
             params?: Record<string, never>;
-            rows?: Record<string, never>[];
+            rows?: {
+                /** @description With a weegploeg decision (count) */
+                decided?: number | null;
+                /**
+                 * @description Group (dimension)
+                 * @enum {string|number|null}
+                 */
+                group?: "region" | "total" | "own" | "peer_min" | "peer_q1" | "peer_median" | "peer_q3" | "peer_max" | null;
+                /** @description Median days to decision (days) */
+                median_days_to_decision?: number | null;
+                /** @description Median days to first weegploeg (days) */
+                median_days_to_first_wp?: number | null;
+                /** @description 90th percentile days to decision (days) */
+                p90_days_to_decision?: number | null;
+                /** @description 90th percentile days to first weegploeg (days) */
+                p90_days_to_first_wp?: number | null;
+                /** @description Reached weegploeg (count) */
+                reached?: number | null;
+                /** @description Region (dimension) */
+                region_code?: string | number | null;
+            }[];
         };
         /** outcome_divergence response */
         MetricResponse_outcome_divergence: components["schemas"]["MetricResponseDto"] & {
@@ -969,7 +1178,40 @@ export interface components {
             /** @enum {string} */
             metric?: "outcome_divergence";
             params?: Record<string, never>;
-            rows?: Record<string, never>[];
+            rows?: {
+                /**
+                 * @description Body (dimension)
+                 * @enum {string|number|null}
+                 */
+                body?: "gemeente" | "politie" | "om" | "politie_om" | "weegploeg" | "driehoek" | null;
+                /** @description 95% interval upper bound (ratio) */
+                ci_high?: number | null;
+                /** @description 95% interval lower bound (ratio) */
+                ci_low?: number | null;
+                /** @description Divergent (flag) */
+                divergent?: boolean | null;
+                /** @description Expected positive (E) (ratio) */
+                expected?: number | null;
+                /**
+                 * @description Group (dimension)
+                 * @enum {string|number|null}
+                 */
+                group?: "region" | "total" | "own" | "peer_min" | "peer_q1" | "peer_median" | "peer_q3" | "peer_max" | null;
+                /** @description Observed positive (O) (count) */
+                observed?: number | null;
+                /** @description Ratio O/E (ratio) */
+                ratio?: number | null;
+                /** @description Region (dimension) */
+                region_code?: string | number | null;
+                /** @description Units (count) */
+                units?: number | null;
+                /** @description Units severity high (7–10) (count) */
+                units_high?: number | null;
+                /** @description Units severity low (0–3) (count) */
+                units_low?: number | null;
+                /** @description Units severity mid (4–6) (count) */
+                units_mid?: number | null;
+            }[];
         };
         /** phenomenon_coverage response */
         MetricResponse_phenomenon_coverage: components["schemas"]["MetricResponseDto"] & {
@@ -980,7 +1222,34 @@ export interface components {
             /** @enum {string} */
             metric?: "phenomenon_coverage";
             params?: Record<string, never>;
-            rows?: Record<string, never>[];
+            rows?: {
+                /** @description Expected (N·p) (ratio) */
+                expected?: number | null;
+                /**
+                 * @description Group (dimension)
+                 * @enum {string|number|null}
+                 */
+                group?: "region" | "total" | "own" | "peer_min" | "peer_q1" | "peer_median" | "peer_q3" | "peer_max" | null;
+                /**
+                 * @description Phenomenon (dimension)
+                 * @enum {string|number|null}
+                 */
+                phenomenon?: "jihadisme" | "rechts_extremisme" | "links_extremisme" | "anti_institutioneel" | "overig" | "gemengd_onduidelijk" | "onbekend" | null;
+                /** @description P(X ≤ observed) (probability) */
+                probability?: number | null;
+                /** @description Region (dimension) */
+                region_code?: string | number | null;
+                /** @description Region signals (N) (count) */
+                region_signals?: number | null;
+                /** @description Share in other regions (p) (share) */
+                rest_share?: number | null;
+                /** @description Share (share) */
+                share?: number | null;
+                /** @description Signals (count) */
+                signals?: number | null;
+                /** @description Under-covered (flag) */
+                under_covered?: boolean | null;
+            }[];
         };
         /** preweging_outcomes response */
         MetricResponse_preweging_outcomes: components["schemas"]["MetricResponseDto"] & {
@@ -991,7 +1260,56 @@ export interface components {
             /** @enum {string} */
             metric?: "preweging_outcomes";
             params?: Record<string, never>;
-            rows?: Record<string, never>[];
+            rows?: {
+                /** @description Pre-assessments (count) */
+                assessments?: number | null;
+                /**
+                 * @description Body (dimension)
+                 * @enum {string|number|null}
+                 */
+                body?: "gemeente" | "politie" | "om" | null;
+                /** @description Share closed for insufficient information (share) */
+                closed_share?: number | null;
+                /** @description Enriched (outcome enrichment or an enrichment code) (count) */
+                enriched?: number | null;
+                /** @description With an enrichment code (neighbourhood officer, alert, OSINT, several) (count) */
+                enriched_code?: number | null;
+                /** @description With an enrichment code, another outcome (count) */
+                enriched_code_decision?: number | null;
+                /** @description With an enrichment code, outcome enrichment (count) */
+                enriched_code_verrijking?: number | null;
+                /** @description Share enriched (share) */
+                enriched_share?: number | null;
+                /** @description Enrichment: alert on new registrations (count) */
+                enrichment_alertering?: number | null;
+                /** @description Enrichment: none (count) */
+                enrichment_geen?: number | null;
+                /** @description Enrichment: several (count) */
+                enrichment_meerdere?: number | null;
+                /** @description Enrichment: OSINT (count) */
+                enrichment_osint?: number | null;
+                /** @description Enrichment not recorded (count) */
+                enrichment_unknown?: number | null;
+                /** @description Enrichment: neighbourhood officer (count) */
+                enrichment_wijkagent?: number | null;
+                /**
+                 * @description Group (dimension)
+                 * @enum {string|number|null}
+                 */
+                group?: "region" | "total" | "own" | "peer_min" | "peer_q1" | "peer_median" | "peer_q3" | "peer_max" | null;
+                /** @description Outcome: afgesloten_onvoldoende_info (count) */
+                outcome_afgesloten_onvoldoende_info?: number | null;
+                /** @description Outcome: doorgezet (count) */
+                outcome_doorgezet?: number | null;
+                /** @description Outcome: doorverwezen (count) */
+                outcome_doorverwezen?: number | null;
+                /** @description Outcome: niet_doorgezet (count) */
+                outcome_niet_doorgezet?: number | null;
+                /** @description Outcome: verrijking (count) */
+                outcome_verrijking?: number | null;
+                /** @description Region (dimension) */
+                region_code?: string | number | null;
+            }[];
         };
         /** reach response */
         MetricResponse_reach: components["schemas"]["MetricResponseDto"] & {
@@ -1002,7 +1320,34 @@ export interface components {
             /** @enum {string} */
             metric?: "reach";
             params?: Record<string, never>;
-            rows?: Record<string, never>[];
+            rows?: {
+                /** @description Change per 100 000 against one year earlier (rate_per_100k) */
+                change_per_100k?: number | null;
+                /**
+                 * @description Group (dimension)
+                 * @enum {string|number|null}
+                 */
+                group?: "region" | "total" | "own" | "peer_min" | "peer_q1" | "peer_median" | "peer_q3" | "peer_max" | null;
+                /**
+                 * @description Level (dimension)
+                 * @enum {string|number|null}
+                 */
+                level?: "region" | "municipality" | "municipality_unknown" | null;
+                /** @description Reporting-point signals (count) */
+                meldpunt_signals?: number | null;
+                /** @description Municipality (dimension) */
+                municipality_code?: string | number | null;
+                /** @description Inhabitants (1 January 2022) (count) */
+                population?: number | null;
+                /** @description Reporting-point signals one year earlier (count) */
+                previous_meldpunt_signals?: number | null;
+                /** @description Per 100 000 inhabitants (rate_per_100k) */
+                rate_per_100k?: number | null;
+                /** @description Region (dimension) */
+                region_code?: string | number | null;
+                /** @description Year (dimension) */
+                year?: string | number | null;
+            }[];
         };
         /** reassessment_consistency response */
         MetricResponse_reassessment_consistency: components["schemas"]["MetricResponseDto"] & {
@@ -1013,7 +1358,21 @@ export interface components {
             /** @enum {string} */
             metric?: "reassessment_consistency";
             params?: Record<string, never>;
-            rows?: Record<string, never>[];
+            rows?: {
+                /**
+                 * @description Group (dimension)
+                 * @enum {string|number|null}
+                 */
+                group?: "region" | "total" | "own" | "peer_min" | "peer_q1" | "peer_median" | "peer_q3" | "peer_max" | null;
+                /** @description Persons with an outcome in ≥ 2 regions (count) */
+                persons?: number | null;
+                /** @description With different outcomes (count) */
+                persons_different?: number | null;
+                /** @description Region (dimension) */
+                region_code?: string | number | null;
+                /** @description Share different (share) */
+                share_different?: number | null;
+            }[];
         };
         /** trend response */
         MetricResponse_trend: components["schemas"]["MetricResponseDto"] & {
@@ -1024,7 +1383,21 @@ export interface components {
             /** @enum {string} */
             metric?: "trend";
             params?: Record<string, never>;
-            rows?: Record<string, never>[];
+            rows?: {
+                /** @description Category (dimension) */
+                category?: string | number | null;
+                /**
+                 * @description Group (dimension)
+                 * @enum {string|number|null}
+                 */
+                group?: "region" | "total" | "own" | "peer_min" | "peer_q1" | "peer_median" | "peer_q3" | "peer_max" | null;
+                /** @description Month (dimension) */
+                month?: string | number | null;
+                /** @description Region (dimension) */
+                region_code?: string | number | null;
+                /** @description Signals (count) */
+                signals?: number | null;
+            }[];
         };
         MetricResponseDto: {
             /**

@@ -9,7 +9,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { OperationObject, ParameterObject, ReferenceObject, ResponseObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
-import { catalogueEntry, METRICS, type CatalogueEntry } from '@weegwijzer/metrics';
+import { catalogueEntry, METRICS, type CatalogueEntry, type ColumnKind } from '@weegwijzer/metrics';
 import { REGION_CODES } from '@weegwijzer/contract';
 import type { AppConfig } from '../config/app-config';
 import { ARROW_STREAM_TYPE } from '../metrics/arrow-format';
@@ -67,6 +67,7 @@ export function buildOpenApiDocument(app: INestApplication, opts: OpenApiOptions
   }
   const doc = SwaggerModule.createDocument(app, builder.build(), { operationIdFactory: operationId, extraModels: [MetricResponseDto, ApiErrorDto] });
   doc.info.license = { name: 'EUPL-1.2', identifier: 'EUPL-1.2' } as OpenAPIObject['info']['license'];
+  delete doc.info.contact;
   addErrorResponses(doc);
   // Region codes in responses: a pattern, so that clients read them as plain strings.
   doc.components!.schemas!.RegionCode = { type: 'string', pattern: REGION_CODE_PATTERN, description: 'safety region code VR01..VR25', example: 'VR13' };
@@ -144,9 +145,24 @@ function metricParameters(entries: CatalogueEntry[], generic: boolean): Paramete
   return out;
 }
 
-/** The metric's response schema: the general shape, its name, its columns. */
+/** JSON types of a column's values by kind (null: suppressed, not applicable, or a national row's region). */
+const VALUE_TYPES: Record<ColumnKind, string[]> = {
+  dimension: ['string', 'number', 'null'],
+  count: ['integer', 'null'],
+  share: ['number', 'null'],
+  ratio: ['number', 'null'],
+  days: ['number', 'null'],
+  rate_per_100k: ['number', 'null'],
+  probability: ['number', 'null'],
+  flag: ['boolean', 'null'],
+};
+
+/** The metric's response schema: the general shape, its name, its columns and their value types. */
 function metricResponseSchema(e: CatalogueEntry): SchemaObject {
   const columns = e.columns.map((c) => c.name);
+  const cells = Object.fromEntries(
+    e.columns.map((c) => [c.name, { type: VALUE_TYPES[c.kind], description: `${c.label.en} (${c.kind})`, ...(c.values ? { enum: [...c.values, null] } : {}) }]),
+  );
   return {
     title: `${e.name} response`,
     allOf: [
@@ -156,7 +172,7 @@ function metricResponseSchema(e: CatalogueEntry): SchemaObject {
         properties: {
           metric: { type: 'string', enum: [e.name] },
           columns: { type: 'array', items: { type: 'object', properties: { name: { type: 'string', enum: columns } } } },
-          rows: { type: 'array', items: { type: 'object', propertyNames: { enum: columns } } as SchemaObject },
+          rows: { type: 'array', items: { type: 'object', propertyNames: { enum: columns }, properties: cells } as unknown as SchemaObject },
           params: (e.params.length > 0 ? { type: 'object', propertyNames: { enum: e.params.map((p) => p.name) } } : { type: 'object', maxProperties: 0 }) as SchemaObject,
         },
       },

@@ -81,7 +81,7 @@ describe(`OpenAPI document on ${STORE}`, () => {
     expect(contract.check('GET', '/api/v1/me', 418, 'application/json', json({ statusCode: 418, message: 'teapot' })).join()).toMatch(/status 418 is not documented/);
     expect(contract.check('GET', '/api/v1/me', 200, 'text/html', '<p>')).toEqual([expect.stringMatching(/content type text\/html is not documented/)]);
     expect(contract.check('GET', '/api/v1/secret', 200, 'application/json', '{}')).toEqual([expect.stringMatching(/not in the OpenAPI document/)]);
-    const flow = { metric: 'flow', k: 5, scope: { regions: ['VR13'] }, params: {}, notes: [], columns: [], rows: [{ group: 'region', region_code: 'VR13' }], suppressed: [] };
+    const flow = { metric: 'flow', k: 5, scope: { regions: ['VR13'] }, params: {}, notes: [], columns: [], rows: [{ group: 'region', region_code: 'VR13' }], suppressed: [], protection: 'cell_key', additivity: 'approximate', ptable: 'D2-V1-1' };
     expect(contract.check('GET', '/api/v1/metrics/flow', 200, 'application/json', json(flow))).toEqual([]);
     expect(contract.check('GET', '/api/v1/metrics/flow', 200, 'application/json', json({ ...flow, rows: [{ region_code: 'VR13', person_id: 'p1' }] })).join()).toMatch(
       /\/rows\/0 must be equal to one of the allowed values/,

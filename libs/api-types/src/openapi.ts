@@ -1948,22 +1948,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description no credentials and the address is not in METRICS_ALLOW */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    "text/plain": string;
                 };
-                content?: never;
             };
-            /** @description a role other than beheer */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
         };
     };

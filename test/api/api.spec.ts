@@ -68,6 +68,18 @@ describe(`API on ${STORE}: demo mode`, () => {
     ]);
   });
 
+  it('says how fresh the data is: latest received_at and latest delivery, dates only', async () => {
+    const f = (await (await api.call('/api/v1/freshness', { token: tokens.nctv })).json()) as Record<string, unknown>;
+    const batches = await (await api.call('/api/v1/batches', { token: tokens.beheer })).json() as BatchDto[];
+    const latestPeriodEnd = batches.map((b) => b.period.to ?? '').sort().at(-1);
+    const latestProduced = batches.map((b) => b.producedAt ?? '').sort().at(-1);
+    expect(f.dataThrough).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // every signal lies inside its batch's period, so the latest one is not after the latest period end
+    expect((f.dataThrough as string) <= (latestPeriodEnd as string)).toBe(true);
+    expect(f.lastDelivery).toBe(latestProduced?.slice(0, 10));
+    expect(Object.keys(f).sort()).toEqual(['dataThrough', 'lastDelivery', 'snapshotBuiltAt']);
+  });
+
   it('reports health with the served snapshot', async () => {
     const h = await (await api.call('/api/health')).json();
     expect(h).toMatchObject({ status: 'ok', duckdb: { ok: true, snapshot: expect.any(String) }, operationalStore: { ok: true } });
@@ -110,6 +122,7 @@ describe(`API on ${STORE}: authorisation matrix`, () => {
     ['GET', '/api/v1/batches/{id}', 'own', () => `/api/v1/batches/${encodeURIComponent(batchId(OWN))}`, [401, 200, 403, 200, 200]],
     ['GET', '/api/v1/batches/{id}', 'other', () => `/api/v1/batches/${encodeURIComponent(batchId(OTHER))}`, [401, 200, 403, 403, 200]],
     ['GET', '/api/v1/audit', '', () => '/api/v1/audit', [401, 403, 403, 403, 200]],
+    ['GET', '/api/v1/freshness', '', () => '/api/v1/freshness', [401, 200, 200, 200, 200]],
   ];
 
   it('covers every route of the OpenAPI document', async () => {

@@ -6,6 +6,7 @@ import { AccessGuard } from '../auth/access.guard';
 import { AuthModule } from '../auth/auth.module';
 import { BatchesModule } from '../batches/batches.module';
 import { DemoModule } from '../demo/demo.module';
+import { FreshnessModule } from '../freshness/freshness.module';
 import { HealthModule } from '../health/health.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { RegistryModule } from '../registry/registry.module';
@@ -31,6 +32,7 @@ export class AppModule {
         MetricsModule,
         BatchesModule,
         DemoModule,
+        FreshnessModule,
       ],
       // Order matters: the rate limiter runs before the access decision.
       providers: [

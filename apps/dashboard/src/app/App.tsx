@@ -1,6 +1,7 @@
 import { Component, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ErrorInfo, type ReactNode } from 'react';
 import { ApiError, getToken, setToken, setUnauthorizedHandler } from '../api/client';
 import { useLoad } from '../api/hooks';
+import { FreshnessLine } from '../components/Freshness';
 import { ErrorMessage } from '../components/Status';
 import { translate, type Lang, type MessageKey } from '../i18n/messages';
 import { AppContext, makeT, useApp, type AppState } from './context';
@@ -145,6 +146,7 @@ export function App() {
     me: session.data.me,
     catalogue: session.data.catalogue,
     regions: session.data.regions,
+    freshness: session.data.freshness,
     location,
     navigate: (change) => go({ ...location, ...change }, false),
     setFilters: (filters: Filters) => go({ ...location, filters }, true),
@@ -215,6 +217,7 @@ function Shell({ langToggle }: { langToggle: ReactNode }) {
         </ul>
       </nav>
       {view.filters && <FilterBar />}
+      <FreshnessLine />
       {/* data-hash: the location this render shows (the browser tests wait for it). */}
       <main id="main" tabIndex={-1} data-hash={formatHash(location)}>
         <div className="view-head">

@@ -57,8 +57,9 @@ export function useMunicipalityNames(enabled: boolean): Map<string, string> {
 }
 
 export function useLabeller(municipalities?: Map<string, string>): Labeller {
-  const { lang, catalogue, regions } = useApp();
-  return useMemo(() => makeLabeller(lang, catalogue, regions, municipalities ?? new Map()), [lang, catalogue, regions, municipalities]);
+  const { lang, catalogue, regions, freshness } = useApp();
+  const from = freshness.provisionalFrom;
+  return useMemo(() => makeLabeller(lang, catalogue, regions, municipalities ?? new Map(), from), [lang, catalogue, regions, municipalities, from]);
 }
 
 export interface TableSpec {

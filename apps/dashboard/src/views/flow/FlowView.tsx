@@ -8,12 +8,13 @@ import { nodeLabel } from '../../i18n/codes';
 import { filterRows, type TableModel } from '../../lib/table';
 import { FilterSummary } from '../../app/FilterBar';
 import { chartLabel, isChartRow } from '../common';
-import { TrendPanel } from '../TrendPanel';
+import { TrendPanel, useGrain } from '../TrendPanel';
 
 const PATHS = ['direct', 'via_pre_weging', 'dropped', 'pending'];
 
 export default function FlowView() {
   const { t, lang, me } = useApp();
+  const { grain } = useGrain();
   const flow = useMetric('flow');
   const lead = useMetric('leadtime');
   const base = useLabeller();
@@ -78,7 +79,7 @@ export default function FlowView() {
       <MetricPanel load={flow} panelId="flow-sankey" title={sankeyTitle} table={{ links: true }} labeller={linkLabeller} chart={sankey} />
       <MetricPanel load={flow} panelId="flow-funnel" title={funnelTitle} table={{}} chart={funnel} />
       <MetricPanel load={lead} panelId="leadtime" title={leadTitle} table={{}} chart={leadChart} />
-      <TrendPanel title={t('trendTitle')} />
+      <TrendPanel title={t('trendTitleGrain', { grain: t(`grain_${grain}`) })} />
     </>
   );
 }

@@ -122,21 +122,28 @@ function PeriodPresets({ latest, onPick }: { latest: string; onPick: (p: { from:
   );
 }
 
-/** The selection in words, for the screen and for print. */
-export function FilterSummary() {
+/** The selection in words (period, regions, filters), for the screen, print and downloads. */
+export function useScopeText(): string {
   const { t, lang, me, regions, location } = useApp();
   const f = location.filters;
   const names = new Map(regions.map((r) => [r.code, r.name]));
   const parts: string[] = [];
   if (f.from || f.to) parts.push(monthRangeText(f.from, f.to, lang));
-  if (me.role === 'regio') parts.push(`${t('ownRegion')}: ${names.get(me.region ?? '') ?? me.region ?? ''}`);
+  if (location.view === 'regio' && location.region) parts.push(names.get(location.region) ?? location.region);
+  else if (me.role === 'regio') parts.push(`${t('ownRegion')}: ${names.get(me.region ?? '') ?? me.region ?? ''}`);
   else parts.push(f.regions.length ? f.regions.map((c) => names.get(c) ?? c).join(', ') : t('allRegions'));
   if (f.phenomenon) parts.push(`${t('phenomenon')}: ${codeLabel('phenomenon', f.phenomenon, lang)}`);
   if (f.receiving_party) parts.push(`${t('receivingParty')}: ${codeLabel('receiving_party', f.receiving_party, lang)}`);
   if (f.source) parts.push(`${t('source')}: ${codeLabel('source', f.source, lang)}`);
+  return parts.join(' · ');
+}
+
+/** The selection in words, for the screen and for print. */
+export function FilterSummary() {
+  const { t } = useApp();
   return (
     <p className="filter-summary">
-      <span className="label">{t('filtersSummary')}:</span> {parts.join(' · ')}
+      <span className="label">{t('filtersSummary')}:</span> {useScopeText()}
     </p>
   );
 }

@@ -4,7 +4,7 @@ import { useLoad, type Loadable } from '../api/hooks';
 import type { MetricResponse, MetricRow, MunicipalityRef } from '../api/types';
 import { makeLabeller, useApp, type Labeller } from '../app/context';
 import { filterParams } from '../app/url-state';
-import { buildTable, type TableModel } from '../lib/table';
+import { buildTable, protectionOf, type TableModel } from '../lib/table';
 import { Panel, type PanelProps } from './Panel';
 
 export type MetricLoad = Loadable<MetricResponse> & { reload: () => void; available: boolean; name: string };
@@ -81,7 +81,7 @@ export function useTableModel(load: MetricLoad, spec: TableSpec, labeller: Label
     const table = spec.links ? data.links : data;
     if (!table) return null;
     return buildTable(
-      { ...table, k: data.k },
+      { ...table, k: data.k, ...protectionOf(data) },
       {
         lang,
         caption: spec.caption,

@@ -98,7 +98,7 @@ export const CRITERION_LABELS: Labels = {
 
 export const GROUP_LABELS: Labels = {
   region: { nl: 'Regio', en: 'Region' },
-  total: { nl: 'Totaal', en: 'Total' },
+  total: { nl: 'Landelijk totaal', en: 'National total' },
   own: { nl: 'Eigen regio', en: 'Own region' },
   peer_min: { nl: 'Andere regio’s: minimum', en: 'Other regions: minimum' },
   peer_q1: { nl: 'Andere regio’s: 1e kwartiel', en: 'Other regions: 1st quartile' },

@@ -305,6 +305,8 @@ const nl = {
   regionNoAccess: 'U kunt alleen de pagina van uw eigen regio zien.',
   regionUnknown: 'Onbekende regio.',
   mapClickHint: 'Klik op een regio om de regiopagina te openen.',
+  mapGreyNotApplicable: 'Grijs zonder waarde: {names} — niet van toepassing (bijvoorbeeld geen pre-wegingen omdat alle signalen direct naar de weegploeg gaan).',
+  mapGreySuppressed: 'Grijs, waarde niet getoond: {names} — te klein om te tonen (zie de verklaring bij de tabel).',
 
   // explanations
   infoButton: 'Uitleg bij {title}',
@@ -618,6 +620,8 @@ const en: Record<MessageKey, string> = {
   regionNoAccess: 'You can only see the page of your own region.',
   regionUnknown: 'Unknown region.',
   mapClickHint: 'Click a region to open its region page.',
+  mapGreyNotApplicable: 'Grey without a value: {names} — not applicable (for example no pre-assessments because every signal goes straight to the weegploeg).',
+  mapGreySuppressed: 'Grey, value not shown: {names} — too small to show (see the legend of the table).',
 
   infoButton: 'About {title}',
   infoShows: 'What does it show?',

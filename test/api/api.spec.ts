@@ -6,6 +6,7 @@
  */
 import { loadMunicipalities, loadRegions, REGION_CODES } from '@weegwijzer/contract';
 import { sha256Hex, type AuditPage, type BatchDto, type DemoSessionDto } from '@weegwijzer/api';
+import { DEMO_PROFILE_NOTE, demoRegionProfiles } from '@weegwijzer/etl';
 import { validAssessment, validSignal, writeTestBatch } from '@weegwijzer/etl';
 import { tableFromIPC } from 'apache-arrow';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -325,21 +326,27 @@ describe(`API on ${STORE}: metric formats`, () => {
 });
 
 describe(`API on ${STORE}: registry`, () => {
-  it('lists the 25 regions with their CBS names; profile fields unknown unless the report states them', async () => {
+  it('lists the 25 regions with their CBS names; profile fields unknown unless the report states them or demo mode fills them, labelled', async () => {
     const regions = (await (await api.call('/api/v1/registry/regions', { token: tokens.nctv })).json()) as Record<string, unknown>[];
     expect(regions.map((r) => [r.code, r.name])).toEqual(loadRegions().map((r) => [r.code, r.name]));
     expect(regions.map((r) => r.code)).toEqual(REGION_CODES);
+    const demo = demoRegionProfiles(1);
     const vr01 = regions.find((r) => r.code === 'VR01')!;
-    for (const f of ['covenantSigned', 'covenantStartDate', 'covenantAdaptation', 'covenantPublishedStaatscourant', 'referenceFrameworkPublished', 'weegploegOrganisation', 'frameworks', 'keyOfficials', 'capacityFte']) {
+    for (const f of ['covenantAdaptation', 'covenantPublishedStaatscourant', 'referenceFrameworkPublished', 'weegploegOrganisation', 'frameworks']) {
       expect(vr01[f], f).toBeNull();
     }
+    // demo mode: the knelpunt 1 and 4 fields hold the generator's values, labelled as fictitious
+    for (const f of ['keyOfficials', 'capacityFte', 'covenantSigned', 'covenantStartDate'] as const) expect(vr01[f], f).toEqual(demo.VR01[f]);
+    expect(vr01.sourceNote).toBe(DEMO_PROFILE_NOTE);
+    expect(regions.filter((r) => typeof r.keyOfficials === 'number' && typeof r.capacityFte === 'number' && (r.capacityFte as number) > 0)).toHaveLength(25);
     // The report (§3.1.1): none of its four regions' covenants or frameworks were found in the Staatscourant.
     for (const code of ['VR13', 'VR22', 'VR24', 'VR03']) {
       const r = regions.find((x) => x.code === code)!;
       expect(r.covenantPublishedStaatscourant).toBe(false);
       expect(r.referenceFrameworkPublished).toBe(false);
-      expect(r.covenantSigned).toBeNull();
+      expect(r.covenantSigned).toBe(demo[code].covenantSigned);
       expect(r.sourceNote).toMatch(/§3\.1\.1/);
+      expect(r.sourceNote).toMatch(/^DEMO — fictieve waarden/);
     }
   });
 

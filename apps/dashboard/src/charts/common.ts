@@ -22,7 +22,8 @@ export function valueAxis(kind: ColumnKind, lang: Lang, extra: Record<string, un
     axisLabel: { ...BASE_TEXT, formatter: axisFormatter(kind, lang) },
     axisLine: { lineStyle: { color: AXIS_COLOUR } },
     splitLine: { lineStyle: { color: '#e3e3e3' } },
-    ...(kind === 'share' ? { max: (v: { max: number }) => Math.min(1, Math.max(v.max * 1.1, 0.05)) } : {}),
+    // A round maximum (a multiple of 10%), so no stray label such as "83,6%" beside "80%".
+    ...(kind === 'share' ? { max: (v: { max: number }) => Math.min(1, Math.max(0.1, Math.ceil(v.max * 10.5) / 10)) } : {}),
     ...extra,
   };
 }

@@ -61,9 +61,9 @@ export function mapOption(o: MapOptions): EChartsCoreOption {
     tooltip: {
       ...TOOLTIP,
       trigger: 'item',
-      // `name` of a map datum is the feature's code (how ECharts matches it); `label` is the region's name.
-      formatter: (p: { data?: MapDatum & { label?: string } }) =>
-        p.data && o.nameable(p.data.code) && p.data.label ? `${escapeHtml(p.data.label)}<br/>${escapeHtml(o.indicator)}: <b>${escapeHtml(p.data.text)}</b>` : '',
+      // `name` of a map datum is the feature's code (how ECharts matches it); `regionName` is the region's name.
+      formatter: (p: { data?: MapDatum & { regionName?: string } }) =>
+        p.data && o.nameable(p.data.code) && p.data.regionName ? `${escapeHtml(p.data.regionName)}<br/>${escapeHtml(o.indicator)}: <b>${escapeHtml(p.data.text)}</b>` : '',
     },
     visualMap: {
       type: 'continuous',
@@ -94,7 +94,7 @@ export function mapOption(o: MapOptions): EChartsCoreOption {
           ...all.map((d) => ({
             name: d.code,
             code: d.code,
-            label: d.name,
+            regionName: d.name,
             value: d.value ?? NaN,
             text: d.text,
             ...(o.nameable(d.code) && d.name ? {} : { tooltip: { show: false }, emphasis: { disabled: true } }),

@@ -106,6 +106,10 @@ const ENTRIES: Record<string, Entry> = {
     read: BAR_READ,
     definition: { nl: 'Inwoners op 1 januari van het bevolkingsjaar (CBS).', en: 'Inhabitants on 1 January of the population year (Statistics Netherlands).' },
   },
+  'reach-change': {
+    shows: { nl: 'Hoeveel meldpuntsignalen per 100 000 inwoners er dit jaar meer of minder zijn dan het jaar ervoor (knelpunt 3: het meldpunt wordt minder gebruikt).', en: 'How many more or fewer reporting-point signals per 100,000 inhabitants there are this year than the year before (bottleneck 3: the reporting point is used less).' },
+    read: { nl: 'Een balk naar links is een daling. De verandering berekent de API uit de getoonde aantallen.', en: 'A bar to the left is a decline. The API computes the change from the counts shown.' },
+  },
   'reach-municipality': { shows: { nl: 'Hetzelfde per gemeente.', en: 'The same per municipality.' }, read: { nl: 'Gemeenten met een signaal zonder gemeentecode staan als “onbekend” per regio; het zijn geen gemeenten.', en: 'Signals without a municipality code are listed as “unknown” per region; those are not municipalities.' } },
 };
 

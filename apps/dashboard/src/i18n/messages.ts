@@ -85,7 +85,7 @@ const nl = {
   showTable: 'Tabel',
   viewAs: 'Weergave',
   downloadCsv: 'CSV downloaden',
-  chartAltSuffix: 'De tabelweergave van dit figuur bevat dezelfde cijfers.',
+  chartAltSuffix: 'De tabelweergave van deze figuur bevat dezelfde cijfers.',
   legendTitle: 'Verklaring',
   legendSmallCount: '< {k}: een aantal van 1 tot en met {km1} — niet getoond zodat niemand herkenbaar wordt (afschermingsdrempel k = {k}).',
   legendSmallBase: 'n < {k}: aandeel, verhouding of mediaan berust op minder dan {k} eenheden en wordt niet getoond.',
@@ -132,7 +132,7 @@ const nl = {
   bottleneck5: '5. Onduidelijke informatiedeling',
   ind_signals_per_fte: 'Signalen per fte',
   ind_key_officials: 'Sleutelfunctionarissen',
-  ind_drop_rate: 'Afvalpercentage pre-weging',
+  ind_drop_rate: 'Uitvalpercentage pre-weging',
   ind_framework_share: 'Afvalbesluiten op een expliciet kader',
   ind_criteria_coverage: 'Weegploeg: alle vijf criteria gescoord',
   ind_meldpunt_rate: 'Meldpuntsignalen per 100 000 inwoners',
@@ -150,8 +150,8 @@ const nl = {
   trendBy: 'Uitsplitsen naar',
 
   // pre-weging
-  dropByPartyTitle: 'Afvalpercentage per ontvangende partij',
-  dropByRegionTitle: 'Afvalpercentage per regio',
+  dropByPartyTitle: 'Uitvalpercentage per ontvangende partij',
+  dropByRegionTitle: 'Uitvalpercentage per regio',
   nationalLine: 'Landelijk',
   dropBasisTitle: 'Waarop afvalbesluiten berusten',
   closingTitle: 'Afgesloten wegens onvoldoende informatie, per ontvangende partij',
@@ -166,12 +166,14 @@ const nl = {
   divergenceStage: 'Fase',
   stageBody: 'Fase en orgaan',
   divergent: 'afwijkend',
+  notDivergent: 'niet afwijkend',
+  forestAxis: 'waargenomen / verwacht (1 = zoals het land)',
   bodyCompareTitle: 'Gemeente en politie binnen een regio (pre-weging)',
   reassessTitle: 'Herbeoordeling bij verhuizing (alleen Inspectie)',
 
   // phenomena
   mixTitle: 'Fenomenen per regio',
-  underTitle: 'Onderdekking: waargenomen tegenover verwacht',
+  underTitle: 'Ondervertegenwoordigd: waargenomen tegenover verwacht',
   trendPhenomenonTitle: 'Trend per fenomeen',
   trendSourceTitle: 'Trend per bron',
 
@@ -182,6 +184,7 @@ const nl = {
   // reach
   reachRegionTitle: 'Meldpuntsignalen per 100 000 inwoners per regio',
   reachMunicipalityTitle: 'Per gemeente',
+  reachChangeTitle: 'Verandering van meldpuntsignalen per 100 000 inwoners ten opzichte van het jaar ervoor',
   populationYear: 'Bevolking per 1 januari {year}.',
   chooseYear: 'Jaar',
   reachTooManyForChart: '{n} gemeenten: te veel voor een leesbare grafiek, daarom alleen de tabel. Kies één of enkele regio’s voor een grafiek.',
@@ -243,7 +246,7 @@ const nl = {
   freshnessDelivery: 'laatste levering {date}',
   freshnessUnknown: 'Nog geen gegevens geladen.',
   provisional: 'voorlopig',
-  provisionalNote: 'Perioden vanaf {from} zijn voorlopig: 90% van de signalen krijgt pas binnen {days} dagen een besluit van de weegploeg, dus veel zaken uit die maanden lopen nog. Afvalpercentages en doorlooptijden vallen daar nu gunstiger uit dan ze zullen worden.',
+  provisionalNote: 'Perioden vanaf {from} zijn voorlopig: 90% van de signalen krijgt pas binnen {days} dagen een besluit van de weegploeg, dus veel zaken uit die maanden lopen nog. Uitvalpercentages en doorlooptijden vallen daar nu gunstiger uit dan ze zullen worden.',
   provisionalNoteNoLeadTime: 'Perioden vanaf {from} zijn voorlopig: die maand is nog niet compleet aangeleverd.',
   provisionalInPeriod: 'De gekozen periode loopt tot in de voorlopige maanden (vanaf {from}).',
 
@@ -285,7 +288,7 @@ const nl = {
   // region page
   view_regio: 'Regio',
   regionPageTitle: 'Regio {name}',
-  regionPageIntro: 'Alles over één regio op één pagina: stroom, afval en de basis daarvan, criteria, fenomenen, integraliteit, bereik, register en aanleveringen.',
+  regionPageIntro: 'Alles over één regio op één pagina: stroom, uitval en de basis daarvan, criteria, fenomenen, integraliteit, bereik, register en aanleveringen.',
   regionPick: 'Kies een regio',
   regionOpen: 'Open de regiopagina',
   regionLink: 'Regiopagina van {name}',
@@ -295,7 +298,7 @@ const nl = {
   peerBandText: 'mediaan {median}; middelste helft {q1} – {q3}; spreiding {min} – {max}',
   peerBandUnavailable: 'geen verdeling (te weinig regio’s)',
   regionFacts: 'Kerncijfers van de regio',
-  regionFlow: 'Stroom en afval',
+  regionFlow: 'Stroom en uitval',
   regionCriteria: 'Criteria en integraliteit',
   regionPhenomena: 'Fenomenen',
   regionReach: 'Bereik van het meldpunt',
@@ -495,6 +498,8 @@ const en: Record<MessageKey, string> = {
   divergenceStage: 'Stage',
   stageBody: 'Stage and body',
   divergent: 'divergent',
+  notDivergent: 'not divergent',
+  forestAxis: 'observed / expected (1 = like the country)',
   bodyCompareTitle: 'Municipality and police within a region (pre-assessment)',
   reassessTitle: 'Re-assessment after moving (inspectorate only)',
 
@@ -508,6 +513,7 @@ const en: Record<MessageKey, string> = {
 
   reachRegionTitle: 'Reporting-point signals per 100,000 inhabitants by region',
   reachMunicipalityTitle: 'By municipality',
+  reachChangeTitle: 'Change in reporting-point signals per 100,000 inhabitants against the year before',
   populationYear: 'Population on 1 January {year}.',
   chooseYear: 'Year',
   reachTooManyForChart: '{n} municipalities: too many for a readable chart, so the table only. Choose one or a few regions for a chart.',

@@ -82,8 +82,11 @@ export default function CriteriaView() {
       return (
         <EChart
           label={chartLabel(title, t('chartAltSuffix'))}
-          height={Math.max(200, 60 + drawn * 26)}
+          height={Math.max(240, 110 + drawn * 26)}
           option={forestOption(m, {
+            lang,
+            axisName: t('forestAxis'),
+            normalText: t('notDivergent'),
             label,
             ratio: 'ratio',
             low: 'ci_low',
@@ -96,7 +99,7 @@ export default function CriteriaView() {
         />
       );
     },
-    [t],
+    [t, lang],
   );
   const divChart = useMemo(() => forest(divTitle, ['region_code']), [forest, divTitle]);
   const bodyTitle = t('bodyCompareTitle');

@@ -41,7 +41,10 @@ export default function ReachView() {
   const regionChart = useRegionBarChart(regionTitle, 'rate_per_100k', 'rate_per_100k');
 
   const munTitle = t('reachMunicipalityTitle');
-  const munCount = load.status === 'ready' ? load.data.rows.filter(municipalityRows).length : 0;
+  // Rows without a municipality code ("onbekend", one per region) are not municipalities.
+  const munCount = load.status === 'ready' ? load.data.rows.filter((r) => municipalityRows(r) && r.level === 'municipality').length : 0;
+  const changeTitle = t('reachChangeTitle');
+  const changeChart = useRegionBarChart(changeTitle, 'change_per_100k', 'rate_per_100k');
   const munChart = useMemo(
     () => (model: TableModel) => (
       <EChart
@@ -77,6 +80,14 @@ export default function ReachView() {
     <>
       <FilterSummary />
       <MetricPanel load={load} panelId="reach-region" title={`${regionTitle}${year ? ` (${year})` : ''}`} tools={yearTools} labeller={labeller} table={{ columns: ['region_code', ...COLUMNS], rowFilter: regionRows }} chart={regionChart} />
+      <MetricPanel
+        load={load}
+        panelId="reach-change"
+        title={`${changeTitle}${year ? ` (${year})` : ''}`}
+        labeller={labeller}
+        table={{ columns: ['region_code', 'year', 'meldpunt_signals', 'previous_meldpunt_signals', 'change_per_100k'], rowFilter: regionRows }}
+        chart={changeChart}
+      />
       <MetricPanel
         load={load}
         panelId="reach-municipality"

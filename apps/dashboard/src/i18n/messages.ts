@@ -228,7 +228,7 @@ const nl = {
   metricColumns: 'Kolommen',
   metricParams: 'Parameters',
   disclosureTitle: 'Afscherming',
-  disclosureText: 'Aantallen van 1 tot en met k − 1 worden nooit getoond (k is standaard 5 en nooit lager dan 3); een aandeel, verhouding of mediaan op minder dan k eenheden evenmin. Waar een afgeschermd aantal uit een totaal terug te rekenen zou zijn, wordt een tweede cel afgeschermd. Regio’s zien andere regio’s alleen als anonieme verdeling.',
+  disclosureText: 'Elk aantal krijgt een kleine, vaste ruis (meestal hooguit 2 erbij of eraf); aantallen van 1 tot en met k − 1 worden niet getoond (k is standaard 5 en nooit lager dan 3), een mediaan of percentiel op minder dan k eenheden evenmin. Delen tellen daardoor niet altijd precies op tot het totaal. Regio’s zien hun eigen cijfers exact en andere regio’s alleen als anonieme verdeling.',
 
   // accessibility
   a11yTitle: 'Toegankelijkheidsverklaring',
@@ -554,7 +554,7 @@ const en: Record<MessageKey, string> = {
   metricColumns: 'Columns',
   metricParams: 'Parameters',
   disclosureTitle: 'Disclosure control',
-  disclosureText: 'Counts from 1 to k − 1 are never shown (k is 5 by default and never below 3); nor is a share, ratio or median resting on fewer than k units. Where a suppressed count could be derived from a total, a second cell is withheld. Regions see other regions only as an anonymous distribution.',
+  disclosureText: 'Every count carries a small fixed noise (usually at most 2 up or down); counts from 1 to k − 1 are not shown (k is 5 by default and never below 3), nor is a median or percentile resting on fewer than k units. Parts therefore do not always add up exactly to the total. Regions see their own figures exactly and other regions only as an anonymous distribution.',
 
   a11yTitle: 'Accessibility statement',
   footerText: 'Weegwijzer shows only disclosure-controlled totals; no personal data.',

@@ -2,15 +2,13 @@ import { useCallback, useMemo } from 'react';
 import type { MetricRow } from '../../api/types';
 import { useApp, type Labeller } from '../../app/context';
 import { FilterSummary } from '../../app/FilterBar';
-import { barHeight, barOption } from '../../charts/bar';
-import { EChart } from '../../charts/EChart';
 import { MetricPanel, useLabeller, useMetric, useMunicipalityNames } from '../../components/metric';
 import { codeLabel } from '../../i18n/codes';
-import type { TableModel } from '../../lib/table';
-import { chartLabel, useRegionBarChart } from '../common';
+import { useBarPanel, useRegionBarChart } from '../common';
 
 /** Above this many municipalities a bar chart is unreadable; the table carries them. */
 const MAX_CHART_MUNICIPALITIES = 80;
+const anyRow = () => true;
 const COLUMNS = ['year', 'meldpunt_signals', 'previous_meldpunt_signals', 'population', 'rate_per_100k', 'change_per_100k'];
 
 export default function ReachView() {
@@ -45,22 +43,7 @@ export default function ReachView() {
   const munCount = load.status === 'ready' ? load.data.rows.filter((r) => municipalityRows(r) && r.level === 'municipality').length : 0;
   const changeTitle = t('reachChangeTitle');
   const changeChart = useRegionBarChart(changeTitle, 'change_per_100k', 'rate_per_100k');
-  const munChart = useMemo(
-    () => (model: TableModel) => (
-      <EChart
-        label={chartLabel(munTitle, t('chartAltSuffix'))}
-        height={barHeight(model.rows.length)}
-        option={barOption(model, {
-          category: 'municipality_code',
-          series: [{ key: 'rate_per_100k', name: model.columns.find((c) => c.key === 'rate_per_100k')?.label ?? '' }],
-          valueKind: 'rate_per_100k',
-          lang,
-          horizontal: true,
-        })}
-      />
-    ),
-    [munTitle, t, lang],
-  );
+  const munChart = useBarPanel({ title: munTitle, category: 'municipality_code', series: [{ key: 'rate_per_100k', name: '' }], valueKind: 'rate_per_100k', horizontal: true, rows: anyRow });
 
   const yearTools =
     years.length > 1 ? (

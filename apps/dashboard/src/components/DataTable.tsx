@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
+import type { MetricRow } from '../api/types';
 import { useApp } from '../app/context';
 import { sortRows, type SortState } from '../lib/sort';
 import type { TableCell, TableModel } from '../lib/table';
@@ -29,8 +30,11 @@ function SortHeader({ label, active, onSort }: { label: string; active: SortStat
  * header, and a rank column once sorted on a number. The header sticks to the top of the
  * window; the table never scrolls inside a box.
  */
+const isPeer = (r: MetricRow | undefined) => typeof r?.group === 'string' && r.group.startsWith('peer_');
+const rowClass = (r: MetricRow | undefined) => (isPeer(r) ? 'peer-row' : r?.group === 'total' ? 'total-row' : undefined);
+
 export function DataTable({ model, sortable = true }: { model: TableModel; sortable?: boolean }) {
-  const { lang } = useApp();
+  const { t, lang } = useApp();
   const [sort, setSort] = useState<SortState | null>(null);
   const rowHeader = model.columns[0]?.kind === 'dimension';
   const order = sortRows(model, sort, lang === 'nl' ? 'nl-NL' : 'en-GB');
@@ -56,8 +60,16 @@ export function DataTable({ model, sortable = true }: { model: TableModel; sorta
         </tr>
       </thead>
       <tbody>
-        {order.map(({ index, rank }) => (
-          <tr key={index} data-rank={rank ?? undefined}>
+        {order.map(({ index, rank }, pos) => (
+          <Fragment key={index}>
+          {isPeer(model.source[index]) && !isPeer(model.source[order[pos - 1]?.index]) && (
+            <tr className="group-row">
+              <th scope="colgroup" colSpan={model.columns.length + (showRank ? 1 : 0)}>
+                {t('peerGroupRow')}
+              </th>
+            </tr>
+          )}
+          <tr data-rank={rank ?? undefined} className={rowClass(model.source[index])}>
             {showRank && <td className="num rank">{rank ?? ''}</td>}
             {model.rows[index].map((cell, i) => {
               const kind = model.columns[i].kind;
@@ -74,6 +86,7 @@ export function DataTable({ model, sortable = true }: { model: TableModel; sorta
               );
             })}
           </tr>
+          </Fragment>
         ))}
       </tbody>
     </table>

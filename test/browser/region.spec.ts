@@ -287,6 +287,67 @@ describe.skipIf(!HAVE_CHROMIUM)('issue 10 in Chromium: region page, comparison, 
     await context.close();
   }, 120_000);
 
+  it('shows the attention list from metric `attention` (a fixture until the API serves it): flagged rows, series in words, region links', async () => {
+    const { context, page, problems } = await newPage();
+    // Until the lead's `attention` metric is merged, the catalogue entry and the response come
+    // from a fixture in the shape the brief gives; with the metric served, the real one is used.
+    const real = (await (await api.call('/api/v1/metrics', { token: tokens.get('nctv') })).json()) as { name: string }[];
+    if (!real.some((m) => m.name === 'attention')) {
+      await page.route(/\/api\/v1\/metrics$/, async (route) => {
+        const res = await route.fetch();
+        const list = (await res.json()) as object[];
+        list.push({ name: 'attention', label: { nl: 'Aandachtspunten', en: 'Attention list' }, roles: ['inspectie', 'nctv', 'beheer'], filters: [], params: [], columns: [] });
+        await route.fulfill({ response: res, json: list });
+      });
+      await page.route(/\/api\/v1\/metrics\/attention/, (route) =>
+        route.fulfill({
+          json: {
+            metric: 'attention',
+            k: 5,
+            scope: {},
+            protection: 'cell_key',
+            additivity: 'approximate',
+            columns: [
+              { name: 'region_code', kind: 'dimension' },
+              { name: 'series', kind: 'dimension' },
+              { name: 'period', kind: 'dimension' },
+              { name: 'observed', kind: 'count' },
+              { name: 'expected', kind: 'ratio' },
+              { name: 'p_value', kind: 'probability' },
+              { name: 'q_value', kind: 'probability' },
+              { name: 'flag', kind: 'flag' },
+            ],
+            rows: [
+              { region_code: 'VR13', series: 'phenomenon:rechts_extremisme', period: '2025-Q4', observed: 31, expected: 12.4, p_value: 0.00002, q_value: 0.0009, flag: true },
+              { region_code: 'VR22', series: 'source:professional_meldpunt', period: '2025-Q4', observed: 5, expected: 14.1, p_value: 0.004, q_value: 0.04, flag: true },
+              { region_code: 'VR01', series: 'phenomenon:jihadisme', period: '2025-Q4', observed: 40, expected: 38.2, p_value: 0.61, q_value: 0.9, flag: false },
+            ],
+            suppressed: [],
+          },
+        }),
+      );
+    }
+    await signInAs(page, api.url, { role: 'nctv', region: null });
+    await openView(page, 'aandacht');
+    const t = await panelTable(page, 'attention');
+    expect(t.rows.length).toBeGreaterThan(0);
+    if (!real.some((m) => m.name === 'attention')) {
+      expect(t.rows.map((r) => [r[0], r[1]])).toEqual([
+        [regionNames.get('VR13'), 'Fenomeen: Rechts-extremisme'],
+        [regionNames.get('VR22'), 'Bron: Meldpunt (professionals)'],
+      ]);
+      await page.check('section[data-panel="attention"] .panel-tools input[type="checkbox"]');
+      await page.waitForFunction(() => window.location.hash.includes('attention=all'));
+      expect((await panelTable(page, 'attention')).rows).toHaveLength(3);
+    }
+    const href = await page.getAttribute('section[data-panel="attention"] tbody tr th a', 'href');
+    expect(href).toMatch(/^#\/regio\/VR\d{2}/);
+    await expectAxeClean(page, 'aandacht');
+    await page.screenshot({ path: join(SCREENSHOTS, 'attention-list.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 120_000);
+
   it('lands a regio user on its own region page, with the other regions only as a band', async () => {
     const { context, page, problems } = await newPage();
     await page.goto(api.url + '/');

@@ -8,6 +8,7 @@
 export const VIEW_IDS = [
   'overzicht',
   'regio',
+  'aandacht',
   'stroom',
   'preweging',
   'criteria',

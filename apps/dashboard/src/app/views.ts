@@ -18,6 +18,7 @@ export interface ViewDef {
 export const VIEWS: ViewDef[] = [
   { id: 'overzicht', label: 'view_overzicht', intro: 'viewIntro_overzicht', filters: true, component: lazy(() => import('../views/overview/OverviewView')) },
   { id: 'regio', label: 'view_regio', intro: 'regionPageIntro', filters: true, component: lazy(() => import('../views/region/RegionView')) },
+  { id: 'aandacht', label: 'view_aandacht', intro: 'viewIntro_aandacht', filters: true, roles: ['inspectie', 'nctv', 'beheer'], component: lazy(() => import('../views/attention/AttentionView')) },
   { id: 'stroom', label: 'view_stroom', intro: 'viewIntro_stroom', filters: true, component: lazy(() => import('../views/flow/FlowView')) },
   { id: 'preweging', label: 'view_preweging', intro: 'viewIntro_preweging', filters: true, component: lazy(() => import('../views/dropoff/DropoffView')) },
   { id: 'criteria', label: 'view_criteria', intro: 'viewIntro_criteria', filters: true, component: lazy(() => import('../views/criteria/CriteriaView')) },

@@ -19,6 +19,14 @@ const BAR_READ: Text = {
 };
 
 const ENTRIES: Record<string, Entry> = {
+  attention: {
+    shows: { nl: 'De veranderingen die statistisch significant zijn: per regio en reeks (fenomeen, bron, of een bestaande vlag) het waargenomen aantal tegenover het verwachte.', en: 'The changes that are statistically significant: per region and series (phenomenon, source, or an existing flag) the observed count against the expected one.' },
+    read: {
+      nl: 'De p-waarde is de kans op zo’n afwijking als er niets veranderd is; de q-waarde corrigeert voor het testen van alle reeksen tegelijk (Benjamini–Hochberg). Gemarkeerd = q-waarde onder de drempel. Klik op een regio voor haar pagina.',
+      en: 'The p-value is the chance of such a deviation if nothing changed; the q-value corrects for testing every series at once (Benjamini–Hochberg). Flagged = q-value below the threshold. Click a region for its page.',
+    },
+    caveats: [{ nl: 'Een markering is een reden om te kijken, geen oordeel: ook bij een goede methode is een klein deel toeval.', en: 'A flag is a reason to look, not a verdict: even with a good method a small share is chance.' }],
+  },
   'overview-map': {
     shows: { nl: 'Eén indicator per veiligheidsregio op de kaart.', en: 'One indicator per safety region on the map.' },
     read: {

@@ -39,5 +39,11 @@ export function categoryAxis(labels: string[], extra: Record<string, unknown> = 
   };
 }
 
-export const LEGEND = { top: 0, type: 'scroll', textStyle: BASE_TEXT, itemGap: 14 };
+// A plain legend wraps onto more lines instead of paging, so no series is hidden behind arrows.
+export const LEGEND = { top: 0, type: 'plain', textStyle: BASE_TEXT, itemGap: 14 };
+
+/** Room above the grid for a wrapping legend of `n` series. */
+export function legendHeight(n: number): number {
+  return n > 1 ? 12 + Math.ceil(n / 4) * 24 : 16;
+}
 export const TOOLTIP = { confine: true, textStyle: { ...BASE_TEXT }, borderColor: AXIS_COLOUR };

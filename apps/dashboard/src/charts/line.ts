@@ -5,7 +5,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import type { ColumnKind } from '../api/types';
 import type { Lang } from '../i18n/messages';
 import type { TableModel } from '../lib/table';
-import { BASE_TEXT, LEGEND, TOOLTIP, categoryAxis, escapeHtml, valueAxis } from './common';
+import { BASE_TEXT, LEGEND, TOOLTIP, categoryAxis, escapeHtml, legendHeight, valueAxis } from './common';
 import { SERIES_COLOURS } from './palette';
 
 const SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'roundRect', 'pin', 'arrow'];
@@ -68,7 +68,7 @@ export function lineOption(model: TableModel, o: LineOptions): EChartsCoreOption
   return {
     textStyle: BASE_TEXT,
     legend: all.length > 1 ? LEGEND : undefined,
-    grid: { left: 8, right: 16, top: all.length > 1 ? 40 : 16, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 16, top: legendHeight(all.length), bottom: 8, containLabel: true },
     tooltip: {
       ...TOOLTIP,
       trigger: 'axis',

@@ -16,11 +16,9 @@ function CellContent({ cell }: { cell: TableCell }) {
 function SortHeader({ label, active, onSort }: { label: string; active: SortState['dir'] | null; onSort: () => void }) {
   const { t } = useApp();
   return (
-    <button type="button" className="sort" onClick={onSort} title={t('sortBy', { column: label })}>
+    // The arrow is drawn by CSS (data-sort), so the header's text stays the column's label.
+    <button type="button" className="sort" onClick={onSort} title={t('sortBy', { column: label })} data-sort={active ?? 'none'}>
       {label}
-      <span className="sort-mark" aria-hidden="true">
-        {active === 'asc' ? ' ▲' : active === 'desc' ? ' ▼' : ' ⇅'}
-      </span>
     </button>
   );
 }

@@ -3,7 +3,7 @@ import type { MetricRow } from '../../api/types';
 import { useApp } from '../../app/context';
 import { FilterSummary } from '../../app/FilterBar';
 import { formatHash, previousPeriod } from '../../app/url-state';
-import { TrendPanel } from '../TrendPanel';
+import { TrendPanel, useGrain } from '../TrendPanel';
 import { useFactCells, useFactLoads } from '../useFacts';
 import { RegionFacts } from './RegionFacts';
 import { RegionDeliveries, RegionMetric, RegionRegistry, useRegionRows } from './RegionSections';
@@ -28,11 +28,12 @@ function RegionPage({ region }: { region: string }) {
   const rows = useRegionRows(region);
   const trendRows = useCallback((r: MetricRow) => rows(r) && r.group !== 'total', [rows]);
   const key = me.role === 'regio' ? 'own' : region;
+  const { grain } = useGrain();
   return (
     <div className="region-page">
       <FilterSummary />
       <RegionFacts loads={loads} cells={cells} prev={prevPeriod ? prevCells : null} rowKey={key} panelId="region-facts" title={t('regionFacts')} />
-      <TrendPanel title={t('regionTrend')} region={region} rowFilter={trendRows} urlKey="region_trend_by" />
+      <TrendPanel title={t('trendTitleGrain', { grain: t(`grain_${grain}`) })} region={region} rowFilter={trendRows} urlKey="region_trend_by" />
       <RegionMetric region={region} metric="dropoff" params={{ by: 'receiving_party' }} panelId="region-dropoff" title={t('dropByPartyTitle')} columns={['region_code', 'receiving_party', 'with_pre', 'dropped', 'drop_rate', 'reached', 'direct', 'direct_rate']} />
       <RegionMetric region={region} metric="flow" panelId="region-flow" title={t('regionFlow')} />
       <RegionMetric region={region} metric="criteria_coverage" panelId="region-criteria" title={t('coverageTitle')} columns={['region_code', 'assessments', 'all_scored', 'coverage']} />

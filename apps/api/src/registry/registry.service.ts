@@ -46,14 +46,21 @@ export class RegistryService {
    * Demo mode, first start: fills the profile fields that are still unknown with the demo
    * generator's labelled values (the note says they are fictitious); known values stay.
    */
-  async fillDemoProfiles(profiles: Record<string, Partial<ProfileFields> & { sourceNote: string }>): Promise<number> {
+  async fillDemoProfiles(
+    profiles: Record<string, { keyOfficials: number; capacityFte: number; covenantSigned: boolean; covenantStartDate: string | null; sourceNote: string }>,
+  ): Promise<number> {
     const existing = new Map((await this.repo.profiles(Object.keys(profiles))).map((x) => [x.regionCode, x]));
     let changed = 0;
     for (const [code, demo] of Object.entries(profiles)) {
       const before = existing.get(code);
       const patch: Partial<ProfileFields> = {};
-      for (const [key, value] of Object.entries(demo) as [keyof ProfileFields, unknown][]) {
-        if (key === 'sourceNote') continue;
+      const values: Partial<ProfileFields> = {
+        keyOfficials: demo.keyOfficials,
+        capacityFte: demo.capacityFte.toFixed(2),
+        covenantSigned: demo.covenantSigned,
+        covenantStartDate: demo.covenantStartDate,
+      };
+      for (const [key, value] of Object.entries(values) as [keyof ProfileFields, unknown][]) {
         if (before?.[key] === null || before?.[key] === undefined) (patch as Record<string, unknown>)[key] = value;
       }
       if (Object.keys(patch).length === 0) continue;

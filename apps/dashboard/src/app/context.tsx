@@ -57,6 +57,12 @@ const COLUMN_FALLBACK: Record<string, { nl: string; en: string }> = {
   body: { nl: 'Orgaan', en: 'Body' },
   framework: { nl: 'Kader', en: 'Framework' },
   outcome: { nl: 'Uitkomst', en: 'Outcome' },
+  series: { nl: 'Reeks', en: 'Series' },
+  observed: { nl: 'Waargenomen', en: 'Observed' },
+  expected: { nl: 'Verwacht', en: 'Expected' },
+  p_value: { nl: 'p-waarde', en: 'p-value' },
+  q_value: { nl: 'q-waarde (na correctie)', en: 'q-value (corrected)' },
+  flag: { nl: 'Gemarkeerd', en: 'Flagged' },
 };
 
 function humanise(name: string): string {

@@ -2,7 +2,6 @@ import { useMemo } from 'react';
 import { apiGet } from '../../api/client';
 import { useLoad } from '../../api/hooks';
 import { useApp } from '../../app/context';
-import { formatHash } from '../../app/url-state';
 import { EChart } from '../../charts/EChart';
 import { mapOption, registerRegionMap } from '../../charts/map';
 import { Panel } from '../../components/Panel';
@@ -13,7 +12,7 @@ import { mapData, mapModel } from './map-model';
 
 /** The choropleth of one indicator; a click on a region opens its region page. */
 export function OverviewMap({ cells, keys, loading, nameOf }: { cells: Map<string, Map<string, TableCell> | null>; keys: string[]; loading: boolean; nameOf: (key: string) => string }) {
-  const { t, lang, me, location, setExtra } = useApp();
+  const { t, me, location, setExtra, navigate } = useApp();
   const regio = me.role === 'regio';
   const boundaries = useLoad<unknown>('overview:boundaries', () => apiGet<unknown>('/v1/registry/boundaries'));
   const choices = INDICATORS.filter((i) => cells.get(i.id));
@@ -24,12 +23,13 @@ export function OverviewMap({ cells, keys, loading, nameOf }: { cells: Map<strin
     if (!fact || !c) return null;
     return mapModel(c, keys, fact, `${title}: ${t(fact.label)}`, { region: t('region'), indicator: t(fact.label) }, nameOf, 5);
   }, [cells, keys, fact, title, t, nameOf]);
-  const open = (code: string) => window.location.assign(formatHash({ view: 'regio', region: code, filters: location.filters, extra: {} }));
   const chart = useMemo(() => {
     if (boundaries.status !== 'ready' || !fact) return undefined;
     registerRegionMap(boundaries.data);
+    const open = (code: string) => navigate({ view: 'regio', region: code, extra: {} });
     return (m: TableModel) => <MapChart model={m} fact={fact} onOpen={open} />;
-  }, [boundaries, fact, lang, location.filters]);
+    // `navigate` keeps the current filters; a new location gives a new `navigate`
+  }, [boundaries, fact, navigate]);
   const tools = (
     <label className="inline-select">
       {t('mapIndicator')}{' '}

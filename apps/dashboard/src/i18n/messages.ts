@@ -673,7 +673,6 @@ const en: Record<MessageKey, string> = {
 
 export const MESSAGES = { nl, en } as const;
 export type Lang = keyof typeof MESSAGES;
-export const LANGS: Lang[] = ['nl', 'en'];
 
 /** Fills `{name}` placeholders. */
 export function interpolate(template: string, vars: Record<string, string | number> = {}): string {

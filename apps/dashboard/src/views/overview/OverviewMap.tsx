@@ -11,7 +11,20 @@ import { INDICATORS, type Fact } from '../facts';
 import { mapData, mapModel } from './map-model';
 
 /** The choropleth of one indicator; a click on a region opens its region page. */
-export function OverviewMap({ cells, keys, loading, nameOf }: { cells: Map<string, Map<string, TableCell> | null>; keys: string[]; loading: boolean; nameOf: (key: string) => string }) {
+export function OverviewMap({
+  cells,
+  keys,
+  k,
+  loading,
+  nameOf,
+}: {
+  cells: Map<string, Map<string, TableCell> | null>;
+  keys: string[];
+  /** The disclosure threshold the responses were computed with. */
+  k: number | null;
+  loading: boolean;
+  nameOf: (key: string) => string;
+}) {
   const { t, me, location, setExtra, navigate } = useApp();
   const regio = me.role === 'regio';
   const boundaries = useLoad<unknown>('overview:boundaries', () => apiGet<unknown>('/v1/registry/boundaries'));
@@ -20,9 +33,9 @@ export function OverviewMap({ cells, keys, loading, nameOf }: { cells: Map<strin
   const title = t('mapTitle');
   const model = useMemo(() => {
     const c = fact && cells.get(fact.id);
-    if (!fact || !c) return null;
-    return mapModel(c, keys, fact, `${title}: ${t(fact.label)}`, { region: t('region'), indicator: t(fact.label) }, nameOf, 5);
-  }, [cells, keys, fact, title, t, nameOf]);
+    if (!fact || !c || k === null) return null;
+    return mapModel(c, keys, fact, `${title}: ${t(fact.label)}`, { region: t('region'), indicator: t(fact.label) }, nameOf, k);
+  }, [cells, keys, fact, title, t, nameOf, k]);
   const chart = useMemo(() => {
     if (boundaries.status !== 'ready' || !fact) return undefined;
     registerRegionMap(boundaries.data);

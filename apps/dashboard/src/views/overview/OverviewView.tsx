@@ -43,7 +43,7 @@ export default function OverviewView() {
     <>
       <FilterSummary />
       <Headlines items={items} scopeLabel={headKey === 'total' ? codeLabel('group', 'national', lang) : nameOf(headKey)} />
-      <OverviewMap cells={cells} keys={keys} loading={loading} nameOf={nameOf} />
+      <OverviewMap cells={cells} keys={keys} k={dataOf(loads.flow)?.k ?? null} loading={loading} nameOf={nameOf} />
       {regio ? (
         <RegionFacts loads={loads} cells={cells} prev={prevPeriod ? prevCells : null} rowKey="own" panelId="overview-scorecard" title={t('scorecard')} />
       ) : (

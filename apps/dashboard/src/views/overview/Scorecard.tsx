@@ -16,10 +16,10 @@ export function Scorecard({ loads, cells, prev, keys, loading, nameOf }: { loads
   const registry = useLoad<RegionProfile[]>('overview:registry', () => apiGet<RegionProfile[]>('/v1/registry/regions'));
   const flow = dataOf(loads.flow);
   const model = useMemo(() => {
-    if (loading || registry.status === 'loading') return null;
+    if (loading || registry.status === 'loading' || !flow) return null;
     const profiles = new Map<string, ProfileFacts>((registry.status === 'ready' ? registry.data : []).map((p) => [p.code, p]));
     const hrefOf = (code: string) => formatHash({ view: 'regio', region: code, filters: location.filters, extra: {} });
-    return scorecardModel({ keys, cells, prev, profiles, regionName: nameOf, hrefOf, t, lang, k: flow?.k ?? 5, protection: flow ? protectionOf(flow) : undefined });
+    return scorecardModel({ keys, cells, prev, profiles, regionName: nameOf, hrefOf, t, lang, k: flow.k, protection: protectionOf(flow) });
   }, [loading, registry, keys, cells, prev, nameOf, t, lang, location.filters, flow]);
   return (
     <Panel

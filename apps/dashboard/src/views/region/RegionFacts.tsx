@@ -18,9 +18,9 @@ export function RegionFacts({ loads, cells, prev, rowKey, panelId, title }: { lo
   const loading = factsLoading(loads);
   const model = useMemo(
     () =>
-      loading
+      loading || !flow
         ? null
-        : regionFactsModel({ key: rowKey, compare: peers ? 'peers' : 'national', cells, prev, caption: title, t, lang, k: flow?.k ?? 5, protection: flow ? protectionOf(flow) : undefined }),
+        : regionFactsModel({ key: rowKey, compare: peers ? 'peers' : 'national', cells, prev, caption: title, t, lang, k: flow.k, protection: protectionOf(flow) }),
     [loading, rowKey, peers, cells, prev, title, t, lang, flow],
   );
   const chart = useMemo(() => (peers ? (m: TableModel) => <PeerBands model={m} /> : undefined), [peers]);

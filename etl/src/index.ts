@@ -6,5 +6,6 @@ export { Ingestor, type IngestorOptions } from './ingest/ingestor';
 export { ingestControlHandler, IngestPayloadError, type IngestControlPayload } from './ingest/ingest.control';
 export type { BatchOutcome, BatchResult, IngestOptions, IngestPhase, IngestProgress, IngestResult } from './ingest/ingest.types';
 export { writeTestBatch, validSignal, validAssessment, type FixtureRow, type TestBatchOptions } from './testing/batch-fixture';
+export { DEMO_PROFILE_NOTE, demoRegionProfiles, type DemoRegionProfile } from './demo';
 export { generateDemo, scaleForSignals, type DemoLayout, type GenerateDemoOptions, type GenerateDemoResult, type PlantedEffect, type PlantedEffectsFile } from './demo';
 export { pseudonymiseFile, type PseudonymiseOptions, type PseudonymiseResult } from './pseudonymise';

@@ -6,6 +6,7 @@
  */
 import { loadMunicipalities, loadRegions, REGION_CODES } from '@weegwijzer/contract';
 import { sha256Hex, type AuditPage, type BatchDto, type DemoSessionDto } from '@weegwijzer/api';
+import { DEMO_PROFILE_NOTE, demoRegionProfiles } from '@weegwijzer/etl';
 import { validAssessment, validSignal, writeTestBatch } from '@weegwijzer/etl';
 import { tableFromIPC } from 'apache-arrow';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -68,6 +69,18 @@ describe(`API on ${STORE}: demo mode`, () => {
     ]);
   });
 
+  it('says how fresh the data is: latest received_at and latest delivery, dates only', async () => {
+    const f = (await (await api.call('/api/v1/freshness', { token: tokens.nctv })).json()) as Record<string, unknown>;
+    const batches = await (await api.call('/api/v1/batches', { token: tokens.beheer })).json() as BatchDto[];
+    const latestPeriodEnd = batches.map((b) => b.period.to ?? '').sort().at(-1);
+    const latestProduced = batches.map((b) => b.producedAt ?? '').sort().at(-1);
+    expect(f.dataThrough).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // every signal lies inside its batch's period, so the latest one is not after the latest period end
+    expect((f.dataThrough as string) <= (latestPeriodEnd as string)).toBe(true);
+    expect(f.lastDelivery).toBe(latestProduced?.slice(0, 10));
+    expect(Object.keys(f).sort()).toEqual(['dataThrough', 'lastDelivery', 'snapshotBuiltAt']);
+  });
+
   it('reports health with the served snapshot', async () => {
     const h = await (await api.call('/api/health')).json();
     expect(h).toMatchObject({ status: 'ok', duckdb: { ok: true, snapshot: expect.any(String) }, operationalStore: { ok: true } });
@@ -111,6 +124,7 @@ describe(`API on ${STORE}: authorisation matrix`, () => {
     ['GET', '/api/v1/batches/{id}', 'own', () => `/api/v1/batches/${encodeURIComponent(batchId(OWN))}`, [401, 200, 403, 200, 200]],
     ['GET', '/api/v1/batches/{id}', 'other', () => `/api/v1/batches/${encodeURIComponent(batchId(OTHER))}`, [401, 200, 403, 403, 200]],
     ['GET', '/api/v1/audit', '', () => '/api/v1/audit', [401, 403, 403, 403, 200]],
+    ['GET', '/api/v1/freshness', '', () => '/api/v1/freshness', [401, 200, 200, 200, 200]],
   ];
 
   it('covers every route of the OpenAPI document', async () => {
@@ -317,21 +331,27 @@ describe(`API on ${STORE}: metric formats`, () => {
 });
 
 describe(`API on ${STORE}: registry`, () => {
-  it('lists the 25 regions with their CBS names; profile fields unknown unless the report states them', async () => {
+  it('lists the 25 regions with their CBS names; profile fields unknown unless the report states them or demo mode fills them, labelled', async () => {
     const regions = (await (await api.call('/api/v1/registry/regions', { token: tokens.nctv })).json()) as Record<string, unknown>[];
     expect(regions.map((r) => [r.code, r.name])).toEqual(loadRegions().map((r) => [r.code, r.name]));
     expect(regions.map((r) => r.code)).toEqual(REGION_CODES);
+    const demo = demoRegionProfiles(1);
     const vr01 = regions.find((r) => r.code === 'VR01')!;
-    for (const f of ['covenantSigned', 'covenantStartDate', 'covenantAdaptation', 'covenantPublishedStaatscourant', 'referenceFrameworkPublished', 'weegploegOrganisation', 'frameworks', 'keyOfficials', 'capacityFte']) {
+    for (const f of ['covenantAdaptation', 'covenantPublishedStaatscourant', 'referenceFrameworkPublished', 'weegploegOrganisation', 'frameworks']) {
       expect(vr01[f], f).toBeNull();
     }
+    // demo mode: the knelpunt 1 and 4 fields hold the generator's values, labelled as fictitious
+    for (const f of ['keyOfficials', 'capacityFte', 'covenantSigned', 'covenantStartDate'] as const) expect(vr01[f], f).toEqual(demo.VR01[f]);
+    expect(vr01.sourceNote).toBe(DEMO_PROFILE_NOTE);
+    expect(regions.filter((r) => typeof r.keyOfficials === 'number' && typeof r.capacityFte === 'number' && (r.capacityFte as number) > 0)).toHaveLength(25);
     // The report (§3.1.1): none of its four regions' covenants or frameworks were found in the Staatscourant.
     for (const code of ['VR13', 'VR22', 'VR24', 'VR03']) {
       const r = regions.find((x) => x.code === code)!;
       expect(r.covenantPublishedStaatscourant).toBe(false);
       expect(r.referenceFrameworkPublished).toBe(false);
-      expect(r.covenantSigned).toBeNull();
+      expect(r.covenantSigned).toBe(demo[code].covenantSigned);
       expect(r.sourceNote).toMatch(/§3\.1\.1/);
+      expect(r.sourceNote).toMatch(/^DEMO — fictieve waarden/);
     }
   });
 
@@ -376,18 +396,21 @@ describe(`API on ${STORE}: registry`, () => {
       changedAt: string;
       changes: Record<string, { old: unknown; new: unknown }>;
     }[];
-    expect(history).toHaveLength(2);
+    // newest first: back to unknown, the change, and the labelled demo values of the first demo start
+    expect(history).toHaveLength(3);
     expect(history[0].changes).toEqual({ capacityFte: { old: 1.25, new: null } });
-    expect(history[1]).toMatchObject({
-      changedBy: 'demo:beheer',
-      changes: {
-        covenantSigned: { old: before.covenantSigned, new: true },
-        covenantStartDate: { old: null, new: '2019-05-01' },
-        weegploegOrganisation: { old: null, new: 'regionaal' },
-        capacityFte: { old: null, new: 1.25 },
-        frameworks: { old: null, new: { gemeente: ['ica', 'niet_pluis'], politie: ['le_model'] } },
-      },
-    });
+    const wanted: Record<string, unknown> = {
+      covenantSigned: true,
+      covenantStartDate: '2019-05-01',
+      weegploegOrganisation: 'regionaal',
+      capacityFte: 1.25,
+      frameworks: { gemeente: ['ica', 'niet_pluis'], politie: ['le_model'] },
+    };
+    const changed = Object.fromEntries(Object.entries(wanted).filter(([k, v]) => JSON.stringify(before[k]) !== JSON.stringify(v)).map(([k, v]) => [k, { old: before[k], new: v }]));
+    expect(Object.keys(changed)).toEqual(expect.arrayContaining(['covenantStartDate', 'weegploegOrganisation', 'capacityFte', 'frameworks']));
+    expect(history[1]).toMatchObject({ changedBy: 'demo:beheer', changes: changed });
+    expect(history[2].changedBy).toBe('demo');
+    expect(history[2].changes.keyOfficials).toEqual({ old: null, new: demoRegionProfiles(1).VR22.keyOfficials });
     expect(Date.parse(history[1].changedAt)).toBeLessThanOrEqual(Date.parse(history[0].changedAt));
   });
 

@@ -17,7 +17,7 @@ import { DASHBOARD, ensureDashboardBuilt, gzipBytes, initialScripts, ROOT } from
 
 const INITIAL_JS_LIMIT = 350 * 1024;
 const SCREENSHOTS = join(ROOT, 'screenshots');
-const ALL_VIEWS = ['overzicht', 'stroom', 'preweging', 'criteria', 'fenomenen', 'integraliteit', 'bereik', 'register', 'gegevens', 'definities', 'toegankelijkheid'];
+const ALL_VIEWS = ['overzicht', 'regio', 'aandacht', 'stroom', 'preweging', 'criteria', 'fenomenen', 'integraliteit', 'bereik', 'register', 'gegevens', 'definities', 'toegankelijkheid'];
 const ROLES: Role[] = [
   { role: 'inspectie', region: null },
   { role: 'nctv', region: null },
@@ -134,7 +134,10 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
         const { context, page, problems } = await newPage();
         await signInAs(page, api.url, r);
         const nav = await page.$$eval('nav.main-nav a[data-view]', (as) => as.map((a) => a.getAttribute('data-view')));
-        expect(nav, `views offered to ${name}`).toEqual(r.role === 'nctv' ? ALL_VIEWS.filter((v) => v !== 'gegevens') : ALL_VIEWS);
+        // a regio user's menu starts with its own region page
+        const expected =
+          r.role === 'nctv' ? ALL_VIEWS.filter((v) => v !== 'gegevens') : r.role === 'regio' ? ['regio', ...ALL_VIEWS.filter((v) => v !== 'regio' && v !== 'aandacht')] : ALL_VIEWS;
+        expect(nav, `views offered to ${name}`).toEqual(expected);
         const texts = new Map<string, string>();
         for (const view of nav as string[]) {
           await openView(page, view);
@@ -161,7 +164,7 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
   it('never shows a regio user another region’s name or code, on any view', () => {
     const texts = seenText.get('regio-VR13');
     expect(texts, 'the tour above ran for regio VR13').toBeDefined();
-    expect([...(texts as Map<string, string>).keys()]).toEqual(ALL_VIEWS);
+    expect([...(texts as Map<string, string>).keys()].sort()).toEqual(ALL_VIEWS.filter((v) => v !== 'aandacht').sort());
     const own = regionNames.get('VR13') as string;
     const leaks: string[] = [];
     for (const [view, text] of texts as Map<string, string>) {
@@ -186,7 +189,7 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
       const i = t.head.indexOf('Signalen');
       return { rows: t.rows.map((r) => [r[0], parseNl(r[i])] as const), regions: t.rows.map((r) => r[0]) };
     };
-    const totalOf = (rows: (readonly [string, unknown])[]) => rows.find(([n]) => n === 'Totaal')?.[1];
+    const totalOf = (rows: (readonly [string, unknown])[]) => rows.find(([n]) => n === 'Landelijk totaal')?.[1];
 
     const before = await signalsCol();
     const apiAll = await apiMetric('inspectie', 'flow');
@@ -208,13 +211,13 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
     await page.waitForFunction(() => window.location.hash.includes('regions=VR13'));
     await waitForData(page);
     const one = await signalsCol();
-    expect(one.regions).toEqual([regionNames.get('VR13'), 'Totaal']);
+    expect(one.regions).toEqual([regionNames.get('VR13'), 'Landelijk totaal']);
     const apiOne = await apiMetric('inspectie', 'flow', { receiving_party: 'politie', regions: 'VR13' });
     expect(one.rows[0][1]).toBe(apiOne.rows.find((r) => r.region_code === 'VR13')?.signals ?? null);
 
-    // the period
-    await page.fill('form.filters input[id$="-from"]', '2025-01-01');
-    await page.waitForFunction(() => window.location.hash.includes('from=2025-01-01'));
+    // the period: whole months
+    await page.fill('form.filters input[id$="-from"]', '2025-01');
+    await page.waitForFunction(() => window.location.hash.includes('from=2025-01'));
     await waitForData(page);
     const period = await signalsCol();
     const apiPeriod = await apiMetric('inspectie', 'flow', { receiving_party: 'politie', regions: 'VR13', from: '2025-01-01' });
@@ -242,12 +245,14 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
     const lines = raw.slice(1).trimEnd().split('\r\n').map((l) => l.split(';'));
     const res = await apiMetric('inspectie', 'dropoff', { by: 'none', phenomenon: 'jihadisme' });
     const shown = ['region_code', 'with_pre', 'dropped', 'drop_rate', 'reached', 'direct', 'direct_rate'];
-    expect(lines[0]).toEqual(shown.map((c) => res.columns.find((x) => x.name === c)?.label.nl));
+    // the API's label, with the unit where look-alike columns count different things ("(signalen)")
+    const labels = shown.map((c) => res.columns.find((x) => x.name === c)?.label.nl as string);
+    expect(lines[0].map((h, i) => h.replace(/ \((signalen|beoordelingen)\)$/, '') === labels[i])).toEqual(labels.map(() => true));
     expect(lines.length - 1).toBe(res.rows.length);
     const reasons = new Map(res.suppressed.map((s) => [`${s.row}|${s.column}`, s.reason]));
     res.rows.forEach((row, i) => {
       const cells = lines[i + 1];
-      expect(cells[0]).toBe(row.region_code === null ? 'Totaal' : regionNames.get(row.region_code as string));
+      expect(cells[0]).toBe(row.region_code === null ? 'Landelijk totaal' : regionNames.get(row.region_code as string));
       shown.slice(1).forEach((c, j) => {
         const cell = cells[j + 1];
         const v = row[c];
@@ -366,9 +371,9 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
   it('explains an impossible filter instead of showing nothing', async () => {
     const { context, page } = await newPage();
     await signInAs(page, api.url, { role: 'inspectie', region: null });
-    await openView(page, 'stroom', 'from=2025-06-01&to=2025-01-01');
+    await openView(page, 'stroom', 'from=2025-06&to=2025-01');
     const alerts = await page.$$eval('[role="alert"]', (els) => els.map((e) => e.textContent ?? ''));
-    expect(alerts.some((a) => a.includes('De begindatum ligt na de einddatum'))).toBe(true);
+    expect(alerts.some((a) => a.includes('De beginmaand ligt na de eindmaand'))).toBe(true);
     expect(alerts.some((a) => a.includes('De filters zijn niet geldig'))).toBe(true);
     await context.close();
   }, 60_000);

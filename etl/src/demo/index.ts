@@ -21,6 +21,7 @@ import { FILE_EXTENSION, openSink, ParquetConverter } from './sinks';
 
 export type { PlantedEffect } from './model';
 export { nationalSignalsPerYear } from './model';
+export { DEMO_PROFILE_NOTE, demoRegionProfiles, type DemoRegionProfile } from './profiles';
 
 export type DemoLayout = 'per-region-year' | 'single';
 

@@ -6,6 +6,7 @@ import { AccessGuard } from '../auth/access.guard';
 import { AuthModule } from '../auth/auth.module';
 import { BatchesModule } from '../batches/batches.module';
 import { DemoModule } from '../demo/demo.module';
+import { FreshnessModule } from '../freshness/freshness.module';
 import { HealthModule } from '../health/health.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { OpsModule } from '../ops/ops.module';
@@ -33,6 +34,7 @@ export class AppModule {
         BatchesModule,
         DemoModule,
         OpsModule,
+        FreshnessModule,
       ],
       // Order matters: the rate limiter runs before the access decision.
       providers: [

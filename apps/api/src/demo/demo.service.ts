@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { loadRegions, type Role } from '@weegwijzer/contract';
-import { generateDemo, type Ingestor } from '@weegwijzer/etl';
+import { demoRegionProfiles, generateDemo, type Ingestor } from '@weegwijzer/etl';
 import { readSnapshotPointer } from '@weegwijzer/store';
 import { join } from 'node:path';
 import { TokenService } from '../auth/token.service';
+import { RegistryService } from '../registry/registry.service';
 import { APP_CONFIG, INGESTOR } from '../app/tokens';
 import type { DemoSessionDto } from './demo.dto';
 import type { AppConfig } from '../config/app-config';
@@ -29,6 +30,7 @@ export class DemoService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(INGESTOR) private readonly ingestor: Ingestor,
     private readonly tokens: TokenService,
+    private readonly registry: RegistryService,
   ) {}
 
   sessions(): DemoSessionDto[] {
@@ -50,6 +52,8 @@ export class DemoService {
     });
     const notLoaded = batches.filter((b) => b.outcome !== 'loaded' && b.outcome !== 'already_loaded');
     if (notLoaded.length > 0) this.log.warn(`${notLoaded.length} demo batches were not loaded: ${notLoaded[0].message}`);
+    const profiles = await this.registry.fillDemoProfiles(demoRegionProfiles(seed));
+    this.log.log(`filled ${profiles} region profiles with labelled demo values`);
     return true;
   }
 

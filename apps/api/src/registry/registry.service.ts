@@ -42,6 +42,35 @@ export class RegistryService {
     if (fresh) this.log.log('registry seeded from the reference data (25 regions, 342 municipalities, population 2022)');
   }
 
+  /**
+   * Demo mode, first start: fills the profile fields that are still unknown with the demo
+   * generator's labelled values (the note says they are fictitious); known values stay.
+   */
+  async fillDemoProfiles(
+    profiles: Record<string, { keyOfficials: number; capacityFte: number; covenantSigned: boolean; covenantStartDate: string | null; sourceNote: string }>,
+  ): Promise<number> {
+    const existing = new Map((await this.repo.profiles(Object.keys(profiles))).map((x) => [x.regionCode, x]));
+    let changed = 0;
+    for (const [code, demo] of Object.entries(profiles)) {
+      const before = existing.get(code);
+      const patch: Partial<ProfileFields> = {};
+      const values: Partial<ProfileFields> = {
+        keyOfficials: demo.keyOfficials,
+        capacityFte: demo.capacityFte.toFixed(2),
+        covenantSigned: demo.covenantSigned,
+        covenantStartDate: demo.covenantStartDate,
+      };
+      for (const [key, value] of Object.entries(values) as [keyof ProfileFields, unknown][]) {
+        if (before?.[key] === null || before?.[key] === undefined) (patch as Record<string, unknown>)[key] = value;
+      }
+      if (Object.keys(patch).length === 0) continue;
+      patch.sourceNote = before?.sourceNote ? `${demo.sourceNote} ${before.sourceNote}` : demo.sourceNote;
+      const diff = (b: RegionProfileEntity) => diffProfile(b, patch);
+      if (await this.repo.updateProfile(code, patch, diff, { name: 'demo', tokenId: null })) changed++;
+    }
+    return changed;
+  }
+
   async listRegions(p: Principal): Promise<RegionProfileDto[]> {
     const codes = p.role === 'regio' ? [p.region!] : undefined;
     const [regions, profiles] = await Promise.all([this.repo.regions(codes), this.repo.profiles(codes)]);

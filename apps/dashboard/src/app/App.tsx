@@ -1,6 +1,7 @@
 import { Component, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ErrorInfo, type ReactNode } from 'react';
 import { ApiError, getToken, setToken, setUnauthorizedHandler } from '../api/client';
 import { useLoad } from '../api/hooks';
+import { FreshnessLine } from '../components/Freshness';
 import { ErrorMessage } from '../components/Status';
 import { translate, type Lang, type MessageKey } from '../i18n/messages';
 import { AppContext, makeT, useApp, type AppState } from './context';
@@ -11,6 +12,9 @@ import { formatHash, parseHash, type Filters, type Location } from './url-state'
 import { viewsFor, type ViewDef } from './views';
 
 const LANG_KEY = 'weegwijzer.lang';
+/** The address the app was opened with: without a view in it, a regio user lands on its own region page. */
+const ENTRY_HASH = typeof window === 'undefined' ? '' : window.location.hash;
+let landed = false;
 
 function initialLang(): Lang {
   try {
@@ -145,6 +149,7 @@ export function App() {
     me: session.data.me,
     catalogue: session.data.catalogue,
     regions: session.data.regions,
+    freshness: session.data.freshness,
     location,
     navigate: (change) => go({ ...location, ...change }, false),
     setFilters: (filters: Filters) => go({ ...location, filters }, true),
@@ -175,18 +180,26 @@ function AppContextlessError({ message, detail, retry, retryLabel }: { message: 
 }
 
 function Shell({ langToggle }: { langToggle: ReactNode }) {
-  const { t, me, regions, location, signOut } = useApp();
+  const { t, me, regions, location, signOut, navigate } = useApp();
   const views = viewsFor(me.role);
   const view: ViewDef = views.find((v) => v.id === location.view) ?? views[0];
+  const pageRegion = view.id === 'regio' ? (location.region ?? (me.role === 'regio' ? me.region : null)) : null;
+  const pageTitle = pageRegion ? t('regionPageTitle', { name: regions.find((r) => r.code === pageRegion)?.name ?? pageRegion }) : t(view.label);
   const heading = useRef<HTMLHeadingElement>(null);
   const first = useRef(true);
 
   useEffect(() => {
-    document.title = `${t(view.label)} · ${t('appName')}`;
+    document.title = `${pageTitle} · ${t('appName')}`;
     // Move focus to the new view's heading so keyboard and screen-reader users land on it.
     if (first.current) first.current = false;
     else heading.current?.focus();
-  }, [view.id, t, view.label]);
+  }, [view.id, t, pageTitle]);
+
+  useEffect(() => {
+    if (landed || me.role !== 'regio' || /^#\/[a-z]/.test(ENTRY_HASH)) return;
+    landed = true;
+    navigate({ view: 'regio', region: me.region, extra: {} });
+  }, []);
 
   const ownName = me.region ? (regions.find((r) => r.code === me.region)?.name ?? me.region) : null;
   const linkFilters = useMemo(() => location.filters, [location.filters]);
@@ -207,7 +220,7 @@ function Shell({ langToggle }: { langToggle: ReactNode }) {
         <ul>
           {views.map((v) => (
             <li key={v.id}>
-              <a href={formatHash({ view: v.id, filters: linkFilters, extra: {} })} aria-current={v.id === view.id ? 'page' : undefined} data-view={v.id}>
+              <a href={formatHash({ view: v.id, region: v.id === 'regio' && me.role === 'regio' ? me.region : null, filters: linkFilters, extra: {} })} aria-current={v.id === view.id ? 'page' : undefined} data-view={v.id}>
                 {t(v.label)}
               </a>
             </li>
@@ -215,11 +228,12 @@ function Shell({ langToggle }: { langToggle: ReactNode }) {
         </ul>
       </nav>
       {view.filters && <FilterBar />}
+      <FreshnessLine />
       {/* data-hash: the location this render shows (the browser tests wait for it). */}
       <main id="main" tabIndex={-1} data-hash={formatHash(location)}>
         <div className="view-head">
           <h1 ref={heading} tabIndex={-1}>
-            {t(view.label)}
+            {pageTitle}
           </h1>
           <button type="button" className="print-button no-print" onClick={() => window.print()}>
             {t('print')}
@@ -234,7 +248,7 @@ function Shell({ langToggle }: { langToggle: ReactNode }) {
             </p>
           }
         >
-          <ViewBoundary key={view.id}>
+          <ViewBoundary key={`${view.id}/${location.region ?? ''}`}>
             <View />
           </ViewBoundary>
         </Suspense>

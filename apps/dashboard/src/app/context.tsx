@@ -2,6 +2,8 @@ import { createContext, useContext } from 'react';
 import type { CatalogueEntry, CellValue, Me, MetricColumn, MetricRow, RegionRef } from '../api/types';
 import { codeLabel, prettyColumnLabel } from '../i18n/codes';
 import { translate, type Lang, type MessageKey } from '../i18n/messages';
+import { isProvisional, type Freshness } from '../lib/freshness';
+import { periodText } from '../lib/period';
 import type { Filters, Location } from './url-state';
 
 export interface AppState {
@@ -11,6 +13,7 @@ export interface AppState {
   me: Me;
   catalogue: CatalogueEntry[];
   regions: RegionRef[];
+  freshness: Freshness;
   location: Location;
   navigate: (change: Partial<Location>) => void;
   setFilters: (filters: Filters) => void;
@@ -44,6 +47,7 @@ const COLUMN_FALLBACK: Record<string, { nl: string; en: string }> = {
   municipality_code: { nl: 'Gemeente', en: 'Municipality' },
   group: { nl: 'Groep', en: 'Group' },
   month: { nl: 'Maand', en: 'Month' },
+  period: { nl: 'Periode', en: 'Period' },
   year: { nl: 'Jaar', en: 'Year' },
   signals: { nl: 'Signalen', en: 'Signals' },
   receiving_party: { nl: 'Ontvangende partij', en: 'Receiving party' },
@@ -53,6 +57,12 @@ const COLUMN_FALLBACK: Record<string, { nl: string; en: string }> = {
   body: { nl: 'Orgaan', en: 'Body' },
   framework: { nl: 'Kader', en: 'Framework' },
   outcome: { nl: 'Uitkomst', en: 'Outcome' },
+  series: { nl: 'Reeks', en: 'Series' },
+  observed: { nl: 'Waargenomen', en: 'Observed' },
+  expected: { nl: 'Verwacht', en: 'Expected' },
+  p_value: { nl: 'p-waarde', en: 'p-value' },
+  q_value: { nl: 'q-waarde (na correctie)', en: 'q-value (corrected)' },
+  flag: { nl: 'Gemarkeerd', en: 'Flagged' },
 };
 
 function humanise(name: string): string {
@@ -60,7 +70,10 @@ function humanise(name: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-export function makeLabeller(lang: Lang, catalogue: CatalogueEntry[], regions: RegionRef[], municipalities: Map<string, string>): Labeller {
+/** Columns holding a period label (`YYYY-MM`, `YYYY-Qn`, `YYYY`). */
+export const PERIOD_COLUMNS = new Set(['month', 'period']);
+
+export function makeLabeller(lang: Lang, catalogue: CatalogueEntry[], regions: RegionRef[], municipalities: Map<string, string>, provisionalFrom: string | null = null): Labeller {
   const byName = new Map(catalogue.map((m) => [m.name, m]));
   const regionNames = new Map(regions.map((r) => [r.code, r.name]));
   const regionName = (code: string) => regionNames.get(code) ?? code;
@@ -84,6 +97,7 @@ export function makeLabeller(lang: Lang, catalogue: CatalogueEntry[], regions: R
       const v = String(value);
       if (column === 'region_code' || column === 'region') return regionName(v);
       if (column === 'municipality_code' || column === 'municipality') return municipalities.get(v) ?? v;
+      if (PERIOD_COLUMNS.has(column)) return `${periodText(v, lang)}${isProvisional(v, provisionalFrom) ? ` (${translate(lang, 'provisional')})` : ''}`;
       return codeLabel(column, v, lang);
     },
   };

@@ -1,11 +1,13 @@
 /** Loads who the user is and what they may see: the start of every signed-in session. */
 import { apiGet } from '../api/client';
-import type { CatalogueEntry, Me, RegionRef, Role } from '../api/types';
+import type { CatalogueEntry, Me, MetricResponse, RegionRef, Role } from '../api/types';
+import { provisionalFrom, type Freshness } from '../lib/freshness';
 
 export interface Session {
   me: Me;
   catalogue: CatalogueEntry[];
   regions: RegionRef[];
+  freshness: Freshness;
 }
 
 const ROLES: Role[] = ['inspectie', 'nctv', 'regio', 'beheer'];
@@ -35,6 +37,26 @@ export function normaliseRegions(raw: unknown): RegionRef[] {
     .filter((r) => /^VR\d{2}$/.test(r.code));
 }
 
+const dateOf = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : null);
+
+/**
+ * The freshness line's dates (GET /v1/freshness) and the released 90th-percentile days from
+ * receipt to decision (national, or the own region for a regio caller) that marks recent
+ * periods as provisional. Without either the dashboard still works, without the marking.
+ */
+async function loadFreshness(catalogue: CatalogueEntry[]): Promise<Freshness> {
+  const dates = await apiGet<Record<string, unknown>>('/v1/freshness').catch(() => ({}) as Record<string, unknown>);
+  let p90: number | null = null;
+  if (catalogue.some((m) => m.name === 'leadtime')) {
+    const lt = await apiGet<MetricResponse>('/v1/metrics/leadtime').catch(() => null);
+    const row = lt?.rows.find((r) => r.group === 'total' || r.group === 'own');
+    const v = row?.p90_days_to_decision ?? row?.p90_days_to_first_wp;
+    p90 = typeof v === 'number' ? v : null;
+  }
+  const dataThrough = dateOf(dates.dataThrough);
+  return { dataThrough, lastDelivery: dateOf(dates.lastDelivery), p90Days: p90, provisionalFrom: provisionalFrom(dataThrough, p90) };
+}
+
 export async function loadSession(): Promise<Session> {
   const [me, catalogue, regions] = await Promise.all([
     apiGet<unknown>('/v1/me').then(normaliseMe),
@@ -44,5 +66,5 @@ export async function loadSession(): Promise<Session> {
   ]);
   // A region sees only its own name; other regions exist for it only as a distribution.
   const visible = me.role === 'regio' ? regions.filter((r) => r.code === me.region) : regions;
-  return { me, catalogue, regions: visible };
+  return { me, catalogue, regions: visible, freshness: await loadFreshness(catalogue) };
 }

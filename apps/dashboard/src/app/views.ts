@@ -17,6 +17,8 @@ export interface ViewDef {
 // Each view is its own chunk: the first page load carries React and the shell only.
 export const VIEWS: ViewDef[] = [
   { id: 'overzicht', label: 'view_overzicht', intro: 'viewIntro_overzicht', filters: true, component: lazy(() => import('../views/overview/OverviewView')) },
+  { id: 'regio', label: 'view_regio', intro: 'regionPageIntro', filters: true, component: lazy(() => import('../views/region/RegionView')) },
+  { id: 'aandacht', label: 'view_aandacht', intro: 'viewIntro_aandacht', filters: true, roles: ['inspectie', 'nctv', 'beheer'], component: lazy(() => import('../views/attention/AttentionView')) },
   { id: 'stroom', label: 'view_stroom', intro: 'viewIntro_stroom', filters: true, component: lazy(() => import('../views/flow/FlowView')) },
   { id: 'preweging', label: 'view_preweging', intro: 'viewIntro_preweging', filters: true, component: lazy(() => import('../views/dropoff/DropoffView')) },
   { id: 'criteria', label: 'view_criteria', intro: 'viewIntro_criteria', filters: true, component: lazy(() => import('../views/criteria/CriteriaView')) },
@@ -29,6 +31,8 @@ export const VIEWS: ViewDef[] = [
   { id: 'toegankelijkheid', label: 'view_toegankelijkheid', filters: false, component: lazy(() => import('../views/accessibility/AccessibilityView')) },
 ];
 
+/** The views of a role, in menu order; a regio caller starts on its own region page. */
 export function viewsFor(role: Role): ViewDef[] {
-  return VIEWS.filter((v) => !v.roles || v.roles.includes(role));
+  const views = VIEWS.filter((v) => !v.roles || v.roles.includes(role));
+  return role === 'regio' ? [...views.filter((v) => v.id === 'regio'), ...views.filter((v) => v.id !== 'regio')] : views;
 }

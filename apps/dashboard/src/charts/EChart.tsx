@@ -6,9 +6,11 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
  * (`role="img"` with a label that points to the table view); the numbers themselves are in
  * the panel's table. Chart types are registered by the modules in this folder, per type.
  */
-export function EChart({ option, label, height = 360 }: { option: EChartsCoreOption; label: string; height?: number }) {
+export function EChart({ option, label, height = 360, onClick }: { option: EChartsCoreOption; label: string; height?: number; onClick?: (params: { data?: unknown; name?: string }) => void }) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
+  const click = useRef(onClick);
+  click.current = onClick;
 
   // Layout effect: the chart is disposed while its element is still in the page, so no
   // pending frame or resize can reach a chart whose element is gone.
@@ -20,6 +22,7 @@ export function EChart({ option, label, height = 360 }: { option: EChartsCoreOpt
     const resize = () => {
       if (!instance.isDisposed() && el.isConnected && el.clientWidth > 0) instance.resize();
     };
+    instance.on('click', (p) => click.current?.(p as { data?: unknown; name?: string }));
     const observer = new ResizeObserver(resize);
     observer.observe(el);
     const beforePrint = resize;

@@ -1,5 +1,5 @@
 import { BarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { use, type EChartsCoreOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { ColumnKind } from '../api/types';
@@ -8,7 +8,7 @@ import type { TableCell, TableModel } from '../lib/table';
 import { BASE_TEXT, LEGEND, TOOLTIP, categoryAxis, escapeHtml, valueAxis } from './common';
 import { NATIONAL_LINE, SERIES_COLOURS, SUPPRESSED_DECAL, SUPPRESSED_FILL } from './palette';
 
-use([BarChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
+use([BarChart, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
 
 export interface BarOptions {
   /** Column(s) whose cell texts name the bars (categories), joined with " · ". */
@@ -23,6 +23,8 @@ export interface BarOptions {
   stacked?: boolean;
   /** A reference line, e.g. the national value. */
   reference?: { value: number; label: string } | null;
+  /** The other regions' distribution as a shaded band (quartiles) beside a regio caller's own bar. */
+  band?: { q1: number; q3: number; label: string } | null;
 }
 
 interface Series {
@@ -82,6 +84,15 @@ export function barOption(model: TableModel, o: BarOptions): EChartsCoreOption {
       data,
       itemStyle: { color: SERIES_COLOURS[si % SERIES_COLOURS.length] },
       barMaxWidth: 36,
+      markArea:
+        si === 0 && o.band
+          ? {
+              silent: true,
+              itemStyle: { color: 'rgba(91, 134, 179, 0.22)' },
+              label: { ...BASE_TEXT, fontSize: 12, formatter: o.band.label, position: o.horizontal ? 'insideTop' : 'insideRight' },
+              data: [o.horizontal ? [{ xAxis: o.band.q1 }, { xAxis: o.band.q3 }] : [{ yAxis: o.band.q1 }, { yAxis: o.band.q3 }]],
+            }
+          : undefined,
       markLine:
         si === 0 && o.reference
           ? {

@@ -22,7 +22,8 @@ export function valueAxis(kind: ColumnKind, lang: Lang, extra: Record<string, un
     axisLabel: { ...BASE_TEXT, formatter: axisFormatter(kind, lang) },
     axisLine: { lineStyle: { color: AXIS_COLOUR } },
     splitLine: { lineStyle: { color: '#e3e3e3' } },
-    ...(kind === 'share' ? { max: (v: { max: number }) => Math.min(1, Math.max(v.max * 1.1, 0.05)) } : {}),
+    // A round maximum (a multiple of 10%), so no stray label such as "83,6%" beside "80%".
+    ...(kind === 'share' ? { max: (v: { max: number }) => Math.min(1, Math.max(0.1, Math.ceil(v.max * 10.5) / 10)) } : {}),
     ...extra,
   };
 }
@@ -38,5 +39,11 @@ export function categoryAxis(labels: string[], extra: Record<string, unknown> = 
   };
 }
 
-export const LEGEND = { top: 0, type: 'scroll', textStyle: BASE_TEXT, itemGap: 14 };
+// A plain legend wraps onto more lines instead of paging, so no series is hidden behind arrows.
+export const LEGEND = { top: 0, type: 'plain', textStyle: BASE_TEXT, itemGap: 14 };
+
+/** Room above the grid for a wrapping legend of `n` series. */
+export function legendHeight(n: number): number {
+  return n > 1 ? 12 + Math.ceil(n / 4) * 24 : 16;
+}
 export const TOOLTIP = { confine: true, textStyle: { ...BASE_TEXT }, borderColor: AXIS_COLOUR };

@@ -1,14 +1,20 @@
 import { CustomChart, ScatterChart } from 'echarts/charts';
-import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { use, type EChartsCoreOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { TableModel } from '../lib/table';
-import { BASE_TEXT, TOOLTIP, categoryAxis, escapeHtml } from './common';
+import type { Lang } from '../i18n/messages';
+import { BASE_TEXT, LEGEND, TOOLTIP, axisFormatter, categoryAxis, escapeHtml } from './common';
 import { NATIONAL_LINE } from './palette';
 
-use([ScatterChart, CustomChart, GridComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
+use([ScatterChart, CustomChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
 
 export interface ForestOptions {
+  lang: Lang;
+  /** Axis title, e.g. "waargenomen / verwacht (1 = zoals het land)". */
+  axisName: string;
+  /** Legend name of the rows that are not divergent. */
+  normalText: string;
   /** Column(s) naming each row, joined with " · ". */
   label: string[];
   ratio: string;
@@ -39,6 +45,7 @@ export function forestOption(model: TableModel, o: ForestOptions): EChartsCoreOp
   const isDiv = (r: (typeof rows)[number]) => di >= 0 && (r[di].raw === true || r[di].raw === 1);
   const intervals = rows.map((r, y) => (pointOnly[y] ? [y, NaN, NaN] : [y, num(r[loi]?.raw), num(r[hii]?.raw)]));
   const points = rows.map((r, y) => ({
+    divergent: isDiv(r),
     value: [num(r[ri].raw), y],
     text: pointOnly[y] ? r[ri].text : `${r[ri].text} (${r[loi]?.text ?? '–'} – ${r[hii]?.text ?? '–'})${isDiv(r) ? `, ${o.divergentText}` : ''}`,
     symbol: isDiv(r) ? 'diamond' : 'circle',
@@ -49,14 +56,27 @@ export function forestOption(model: TableModel, o: ForestOptions): EChartsCoreOp
   const xmax = Math.max(2, ...finite) * 1.05;
   return {
     textStyle: BASE_TEXT,
-    grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 24, top: 36, bottom: 36, containLabel: true },
+    legend: { ...LEGEND, data: [o.normalText, o.divergentText] },
     tooltip: {
       ...TOOLTIP,
       trigger: 'item',
-      formatter: (p: { seriesIndex: number; dataIndex: number }) =>
-        `${escapeHtml(labels[p.dataIndex])}<br/>${escapeHtml(o.ratioName)}: <b>${escapeHtml(points[p.dataIndex].text)}</b>`,
+      formatter: (p: { data: { value: [number, number] } }) => {
+        const y = p.data.value[1];
+        return `${escapeHtml(labels[y])}<br/>${escapeHtml(o.ratioName)}: <b>${escapeHtml(points[y].text)}</b>`;
+      },
     },
-    xAxis: { type: 'value', min: 0, max: Math.ceil(xmax * 2) / 2, axisLabel: BASE_TEXT, splitLine: { lineStyle: { color: '#e3e3e3' } } },
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: Math.ceil(xmax * 2) / 2,
+      name: o.axisName,
+      nameLocation: 'middle',
+      nameGap: 28,
+      nameTextStyle: BASE_TEXT,
+      axisLabel: { ...BASE_TEXT, formatter: axisFormatter('ratio', o.lang) },
+      splitLine: { lineStyle: { color: '#e3e3e3' } },
+    },
     yAxis: categoryAxis(labels, { inverse: true }),
     series: [
       {
@@ -80,18 +100,17 @@ export function forestOption(model: TableModel, o: ForestOptions): EChartsCoreOp
         },
         z: 1,
       },
+      // Two series, so the legend explains the red diamond; the axis already labels 1, the line needs no label.
       {
         type: 'scatter',
-        data: points,
+        name: o.normalText,
+        symbol: 'circle',
+        itemStyle: { color: '#1f5f99' },
+        data: points.filter((p) => !p.divergent),
         z: 2,
-        markLine: {
-          symbol: 'none',
-          silent: true,
-          lineStyle: { color: NATIONAL_LINE, type: 'dashed', width: 2 },
-          label: { ...BASE_TEXT, formatter: '1' },
-          data: [{ xAxis: 1 }],
-        },
+        markLine: { symbol: 'none', silent: true, lineStyle: { color: NATIONAL_LINE, type: 'dashed', width: 2 }, label: { show: false }, data: [{ xAxis: 1 }] },
       },
+      { type: 'scatter', name: o.divergentText, symbol: 'diamond', itemStyle: { color: '#a8123e' }, data: points.filter((p) => p.divergent), z: 2 },
     ],
   };
 }

@@ -1,16 +1,16 @@
 import { LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, MarkAreaComponent, TooltipComponent } from 'echarts/components';
 import { use, type EChartsCoreOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { ColumnKind } from '../api/types';
 import type { Lang } from '../i18n/messages';
 import type { TableModel } from '../lib/table';
-import { BASE_TEXT, LEGEND, TOOLTIP, categoryAxis, escapeHtml, valueAxis } from './common';
+import { BASE_TEXT, LEGEND, TOOLTIP, categoryAxis, escapeHtml, legendHeight, valueAxis } from './common';
 import { SERIES_COLOURS } from './palette';
 
 const SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'roundRect', 'pin', 'arrow'];
 
-use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+use([LineChart, GridComponent, LegendComponent, MarkAreaComponent, TooltipComponent, CanvasRenderer]);
 
 export interface LineOptions {
   x: string;
@@ -19,6 +19,10 @@ export interface LineOptions {
   values: { key: string; name: string }[];
   valueKind: ColumnKind;
   lang: Lang;
+  /** Axis label of an x value (default: the cell's text). */
+  xLabel?: (raw: string) => string;
+  /** x values whose data are provisional: shaded and labelled. */
+  provisional?: { is: (raw: string) => boolean; label: string };
 }
 
 /**
@@ -50,10 +54,21 @@ export function lineOption(model: TableModel, o: LineOptions): EChartsCoreOption
     }
   }
   const all = [...lines.values()];
+  const labels = xs.map((x) => (o.xLabel ? o.xLabel(x) : (xText.get(x) ?? x)));
+  const prov = o.provisional ? xs.filter((x) => o.provisional?.is(x)) : [];
+  const markArea =
+    prov.length > 0
+      ? {
+          silent: true,
+          itemStyle: { color: 'rgba(138, 109, 0, 0.12)' },
+          label: { ...BASE_TEXT, fontSize: 12, position: 'insideTop', formatter: o.provisional?.label },
+          data: [[{ xAxis: labels[xs.indexOf(prov[0])] }, { xAxis: labels[xs.indexOf(prov[prov.length - 1])] }]],
+        }
+      : undefined;
   return {
     textStyle: BASE_TEXT,
     legend: all.length > 1 ? LEGEND : undefined,
-    grid: { left: 8, right: 16, top: all.length > 1 ? 40 : 16, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 16, top: legendHeight(all.length), bottom: 8, containLabel: true },
     tooltip: {
       ...TOOLTIP,
       trigger: 'axis',
@@ -63,7 +78,7 @@ export function lineOption(model: TableModel, o: LineOptions): EChartsCoreOption
             ps.map((p) => `${p.marker}${escapeHtml(all[p.seriesIndex].name)}: <b>${escapeHtml(all[p.seriesIndex].text[p.dataIndex])}</b>`).join('<br/>')
           : '',
     },
-    xAxis: categoryAxis(xs.map((x) => xText.get(x) ?? x), { boundaryGap: false, axisLabel: { ...BASE_TEXT, hideOverlap: true } }),
+    xAxis: categoryAxis(labels, { boundaryGap: false, axisLabel: { ...BASE_TEXT, hideOverlap: true } }),
     yAxis: valueAxis(o.valueKind, o.lang),
     series: all.map((l, i) => ({
       type: 'line',
@@ -75,6 +90,7 @@ export function lineOption(model: TableModel, o: LineOptions): EChartsCoreOption
       symbolSize: 7,
       lineStyle: { width: 2 },
       itemStyle: { color: SERIES_COLOURS[i % SERIES_COLOURS.length] },
+      markArea: i === 0 ? markArea : undefined,
     })),
   };
 }

@@ -61,8 +61,9 @@ export function mapOption(o: MapOptions): EChartsCoreOption {
     tooltip: {
       ...TOOLTIP,
       trigger: 'item',
-      formatter: (p: { data?: MapDatum }) =>
-        p.data && o.nameable(p.data.code) && p.data.name ? `${escapeHtml(p.data.name)}<br/>${escapeHtml(o.indicator)}: <b>${escapeHtml(p.data.text)}</b>` : '',
+      // `name` of a map datum is the feature's code (how ECharts matches it); `regionName` is the region's name.
+      formatter: (p: { data?: MapDatum & { regionName?: string } }) =>
+        p.data && o.nameable(p.data.code) && p.data.regionName ? `${escapeHtml(p.data.regionName)}<br/>${escapeHtml(o.indicator)}: <b>${escapeHtml(p.data.text)}</b>` : '',
     },
     visualMap: {
       type: 'continuous',
@@ -87,14 +88,16 @@ export function mapOption(o: MapOptions): EChartsCoreOption {
         label: { show: false },
         emphasis: { label: { show: false }, itemStyle: { areaColor: '#f2c14e' } },
         itemStyle: { areaColor: '#d9d9d9', borderColor: '#ffffff', borderWidth: 1 },
+        cursor: 'pointer',
         data: [
           { name: OUTLINE, code: OUTLINE, value: NaN, text: '', itemStyle: { areaColor: '#ececec' }, tooltip: { show: false }, emphasis: { disabled: true } },
           ...all.map((d) => ({
-          name: d.code,
-          code: d.code,
-          value: d.value ?? NaN,
-          text: d.text,
-          ...(o.nameable(d.code) && d.value !== null ? {} : { tooltip: { show: false }, emphasis: { disabled: true } }),
+            name: d.code,
+            code: d.code,
+            regionName: d.name,
+            value: d.value ?? NaN,
+            text: d.text,
+            ...(o.nameable(d.code) && d.name ? {} : { tooltip: { show: false }, emphasis: { disabled: true } }),
           })),
         ],
       },

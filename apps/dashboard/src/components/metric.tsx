@@ -3,8 +3,8 @@ import { apiGet, apiUrl } from '../api/client';
 import { useLoad, type Loadable } from '../api/hooks';
 import type { MetricResponse, MetricRow, MunicipalityRef } from '../api/types';
 import { makeLabeller, useApp, type Labeller } from '../app/context';
-import { filterParams } from '../app/url-state';
-import { buildTable, type TableModel } from '../lib/table';
+import { filterParams, formatHash, type Filters } from '../app/url-state';
+import { buildTable, protectionOf, type TableModel } from '../lib/table';
 import { Panel, type PanelProps } from './Panel';
 
 export type MetricLoad = Loadable<MetricResponse> & { reload: () => void; available: boolean; name: string };
@@ -57,8 +57,9 @@ export function useMunicipalityNames(enabled: boolean): Map<string, string> {
 }
 
 export function useLabeller(municipalities?: Map<string, string>): Labeller {
-  const { lang, catalogue, regions } = useApp();
-  return useMemo(() => makeLabeller(lang, catalogue, regions, municipalities ?? new Map()), [lang, catalogue, regions, municipalities]);
+  const { lang, catalogue, regions, freshness } = useApp();
+  const from = freshness.provisionalFrom;
+  return useMemo(() => makeLabeller(lang, catalogue, regions, municipalities ?? new Map(), from), [lang, catalogue, regions, municipalities, from]);
 }
 
 export interface TableSpec {
@@ -72,15 +73,16 @@ export interface TableSpec {
 
 /** The table model of a loaded metric (null while loading or on error). */
 export function useTableModel(load: MetricLoad, spec: TableSpec, labeller: Labeller): TableModel | null {
-  const { lang } = useApp();
+  const { lang, location } = useApp();
+  const filters = location.filters;
   const data = load.status === 'ready' ? load.data : null;
   const columnsKey = spec.columns?.join(',') ?? '';
   return useMemo(() => {
     if (!data) return null;
     const table = spec.links ? data.links : data;
     if (!table) return null;
-    return buildTable(
-      { ...table, k: data.k },
+    return linkRegions(buildTable(
+      { ...table, k: data.k, ...protectionOf(data) },
       {
         lang,
         caption: spec.caption,
@@ -90,9 +92,20 @@ export function useTableModel(load: MetricLoad, spec: TableSpec, labeller: Label
         columnLabel: labeller.columnLabel(data.metric),
         dimensionText: labeller.dimensionText,
       },
-    );
+    ), filters);
     // `columns` is compared by content; callers keep `rowFilter` stable (module-level or useCallback).
-  }, [data, lang, spec.caption, columnsKey, spec.links, labeller, spec.rowFilter]);
+  }, [data, lang, spec.caption, columnsKey, spec.links, labeller, spec.rowFilter, filters]);
+}
+
+/** Every region name in a table links to that region's page. */
+function linkRegions(model: TableModel, filters: Filters): TableModel {
+  const ri = model.columns.findIndex((c) => c.key === 'region_code');
+  if (ri < 0) return model;
+  const rows = model.rows.map((r) => {
+    const raw = r[ri]?.raw;
+    return typeof raw === 'string' && /^VR\d{2}$/.test(raw) ? r.map((c, i) => (i === ri ? { ...c, href: formatHash({ view: 'regio', region: raw, filters, extra: {} }) } : c)) : r;
+  });
+  return { ...model, rows };
 }
 
 /** The notes a response carries (peer distribution, population year, metric notes) in the UI language. */

@@ -40,14 +40,14 @@ describe('code labels', () => {
     expect(codeLabel('receiving_party', 'om', 'nl')).toBe('OM');
     expect(codeLabel('source', 'om_strafzaak', 'en')).toBe('Prosecutor (criminal case)');
     expect(nodeLabel('path:dropped', 'en')).toBe('Dropped');
-    expect(nodeLabel('path:dropped:afgesloten_onvoldoende_info', 'nl')).toBe('Afgevallen: afgesloten: onvoldoende informatie');
+    expect(nodeLabel('path:dropped:afgesloten_onvoldoende_info', 'nl')).toBe('Afgevallen: afgesloten wegens onvoldoende informatie');
     expect(nodeLabel('outcome:casusoverleg', 'en')).toBe('Case conference');
     expect(nodeLabel('receiving_party:politie', 'nl')).toBe('Politie');
     expect(codeLabel('x', 'not_a_code', 'nl')).toBe('not_a_code');
   });
   it('replaces a raw code that ends the column name in a column label', () => {
     expect(prettyColumnLabel('fw_wettelijke_criteria', 'Kader wettelijke_criteria', 'nl')).toBe('Kader wettelijke criteria (5)');
-    expect(prettyColumnLabel('dropped_afgesloten_onvoldoende_info', 'Dropped: afgesloten_onvoldoende_info', 'en')).toBe('Dropped: closed: insufficient information');
+    expect(prettyColumnLabel('dropped_afgesloten_onvoldoende_info', 'Dropped: afgesloten_onvoldoende_info', 'en')).toBe('Dropped: closed for insufficient information');
     expect(prettyColumnLabel('scored_c_geweld', 'c_geweld gescoord', 'nl')).toBe('geweldsbereidheid gescoord');
     expect(prettyColumnLabel('fw_ica', 'Kader ica', 'en')).toBe('Kader intentions, capabilities, activities');
     expect(prettyColumnLabel('signals', 'Signalen om te wegen', 'nl')).toBe('Signalen om te wegen');

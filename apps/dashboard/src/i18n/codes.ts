@@ -65,7 +65,7 @@ export const FRAMEWORK_LABELS: Labels = {
 export const OUTCOME_LABELS: Labels = {
   doorgezet: { nl: 'Doorgezet', en: 'Forwarded' },
   niet_doorgezet: { nl: 'Niet doorgezet', en: 'Not forwarded' },
-  afgesloten_onvoldoende_info: { nl: 'Afgesloten: onvoldoende informatie', en: 'Closed: insufficient information' },
+  afgesloten_onvoldoende_info: { nl: 'Afgesloten wegens onvoldoende informatie', en: 'Closed for insufficient information' },
   verrijking: { nl: 'Verrijking', en: 'Enrichment' },
   doorverwezen: { nl: 'Doorverwezen', en: 'Referred' },
   casusoverleg: { nl: 'Casusoverleg', en: 'Case conference' },
@@ -98,7 +98,7 @@ export const CRITERION_LABELS: Labels = {
 
 export const GROUP_LABELS: Labels = {
   region: { nl: 'Regio', en: 'Region' },
-  total: { nl: 'Totaal', en: 'Total' },
+  total: { nl: 'Landelijk totaal', en: 'National total' },
   own: { nl: 'Eigen regio', en: 'Own region' },
   peer_min: { nl: 'Andere regio’s: minimum', en: 'Other regions: minimum' },
   peer_q1: { nl: 'Andere regio’s: 1e kwartiel', en: 'Other regions: 1st quartile' },
@@ -211,7 +211,25 @@ export function nodeLabel(node: string, lang: Lang): string {
  * Column labels that quote a raw code (e.g. "Kader wettelijke_criteria" for `fw_wettelijke_criteria`)
  * get the code's label instead; the code must end the column name, so ordinary words stay.
  */
+/**
+ * Columns whose labels look alike but count different things: the unit is said in the label
+ * ("Met pre-weging" counts signals, "Pre-wegingen" assessments).
+ */
+const UNIT_OF: Record<string, { nl: string; en: string }> = {
+  with_pre: { nl: 'signalen', en: 'signals' },
+  via_pre_weging: { nl: 'signalen', en: 'signals' },
+  signals: { nl: 'signalen', en: 'signals' },
+  assessments: { nl: 'beoordelingen', en: 'assessments' },
+  assessments_with: { nl: 'beoordelingen', en: 'assessments' },
+};
+
 export function prettyColumnLabel(column: string, label: string, lang: Lang): string {
+  const unit = UNIT_OF[column]?.[lang];
+  const base = prettyCodes(column, label, lang);
+  return unit && !base.toLowerCase().includes(unit) ? `${base} (${unit})` : base;
+}
+
+function prettyCodes(column: string, label: string, lang: Lang): string {
   for (const list of ALL_LISTS) {
     for (const code of Object.keys(list)) {
       if (column.endsWith(`_${code}`) || column === code) {

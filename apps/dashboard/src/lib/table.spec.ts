@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricTable } from '../api/types';
-import { rowKey } from '../views/overview/indicators';
+import { rowKey } from '../views/facts';
 import { buildTable, cellOf, columnValues, filterRows, findRow } from './table';
 
 const regio: MetricTable & { k: number } = {
@@ -50,6 +50,6 @@ describe('overview row keys', () => {
     expect(rowKey({ group: 'region', region_code: 'VR01' })).toBe('VR01');
     expect(rowKey({ group: 'own', region_code: 'VR13' })).toBe('own');
     expect(rowKey({ group: 'peer_q3', region_code: null })).toBe('peer_q3');
-    expect(rowKey({ group: 'total', region_code: null })).toBeNull();
+    expect(rowKey({ group: 'total', region_code: null })).toBe('total');
   });
 });

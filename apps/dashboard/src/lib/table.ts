@@ -16,6 +16,10 @@ export interface TableCell {
   raw: CellValue;
   text: string;
   suppression?: SuppressionKind;
+  /** A second line under the value (e.g. the change against the previous period). */
+  detail?: string;
+  /** A link for the cell (a region's name to its region page). */
+  href?: string;
 }
 
 export interface TableModel {
@@ -28,6 +32,10 @@ export interface TableModel {
   /** Which kinds of suppression occur, for the legend. */
   suppressionKinds: SuppressionKind[];
   hasNotApplicable: boolean;
+  /** `cell_key` (noise), `exact` (a regio caller's own rows) or absent (a response before v2). */
+  protection?: string;
+  /** `approximate`: parts need not add up exactly to their total. */
+  additivity?: string;
 }
 
 export interface TableOptions {
@@ -76,6 +84,16 @@ export function buildTable(response: MetricTable & { k: number }, opts: TableOpt
     source,
     suppressionKinds: [...kinds],
     hasNotApplicable,
+    ...protectionOf(response),
+  };
+}
+
+/** The protection a response declares (disclosure control v2), if any. */
+export function protectionOf(response: object): Pick<TableModel, 'protection' | 'additivity'> {
+  const r = response as { protection?: unknown; additivity?: unknown };
+  return {
+    ...(typeof r.protection === 'string' ? { protection: r.protection } : {}),
+    ...(typeof r.additivity === 'string' ? { additivity: r.additivity } : {}),
   };
 }
 
@@ -84,11 +102,6 @@ export function columnValues(model: TableModel, key: string): (number | null)[] 
   const i = model.columns.findIndex((c) => c.key === key);
   if (i < 0) return model.rows.map(() => null);
   return model.rows.map((r) => (typeof r[i].raw === 'number' ? (r[i].raw as number) : null));
-}
-
-export function columnCells(model: TableModel, key: string): TableCell[] {
-  const i = model.columns.findIndex((c) => c.key === key);
-  return i < 0 ? [] : model.rows.map((r) => r[i]);
 }
 
 /** The same model restricted to some rows (for a chart that leaves out e.g. the total row). */

@@ -28,37 +28,46 @@ const forestRow = (r: MetricRow) => isChartRow(r) && (r.group === undefined || r
 const pointOnly = (r: MetricRow) => r.group === 'peer_median';
 
 export default function CriteriaView() {
-  const { t, lang, location, setExtra, me } = useApp();
+  const { t, me } = useApp();
+  const coverage = useMetric('criteria_coverage');
+  const coverageTitle = t('coverageTitle');
+  const coverageChart = useRegionBarChart(coverageTitle, 'coverage', 'share');
+  return (
+    <>
+      <FilterSummary />
+      <UsagePanel />
+      <MetricPanel
+        load={coverage}
+        panelId="criteria-coverage"
+        title={coverageTitle}
+        table={{ columns: ['region_code', 'assessments', 'all_scored', 'coverage', ...CRITERIA.map((c) => `share_${c}`)] }}
+        chart={coverageChart}
+      />
+      <DivergencePanels />
+      {me.role === 'inspectie' && <ReassessPanel />}
+    </>
+  );
+}
+
+/** Which frameworks are used, per stage and body (a heatmap of regions × frameworks). */
+function UsagePanel() {
+  const { t, lang, location, setExtra } = useApp();
   const usageKey = location.extra.usage ?? 'pre_weging.gemeente';
   const [stage, body] = (USAGE_CELLS.find(([s, b]) => `${s}.${b}` === usageKey) ?? USAGE_CELLS[0]) as readonly [string, string];
-  const divStage = location.extra.div_stage === 'pre_weging' ? 'pre_weging' : 'weegploeg';
-
   const usage = useMetric('criteria_usage');
-  const coverage = useMetric('criteria_coverage');
-  const divergence = useMetric('outcome_divergence', { stage: divStage, by: 'region' });
-  const byBody = useMetric('outcome_divergence', { stage: 'pre_weging', by: 'region_body' });
-  const reassess = useMetric('reassessment_consistency');
-
   const usageRows = useCallback((r: MetricRow) => r.stage === stage && r.body === body, [stage, body]);
-  const bodyRows = useCallback((r: MetricRow) => r.body === 'gemeente' || r.body === 'politie', []);
-
-  const usageTitle = t('usageTitle');
-  const usageChart = useMemo(
+  const title = t('usageTitle');
+  const chart = useMemo(
     () => (model: TableModel) => (
       <EChart
-        label={chartLabel(usageTitle, t('chartAltSuffix'))}
+        label={chartLabel(title, t('chartAltSuffix'))}
         height={Math.max(320, 170 + model.rows.length * 28)}
-        option={heatmapOption(model, {
-          y: 'region_code',
-          xColumns: FRAMEWORKS.map((f) => ({ key: `share_${f}`, name: FRAMEWORK_LABELS[f][lang] })),
-          valueKind: 'share',
-          lang,
-        })}
+        option={heatmapOption(model, { y: 'region_code', xColumns: FRAMEWORKS.map((f) => ({ key: `share_${f}`, name: FRAMEWORK_LABELS[f][lang] })), valueKind: 'share', lang })}
       />
     ),
-    [usageTitle, t, lang],
+    [title, t, lang],
   );
-  const usageTools = (
+  const tools = (
     <label className="inline-select">
       {t('stageBody')}{' '}
       <select value={`${stage}.${body}`} onChange={(e) => setExtra('usage', e.target.value)}>
@@ -70,21 +79,35 @@ export default function CriteriaView() {
       </select>
     </label>
   );
+  return (
+    <MetricPanel
+      load={usage}
+      panelId="criteria-usage"
+      title={title}
+      tools={tools}
+      table={{ columns: ['region_code', 'assessments', ...FRAMEWORKS.map((f) => `share_${f}`)], rowFilter: usageRows }}
+      chart={chart}
+    />
+  );
+}
 
-  const coverageTitle = t('coverageTitle');
-  const coverageChart = useRegionBarChart(coverageTitle, 'coverage', 'share');
-
-  const divTitle = t('divergenceTitle');
-  const forest = useCallback(
-    (title: string, label: string[]) => (model: TableModel) => {
+/** The forest plot of observed/expected with its interval, for one set of row labels. */
+function useForest(title: string, label: string[]) {
+  const { t, lang } = useApp();
+  const labels = label.join(',');
+  return useMemo(
+    () => (model: TableModel) => {
       const m = filterRows(model, forestRow);
       const drawn = m.source.filter((r) => typeof r.ratio === 'number').length;
       return (
         <EChart
           label={chartLabel(title, t('chartAltSuffix'))}
-          height={Math.max(200, 60 + drawn * 26)}
+          height={Math.max(240, 110 + drawn * 26)}
           option={forestOption(m, {
-            label,
+            lang,
+            axisName: t('forestAxis'),
+            normalText: t('notDivergent'),
+            label: labels.split(','),
             ratio: 'ratio',
             low: 'ci_low',
             high: 'ci_high',
@@ -96,12 +119,22 @@ export default function CriteriaView() {
         />
       );
     },
-    [t],
+    [title, labels, t, lang],
   );
-  const divChart = useMemo(() => forest(divTitle, ['region_code']), [forest, divTitle]);
+}
+
+/** Outcome divergence per region (weegploeg or pre-weging), and municipality against police. */
+function DivergencePanels() {
+  const { t, lang, location, setExtra } = useApp();
+  const divStage = location.extra.div_stage === 'pre_weging' ? 'pre_weging' : 'weegploeg';
+  const divergence = useMetric('outcome_divergence', { stage: divStage, by: 'region' });
+  const byBody = useMetric('outcome_divergence', { stage: 'pre_weging', by: 'region_body' });
+  const bodyRows = useCallback((r: MetricRow) => r.body === 'gemeente' || r.body === 'politie', []);
+  const divTitle = t('divergenceTitle');
   const bodyTitle = t('bodyCompareTitle');
-  const bodyChart = useMemo(() => forest(bodyTitle, ['region_code', 'body']), [forest, bodyTitle]);
-  const divTools = (
+  const divChart = useForest(divTitle, ['region_code']);
+  const bodyChart = useForest(bodyTitle, ['region_code', 'body']);
+  const tools = (
     <label className="inline-select">
       {t('divergenceStage')}{' '}
       <select value={divStage} onChange={(e) => setExtra('div_stage', e.target.value)}>
@@ -113,39 +146,26 @@ export default function CriteriaView() {
       </select>
     </label>
   );
-
-  const reassessTitle = t('reassessTitle');
-  const reassessChart = useRegionBarChart(reassessTitle, 'share_different', 'share');
-
   return (
     <>
-      <FilterSummary />
-      <MetricPanel
-        load={usage}
-        panelId="criteria-usage"
-        title={usageTitle}
-        tools={usageTools}
-        table={{ columns: ['region_code', 'assessments', ...FRAMEWORKS.map((f) => `share_${f}`)], rowFilter: usageRows }}
-        chart={usageChart}
-      />
-      <MetricPanel
-        load={coverage}
-        panelId="criteria-coverage"
-        title={coverageTitle}
-        table={{ columns: ['region_code', 'assessments', 'all_scored', 'coverage', ...CRITERIA.map((c) => `share_${c}`)] }}
-        chart={coverageChart}
-      />
       <MetricPanel
         load={divergence}
         panelId="divergence-region"
         title={divTitle}
         description={t('divergenceIntro')}
-        tools={divTools}
+        tools={tools}
         table={{ columns: DIVERGENCE_COLUMNS.filter((c) => c !== 'body') }}
         chart={divChart}
       />
       <MetricPanel load={byBody} panelId="divergence-body" title={bodyTitle} table={{ columns: DIVERGENCE_COLUMNS, rowFilter: bodyRows }} chart={bodyChart} />
-      {me.role === 'inspectie' && <MetricPanel load={reassess} panelId="reassessment" title={reassessTitle} table={{}} chart={reassessChart} />}
     </>
   );
+}
+
+function ReassessPanel() {
+  const { t } = useApp();
+  const reassess = useMetric('reassessment_consistency');
+  const title = t('reassessTitle');
+  const chart = useRegionBarChart(title, 'share_different', 'share');
+  return <MetricPanel load={reassess} panelId="reassessment" title={title} table={{}} chart={chart} />;
 }

@@ -1,151 +1,91 @@
-import { useMemo } from 'react';
+import { useCallback } from 'react';
 import { useApp } from '../../app/context';
 import { FilterSummary } from '../../app/FilterBar';
-import { barHeight, barOption } from '../../charts/bar';
-import { EChart } from '../../charts/EChart';
 import { MetricPanel, useLabeller, useMetric, useTableModel } from '../../components/metric';
-import { cellOf, filterRows, type TableCell, type TableModel } from '../../lib/table';
-import { chartLabel, isChartRow, useReference, useRegionBarChart } from '../common';
+import { cellOf, type TableCell, type TableModel } from '../../lib/table';
+import { useBarPanel } from '../common';
 
 const DROP_OUTCOMES = ['dropped_niet_doorgezet', 'dropped_afgesloten_onvoldoende_info', 'dropped_doorverwezen'];
 
 export default function DropoffView() {
-  const { t, lang, me } = useApp();
+  const { t } = useApp();
   const overall = useMetric('dropoff', { by: 'none' });
   const byParty = useMetric('dropoff', { by: 'receiving_party' });
   const outcomes = useMetric('preweging_outcomes');
-  const reference = useReference();
-  const regio = me.role === 'regio';
   const labeller = useLabeller();
-  // The party chart's reference line is the overall drop rate of the selection.
+  // The party chart's reference line is the overall drop rate (national).
   const overallModel = useTableModel(overall, { caption: '', columns: ['region_code', 'drop_rate'] }, labeller);
-
-  const regionTitle = t('dropByRegionTitle');
-  const regionChart = useRegionBarChart(regionTitle, 'drop_rate', 'share');
-
-  const partyTitle = t('dropByPartyTitle');
-  const partyChart = useMemo(
-    () => (model: TableModel) => {
-      const m = filterRows(model, isChartRow);
-      const regions = new Set(m.source.map((r) => String(r.region_code ?? r.group))).size;
-      return (
-        <EChart
-          label={chartLabel(partyTitle, t('chartAltSuffix'))}
-          height={barHeight(regions, 3)}
-          option={barOption(m, {
-            category: 'region_code',
-            pivot: { series: 'receiving_party', value: 'drop_rate' },
-            valueKind: 'share',
-            lang,
-            horizontal: true,
-            reference: overallModel ? reference(overallModel, 'drop_rate') : null,
-          })}
-        />
-      );
-    },
-    [partyTitle, t, lang, reference, overallModel],
-  );
-
-  const basisTitle = t('dropBasisTitle');
-  const basisChart = useMemo(
-    () => (model: TableModel) => {
-      const m = filterRows(model, isChartRow);
-      return (
-        <EChart
-          label={chartLabel(basisTitle, t('chartAltSuffix'))}
-          height={barHeight(m.rows.length, regio ? 2 : 1)}
-          option={barOption(m, {
-            category: 'region_code',
-            series: [
-              { key: 'dropped_explicit', name: t('explicitFramework') },
-              { key: 'dropped_judgement', name: t('judgement') },
-            ],
-            valueKind: 'count',
-            lang,
-            horizontal: true,
-            stacked: !regio,
-          })}
-        />
-      );
-    },
-    [basisTitle, t, lang, regio],
-  );
-
-  const closingTitle = t('closingTitle');
-  const closingChart = useMemo(
-    () => (model: TableModel) => {
-      const m = filterRows(model, isChartRow);
-      const regions = new Set(m.source.map((r) => String(r.region_code ?? r.group))).size;
-      return (
-        <EChart
-          label={chartLabel(closingTitle, t('chartAltSuffix'))}
-          height={barHeight(regions, 3)}
-          option={barOption(m, {
-            category: 'region_code',
-            pivot: { series: 'receiving_party', value: 'dropped_afgesloten_onvoldoende_info' },
-            valueKind: 'count',
-            lang,
-            horizontal: true,
-          })}
-        />
-      );
-    },
-    [closingTitle, t, lang],
-  );
-
-  const enrichTitle = t('prewegingEnrichTitle');
-  const closedName = t('closedByMunicipality');
-  const enrichedName = t('enrichedByPolice');
-  const enrichChart = useMemo(
-    () => (model: TableModel) => {
-      const m = closingVersusEnrichment(filterRows(model, isChartRow), closedName, enrichedName);
-      const regions = new Set(m.rows.map((r) => r[0].text)).size;
-      return (
-        <EChart
-          label={chartLabel(enrichTitle, t('chartAltSuffix'))}
-          height={barHeight(regions, 2)}
-          option={barOption(m, { category: 'region_code', pivot: { series: 'measure', value: 'value' }, valueKind: 'share', lang, horizontal: true })}
-        />
-      );
-    },
-    [enrichTitle, closedName, enrichedName, t, lang],
-  );
-
+  const charts = useDropoffCharts(overallModel);
   return (
     <>
       <FilterSummary />
       <MetricPanel
         load={overall}
         panelId="dropoff-region"
-        title={regionTitle}
+        title={t('dropByRegionTitle')}
         table={{ columns: ['region_code', 'with_pre', 'dropped', 'drop_rate', 'reached', 'direct', 'direct_rate'] }}
-        chart={regionChart}
+        chart={charts.region}
       />
-      <MetricPanel load={byParty} panelId="dropoff-party" title={partyTitle} table={{ columns: ['region_code', 'receiving_party', 'with_pre', 'dropped', 'drop_rate'] }} chart={partyChart} />
+      <MetricPanel load={byParty} panelId="dropoff-party" title={t('dropByPartyTitle')} table={{ columns: ['region_code', 'receiving_party', 'with_pre', 'dropped', 'drop_rate'] }} chart={charts.party} />
       <MetricPanel
         load={overall}
         panelId="dropoff-basis"
-        title={basisTitle}
+        title={t('dropBasisTitle')}
         table={{ columns: ['region_code', 'dropped', 'dropped_explicit', 'dropped_judgement', 'explicit_share', ...FRAMEWORK_COLUMNS] }}
-        chart={basisChart}
+        chart={charts.basis}
       />
       <MetricPanel
         load={byParty}
         panelId="dropoff-closing"
-        title={closingTitle}
+        title={t('closingTitle')}
         table={{ columns: ['region_code', 'receiving_party', 'with_pre', 'dropped', ...DROP_OUTCOMES] }}
-        chart={closingChart}
+        chart={charts.closing}
       />
-      <MetricPanel
-        load={outcomes}
-        panelId="dropoff-enrichment"
-        title={enrichTitle}
-        description={t('prewegingEnrichIntro')}
-        table={{ columns: ENRICHMENT_TABLE_COLUMNS }}
-        chart={enrichChart}
-      />
+      <MetricPanel load={outcomes} panelId="dropoff-enrichment" title={t('prewegingEnrichTitle')} description={t('prewegingEnrichIntro')} table={{ columns: ENRICHMENT_TABLE_COLUMNS }} chart={charts.enrich} />
     </>
   );
+}
+
+/** The five bar charts of the view, each one spec for useBarPanel. */
+function useDropoffCharts(overallModel: TableModel | null) {
+  const { t, me } = useApp();
+  const regio = me.role === 'regio';
+  const closedName = t('closedByMunicipality');
+  const enrichedName = t('enrichedByPolice');
+  const enrich = useCallback((m: TableModel) => closingVersusEnrichment(m, closedName, enrichedName), [closedName, enrichedName]);
+  return {
+    region: useBarPanel({ title: t('dropByRegionTitle'), category: 'region_code', series: [{ key: 'drop_rate', name: '' }], valueKind: 'share', horizontal: true, reference: 'own' }),
+    party: useBarPanel({
+      title: t('dropByPartyTitle'),
+      category: 'region_code',
+      pivot: { series: 'receiving_party', value: 'drop_rate' },
+      valueKind: 'share',
+      horizontal: true,
+      perCategory: 3,
+      reference: { model: overallModel, key: 'drop_rate' },
+    }),
+    basis: useBarPanel({
+      title: t('dropBasisTitle'),
+      category: 'region_code',
+      series: [
+        { key: 'dropped_explicit', name: t('explicitFramework') },
+        { key: 'dropped_judgement', name: t('judgement') },
+      ],
+      valueKind: 'count',
+      horizontal: true,
+      stacked: !regio,
+      perCategory: regio ? 2 : 1,
+    }),
+    closing: useBarPanel({
+      title: t('closingTitle'),
+      category: 'region_code',
+      pivot: { series: 'receiving_party', value: 'dropped_afgesloten_onvoldoende_info' },
+      valueKind: 'count',
+      horizontal: true,
+      perCategory: 3,
+    }),
+    enrich: useBarPanel({ title: t('prewegingEnrichTitle'), category: 'region_code', pivot: { series: 'measure', value: 'value' }, valueKind: 'share', horizontal: true, perCategory: 2, transform: enrich }),
+  };
 }
 
 /** Table of the closing-versus-enrichment panel (preweging_outcomes, one row per region × body). */

@@ -1,19 +1,19 @@
 import { useMemo } from 'react';
 import { useApp, type Labeller } from '../../app/context';
-import { barHeight, barOption } from '../../charts/bar';
 import { EChart } from '../../charts/EChart';
 import { sankeyOption } from '../../charts/sankey';
 import { MetricPanel, useLabeller, useMetric } from '../../components/metric';
 import { nodeLabel } from '../../i18n/codes';
-import { filterRows, type TableModel } from '../../lib/table';
+import type { TableModel } from '../../lib/table';
 import { FilterSummary } from '../../app/FilterBar';
-import { chartLabel, isChartRow } from '../common';
-import { TrendPanel } from '../TrendPanel';
+import { chartLabel, useBarPanel } from '../common';
+import { TrendPanel, useGrain } from '../TrendPanel';
 
 const PATHS = ['direct', 'via_pre_weging', 'dropped', 'pending'];
 
 export default function FlowView() {
   const { t, lang, me } = useApp();
+  const { grain } = useGrain();
   const flow = useMetric('flow');
   const lead = useMetric('leadtime');
   const base = useLabeller();
@@ -34,43 +34,27 @@ export default function FlowView() {
   );
 
   const funnelTitle = t('funnelTitle');
-  const funnel = useMemo(
-    () => (model: TableModel) => {
-      const m = filterRows(model, isChartRow);
-      const series = PATHS.filter((p) => m.columns.some((c) => c.key === p)).map((p) => ({ key: p, name: m.columns.find((c) => c.key === p)?.label ?? p }));
-      return (
-        <EChart
-          label={chartLabel(funnelTitle, t('chartAltSuffix'))}
-          height={barHeight(m.rows.length, regio ? series.length : 1)}
-          option={barOption(m, { category: 'region_code', series, valueKind: 'count', lang, horizontal: true, stacked: !regio })}
-        />
-      );
-    },
-    [funnelTitle, t, lang, regio],
-  );
-
+  const funnel = useBarPanel({
+    title: funnelTitle,
+    category: 'region_code',
+    series: PATHS.map((key) => ({ key, name: '' })),
+    valueKind: 'count',
+    horizontal: true,
+    stacked: !regio,
+    perCategory: regio ? PATHS.length : 1,
+  });
   const leadTitle = t('leadtimeTitle');
-  const leadChart = useMemo(
-    () => (model: TableModel) => {
-      const m = filterRows(model, isChartRow);
-      // The chart shows the time to the first weegploeg; the table also the time to the decision.
-      const keys = ['median_days_to_first_wp', 'p90_days_to_first_wp'].filter((k) => m.columns.some((c) => c.key === k));
-      return (
-        <EChart
-          label={chartLabel(leadTitle, t('chartAltSuffix'))}
-          height={barHeight(m.rows.length, keys.length)}
-          option={barOption(m, {
-            category: 'region_code',
-            series: keys.map((k) => ({ key: k, name: m.columns.find((c) => c.key === k)?.label ?? k })),
-            valueKind: 'days',
-            lang,
-            horizontal: true,
-          })}
-        />
-      );
-    },
-    [leadTitle, t, lang],
-  );
+  // The chart shows the time to the first weegploeg; the table also the time to the decision.
+  const leadChart = useBarPanel({
+    title: leadTitle,
+    category: 'region_code',
+    series: [
+      { key: 'median_days_to_first_wp', name: '' },
+      { key: 'p90_days_to_first_wp', name: '' },
+    ],
+    valueKind: 'days',
+    horizontal: true,
+  });
 
   return (
     <>
@@ -78,7 +62,7 @@ export default function FlowView() {
       <MetricPanel load={flow} panelId="flow-sankey" title={sankeyTitle} table={{ links: true }} labeller={linkLabeller} chart={sankey} />
       <MetricPanel load={flow} panelId="flow-funnel" title={funnelTitle} table={{}} chart={funnel} />
       <MetricPanel load={lead} panelId="leadtime" title={leadTitle} table={{}} chart={leadChart} />
-      <TrendPanel title={t('trendTitle')} />
+      <TrendPanel title={t('trendTitleGrain', { grain: t(`grain_${grain}`) })} />
     </>
   );
 }

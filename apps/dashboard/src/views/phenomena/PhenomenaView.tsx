@@ -7,10 +7,11 @@ import { EChart } from '../../charts/EChart';
 import { heatmapOption } from '../../charts/heatmap';
 import { MetricPanel, useMetric } from '../../components/metric';
 import { filterRows, type TableModel } from '../../lib/table';
-import { chartLabel, isChartRow, isOwnRow } from '../common';
+import { chartLabel, isChartRow, isOwnRow, useBarPanel } from '../common';
 import { TrendPanel } from '../TrendPanel';
 
 const COVERAGE_PHENOMENA = ['jihadisme', 'rechts_extremisme', 'links_extremisme', 'anti_institutioneel'];
+const isFlagged = (r: MetricRow) => r.under_covered === true;
 const coverageRow = (r: MetricRow) => COVERAGE_PHENOMENA.includes(String(r.phenomenon)) && isChartRow(r);
 
 export default function PhenomenaView() {
@@ -55,30 +56,18 @@ export default function PhenomenaView() {
   );
 
   const underTitle = t('underTitle');
-  const underChart = useMemo(
-    () => (model: TableModel) => {
-      // Observed against expected: a regio caller's own rows; otherwise the flagged rows.
-      const m = filterRows(model, (r) => (regio ? isOwnRow(r) : r.under_covered === true));
-      if (m.rows.length === 0) return <p className="status empty">{t('noData')}</p>;
-      return (
-        <EChart
-          label={chartLabel(underTitle, t('chartAltSuffix'))}
-          height={barHeight(m.rows.length, 2)}
-          option={barOption(m, {
-            category: regio ? 'phenomenon' : ['region_code', 'phenomenon'],
-            series: [
-              { key: 'signals', name: m.columns.find((c) => c.key === 'signals')?.label ?? '' },
-              { key: 'expected', name: m.columns.find((c) => c.key === 'expected')?.label ?? '' },
-            ],
-            valueKind: 'count',
-            lang,
-            horizontal: true,
-          })}
-        />
-      );
-    },
-    [underTitle, t, lang, regio],
-  );
+  // Observed against expected: a regio caller's own rows; otherwise the flagged rows.
+  const underChart = useBarPanel({
+    title: underTitle,
+    category: regio ? 'phenomenon' : ['region_code', 'phenomenon'],
+    series: [
+      { key: 'signals', name: '' },
+      { key: 'expected', name: '' },
+    ],
+    valueKind: 'count',
+    horizontal: true,
+    rows: regio ? isOwnRow : isFlagged,
+  });
 
   return (
     <>

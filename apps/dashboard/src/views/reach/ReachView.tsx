@@ -2,15 +2,13 @@ import { useCallback, useMemo } from 'react';
 import type { MetricRow } from '../../api/types';
 import { useApp, type Labeller } from '../../app/context';
 import { FilterSummary } from '../../app/FilterBar';
-import { barHeight, barOption } from '../../charts/bar';
-import { EChart } from '../../charts/EChart';
 import { MetricPanel, useLabeller, useMetric, useMunicipalityNames } from '../../components/metric';
 import { codeLabel } from '../../i18n/codes';
-import type { TableModel } from '../../lib/table';
-import { chartLabel, useRegionBarChart } from '../common';
+import { useBarPanel, useRegionBarChart } from '../common';
 
 /** Above this many municipalities a bar chart is unreadable; the table carries them. */
 const MAX_CHART_MUNICIPALITIES = 80;
+const anyRow = () => true;
 const COLUMNS = ['year', 'meldpunt_signals', 'previous_meldpunt_signals', 'population', 'rate_per_100k', 'change_per_100k'];
 
 export default function ReachView() {
@@ -41,23 +39,11 @@ export default function ReachView() {
   const regionChart = useRegionBarChart(regionTitle, 'rate_per_100k', 'rate_per_100k');
 
   const munTitle = t('reachMunicipalityTitle');
-  const munCount = load.status === 'ready' ? load.data.rows.filter(municipalityRows).length : 0;
-  const munChart = useMemo(
-    () => (model: TableModel) => (
-      <EChart
-        label={chartLabel(munTitle, t('chartAltSuffix'))}
-        height={barHeight(model.rows.length)}
-        option={barOption(model, {
-          category: 'municipality_code',
-          series: [{ key: 'rate_per_100k', name: model.columns.find((c) => c.key === 'rate_per_100k')?.label ?? '' }],
-          valueKind: 'rate_per_100k',
-          lang,
-          horizontal: true,
-        })}
-      />
-    ),
-    [munTitle, t, lang],
-  );
+  // Rows without a municipality code ("onbekend", one per region) are not municipalities.
+  const munCount = load.status === 'ready' ? load.data.rows.filter((r) => municipalityRows(r) && r.level === 'municipality').length : 0;
+  const changeTitle = t('reachChangeTitle');
+  const changeChart = useRegionBarChart(changeTitle, 'change_per_100k', 'rate_per_100k');
+  const munChart = useBarPanel({ title: munTitle, category: 'municipality_code', series: [{ key: 'rate_per_100k', name: '' }], valueKind: 'rate_per_100k', horizontal: true, rows: anyRow });
 
   const yearTools =
     years.length > 1 ? (
@@ -77,6 +63,14 @@ export default function ReachView() {
     <>
       <FilterSummary />
       <MetricPanel load={load} panelId="reach-region" title={`${regionTitle}${year ? ` (${year})` : ''}`} tools={yearTools} labeller={labeller} table={{ columns: ['region_code', ...COLUMNS], rowFilter: regionRows }} chart={regionChart} />
+      <MetricPanel
+        load={load}
+        panelId="reach-change"
+        title={`${changeTitle}${year ? ` (${year})` : ''}`}
+        labeller={labeller}
+        table={{ columns: ['region_code', 'year', 'meldpunt_signals', 'previous_meldpunt_signals', 'change_per_100k'], rowFilter: regionRows }}
+        chart={changeChart}
+      />
       <MetricPanel
         load={load}
         panelId="reach-municipality"

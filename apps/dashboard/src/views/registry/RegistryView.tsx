@@ -189,10 +189,38 @@ function EditForm({ profile, onCancel, onSaved }: { profile: RegionProfile; onCa
     }
   }
 
-  const input = (f: Field) => {
-    const fid = `${id}-${f.key}`;
-    const v = draft[f.key];
-    switch (f.type) {
+  return (
+    <form onSubmit={submit} aria-labelledby={`${id}-title`} className="edit-form">
+      <h3 id={`${id}-title`}>{t('editRegion', { name: profile.name })}</h3>
+      <div className="form-grid">
+        {FIELDS.map((f) => (
+          <div key={f.key} className="form-row">
+            {f.type === 'frameworks' ? <span className="label">{f.label[lang]}</span> : <label htmlFor={`${id}-${f.key}`}>{f.label[lang]}</label>}
+            <FieldInput f={f} fid={`${id}-${f.key}`} v={draft[f.key]} set={set} />
+          </div>
+        ))}
+      </div>
+      {error && (
+        <p className="status error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" disabled={busy}>
+          {busy ? t('saving') : t('save')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The input of one profile field, by its type. */
+function FieldInput({ f, fid, v, set }: { f: Field; fid: string; v: unknown; set: (key: keyof RegionProfile, value: unknown) => void }) {
+  const { t, lang } = useApp();
+  switch (f.type) {
       case 'bool':
       case 'choice': {
         const choices = f.type === 'bool' ? { true: { nl: 'ja', en: 'yes' }, false: { nl: 'nee', en: 'no' } } : (f.choices ?? {});
@@ -257,32 +285,4 @@ function EditForm({ profile, onCancel, onSaved }: { profile: RegionProfile; onCa
         );
       }
     }
-  };
-
-  return (
-    <form onSubmit={submit} aria-labelledby={`${id}-title`} className="edit-form">
-      <h3 id={`${id}-title`}>{t('editRegion', { name: profile.name })}</h3>
-      <div className="form-grid">
-        {FIELDS.map((f) => (
-          <div key={f.key} className="form-row">
-            {f.type === 'frameworks' ? <span className="label">{f.label[lang]}</span> : <label htmlFor={`${id}-${f.key}`}>{f.label[lang]}</label>}
-            {input(f)}
-          </div>
-        ))}
-      </div>
-      {error && (
-        <p className="status error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" disabled={busy}>
-          {busy ? t('saving') : t('save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
-    </form>
-  );
-}
+  }

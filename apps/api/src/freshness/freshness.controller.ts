@@ -1,0 +1,19 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ALL_ROLES, Roles } from '../auth/roles.decorator';
+import type { FreshnessDto } from './freshness.dto';
+import { FreshnessService } from './freshness.service';
+
+@ApiTags('metrics')
+@ApiBearerAuth()
+@Controller('v1/freshness')
+export class FreshnessController {
+  constructor(private readonly freshness: FreshnessService) {}
+
+  @Get()
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'Data through (latest received_at), latest delivery and snapshot build time: dates only' })
+  get(): Promise<FreshnessDto> {
+    return this.freshness.get();
+  }
+}

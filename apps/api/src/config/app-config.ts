@@ -117,7 +117,7 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
 
   const databaseUrl = str('DATABASE_URL');
   if (databaseUrl !== undefined) {
-    let ok = false;
+    let ok: boolean;
     try {
       ok = ['postgres:', 'postgresql:'].includes(new URL(databaseUrl).protocol);
     } catch {

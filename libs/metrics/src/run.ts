@@ -273,7 +273,9 @@ function completeRow(r: Row, columns: readonly MetricColumn[]): Row {
     if (c.ratioOf) {
       const den = row[c.ratioOf[1]] ?? r[c.ratioOf[1]];
       const numerator = row[c.ratioOf[0]] ?? r[c.ratioOf[0]];
-      row[c.name] = typeof den === 'number' && den > 0 && typeof numerator === 'number' ? (numerator / den) * (c.scale ?? 1) : null;
+      const v = typeof den === 'number' && den > 0 && typeof numerator === 'number' ? (numerator / den) * (c.scale ?? 1) : null;
+      // two released counts of one unit can cross by their noise (7 of 5): a share stays in 0..1
+      row[c.name] = v !== null && c.kind === 'share' ? Math.min(1, Math.max(0, v)) : v;
     } else if (v !== undefined) row[c.name] = v;
     else if (c.name === 'group') row.group = r.region_code === null || r.region_code === undefined ? 'total' : 'region';
     else row[c.name] = null;

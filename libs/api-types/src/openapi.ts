@@ -113,7 +113,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Data through (latest received_at), latest delivery and snapshot build time: dates only */
+        /** Data through (the latest month with signals), latest delivery and snapshot build time: dates only */
         get: operations["freshnessGet"];
         put?: never;
         post?: never;
@@ -872,6 +872,23 @@ export interface components {
              *     ]
              */
             politie?: string[];
+        };
+        FreshnessDto: {
+            /**
+             * @description the last day of the latest month with a signal received (a month, not a record’s day: periods are whole months), YYYY-MM-DD
+             * @example 2025-12-31
+             */
+            dataThrough: string | null;
+            /**
+             * @description latest produced_at of a delivered batch in the snapshot, YYYY-MM-DD
+             * @example 2026-01-05
+             */
+            lastDelivery: string | null;
+            /**
+             * @description when the served snapshot was built (ISO timestamp)
+             * @example 2026-01-05T10:00:00.000Z
+             */
+            snapshotBuiltAt: string | null;
         };
         HealthDto: {
             duckdb: components["schemas"]["HealthDuckdbDto"];
@@ -2129,9 +2146,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FreshnessDto"];
+                };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -19,7 +19,7 @@ function run(label, cmd, args, env) {
 run('typecheck + tests (embedded PGlite)', 'npx', ['nx', 'run-many', '-t', 'typecheck', 'test', '--outputStyle=stream'], embeddedEnv);
 
 // Suites in test/ that use the operational store; each isolates itself in its own schema.
-const PG_SUITES = ['store/', 'etl/', 'api/', 'metrics/postgres-dialect'];
+const PG_SUITES = ['store/', 'etl/', 'api/', 'ops/', 'metrics/postgres-dialect'];
 if (pgUrl) {
   run(`operational-store suites on PostgreSQL (${new URL(pgUrl).host})`, 'npx', ['vitest', 'run', '--root', 'test', ...PG_SUITES], { ...process.env });
 } else {

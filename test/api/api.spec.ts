@@ -84,6 +84,7 @@ describe(`API on ${STORE}: authorisation matrix`, () => {
   const MATRIX: [method: string, route: string, variant: string, path: () => string, expect: [number, number, number, number, number], body?: () => unknown][] = [
     ['GET', '/api/health', '', () => '/api/health', [200, 200, 200, 200, 200]],
     ['GET', '/api/docs-json', '', () => '/api/docs-json', [200, 200, 200, 200, 200]],
+    ['GET', '/api/metrics', 'Prometheus (METRICS_ALLOW unset)', () => '/api/metrics', [401, 403, 403, 403, 200]],
     ['GET', '/api/v1/demo/sessions', '', () => '/api/v1/demo/sessions', [200, 200, 200, 200, 200]],
     ['GET', '/api/v1/me', '', () => '/api/v1/me', [401, 200, 200, 200, 200]],
     ['GET', '/api/v1/metrics', '', () => '/api/v1/metrics', [401, 200, 200, 200, 200]],
@@ -114,7 +115,9 @@ describe(`API on ${STORE}: authorisation matrix`, () => {
 
   it('covers every route of the OpenAPI document', async () => {
     const doc = (await (await api.call('/api/docs-json')).json()) as { paths: Record<string, Record<string, unknown>> };
-    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    // Each metric's own route (/api/v1/metrics/flow, …) is the {name} route with that name.
+    const route = (path: string) => path.replace(/^\/api\/v1\/metrics\/[a-z_]+$/, '/api/v1/metrics/{name}');
+    const documented = [...new Set(Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${route(path)}`)))];
     const tested = new Set(MATRIX.map(([m, route]) => `${m} ${route}`));
     const missing = documented.filter((d) => !tested.has(d));
     expect(missing).toEqual([]);
@@ -297,11 +300,13 @@ describe(`API on ${STORE}: metric formats`, () => {
 
   it.each([
     ['/api/v1/metrics/flow?region=VR13', /unknown query parameter "region" for metric flow; allowed: regions, from, to/],
-    ['/api/v1/metrics/flow?regions=VR99', /regions: "VR99" is not a region code VR01..VR25/],
-    ['/api/v1/metrics/flow?from=2024-02-30', /from: expected a date YYYY-MM-DD/],
-    ['/api/v1/metrics/flow?from=2025-01-01&to=2024-01-01', /from \(2025-01-01\) is after to \(2024-01-01\)/],
-    ['/api/v1/metrics/flow?phenomenon=links', /phenomenon: "links" is not one of jihadisme/],
-    ['/api/v1/metrics/trend?by=colour', /by of metric trend: "colour" is not one of/],
+    ['/api/v1/metrics/flow?regions=VR99', /unknown region code 'VR99' in regions \(expected VR01..VR25\)/],
+    ['/api/v1/metrics/flow?from=2024-02-30', /'from' is not a calendar date/],
+    ['/api/v1/metrics/flow?from=2024-02-10', /first day of a month/],
+    ['/api/v1/metrics/flow?to=2024-02-10', /last day of a month/],
+    ['/api/v1/metrics/flow?from=2025-01-01&to=2024-01-31', /'from' \(2025-01-01\) is after 'to' \(2024-01-31\)/],
+    ['/api/v1/metrics/flow?phenomenon=links', /unknown phenomenon 'links' \(allowed: jihadisme/],
+    ['/api/v1/metrics/trend?by=colour', /parameter 'by' of metric 'trend' must be one of/],
     ['/api/v1/metrics/flow?format=xlsx', /format: expected one of json, csv, arrow/],
     ['/api/v1/metrics/flow?regions=VR13&regions=VR03', /regions may be given only once/],
   ])('refuses %s with 400 and says why', async (p, message) => {
@@ -539,4 +544,24 @@ describe(`API on ${STORE}: audit log`, () => {
     const bad = await api.call('/api/v1/audit?status=abc&color=red', { token: tokens.beheer });
     expect(bad.status).toBe(400);
   });
+});
+
+describe(`API on ${STORE}: every metric as documented`, () => {
+  it('answers every metric in the catalogue of each role, with each value of its parameters, as the OpenAPI document says', async () => {
+    // The harness checks each response against the document (contract.ts); here every metric and
+    // parameter value is asked for once per role, so that each column of each metric is checked.
+    let checked = 0;
+    for (const who of ['inspectie', 'nctv', 'regio', 'beheer'] as const) {
+      const cat = (await (await api.call('/api/v1/metrics', { token: tokens[who] })).json()) as { name: string; params: { name: string; values: string[] }[] }[];
+      for (const m of cat) {
+        const queries = ['', ...m.params.flatMap((p) => p.values.map((v) => `?${p.name}=${encodeURIComponent(v)}`))];
+        for (const q of queries) {
+          const r = await api.call(`/api/v1/metrics/${m.name}${q}`, { token: tokens[who] });
+          expect(r.status, `${who} ${m.name}${q}`).toBe(200);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
+  }, 120_000);
 });

@@ -9,6 +9,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { assertDocumented, ContractValidator, type OpenApiDoc } from './contract';
 
 export const DATABASE_URL = process.env.DATABASE_URL;
 export const STORE = DATABASE_URL ? 'PostgreSQL' : 'PGlite';
@@ -18,7 +19,10 @@ export interface TestApi {
   url: string;
   dataDir: string;
   schema: string | undefined;
-  /** fetch against the app with an optional bearer token. */
+  /**
+   * fetch against the app with an optional bearer token. Every response is checked against the
+   * app's OpenAPI document (see contract.ts): one that is not as documented fails the call.
+   */
   call(path: string, opts?: { token?: string; method?: string; headers?: Record<string, string>; body?: unknown }): Promise<Response>;
   stop(): Promise<void>;
 }
@@ -66,7 +70,12 @@ export async function startApi(name: string, env: Record<string, string> = {}, o
     [],
   );
   const app = await createApp(config, opts);
-  const call: TestApi['call'] = (path, opts = {}) => {
+  let contract: Promise<ContractValidator> | undefined;
+  const validator = () =>
+    (contract ??= fetch(`${app.url}/api/docs-json`)
+      .then((r) => r.json() as Promise<OpenApiDoc>)
+      .then((doc) => new ContractValidator(doc)));
+  const call: TestApi['call'] = async (path, opts = {}) => {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     let body: FormData | string | undefined;
@@ -75,7 +84,10 @@ export async function startApi(name: string, env: Record<string, string> = {}, o
       headers['content-type'] ??= 'application/json';
       body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
     }
-    return fetch(app.url + path, { method: opts.method ?? 'GET', headers, body });
+    const method = opts.method ?? 'GET';
+    const res = await fetch(app.url + path, { method, headers, body });
+    await assertDocumented(await validator(), method, app.url + path, res);
+    return res;
   };
   return {
     app,

@@ -83,6 +83,16 @@ describe(`OIDC bearer tokens on ${STORE}`, () => {
     expect(body.message).toMatch(reason);
   });
 
+  it('documents the OIDC scheme next to the bearer token in the OpenAPI document', async () => {
+    const doc = (await (await api.call('/api/docs-json')).json()) as {
+      components: { securitySchemes: Record<string, unknown> };
+      paths: Record<string, Record<string, { security: unknown[] }>>;
+    };
+    expect(doc.components.securitySchemes.oidc).toMatchObject({ type: 'openIdConnect', openIdConnectUrl: `${ISSUER}/.well-known/openid-configuration` });
+    expect(doc.paths['/api/v1/me'].get.security).toEqual([{ bearer: [] }, { oidc: [] }]);
+    expect(doc.paths['/api/health'].get.security).toEqual([]);
+  });
+
   it('logs OIDC callers by subject, never the JWT', async () => {
     const jwt = await sign({ sub: 'audit-me', wgw_role: 'inspectie' });
     await api.call('/api/v1/registry/regions', { token: jwt });

@@ -1,13 +1,14 @@
 /**
  * Module boundaries (STYLE.md), enforced by reading every project's tags and scanning its
- * source imports. Nx tags: type:{app,lib,e2e}, scope:{api,dashboard,etl,shared}.
+ * source imports. Nx tags: type:{app,lib,types,e2e}, scope:{api,dashboard,etl,shared}. A type:types
+ * library holds types only (no runtime import or value); the dashboard imports nothing else.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(__dirname, '..', '..');
-const PROJECT_DIRS = ['libs/contract', 'libs/store', 'libs/metrics', 'etl', 'apps/api', 'apps/dashboard'];
+const PROJECT_DIRS = ['libs/contract', 'libs/store', 'libs/metrics', 'libs/api-types', 'etl', 'apps/api', 'apps/dashboard'];
 
 interface Project {
   dir: string;
@@ -81,11 +82,25 @@ const FORBIDDEN_EXTERNAL: Record<string, RegExp> = {
   'apps/dashboard': /^(@nestjs\/|typeorm|pg$|@duckdb\/|@electric-sql\/|node:)/,
 };
 
+describe('type:types libraries', () => {
+  for (const p of projects.filter((x) => x.type === 'types')) {
+    it(`${p.dir} has types only: every import and export is type-only, and nothing is a value`, () => {
+      const problems: string[] = [];
+      for (const file of sourceFiles(p.dir)) {
+        const text = readFileSync(file, 'utf8');
+        for (const imp of importsOf(file)) if (!imp.typeOnly) problems.push(`${relative(ROOT, file)}: runtime import of ${imp.spec}`);
+        for (const m of text.matchAll(/^\s*export\s+(?!type\b|interface\b|declare\s+type\b)(\w+)/gm)) problems.push(`${relative(ROOT, file)}: exports a value (${m[1]})`);
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+});
+
 describe('module boundaries', () => {
   it('finds the projects and their tags', () => {
     expect(projects.length).toBeGreaterThanOrEqual(5);
     for (const p of projects) {
-      expect(['app', 'lib'], `${p.dir} type tag`).toContain(p.type);
+      expect(['app', 'lib', 'types'], `${p.dir} type tag`).toContain(p.type);
       expect(Object.keys(ALLOWED_SCOPES), `${p.dir} scope tag`).toContain(p.scope);
     }
   });
@@ -101,7 +116,7 @@ describe('module boundaries', () => {
             if (!target) continue;
             if (target.type === 'app' && target.pkg !== p.pkg && !imp.typeOnly) violations.push(`${where}: a library or app may not import an app`);
             if (p.scope === 'dashboard') {
-              if (!imp.typeOnly) violations.push(`${where}: the dashboard may only import published types`);
+              if (!imp.typeOnly || target.type !== 'types') violations.push(`${where}: the dashboard may only import published types (a type:types library)`);
             } else if (!ALLOWED_SCOPES[p.scope].includes(target.scope)) {
               violations.push(`${where}: scope ${p.scope} may not depend on scope ${target.scope}`);
             }

@@ -32,7 +32,8 @@ const CLIENTS = 16;
 const YEARS = 3;
 const END_YEAR = 2025;
 const SEED = 1;
-const METRICS = ['flow', 'dropoff', 'leadtime', 'criteria_usage', 'criteria_coverage', 'outcome_divergence', 'phenomenon_coverage', 'integrality', 'reach', 'trend', 'preweging_outcomes'];
+// every metric the nctv role may ask (reassessment_consistency is the inspectorate's only)
+const METRICS = catalogue('nctv').map((m) => m.name);
 const K = 5;
 
 function log(msg: string): void {

@@ -22,6 +22,8 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { ASSESSMENTS_DDL, DERIVED_TABLES_SQL, loadMunicipalities, META_DDL, SIGNALS_DDL, type QueryFn, type SqlParam } from '@weegwijzer/contract';
 import { generatedSql, runMetric, type MetricRequest, type SqlStatement } from '@weegwijzer/metrics';
 import { plainValueConverter } from '@weegwijzer/store';
+import { recordKeyMacroSql } from '@weegwijzer/store';
+import { TEST_RECORD_KEY_SECRET } from '../metrics/record-key';
 
 interface Options {
   signals: number;
@@ -128,7 +130,8 @@ SELECT 'A' || lpad(j::VARCHAR, 10, '0'), signal_id, region_code, stage,
 FROM z`),
   );
   await timed('derived tables (signal_facts, assessment_facts)', async () => {
-    for (const stmt of DERIVED_TABLES_SQL) await conn.run(stmt);
+    await conn.run(recordKeyMacroSql(TEST_RECORD_KEY_SECRET));
+  for (const stmt of DERIVED_TABLES_SQL) await conn.run(stmt);
   });
   await conn.run(`INSERT INTO meta VALUES ('snapshot_id', 'bench'), ('built_at', '${new Date().toISOString()}'), ('batch_count', '1'), ('signals', '${signals}'), ('assessments', '${signals * 3}')`);
 }
@@ -191,8 +194,8 @@ async function medianOfPair(runs: number, a: () => Promise<unknown>, b: () => Pr
   return [median(ta), median(tb)];
 }
 
-function statements(s: { main: SqlStatement; links?: SqlStatement }): SqlStatement[] {
-  return [s.main, ...(s.links ? [s.links] : [])];
+function statements(s: { main: SqlStatement; links?: SqlStatement; stats?: SqlStatement }): SqlStatement[] {
+  return [s.main, ...(s.links ? [s.links] : []), ...(s.stats ? [s.stats] : [])];
 }
 
 async function loadPostgres(url: string, conn: DuckDBConnection, dir: string): Promise<{ client: Client; schema: string }> {

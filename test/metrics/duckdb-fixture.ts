@@ -4,6 +4,8 @@
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { ASSESSMENTS_DDL, DERIVED_TABLES_SQL, SIGNALS_DDL, type QueryFn, type SqlParam } from '@weegwijzer/contract';
+import { recordKeyMacroSql } from '@weegwijzer/store';
+import { TEST_RECORD_KEY_SECRET } from './record-key';
 
 export interface SignalFixture {
   id: string;
@@ -99,6 +101,7 @@ export async function fixtureDb(f: Fixture): Promise<FixtureDb> {
     ] as never);
     await ass.run();
   }
+  await conn.run(recordKeyMacroSql(TEST_RECORD_KEY_SECRET));
   for (const stmt of DERIVED_TABLES_SQL) await conn.run(stmt);
   return { query: queryFnOver(conn), conn, close: () => conn.closeSync() };
 }

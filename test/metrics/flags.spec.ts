@@ -70,7 +70,7 @@ const pick = (res: MetricResponse, match: Row) => {
 
 describe('divergent', () => {
   it('flags the region whose interval excludes 1', async () => {
-    const res = await runMetric('outcome_divergence', { role: 'inspectie', scope: MARCH }, db.query);
+    const res = await runMetric('outcome_divergence', { role: 'inspectie', scope: MARCH }, db.query, { exact: true });
     // all 80 units high: national rate 35/80 = 0.4375 → E = 20·0.4375 = 8.75 per region.
     // VR05: O = 20, ratio 2.2857, interval [χ²(0.025;40)/2, χ²(0.975;42)/2]/E = [24.433/2, 61.777/2]/8.75 = [1.396, 3.530]
     const v = pick(res, { region_code: 'VR05' });
@@ -89,7 +89,7 @@ describe('divergent', () => {
   });
 
   it('hides the flag from a regio caller\'s peer rows but keeps its own', async () => {
-    const res = await runMetric('outcome_divergence', { role: 'regio', region: 'VR05', scope: MARCH }, db.query);
+    const res = await runMetric('outcome_divergence', { role: 'regio', region: 'VR05', scope: MARCH }, db.query, { exact: true });
     expect(pick(res, { group: 'own' }).divergent).toBe(true);
     expect(pick(res, { group: 'peer_median' }).divergent).toBeNull();
     // peers VR06–VR08 all have ratio 5/8.75
@@ -100,7 +100,7 @@ describe('divergent', () => {
 
 describe('under_covered', () => {
   it('flags a phenomenon a region does not record while the rest does', async () => {
-    const res = await runMetric('phenomenon_coverage', { role: 'inspectie', scope: MARCH }, db.query);
+    const res = await runMetric('phenomenon_coverage', { role: 'inspectie', scope: MARCH }, db.query, { exact: true });
     // VR05 rechts_extremisme: p = 30/60 = 0.5, expected 20·0.5 = 10, P(X ≤ 0 | 20, 0.5) = 2^−20
     const v = pick(res, { region_code: 'VR05', phenomenon: 'rechts_extremisme' });
     expect(v.signals).toBe(0);
@@ -125,7 +125,7 @@ describe('under_covered', () => {
 
 describe('reach change', () => {
   it('whole years: against the previous calendar year', async () => {
-    const res = await runMetric('reach', { role: 'inspectie', k: 3, scope: { regions: ['VR05'], from: '2023-01-01', to: '2024-12-31' } }, db.query);
+    const res = await runMetric('reach', { role: 'inspectie', k: 3, scope: { regions: ['VR05'], from: '2023-01-01', to: '2024-12-31' } }, db.query, { exact: true });
     const y23 = pick(res, { municipality_code: ENSCHEDE.code, year: 2023 });
     const y24 = pick(res, { municipality_code: ENSCHEDE.code, year: 2024 });
     // 2022 has no data at all: no previous value, no change
@@ -137,7 +137,7 @@ describe('reach change', () => {
   });
 
   it('part of a year: against the same days one year earlier', async () => {
-    const res = await runMetric('reach', { role: 'inspectie', k: 3, scope: { regions: ['VR05'], from: '2024-01-01', to: '2024-06-30' } }, db.query);
+    const res = await runMetric('reach', { role: 'inspectie', k: 3, scope: { regions: ['VR05'], from: '2024-01-01', to: '2024-06-30' } }, db.query, { exact: true });
     const y24 = pick(res, { municipality_code: ENSCHEDE.code, year: 2024 });
     // January–June 2024: 3; January–June 2023: 6
     expect([y24.meldpunt_signals, y24.previous_meldpunt_signals]).toEqual([3, 6]);
@@ -146,7 +146,7 @@ describe('reach change', () => {
   });
 
   it('suppresses the rate and the change with their counts', async () => {
-    const res = await runMetric('reach', { role: 'inspectie', k: 5, scope: { regions: ['VR05'], from: '2024-01-01', to: '2024-06-30' } }, db.query);
+    const res = await runMetric('reach', { role: 'inspectie', k: 5, scope: { regions: ['VR05'], from: '2024-01-01', to: '2024-06-30' } }, db.query, { exact: true });
     const y24 = pick(res, { municipality_code: ENSCHEDE.code, year: 2024 });
     expect([y24.meldpunt_signals, y24.previous_meldpunt_signals, y24.rate_per_100k, y24.change_per_100k]).toEqual([null, 6, null, null]);
     expect(pick(res, { group: 'region', level: 'region', year: 2024 }).meldpunt_signals).toBeNull();

@@ -5,7 +5,7 @@
  * suppression tests use it once (R = 1).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runMetric, type MetricRequest, type MetricResponse, type Row } from '@weegwijzer/metrics';
+import { METRIC_NAMES, runMetric, type MetricRequest, type MetricResponse, type Row } from '@weegwijzer/metrics';
 import { fixtureDb, replicate, type FixtureDb } from './duckdb-fixture';
 import { HAND_FIXTURE } from './hand-fixture';
 import { assertDisclosed } from './invariants';
@@ -24,7 +24,7 @@ afterAll(() => {
 });
 
 const run = (name: string, req: Partial<MetricRequest> = {}, db = db3) =>
-  runMetric(name, { role: 'inspectie', k: 3, scope: {}, ...req } as MetricRequest, db.query);
+  runMetric(name, { role: 'inspectie', k: 3, scope: {}, ...req } as MetricRequest, db.query, { exact: true });
 
 function pick(res: MetricResponse, match: Row): Row {
   const rows = res.rows.filter((r) => Object.entries(match).every(([k, v]) => r[k] === v));
@@ -88,25 +88,29 @@ describe('flow', () => {
     const gm = await run('flow', { scope: { receiving_party: 'gemeente', regions: ['VR01'] } });
     expect(values(region(gm, 'VR01'), cols)).toEqual([9, 0, 0, 3, 6, 0, 0, 0, 0]);
     expect(gm.rows.map((r) => r.region_code)).toEqual(['VR01', null]);
-    // ties in dates: A01 and A02 on 2024-01-10 are both inside a period that starts that day
-    const tie = await run('flow', { scope: { from: '2024-01-10', to: '2024-01-10' } });
-    expect(region(tie, 'VR01').signals).toBe(6);
+    // periods are whole months (disclosure rule 2): a day inside a month is refused
+    await expect(run('flow', { scope: { from: '2024-01-10', to: '2024-01-10' } })).rejects.toThrow(/first day of a month/);
   });
 
-  it('suppresses counts below k and what they could be derived from (R = 1, k = 3)', async () => {
-    const res = await run('flow', {}, db1);
-    // VR01: 10 signals = 3 direct + 2 via + 3 dropped + 2 pending: 2 is below k
-    expect(region(res, 'VR01').signals).toBe(10);
-    expect(region(res, 'VR01').reached).toBe(5);
-    expect(region(res, 'VR01').via_pre_weging).toBeNull();
-    expect(reasonOf(res, { region_code: 'VR01' }, 'via_pre_weging')).toBe('count below k');
-    // 3 is not below k, but with so many small cells around it the line rule and the exact audit
-    // hide it as well (otherwise a hidden neighbour would follow from the totals and links)
-    expect(region(res, 'VR01').dropped).toBeNull();
-    expect(reasonOf(res, { region_code: 'VR01' }, 'dropped')).toMatch(/^secondary/);
-    // zero is shown
-    expect(region(res, 'VR02').nadere_duiding).toBe(0);
-    assertDisclosed(res, 3, 'inspectie');
+  it('hides counts below k after noise, and nothing else (R = 1, k = 3)', async () => {
+    // VR01: 10 signals = 3 direct + 2 via + 3 dropped + 2 pending
+    // exact mode drops the noise only: the 2s are still below k
+    const exact = await run('flow', {}, db1);
+    expect(values(region(exact, 'VR01'), ['signals', 'direct', 'via_pre_weging', 'dropped', 'pending'])).toEqual([10, 3, null, 3, null]);
+    const truth: Record<string, number> = { signals: 10, direct: 3, via_pre_weging: 2, dropped: 3, pending: 2 };
+    const noisy = await runMetric('flow', { role: 'inspectie', k: 3, scope: {} }, db1.query);
+    const v = region(noisy, 'VR01');
+    // each released count is within ±2 of the truth, or hidden (1..k−1 after noise)
+    for (const c of ['signals', 'direct', 'via_pre_weging', 'dropped', 'pending'] as const) {
+      const released = v[c];
+      if (released === null) expect(reasonOf(noisy, { region_code: 'VR01' }, c)).toBe('count below k');
+      else expect(Math.abs((released as number) - truth[c])).toBeLessThanOrEqual(2);
+    }
+    // zero stays zero
+    expect(region(noisy, 'VR02').nadere_duiding).toBe(0);
+    // the national total row is never hidden because a part is (no secondary suppression)
+    expect(noisy.suppressed.every((s) => s.reason !== 'secondary')).toBe(true);
+    assertDisclosed(noisy, 3, 'inspectie');
   });
 });
 
@@ -366,16 +370,20 @@ describe('trend', () => {
   it('signals per month by phenomenon, source or receiving party, zero months included (R = 3)', async () => {
     const res = await run('trend');
     // VR01 2024-01: A01 A02 jihadisme
-    expect(pick(res, { region_code: 'VR01', month: '2024-01', category: 'jihadisme' }).signals).toBe(6);
+    expect(pick(res, { region_code: 'VR01', period: '2024-01', category: 'jihadisme' }).signals).toBe(6);
     // 2024-12 has no signal anywhere but lies between the first (2024-01) and last (2025-01) month
-    expect(pick(res, { group: 'total', month: '2024-12', category: 'jihadisme' }).signals).toBe(0);
+    expect(pick(res, { group: 'total', period: '2024-12', category: 'jihadisme' }).signals).toBe(0);
     // national 2024-02 rechts_extremisme: A03 A05 B02 C02
-    expect(pick(res, { group: 'total', month: '2024-02', category: 'rechts_extremisme' }).signals).toBe(12);
+    expect(pick(res, { group: 'total', period: '2024-02', category: 'rechts_extremisme' }).signals).toBe(12);
     // 13 months × 7 phenomena per region and nationally
     expect(res.rows).toHaveLength(5 * 13 * 7);
     const bySource = await run('trend', { params: { by: 'source' }, scope: { regions: ['VR01'] } });
-    expect(pick(bySource, { region_code: 'VR01', month: '2024-03', category: 'politie_registratie' }).signals).toBe(6); // A06 A07
-    expect(bySource.params).toEqual({ by: 'source' });
+    expect(pick(bySource, { region_code: 'VR01', period: '2024-03', category: 'politie_registratie' }).signals).toBe(6); // A06 A07
+    expect(bySource.params).toEqual({ by: 'source', grain: 'month' });
+    // quarter grain: VR01 Q1 2024 politie_registratie = the months January–March (A01 A06 A07 and A09's month)
+    const quarters = await run('trend', { params: { by: 'source', grain: 'quarter' }, scope: { regions: ['VR01'], from: '2024-01', to: '2024-12' } });
+    const months = ['2024-01', '2024-02', '2024-03'].map((m) => pick(bySource, { region_code: 'VR01', period: m, category: 'politie_registratie' }).signals as number);
+    expect(pick(quarters, { region_code: 'VR01', period: '2024-Q1', category: 'politie_registratie' }).signals).toBe(months.reduce((a, b) => a + b, 0));
   });
 });
 
@@ -401,7 +409,7 @@ describe('regio peer view', () => {
 });
 
 describe('every metric, every role', () => {
-  const metrics = ['flow', 'dropoff', 'leadtime', 'criteria_usage', 'criteria_coverage', 'outcome_divergence', 'reassessment_consistency', 'phenomenon_coverage', 'integrality', 'reach', 'trend', 'preweging_outcomes'];
+  const metrics = METRIC_NAMES;
   it('keeps the disclosure rules at k = 3 and k = 5 on the unreplicated fixture', async () => {
     for (const name of metrics) {
       for (const k of [3, 5]) {

@@ -36,6 +36,8 @@ import { DERIVED_TABLES_SQL } from '@weegwijzer/contract';
 import { runMetric, type MetricRequest, type MetricResponse, type Row } from '@weegwijzer/metrics';
 import { fixtureDb, replicate, type AssessmentFixture, type Fixture, type FixtureDb, type SignalFixture } from './duckdb-fixture';
 import { assertDisclosed } from './invariants';
+import { recordKeyMacroSql } from '@weegwijzer/store';
+import { TEST_RECORD_KEY_SECRET } from './record-key';
 
 const S = (id: string, region: string, received: string, party: SignalFixture['party'], phenomenon = 'jihadisme'): SignalFixture => ({
   id,
@@ -116,6 +118,7 @@ async function prewegingDb(r: number): Promise<FixtureDb> {
   }
   await db.conn.run('DROP TABLE signal_facts');
   await db.conn.run('DROP TABLE assessment_facts');
+  await db.conn.run(recordKeyMacroSql(TEST_RECORD_KEY_SECRET));
   for (const stmt of DERIVED_TABLES_SQL) await db.conn.run(stmt);
   return db;
 }
@@ -132,7 +135,7 @@ afterAll(() => {
 });
 
 const YEAR_2024 = { from: '2024-01-01', to: '2024-12-31' };
-const run = (req: Partial<MetricRequest> = {}, db = db3) => runMetric('preweging_outcomes', { role: 'inspectie', k: 3, scope: YEAR_2024, ...req } as MetricRequest, db.query);
+const run = (req: Partial<MetricRequest> = {}, db = db3) => runMetric('preweging_outcomes', { role: 'inspectie', k: 3, scope: YEAR_2024, ...req } as MetricRequest, db.query, { exact: true });
 
 function pick(res: MetricResponse, match: Row): Row {
   const rows = res.rows.filter((r) => Object.entries(match).every(([k, v]) => r[k] === v));
@@ -246,7 +249,10 @@ describe('preweging_outcomes (extension)', () => {
     expect(om.rows.map((r) => `${r.group}:${r.region_code}:${r.body}`)).toEqual(['region:VR01:om', 'region:VR03:om', 'total:null:om']);
     // regions: VR02 only
     const vr02 = await run({ scope: { ...YEAR_2024, regions: ['VR02'] } });
-    expect(vr02.rows.map((r) => `${r.group}:${r.region_code}:${r.body}:${r.assessments}`)).toEqual(['region:VR02:gemeente:3', 'region:VR02:politie:9', 'total:null:gemeente:3', 'total:null:politie:9']);
+    expect(vr02.rows.filter((r) => r.group === 'region').map((r) => `${r.region_code}:${r.body}:${r.assessments}`)).toEqual(['VR02:gemeente:3', 'VR02:politie:9']);
+    // rule 1: the total rows are national whatever regions= selects
+    const national = await run({ scope: YEAR_2024 });
+    expect(vr02.rows.filter((r) => r.group === 'total')).toEqual(national.rows.filter((r) => r.group === 'total'));
   });
 
   it('suppresses counts below k and the shares resting on them (R = 1, k = 3)', async () => {

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { catalogue, runMetric, type MetricRequest } from '@weegwijzer/metrics';
+import { catalogue, monthEnd, monthIndex, runMetric, type MetricRequest } from '@weegwijzer/metrics';
 import { FRAMEWORKS, PHENOMENA, RECEIVING_PARTIES, SOURCES } from '@weegwijzer/contract';
 import { fixtureDb, type AssessmentFixture, type FixtureDb, type SignalFixture } from './duckdb-fixture';
 import { assertDisclosed } from './invariants';
@@ -87,8 +87,9 @@ describe('disclosure properties over random requests', () => {
     await fc.assert(
       fc.asyncProperty(request, async (x) => {
         const entry = entries.find((e) => e.name === x.metric)!;
-        const [from, to] = x.from && x.to && x.from > x.to ? [x.to, x.from] : [x.from, x.to];
-        const scope: MetricRequest['scope'] = { from, to };
+        // periods are whole months (rule 2): `from` as YYYY-MM, `to` as the last day of its month
+        const [lo, hi] = x.from && x.to && x.from > x.to ? [x.to, x.from] : [x.from, x.to];
+        const scope: MetricRequest['scope'] = { from: lo?.slice(0, 7), to: hi ? monthEnd(monthIndex(hi)) : undefined };
         if (x.role !== 'regio') scope.regions = x.regions;
         for (const f of ['phenomenon', 'receiving_party', 'source'] as const) if (x[f] && entry.filters.includes(f)) scope[f] = x[f];
         const params = Object.fromEntries(entry.params.map((p, i) => [p.name, p.values[(x.paramSeed >> i) % p.values.length]]));

@@ -1,6 +1,7 @@
 /**
- * The API's published response types, for clients (the dashboard imports these as types only).
- * Metric responses have the shape of @weegwijzer/metrics' MetricResponse.
+ * The API's DTO classes as types, for the tests and tools of this repository. Clients (the
+ * dashboard) read @weegwijzer/api-types, generated from the OpenAPI document; each class here
+ * implements its type there.
  */
 export type { MeDto } from './auth/me.controller';
 export type { AuditEntryDto, AuditPage } from './audit/audit.service';

@@ -76,6 +76,14 @@ export class Ingestor {
     return run;
   }
 
+  /** Runs `fn` between ingests (queued like one), e.g. an online backup that must see no half-done ingest. */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('the ingestor is closed'));
+    const run = this.queue.then(fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   /** Waits for queued runs to finish; later ingest() calls are refused. */
   async close(): Promise<void> {
     this.closed = true;

@@ -8,6 +8,17 @@ FROM signal_facts
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, bin;
 
+-- stats
+-- params: ["2024-01-01","2024-12-31"]
+SELECT region_code,
+  quantile_cont(days_to_first_wp, 0.5) AS median_days_to_first_wp,
+  quantile_cont(days_to_first_wp, 0.9) AS p90_days_to_first_wp,
+  quantile_cont(days_to_decision, 0.5) AS median_days_to_decision,
+  quantile_cont(days_to_decision, 0.9) AS p90_days_to_decision
+FROM signal_facts
+WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
+GROUP BY GROUPING SETS ((region_code), ());
+
 -- regio: {"role":"regio","region":"VR13","scope":{"from":"2024-01-01","to":"2024-12-31"}}
 -- main
 -- params: ["2024-01-01","2024-12-31"]
@@ -17,3 +28,14 @@ SELECT region_code, year(received_at) AS bin,
 FROM signal_facts
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, bin;
+
+-- stats
+-- params: ["2024-01-01","2024-12-31"]
+SELECT region_code,
+  quantile_cont(days_to_first_wp, 0.5) AS median_days_to_first_wp,
+  quantile_cont(days_to_first_wp, 0.9) AS p90_days_to_first_wp,
+  quantile_cont(days_to_decision, 0.5) AS median_days_to_decision,
+  quantile_cont(days_to_decision, 0.9) AS p90_days_to_decision
+FROM signal_facts
+WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
+GROUP BY region_code;

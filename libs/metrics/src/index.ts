@@ -8,6 +8,7 @@ export { MetricNotFoundError, MetricForbiddenError, MetricParamError } from './e
 export { toCsv, SUPPRESSED_MARKER, type CsvOptions } from './csv';
 export { sqlSnapshot, generatedSql, paramCombinations, SNAPSHOT_SCOPE } from './snapshot';
 export { resolveContext, DEFAULT_K, MIN_K, MAX_K } from './scope';
+export { parseMetricRequest, type MetricCaller, type ParsedMetricRequest } from './request';
 export { REASON, PEER_GROUPS, MIN_PEER_REGIONS } from './disclosure';
 export * as stats from './stats';
 export * as disclosure from './disclosure';

@@ -29,7 +29,8 @@ export const phenomenonCoverageMetric: MetricDefinition = {
     { name: 'rest_share', kind: 'share', label: { nl: 'Aandeel in andere regio\'s (p)', en: 'Share in other regions (p)' }, from: FROM },
     { name: 'expected', kind: 'ratio', label: { nl: 'Verwacht (N·p)', en: 'Expected (N·p)' }, from: FROM },
     { name: 'probability', kind: 'probability', label: { nl: 'P(X ≤ waargenomen)', en: 'P(X ≤ observed)' }, from: FROM },
-    { name: 'under_covered', kind: 'flag', label: { nl: 'Ondervertegenwoordigd', en: 'Under-covered' }, from: FROM },
+    // not `from` the region's count: a hidden count (1..k−1) is flagged on its upper bound k−1 (see derive)
+    { name: 'under_covered', kind: 'flag', label: { nl: 'Ondervertegenwoordigd', en: 'Under-covered' }, from: ['region_signals'] },
   ] satisfies MetricColumn[],
   disclosure: {
     description: {
@@ -71,8 +72,13 @@ function coverageRows(raw: Record<string, unknown>[], ctx: MetricContext): Row[]
   return rows;
 }
 
-/** Rule 7: p, expected and the binomial probability from the released counts of the other regions. */
-function coverageDerive(rows: Row[]): void {
+/**
+ * Rule 7: p, expected and the binomial probability from the released counts of the other
+ * regions. A region's count that will be hidden (released 1..k−1) is tested on its upper
+ * bound k−1: the flag then says only "fewer than k, and significantly so", which the hidden
+ * value already tells, while the strongest gaps stay visible.
+ */
+function coverageDerive(rows: Row[], ctx: MetricContext): void {
   const value = (v: unknown) => (typeof v === 'number' ? v : 0);
   const regionRows = rows.filter((r) => r.region_code !== null);
   const byPhenomenon = new Map<string, number>();
@@ -93,6 +99,8 @@ function coverageDerive(rows: Row[]): void {
     const p = Math.min(1, Math.max(0, ((byPhenomenon.get(f) ?? 0) - observed) / rest));
     const expected = N * p;
     const probability = binomialCdf(Math.min(observed, N), N, p);
-    Object.assign(row, { rest_share: p, expected, probability, under_covered: observed < expected && probability < SIGNIFICANCE });
+    const tested = observed > 0 && observed < ctx.k ? ctx.k - 1 : observed;
+    const flagged = tested < expected && binomialCdf(Math.min(tested, N), N, p) < SIGNIFICANCE;
+    Object.assign(row, { rest_share: p, expected, probability, under_covered: flagged });
   }
 }

@@ -145,7 +145,8 @@ function completeReach(rows: Row[]): Row[] {
 function deriveReach(rows: Row[]): void {
   const { pop, municipalities } = reference();
   const regionPop = (region: string) => (municipalities.get(region) ?? []).reduce((s, c) => s + (pop.get(c) ?? 0), 0);
-  const national = [...municipalities.keys()].reduce((s, r) => s + regionPop(r), 0);
+  // the nation of the regions that delivered (a rate over all 25 would dilute a partial delivery)
+  const national = [...new Set(rows.filter((r) => r.region_code !== null).map((r) => r.region_code as string))].reduce((s, r) => s + regionPop(r), 0);
   for (const row of rows) {
     const population =
       row.level === 'municipality' ? (pop.get(row.municipality_code as string) ?? null) : row.level === 'region' ? (row.region_code === null ? national : regionPop(row.region_code as string)) || null : null;

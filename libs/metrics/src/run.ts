@@ -138,6 +138,8 @@ export function assembleResponse(
     return rows;
   };
   const exactRow = (row: Row) => options.exact === true || (ctx.ownRegion !== undefined && row.region_code === ctx.ownRegion);
+  // exact mode removes the noise only: the k rules still hold (it reveals nothing they hide)
+  const ownRow = (row: Row) => ctx.ownRegion !== undefined && row.region_code === ctx.ownRegion;
 
   const combined = combineBins(raw, build, identity, counts);
   let rows: Row[] = [];
@@ -152,7 +154,8 @@ export function assembleResponse(
   rows = rows.map((r) => completeRow(r, columns));
   def.derive?.(rows, ctx);
 
-  const disclosed = rows.map((r) => discloseRow(r, columns, ctx.k, exactRow(r), trueBaseById(combined, identity(r))));
+  const trueOf = (r: Row) => (col: string) => combined.get(identity(r))?.tallies.get(col)?.exact ?? 0;
+  const disclosed = rows.map((r) => discloseRow(r, columns, ctx.k, ownRow(r), trueOf(r)));
 
   let out: DisclosedRow[] = disclosed;
   const notes = [...(def.notes?.(ctx, rows) ?? [])];
@@ -188,17 +191,12 @@ export function assembleResponse(
     for (const { row, tallies } of combineBins(linkRaw, (r) => (def.links as NonNullable<MetricDefinition['links']>).build(r, ctx), linkId, linkCounts).values()) {
       const values: Row = { ...row };
       for (const [col, t] of tallies) values[col] = exactLinks ? t.exact : t.released;
-      linkRows.push(discloseRow(values, linkCols, ctx.k, exactLinks, new Map()));
+      linkRows.push(discloseRow(values, linkCols, ctx.k, exactLinks, () => 0));
     }
     linkRows.sort((a, b) => (linkId(a.values) < linkId(b.values) ? -1 : 1));
     response.links = toTable([...linkCols], linkRows);
   }
   return response;
-}
-
-function trueBaseById(combined: Map<string, Combined>, id: string): Map<string, number> {
-  const c = combined.get(id);
-  return c ? new Map([...c.tallies].map(([col, t]) => [col, t.exact])) : new Map();
 }
 
 /** Percentiles and other non-additive statistics of the whole period (statsSql), by row identity. */
@@ -222,7 +220,7 @@ function attachStats(rows: Row[], statsRaw: readonly Record<string, unknown>[], 
  * null when a count it uses is null or below k, or (percentiles) when it rests on fewer than
  * k units. Exact rows (own region for regio, exact mode) are released as they are.
  */
-function discloseRow(values: Row, columns: readonly MetricColumn[], k: number, exact: boolean, trueBase: Map<string, number>): DisclosedRow {
+function discloseRow(values: Row, columns: readonly MetricColumn[], k: number, exact: boolean, trueOf: (column: string) => number): DisclosedRow {
   const reasons: Record<string, string> = {};
   if (exact) return { values, reasons };
   const below = (v: unknown) => typeof v === 'number' && v > 0 && v < k;
@@ -239,7 +237,7 @@ function discloseRow(values: Row, columns: readonly MetricColumn[], k: number, e
     if (from.some((f) => reasons[f])) {
       values[c.name] = null;
       reasons[c.name] = REASON.fromSuppressed;
-    } else if (c.base && (reasons[c.base] || (values[c.base] as number) < k || (c.kind === 'days' && (trueBase.get(c.base) ?? 0) < k))) {
+    } else if (c.base && (reasons[c.base] || (values[c.base] as number) < k || (c.kind === 'days' && trueOf(c.base) < k))) {
       values[c.name] = null;
       reasons[c.name] = c.kind === 'days' ? REASON.fewerThanKUnits : REASON.denominatorBelowK;
     }

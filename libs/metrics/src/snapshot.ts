@@ -17,15 +17,22 @@ export function paramCombinations(def: MetricDefinition): Record<string, string>
 }
 
 /** The statements a request generates (main, then links where the metric has them). */
-export function generatedSql(name: string, request: MetricRequest, dialect: DialectName = 'duckdb'): { main: SqlStatement; links?: SqlStatement } {
-  const def = findMetric(name);
-  const ctx = resolveContext(def, request, dialect);
-  return { main: def.sql(ctx), ...(def.links ? { links: def.links.sql(ctx) } : {}) };
+export interface GeneratedSql {
+  main: SqlStatement;
+  links?: SqlStatement;
+  /** Non-additive statistics over the whole period (percentiles). */
+  stats?: SqlStatement;
 }
 
-function render(label: string, request: MetricRequest, s: { main: SqlStatement; links?: SqlStatement }): string {
+export function generatedSql(name: string, request: MetricRequest, dialect: DialectName = 'duckdb'): GeneratedSql {
+  const def = findMetric(name);
+  const ctx = resolveContext(def, request, dialect);
+  return { main: def.sql(ctx), ...(def.links ? { links: def.links.sql(ctx) } : {}), ...(def.statsSql ? { stats: def.statsSql(ctx) } : {}) };
+}
+
+function render(label: string, request: MetricRequest, s: GeneratedSql): string {
   const part = (title: string, st: SqlStatement) => `-- ${title}\n-- params: ${JSON.stringify(st.params)}\n${st.text};\n`;
-  return [`-- ${label}: ${JSON.stringify(request)}`, part('main', s.main), ...(s.links ? [part('links', s.links)] : [])].join('\n');
+  return [`-- ${label}: ${JSON.stringify(request)}`, part('main', s.main), ...(s.links ? [part('links', s.links)] : []), ...(s.stats ? [part('stats', s.stats)] : [])].join('\n');
 }
 
 /** File name -> content: `<metric>.sql` per metric (every parameter combination, inspectie and regio), `definitions.json`. */

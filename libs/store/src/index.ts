@@ -1,5 +1,6 @@
 export * from './operational/data-source';
 export * from './operational/entities';
+export * from './operational/logical-copy';
 export * from './operational/batch.entity';
 export * from './operational/registry.entity';
 export * from './operational/region-profile.entity';

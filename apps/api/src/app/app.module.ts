@@ -8,6 +8,7 @@ import { BatchesModule } from '../batches/batches.module';
 import { DemoModule } from '../demo/demo.module';
 import { HealthModule } from '../health/health.module';
 import { MetricsModule } from '../metrics/metrics.module';
+import { OpsModule } from '../ops/ops.module';
 import { RegistryModule } from '../registry/registry.module';
 import { ApiThrottlerGuard } from './api-throttler.guard';
 import { CoreDeps, CoreModule } from './core.module';
@@ -31,6 +32,7 @@ export class AppModule {
         MetricsModule,
         BatchesModule,
         DemoModule,
+        OpsModule,
       ],
       // Order matters: the rate limiter runs before the access decision.
       providers: [

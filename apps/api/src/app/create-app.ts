@@ -8,7 +8,7 @@ import 'reflect-metadata';
 import { INestApplication, Logger, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Ingestor, ingestControlHandler } from '@weegwijzer/etl';
 import {
   acquireOwnership,
@@ -33,7 +33,10 @@ import { BatchesService } from '../batches/batches.service';
 import { JsonLogger } from '../common/json-logger';
 import { describeConfig, type AppConfig } from '../config/app-config';
 import { registerTokenHandlers } from '../control/token-control.handlers';
+import { registerBackupHandler } from '../ops/backup-control.handlers';
+import { opsMetrics } from '../ops/prometheus.registry';
 import { DemoService, type DemoProgress, type DemoSessionDto } from '../demo/demo.service';
+import { buildOpenApiDocument } from '../openapi/openapi.document';
 import { RegistryService } from '../registry/registry.service';
 import { AppModule } from './app.module';
 import type { DataSource } from 'typeorm';
@@ -101,6 +104,7 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
   } catch (e) {
     throw e instanceof DataDirOwnedError ? new DataDirBusyError(e) : e;
   }
+  let listenUrl = `http://${config.host}:${config.port}`;
   const opened: { store?: DataSource; analytic?: AnalyticReader; ingestor?: Ingestor; control?: ControlServer; nest?: INestApplication } = {};
   const closeAll = async () => {
     await opened.nest?.close().catch((e: Error) => logger.error(`closing the app: ${e.message}`));
@@ -113,13 +117,15 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
   try {
     opened.store = await openOperationalStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema });
     opened.analytic = new AnalyticReader({ dataDir: config.dataDir });
-    opened.ingestor = new Ingestor({ dataDir: config.dataDir, store: opened.store, keyFile: config.keyFile });
+    opened.ingestor = new Ingestor({ dataDir: config.dataDir, store: opened.store, keyFile: config.ops.keyFile });
+    opsMetrics.instrumentIngestor(opened.ingestor);
+    opsMetrics.watchSnapshots(config.dataDir);
     const nest = await NestFactory.create<NestExpressApplication>(
       AppModule.register({ config, store: opened.store, analytic: opened.analytic, ingestor: opened.ingestor }),
       { bodyParser: false, logger, abortOnError: false },
     );
     opened.nest = nest;
-    configureHttp(nest, config, logger);
+    configureHttp(nest, config, logger, () => listenUrl);
     await nest.init();
     await nest.get(RegistryService).seed();
 
@@ -127,6 +133,7 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
     const control = new ControlServer(ownership);
     control.register('ingest', ingestControlHandler(opened.ingestor));
     registerTokenHandlers(control, tokens);
+    registerBackupHandler(control, { config, store: opened.store, ingestor: opened.ingestor });
     await control.listen();
     opened.control = control;
 
@@ -142,6 +149,7 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
     const server = nest.getHttpServer() as Server;
     const port = (server.address() as AddressInfo).port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    listenUrl = url;
     new Logger('api').log(`listening on ${url} (${JSON.stringify(describeConfig(config))})`);
 
     let closing: Promise<void> | undefined;
@@ -174,12 +182,13 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
 }
 
 /** Express-level middleware, in order: audit/log, security headers, CORS, no-store, authentication, body limit, dashboard. */
-function configureHttp(app: NestExpressApplication, config: AppConfig, logger: JsonLogger): void {
+function configureHttp(app: NestExpressApplication, config: AppConfig, logger: JsonLogger, serverUrl: () => string): void {
   app.set('trust proxy', false);
   // Responses are never cached (no-store), so ETags would only cost a hash of every body.
   app.set('etag', false);
   app.disable('x-powered-by');
   app.use('/api', requestAuditMiddleware(app.get(AuditService), logger));
+  app.use('/api', opsMetrics.httpMiddleware());
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -229,13 +238,12 @@ function configureHttp(app: NestExpressApplication, config: AppConfig, logger: J
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
 
-  const doc = new DocumentBuilder()
-    .setTitle('Weegwijzer API')
-    .setDescription('Metrics on the early-signal phase of the PGA-R, without personal data. Every number passes disclosure control.')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs-json' });
+  // Built on first request, when the server's address is known.
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app, { config, serverUrl: serverUrl() }), {
+    jsonDocumentUrl: 'api/docs-json',
+    customSiteTitle: 'Weegwijzer API',
+    swaggerOptions: { validatorUrl: null, defaultModelsExpandDepth: 0 },
+  });
 
   serveDashboard(app, config.dashboardDir);
 }

@@ -1,28 +1,11 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { AuditLogEntity } from '@weegwijzer/store';
+import type { AuditPage } from './audit.dto';
 import { AuditFilter, AuditRepository } from './audit.repository';
 
+export type { AuditEntryDto, AuditPage } from './audit.dto';
+
 export type AuditRecord = Omit<AuditLogEntity, 'id'>;
-
-export interface AuditEntryDto {
-  id: number;
-  at: string;
-  who: string;
-  role: string | null;
-  region: string | null;
-  method: string;
-  route: string;
-  params: Record<string, unknown> | null;
-  status: number;
-  durationMs: number;
-}
-
-export interface AuditPage {
-  total: number;
-  offset: number;
-  limit: number;
-  entries: AuditEntryDto[];
-}
 
 /**
  * Writes one audit row per request. Rows are queued and inserted in small batches so that

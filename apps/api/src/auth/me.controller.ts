@@ -1,17 +1,31 @@
+import type * as Api from '@weegwijzer/api-types';
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { loadRegions } from '@weegwijzer/contract';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { REGION_CODE_PATTERN } from '../openapi/region-code';
+import { loadRegions, ROLES } from '@weegwijzer/contract';
 import { CurrentPrincipal } from './current-principal.decorator';
 import type { Principal } from './principal';
 import { ALL_ROLES, Roles } from './roles.decorator';
 
-export interface MeDto {
-  id: string;
-  name: string;
-  role: Principal['role'];
-  region: string | null;
-  regionName: string | null;
-  via: Principal['kind'];
+/** Who the credentials belong to. */
+export class MeDto implements Api.Me {
+  @ApiProperty({ description: 'token id (tok_…) or oidc:<subject>', example: 'tok_0123456789ab' })
+  id!: string;
+
+  @ApiProperty({ description: 'token name or OIDC subject', example: 'Inspecteur Jansen' })
+  name!: string;
+
+  @ApiProperty({ enum: ROLES, enumName: 'Role', example: 'inspectie' })
+  role!: Principal['role'];
+
+  @ApiProperty({ type: 'string', nullable: true, pattern: REGION_CODE_PATTERN, description: 'the region a regio caller is bound to; null for the other roles', example: null })
+  region!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'the CBS name of that region', example: null })
+  regionName!: string | null;
+
+  @ApiProperty({ enum: ['token', 'oidc'], description: 'API token or OIDC JWT', example: 'token' })
+  via!: Principal['kind'];
 }
 
 @ApiTags('identity')
@@ -21,6 +35,7 @@ export class MeController {
   @Get()
   @Roles(...ALL_ROLES)
   @ApiOperation({ summary: 'Who the token belongs to: role and (for regio) region' })
+  @ApiOkResponse({ type: MeDto })
   me(@CurrentPrincipal() p: Principal): MeDto {
     return toMe(p);
   }

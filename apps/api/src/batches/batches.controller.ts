@@ -1,11 +1,12 @@
 import { Controller, Get, HttpCode, Param, Post, Req, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import type { Request } from 'express';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
-import type { BatchAcceptedDto, BatchDto } from './batch.dto';
+import { ApiErrors } from '../openapi/api-error.dto';
+import { BatchAcceptedDto, BatchDto } from './batch.dto';
 import { BatchesService } from './batches.service';
 import { MAX_BATCH_FILES, type UploadState } from './upload.storage';
 
@@ -20,8 +21,23 @@ export class BatchesController {
   @Roles('regio', 'beheer')
   @UseInterceptors(FilesInterceptor('files', MAX_BATCH_FILES))
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } } } })
-  @ApiOperation({ summary: 'Deliver a batch (manifest.json + data files, all under field "files"); 202, then poll GET /batches/:id' })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['files'],
+      properties: {
+        files: {
+          type: 'array',
+          maxItems: MAX_BATCH_FILES,
+          description: 'manifest.json and the data files it names (signals.*, assessments.*), each under the field name "files" with its plain file name',
+          items: { type: 'string', format: 'binary' },
+        },
+      },
+    },
+  })
+  @ApiOperation({ summary: 'Deliver a batch (manifest.json + data files, all under field "files"); 202, then poll GET /batches/{id}' })
+  @ApiAcceptedResponse({ type: BatchAcceptedDto, description: 'Queued for validation and loading; poll `location`' })
+  @ApiErrors(400, 403, 409, 413)
   upload(@CurrentPrincipal() p: Principal, @Req() req: Request & UploadState): Promise<BatchAcceptedDto> {
     return this.batches.submit(p, req.uploadDir, req.uploadNames ?? []);
   }
@@ -29,6 +45,8 @@ export class BatchesController {
   @Get()
   @Roles('regio', 'beheer', 'inspectie')
   @ApiOperation({ summary: 'Batches with their status (a regio token: its own region only)' })
+  @ApiOkResponse({ type: [BatchDto] })
+  @ApiErrors(403)
   list(@CurrentPrincipal() p: Principal): Promise<BatchDto[]> {
     return this.batches.list(p);
   }
@@ -36,6 +54,9 @@ export class BatchesController {
   @Get(':id')
   @Roles('regio', 'beheer', 'inspectie')
   @ApiOperation({ summary: 'One batch with its status and validation report; id = <region>/<batch_id>, URL-encoded' })
+  @ApiParam({ name: 'id', description: '<region_code>/<batch_id> with the slash URL-encoded', example: 'VR13%2FVR13-2025-06' })
+  @ApiOkResponse({ type: BatchDto })
+  @ApiErrors(400, 403, 404)
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<BatchDto> {
     return this.batches.get(p, id);
   }

@@ -169,7 +169,7 @@ export class BatchesService implements OnApplicationShutdown {
       submittedBy: job.submittedBy,
       createdAt: job.createdAt.toISOString(),
       updatedAt: null,
-      ...(withReport && job.report !== undefined ? { report: job.report } : {}),
+      ...(withReport && job.report !== undefined ? { report: job.report as BatchDto['report'] } : {}),
       ...(job.error ? { error: job.error } : {}),
     };
   }
@@ -192,7 +192,7 @@ export class BatchesService implements OnApplicationShutdown {
       submittedBy: r.submittedBy,
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
-      ...(withReport ? { report: r.report ?? job?.report ?? null } : {}),
+      ...(withReport ? { report: (r.report ?? job?.report ?? null) as BatchDto['report'] } : {}),
       ...(job?.error ? { error: job.error } : {}),
     };
   }

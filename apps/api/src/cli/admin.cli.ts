@@ -7,10 +7,12 @@
  * is sent to it over the control socket; otherwise this process becomes the owner for the
  * duration of the command and opens the operational store (PGlite or DATABASE_URL) itself.
  * A new token is printed once; only its SHA-256 is stored.
+ * `backup` and `restore`: see ../ops/backup.cli.ts.
  */
 import { ROLES } from '@weegwijzer/contract';
 import type { CreatedToken, TokenInfo } from '../auth/token.service';
 import { ConfigError, loadConfig, type AppConfig } from '../config/app-config';
+import { BACKUP_USAGE, runBackupCommand } from '../ops/backup.cli';
 
 // The store, TypeORM and the token service are loaded only once the command line is known to be
 // valid, so that a typo is answered at once.
@@ -18,7 +20,8 @@ type Store = typeof import('@weegwijzer/store');
 const USAGE = `usage:
   npm run admin -- token create --role <${ROLES.join('|')}> [--region VRxx] --name <who> [--json]
   npm run admin -- token list [--json]
-  npm run admin -- token revoke <id> [--json]`;
+  npm run admin -- token revoke <id> [--json]
+${BACKUP_USAGE}`;
 
 class UsageError extends Error {}
 
@@ -116,6 +119,7 @@ function print(cmd: Command, result: unknown, json: boolean, via: string): void 
 }
 
 export async function runAdmin(argv: string[], env: Record<string, string | undefined>): Promise<number> {
+  if (argv[0] === 'backup' || argv[0] === 'restore') return runBackupCommand(argv, env);
   let parsed: ReturnType<typeof parse>;
   let config: AppConfig;
   const { TokenInputError, validateTokenInput } = await import('../auth/token.service');

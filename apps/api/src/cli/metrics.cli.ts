@@ -1,20 +1,23 @@
 /**
- * npm run metrics -- <name> [--region VR13] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+ * npm run metrics -- <name> [--region VR13] [--from YYYY-MM] [--to YYYY-MM]
  *   [--phenomenon ..] [--receiving-party ..] [--source ..] [--role inspectie|nctv|regio|beheer]
- *   [--k 5] [--param key=value]... [--json | --csv]
+ *   [--k 5] [--param key=value]... [--exact] [--json | --csv]
  * npm run metrics -- list [--role ..] [--json]
  *
  * Prints a metric from the local analytic store (WEEGWIJZER_DATA_DIR, default ./data) as a
  * table, or with --json exactly the API response. Every number passes the same disclosure
- * control as the API. For analysts and for debugging.
+ * control as the API (cell-key noise), unless --exact: then the values are the store's own,
+ * without noise (the k rules still apply) — for a data steward or a verification script,
+ * who can read the files anyway. The API never serves exact values (except a regio caller's
+ * own region). For analysts and for debugging.
  */
 import { ROLES, type Role } from '@weegwijzer/contract';
-import { catalogue, MetricForbiddenError, MetricNotFoundError, MetricParamError, runMetric, toCsv, type MetricRequest, type MetricResponse, type MetricTable } from '@weegwijzer/metrics';
+import { catalogue, MetricForbiddenError, MetricNotFoundError, MetricParamError, parseMetricRequest, runMetric, toCsv, type MetricResponse, type MetricTable } from '@weegwijzer/metrics';
 import { AnalyticReader, NoSnapshotError, resolveDataDir } from '@weegwijzer/store';
 
-const USAGE = `usage: npm run metrics -- <metric> [--region VR13]... [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+const USAGE = `usage: npm run metrics -- <metric> [--region VR13]... [--from YYYY-MM] [--to YYYY-MM]
          [--phenomenon CODE] [--receiving-party CODE] [--source CODE]
-         [--role inspectie|nctv|regio|beheer] [--k 5] [--param key=value]... [--json | --csv]
+         [--role inspectie|nctv|regio|beheer] [--k 5] [--param key=value]... [--exact] [--json | --csv]
        npm run metrics -- list [--role ROLE] [--json]
 With --role regio, --region names the caller's own region.`;
 
@@ -32,10 +35,11 @@ interface Args {
   k?: number;
   params: Record<string, string>;
   format: 'table' | 'json' | 'csv';
+  exact: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { command: '', role: 'inspectie', regions: [], params: {}, format: 'table' };
+  const args: Args = { command: '', role: 'inspectie', regions: [], params: {}, format: 'table', exact: false };
   const value = (i: number, flag: string) => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
@@ -94,6 +98,9 @@ function parseArgs(argv: string[]): Args {
       }
       case '--json':
         args.format = 'json';
+        break;
+      case '--exact':
+        args.exact = true;
         break;
       case '--csv':
         args.format = 'csv';
@@ -192,22 +199,13 @@ async function main(argv: string[]): Promise<number> {
   }
   const dataDir = resolveDataDir();
   const reader = new AnalyticReader({ dataDir });
-  const request: MetricRequest = {
-    role: args.role,
-    region: args.role === 'regio' ? args.regions[0] : undefined,
-    k: args.k,
-    scope: {
-      regions: args.regions.length ? args.regions : undefined,
-      from: args.from,
-      to: args.to,
-      phenomenon: args.phenomenon,
-      receiving_party: args.receiving_party,
-      source: args.source,
-    },
-    params: args.params,
-  };
+  // the flags as the query string the API gets, through the same parser
+  const query: Record<string, string> = { ...args.params };
+  if (args.regions.length) query.regions = args.regions.join(',');
+  for (const key of ['from', 'to', 'phenomenon', 'receiving_party', 'source'] as const) if (args[key] !== undefined) query[key] = args[key] as string;
   try {
-    const res = await runMetric(args.command, request, reader.query);
+    const { request } = parseMetricRequest(args.command, query, { role: args.role, region: args.role === 'regio' ? args.regions[0] : undefined, k: args.k });
+    const res = await runMetric(args.command, request, reader.query, { exact: args.exact });
     if (args.format === 'json') console.log(JSON.stringify(res, null, 2));
     else if (args.format === 'csv') process.stdout.write(toCsv(res));
     else printResponse(res);

@@ -6,6 +6,8 @@
 import { resolve } from 'node:path';
 import { REGION_CODES } from '@weegwijzer/contract';
 import { resolveDataDir } from '@weegwijzer/store';
+import { DEFAULT_K, MAX_K, MIN_K } from '@weegwijzer/metrics';
+import { loadOpsConfig, type OpsConfig } from '../ops/ops.config';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -35,8 +37,6 @@ export interface AppConfig {
   port: number;
   host: string;
   dataDir: string;
-  /** WEEGWIJZER_KEY_FILE: the record-key secret kept outside the data dir (not in backups). */
-  keyFile: string | undefined;
   databaseUrl: string | undefined;
   /** PostgreSQL schema for the operational store (tests isolate themselves in one). */
   databaseSchema: string | undefined;
@@ -57,6 +57,8 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** Folder with the built dashboard (served at `/`). */
   dashboardDir: string;
+  /** METRICS_ALLOW and WEEGWIJZER_KEY_FILE (see ops/ops.config.ts). */
+  ops: OpsConfig;
 }
 
 export class ConfigError extends Error {
@@ -111,7 +113,7 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
 
   const port = int('PORT', 3000, 0, 65535);
   const host = str('HOST') ?? '127.0.0.1';
-  const k = int('WEEGWIJZER_K', 5, 3, 1000, ' (k is the disclosure threshold and may never be below 3)');
+  const k = int('WEEGWIJZER_K', DEFAULT_K, MIN_K, MAX_K, ` (k is the disclosure threshold and may never be below ${MIN_K})`);
 
   const databaseUrl = str('DATABASE_URL');
   if (databaseUrl !== undefined) {
@@ -200,12 +202,13 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
     problems.push(`LOG_LEVEL=${JSON.stringify(logLevelRaw)}: expected one of ${LOG_LEVELS.join(', ')}`);
   }
 
+  const ops = loadOpsConfig(str, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
     host,
     dataDir: resolveDataDir({ WEEGWIJZER_DATA_DIR: str('WEEGWIJZER_DATA_DIR') }),
-    keyFile: str('WEEGWIJZER_KEY_FILE'),
     databaseUrl,
     databaseSchema,
     k,
@@ -219,6 +222,7 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
     demo,
     logLevel: logLevelRaw as LogLevel,
     dashboardDir: resolve(str('WEEGWIJZER_DASHBOARD_DIR') ?? DEFAULT_DASHBOARD_DIR),
+    ops,
   };
 }
 
@@ -228,7 +232,7 @@ export function describeConfig(c: AppConfig): Record<string, unknown> {
     port: c.port,
     host: c.host,
     dataDir: c.dataDir,
-    recordKeySecret: c.keyFile ? 'WEEGWIJZER_KEY_FILE' : 'data dir',
+    recordKeySecret: c.ops.keyFile ? 'WEEGWIJZER_KEY_FILE' : 'data dir',
     operationalStore: c.databaseUrl ? 'postgresql' : 'pglite',
     k: c.k,
     corsOrigins: c.corsOrigins,

@@ -1,7 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../openapi/api-error.dto';
 import { Public } from '../auth/roles.decorator';
-import { DemoService, type DemoSessionDto } from './demo.service';
+import { DemoSessionDto } from './demo.dto';
+import { DemoService } from './demo.service';
 
 @ApiTags('demo')
 @Controller('v1/demo')
@@ -11,6 +13,8 @@ export class DemoController {
   @Get('sessions')
   @Public()
   @ApiOperation({ summary: 'Demo mode only: one token per role for the role picker (404 otherwise)' })
+  @ApiOkResponse({ type: [DemoSessionDto] })
+  @ApiErrors(404)
   sessions(): DemoSessionDto[] {
     return this.demo.sessions();
   }

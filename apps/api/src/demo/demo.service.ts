@@ -5,14 +5,10 @@ import { readSnapshotPointer } from '@weegwijzer/store';
 import { join } from 'node:path';
 import { TokenService } from '../auth/token.service';
 import { APP_CONFIG, INGESTOR } from '../app/tokens';
+import type { DemoSessionDto } from './demo.dto';
 import type { AppConfig } from '../config/app-config';
 
-export interface DemoSessionDto {
-  role: Role;
-  region: string | null;
-  label: string;
-  token: string;
-}
+export type { DemoSessionDto } from './demo.dto';
 
 /** Progress of the demo preparation, for the console. */
 export type DemoProgress = (stage: 'generate' | 'ingest', done: number, total: number, label: string) => void;

@@ -1,14 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { NoSnapshotError } from '@weegwijzer/store';
+import type { HealthDto } from './health.dto';
 import { HealthRepository } from './health.repository';
 
-export interface HealthDto {
-  status: 'ok' | 'degraded';
-  /** The process is up and answering. */
-  live: true;
-  duckdb: { ok: boolean; snapshot: string | null; builtAt: string | null; message?: string };
-  operationalStore: { ok: boolean; message?: string };
-}
+export type { HealthDto } from './health.dto';
 
 const TIMEOUT_MS = 3000;
 

@@ -1,5 +1,7 @@
 import { Controller, Get, Headers, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../openapi/api-error.dto';
+import { CatalogueEntryDto, MetricResponseDto } from './metric.dto';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { ApiRequestState, Principal } from '../auth/principal';
@@ -16,6 +18,7 @@ export class MetricsController {
   @Get()
   @Roles(...ALL_ROLES)
   @ApiOperation({ summary: "The metric catalogue for the caller's role: names, labels (nl/en), descriptions, dimensions, filters, parameters" })
+  @ApiOkResponse({ type: [CatalogueEntryDto] })
   list(@CurrentPrincipal() p: Principal) {
     return this.metrics.catalogue(p);
   }
@@ -25,8 +28,11 @@ export class MetricsController {
   @ApiParam({ name: 'name', description: 'metric name from the catalogue' })
   @ApiProduces('application/json', 'text/csv', ARROW_STREAM_TYPE)
   @ApiOperation({
-    summary: 'One metric: ?regions=VR01,VR02&from=YYYY-MM-DD&to=YYYY-MM-DD&phenomenon=..&receiving_party=..&source=..&<metric params>&format=json|csv|arrow&sep=;',
+    summary: 'One metric by name (each metric also has its own route below, with exactly the parameters it accepts)',
+    description: 'Scope (regions, from, to: whole months, YYYY-MM), filters and the metric\'s own parameters as the catalogue lists them; format=json|csv|arrow (or the Accept header); sep for CSV.',
   })
+  @ApiOkResponse({ type: MetricResponseDto })
+  @ApiErrors(400, 403, 404, 503)
   async run(
     @CurrentPrincipal() p: Principal,
     @Param('name') name: string,

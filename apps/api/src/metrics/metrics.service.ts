@@ -8,7 +8,7 @@ import { APP_CONFIG } from '../app/tokens';
 import type { AppConfig } from '../config/app-config';
 import { ARROW_STREAM_TYPE, metricToArrowIpc } from './arrow-format';
 import { MetricCache } from './metric-cache';
-import { negotiateFormat, parseMetricQuery, type MetricAccepts, type ParsedMetricQuery } from './metric-query';
+import { negotiateFormat, parseMetricQuery, type ParsedMetricQuery } from './metric-query';
 import { MetricsRepository } from './metrics.repository';
 
 /** The result of a metric request in the negotiated format. */
@@ -48,8 +48,7 @@ export class MetricsService {
   auditParamsOf(name: string, q: Record<string, unknown>): Record<string, unknown> {
     const entry = this.findAnywhere(name);
     if (!entry) return {};
-    const accepts = acceptsOf(entry);
-    const keys = new Set([...accepts.filters, ...accepts.params.map((x) => x.name)]);
+    const keys = new Set([...entry.filters, ...entry.params.map((x) => x.name)]);
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(q)) if (keys.has(k) && typeof v === 'string') out[k] = v.slice(0, 200);
     return out;
@@ -61,8 +60,10 @@ export class MetricsService {
       if (this.findAnywhere(name)) throw new ForbiddenException(`metric ${name} is not available to role ${p.role}`);
       throw new NotFoundException(`no metric named ${JSON.stringify(name.slice(0, 60))}; GET /api/v1/metrics lists them`);
     }
-    const q = parseMetricQuery(name, rawQuery, acceptsOf(entry));
-    if (p.role === 'regio') for (const r of q.regions ?? []) assertRegionAccess(p, r, 'query');
+    if (p.role === 'regio' && typeof rawQuery.regions === 'string') {
+      for (const r of rawQuery.regions.split(',').map((x) => x.trim().toUpperCase()).filter((x) => x !== '')) assertRegionAccess(p, r, 'query');
+    }
+    const q = parseMetricQuery(name, rawQuery, { role: p.role, region: p.region ?? undefined, k: this.config.k });
     const response = await this.compute(p, name, q);
     const format = negotiateFormat(q.format, accept);
     if (format === 'json') {
@@ -79,11 +80,10 @@ export class MetricsService {
 
   private async compute(p: Principal, name: string, q: ParsedMetricQuery): Promise<MetricResponse> {
     try {
-      const scope = { regions: q.regions, from: q.from, to: q.to, ...q.filters };
-      const request = { role: p.role, region: p.region ?? undefined, k: this.config.k, scope, params: q.params };
+      const request = q.request;
       if (!this.cache.enabled) return await runMetric(name, request, this.repo.query);
       const snapshot = await this.repo.snapshotId();
-      return await this.cache.get({ snapshot, role: p.role, region: p.region, k: this.config.k, metric: name, scope, params: q.params }, () =>
+      return await this.cache.get({ snapshot, role: p.role, region: p.region, k: this.config.k, metric: name, scope: request.scope, params: request.params ?? {} }, () =>
         runMetric(name, request, this.repo.query),
       );
     } catch (e) {
@@ -102,8 +102,4 @@ export class MetricsService {
     }
     return undefined;
   }
-}
-
-function acceptsOf(entry: CatalogueEntry): MetricAccepts {
-  return { filters: entry.filters, params: entry.params };
 }

@@ -105,11 +105,6 @@ export async function apiPut<T>(path: string, body: unknown): Promise<T> {
   return (await res.json()) as T;
 }
 
-export async function apiPostForm<T>(path: string, form: FormData): Promise<T> {
-  const res = await request('POST', apiUrl(path), form);
-  return (await res.json()) as T;
-}
-
 /** POST a multipart form and return the parsed body whatever the status (a rejection carries its report). */
 export async function apiPostFormRaw(path: string, form: FormData): Promise<{ status: number; body: unknown }> {
   const headers: Record<string, string> = { Accept: 'application/json' };

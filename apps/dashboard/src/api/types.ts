@@ -1,68 +1,34 @@
 /**
- * The API's response shapes as the dashboard reads them. Metric responses and the catalogue
- * are the published types of @weegwijzer/metrics (type-only imports, erased by Vite, so no
- * server code reaches the bundle); where the dashboard reads less, the type is derived here.
+ * The API's response shapes as the dashboard reads them: all from @weegwijzer/api-types, which
+ * is generated from the API's OpenAPI document (type-only imports, erased by Vite). Where the
+ * dashboard reads less than the API sends, the type is derived here with Pick/Omit; no shape is
+ * written out by hand.
  */
-import type {
-  CatalogueEntry as PublishedCatalogueEntry,
-  CellValue,
-  ColumnKind,
-  Label,
-  MetricResponse,
-  MetricTable as PublishedMetricTable,
-  Note,
-  ResponseColumn,
-  Row,
-  SuppressedCell,
-} from '@weegwijzer/metrics';
+import type * as Api from '@weegwijzer/api-types';
 
-export type { CellValue, ColumnKind, MetricResponse, Note };
-export type LocalText = Label;
-export type MetricRow = Row;
-export type Suppression = SuppressedCell;
-export type Role = PublishedCatalogueEntry['roles'][number];
+export type { Batch, CellValue, ColumnKind, DemoSession, MetricResponse, Note, RegionProfile, Role } from '@weegwijzer/api-types';
+export type LocalText = Api.Label;
+export type MetricRow = Api.MetricRow;
+export type Suppression = Api.SuppressedCell;
+/** One problem in a batch's validation report. */
+export type ReportError = Api.ValidationError;
+/** One change of a region profile (GET /v1/registry/regions/{code}/history). */
+export type HistoryEntry = Api.RegionProfileHistory;
 
 /** A column as the table and CSV helpers read it: the label is optional (the name stands in). */
-export type MetricColumn = Pick<ResponseColumn, 'name' | 'kind'> & Partial<Pick<ResponseColumn, 'label'>>;
+export type MetricColumn = Pick<Api.ResponseColumn, 'name' | 'kind'> & Partial<Pick<Api.ResponseColumn, 'label'>>;
 
 /** A table in response shape (the main result, and `links` for the flow Sankey). */
-export type MetricTable = Omit<PublishedMetricTable, 'columns'> & { columns: MetricColumn[] };
+export type MetricTable = Omit<Api.MetricTable, 'columns'> & { columns: MetricColumn[] };
 
 /** A catalogue entry; `filters` is compared with the query keys of the current view. */
-export type CatalogueEntry = Omit<PublishedCatalogueEntry, 'filters'> & { filters: readonly string[] };
+export type CatalogueEntry = Omit<Api.CatalogueEntry, 'filters'> & { filters: readonly string[] };
 
-/*
- * The API's own DTOs (MeDto, DemoSessionDto, MunicipalityDto, ...) are declared in Nest
- * modules; importing them would pull the server into this DOM typecheck, so the shapes the
- * dashboard reads are declared here.
- */
+/** GET /v1/me as the session keeps it. */
+export type Me = Pick<Api.Me, 'role' | 'region'> & Partial<Pick<Api.Me, 'name'>>;
 
-export interface Me {
-  role: Role;
-  region: string | null;
-  name?: string;
-}
-
-export interface DemoSession {
-  role: Role;
-  region: string | null;
-  label: string;
-  token: string;
-}
-
-export interface RegionRef {
-  code: string;
-  name: string;
-}
+/** A region as the filters and labels use it. */
+export type RegionRef = Pick<Api.RegionProfile, 'code' | 'name'>;
 
 /** GET /v1/registry/municipalities as read for names (the API also sends `populations`). */
-export interface MunicipalityRef {
-  code: string;
-  name: string;
-  regionCode: string;
-}
-
-/** A region's registry profile; fields are whatever the API returns, shown generically. */
-export type RegionProfile = { code: string; name?: string } & Record<string, unknown>;
-
-export type Batch = Record<string, unknown>;
+export type MunicipalityRef = Pick<Api.Municipality, 'code' | 'name' | 'regionCode'>;

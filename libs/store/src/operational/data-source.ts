@@ -24,6 +24,8 @@ export interface OperationalStoreOptions {
   /** PostgreSQL schema to use (tests isolate themselves in their own schema). */
   schema?: string;
   logging?: boolean;
+  /** Apply only the migrations with these names (restore of an older backup); default all. */
+  onlyMigrations?: readonly string[];
 }
 
 export function describeOperationalStore(opts: OperationalStoreOptions): string {
@@ -39,7 +41,7 @@ export async function openOperationalStore(opts: OperationalStoreOptions): Promi
   const common = {
     type: 'postgres' as const,
     entities: OPERATIONAL_ENTITIES,
-    migrations: OPERATIONAL_MIGRATIONS,
+    migrations: opts.onlyMigrations ? OPERATIONAL_MIGRATIONS.filter((m) => opts.onlyMigrations!.includes(m.name)) : OPERATIONAL_MIGRATIONS,
     migrationsRun: false,
     synchronize: false,
     logging: opts.logging ?? false,

@@ -1,37 +1,11 @@
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ApiError, apiGet, apiPostFormRaw, clearCache } from '../../api/client';
 import { useLoad } from '../../api/hooks';
-import type { ColumnKind } from '../../api/types';
+import type { Batch, ColumnKind, ReportError } from '../../api/types';
 import { useApp } from '../../app/context';
 import { Panel } from '../../components/Panel';
 import { errorText } from '../../components/Status';
 import { buildTable } from '../../lib/table';
-
-/** BatchDto of the API. */
-interface Batch {
-  id: string;
-  region: string;
-  batchId: string;
-  status: string;
-  lastOutcome: string | null;
-  producedAt: string | null;
-  period: { from: string | null; to: string | null };
-  signalRows: number | null;
-  assessmentRows: number | null;
-  submittedBy: string | null;
-  createdAt: string | null;
-  updatedAt: string | null;
-  report?: { errors?: ReportError[]; errorCount?: number; truncated?: boolean } | null;
-  error?: string;
-}
-interface ReportError {
-  file: string;
-  row: number | null;
-  column: string | null;
-  rule: string;
-  message: string;
-  detail?: string;
-}
 
 const STATUS_LABELS: Record<string, { nl: string; en: string }> = {
   queued: { nl: 'in de wachtrij', en: 'queued' },

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { apiGet } from '../../api/client';
 import { useLoad } from '../../api/hooks';
-import type { MetricRow } from '../../api/types';
+import type { MetricRow, RegionProfile } from '../../api/types';
 import { useApp, type Labeller } from '../../app/context';
 import { FilterSummary } from '../../app/FilterBar';
 import { EChart } from '../../charts/EChart';
@@ -12,7 +12,6 @@ import { codeLabel } from '../../i18n/codes';
 import { formatValue, type SuppressionKind } from '../../lib/format';
 import { median } from '../../lib/stats';
 import { buildTable, type TableCell, type TableColumn, type TableModel } from '../../lib/table';
-import type { RegionProfile } from '../registry/RegistryView';
 import { chartLabel } from '../common';
 import { INDICATORS, rowKey, type Indicator } from './indicators';
 

@@ -1,31 +1,13 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { ApiError, apiGet, apiPut, clearCache } from '../../api/client';
 import { useLoad } from '../../api/hooks';
-import type { ColumnKind, MetricColumn } from '../../api/types';
+import type { ColumnKind, HistoryEntry, MetricColumn, RegionProfile } from '../../api/types';
 import { useApp } from '../../app/context';
 import { Panel } from '../../components/Panel';
 import { errorText } from '../../components/Status';
 import { COVENANT_ADAPTATION_LABELS, FRAMEWORK_LABELS, RECEIVING_PARTY_LABELS, WEEGPLOEG_ORGANISATION_LABELS } from '../../i18n/codes';
 import type { Lang } from '../../i18n/messages';
 import { buildTable } from '../../lib/table';
-
-/** A region's registry profile (RegionProfileDto of the API). */
-export interface RegionProfile {
-  code: string;
-  name: string;
-  covenantSigned: boolean | null;
-  covenantStartDate: string | null;
-  covenantAdaptation: string | null;
-  covenantPublishedStaatscourant: boolean | null;
-  referenceFrameworkPublished: boolean | null;
-  weegploegOrganisation: string | null;
-  frameworks: Partial<Record<'gemeente' | 'politie' | 'om', string[]>> | null;
-  keyOfficials: number | null;
-  capacityFte: number | null;
-  sourceNote: string | null;
-  updatedAt: string | null;
-  updatedBy: string | null;
-}
 
 type FieldType = 'bool' | 'date' | 'int' | 'fte' | 'choice' | 'text' | 'frameworks';
 interface Field {
@@ -141,13 +123,6 @@ export default function RegistryView() {
       )}
     </>
   );
-}
-
-interface HistoryEntry {
-  id: number;
-  changedAt: string;
-  changedBy: string;
-  changes: Record<string, { old: unknown; new: unknown }>;
 }
 
 /** Who changed what in a region's profile, and when (newest first). */

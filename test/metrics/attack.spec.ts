@@ -159,7 +159,9 @@ describe('attack suite: no count from 1 to k−1 is recovered exactly', () => {
       const id = `${from}-${to}`;
       if (!signals.has(id)) {
         const res = await ask(adv, 'flow', { ...period(from, to), regions: [R] });
-        signals.set(id, (res.rows.find((r) => r.region_code === R)?.signals as number | null | undefined) ?? 0);
+        const row = res.rows.find((r) => r.region_code === R);
+        // no row: no signals there; a null value: hidden (1..k−1 after noise)
+        signals.set(id, row ? (row.signals as number | null) : 0);
       }
       return signals.get(id) as number | null;
     };

@@ -230,7 +230,7 @@ describe('attack suite: no count from 1 to k−1 is recovered exactly', () => {
   // KNOWN LEAK in v2 as built (issue 8): bounds propagation recovers counts of 1..k−1 (see the
   // three regressions below for the causes and the fixes proposed). `it.fails` keeps the
   // suite green while the leak is there; when it is fixed this test fails: make it `it`.
-  it.fails('no count from 1 to k−1 is recovered exactly, in any attack', () => {
+  it('no count from 1 to k−1 is recovered exactly, in any attack', () => {
     for (const [name, f] of Object.entries(figures)) expect(f.full.recoveredCells, name).toEqual([]);
   });
 });
@@ -267,7 +267,7 @@ describe('known leaks of v2 as built (regressions; fixes proposed)', () => {
   // whose noise has a thin tail out to ±D' with D' > k (every value in −D'..D' with a
   // probability of at least ~1e-4, the variance staying about 1), so a released value bounds
   // the truth only to ±D' and meeting bounds need a coincidence of extreme noise.
-  it.fails('no total released as 0 has as many hidden parts as the maximum noise (flow, every month, every region)', async () => {
+  it('no total released as 0 has as many hidden parts as the maximum noise (flow, every month, every region)', async () => {
     // released 0 ⇒ true total ≤ D; each hidden part ⇒ true part ≥ 1; D hidden parts ⇒ each exactly 1
     const maxNoise = catalogue('nctv').find((e) => e.name === 'flow')?.disclosure.ptable.max_noise as number;
     const partitions: [string, string[]][] = [
@@ -294,7 +294,7 @@ describe('known leaks of v2 as built (regressions; fixes proposed)', () => {
   // so a median hidden next to a released base of k or k+1 says the true base is k−2..k−1,
   // and next to k+D−1 = 6 exactly k−1 = 4. Fix proposed: decide on the released base only —
   // show a median when the released base is at least k + D (then the true base is ≥ k).
-  it.fails('whether a median is shown depends on released values only (leadtime, every month and quarter)', async () => {
+  it('whether a median is shown depends on released values only (leadtime, every month and quarter)', async () => {
     const visibility = new Map<number, Set<boolean>>();
     for (const m of months()) {
       for (const p of [period(m, m), ...(m % 3 === 0 ? [period(m, m + 2)] : [])]) {
@@ -317,7 +317,7 @@ describe('known leaks of v2 as built (regressions; fixes proposed)', () => {
   // a row that exists with every count released as 0 says "at least one signal" — a lower
   // bound of 1 the released values do not give. Fix proposed: list every region in scope
   // (and every code of a breakdown) with zero counts where there is no data, as trend does.
-  it.fails('flow lists every region, data or not (so a row says nothing by existing)', async () => {
+  it('flow lists every region, data or not (so a row says nothing by existing)', async () => {
     const missing: string[] = [];
     for (const m of months()) {
       const res = await runMetric('flow', { role: 'nctv', k: K, scope: period(m, m) }, db.query);

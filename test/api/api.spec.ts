@@ -502,7 +502,7 @@ describe(`API on ${STORE}: audit log`, () => {
     const metric = (await (await api.call('/api/v1/metrics/flow?regions=VR13', { token: tokens.inspectie })).json()) as { rows: Record<string, unknown>[] };
     await api.app.flushAudit();
     const columns = await storeQuery<{ column_name: string }>(api, "SELECT column_name FROM information_schema.columns WHERE table_name = 'audit_log' AND table_schema = current_schema() ORDER BY ordinal_position");
-    expect(columns.map((c) => c.column_name)).toEqual(['id', 'at', 'who', 'role', 'region_code', 'method', 'route', 'params', 'status', 'duration_ms']);
+    expect(columns.map((c) => c.column_name)).toEqual(['id', 'at', 'who', 'role', 'region_code', 'method', 'route', 'params', 'status', 'duration_ms', 'request_id', 'prev_hash', 'hash']);
     const dump = JSON.stringify(await storeQuery(api, 'SELECT who, role, region_code, method, route, params FROM audit_log'));
     for (const t of [...Object.values(tokens), ...sessions.map((s) => s.token), 'wgw_forged-token-value']) {
       expect(dump).not.toContain(t);

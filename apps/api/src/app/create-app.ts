@@ -31,8 +31,10 @@ import { AuthenticationMiddleware } from '../auth/authentication.middleware';
 import { TokenService } from '../auth/token.service';
 import { BatchesService } from '../batches/batches.service';
 import { JsonLogger } from '../common/json-logger';
+import { ApiExceptionFilter } from '../common/api-exception.filter';
+import type { ApiRequestState } from '../auth/principal';
 import { describeConfig, type AppConfig } from '../config/app-config';
-import { registerTokenHandlers } from '../control/token-control.handlers';
+import { registerAuditHandlers, registerTokenHandlers } from '../control/token-control.handlers';
 import { DemoService, type DemoProgress, type DemoSessionDto } from '../demo/demo.service';
 import { RegistryService } from '../registry/registry.service';
 import { AppModule } from './app.module';
@@ -53,7 +55,7 @@ export interface ApiApp {
   readonly nest: INestApplication;
   /** The operational store (for tests and tools that need to look at it directly). */
   readonly store: DataSource;
-  /** Writes queued audit rows now (they are otherwise written in small batches). */
+  /** Resolves once every audit row recorded so far is written (each response already waits for its own). */
   flushAudit(): Promise<void>;
   /** Waits until every queued batch ingest has finished. */
   ingestsIdle(): Promise<void>;
@@ -127,6 +129,7 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
     const control = new ControlServer(ownership);
     control.register('ingest', ingestControlHandler(opened.ingestor));
     registerTokenHandlers(control, tokens);
+    registerAuditHandlers(control, nest.get(AuditService));
     await control.listen();
     opened.control = control;
 
@@ -216,7 +219,7 @@ function configureHttp(app: NestExpressApplication, config: AppConfig, logger: J
   app.use('/api', (req: Request, res: Response, next: NextFunction) => void auth.use(req, res, next));
   app.use('/api', express.json({ limit: config.bodyLimitBytes }));
   // Errors raised before Nest's router (body too large, malformed JSON) answered in Nest's shape.
-  app.use('/api', (err: Error & { status?: number; statusCode?: number }, _req: Request, res: Response, next: NextFunction) => {
+  app.use('/api', (err: Error & { status?: number; statusCode?: number }, req: Request & ApiRequestState, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
     const status = err.status ?? err.statusCode ?? 500;
     if (status >= 500) logger.error(`before routing: ${err.message}`);
@@ -224,9 +227,11 @@ function configureHttp(app: NestExpressApplication, config: AppConfig, logger: J
       statusCode: status,
       message: status === 413 ? `request body larger than ${config.bodyLimitBytes} bytes` : status < 500 ? err.message : 'Internal server error',
       error: STATUS_CODES[status] ?? 'Error',
+      requestId: req.requestId,
     });
   });
   app.setGlobalPrefix('api');
+  app.useGlobalFilters(new ApiExceptionFilter(logger));
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
 
   const doc = new DocumentBuilder()

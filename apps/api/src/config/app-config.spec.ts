@@ -68,6 +68,9 @@ describe('configuration', () => {
   it('parses rate limits with a window', () => {
     expect(loadConfig({ RATE_LIMIT: '50/10s' }, [])).toMatchObject({ rateLimit: 50, rateLimitWindowMs: 10_000 });
     expect(loadConfig({ RATE_LIMIT: '0' }, [])).toMatchObject({ rateLimit: 0 });
+    expect(loadConfig({}, [])).toMatchObject({ authFailureLimit: 30, authFailureWindowMs: 60_000 });
+    expect(loadConfig({ RATE_LIMIT_AUTH_FAILURES: '5/10s' }, [])).toMatchObject({ authFailureLimit: 5, authFailureWindowMs: 10_000 });
+    expect(() => loadConfig({ RATE_LIMIT_AUTH_FAILURES: 'many' }, [])).toThrow(/RATE_LIMIT_AUTH_FAILURES="many"/);
   });
 
   it('checks the CORS origins and demo regions', () => {

@@ -41,9 +41,12 @@ export interface AppConfig {
   k: number;
   /** Allowed CORS origins; empty = CORS closed (no Access-Control-* headers). */
   corsOrigins: string[];
-  /** Requests per `rateLimitWindowMs` per token (or per IP without a token); 0 = off. */
+  /** Requests per `rateLimitWindowMs` per authenticated principal (per client address otherwise); 0 = off. */
   rateLimit: number;
   rateLimitWindowMs: number;
+  /** Requests with refused credentials per `authFailureWindowMs` per client address; 0 = off. */
+  authFailureLimit: number;
+  authFailureWindowMs: number;
   /** Metric results kept per snapshot (0 = no cache); keyed by role and region. */
   metricCacheEntries: number;
   /** Maximum JSON body, bytes. */
@@ -135,18 +138,20 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
     else if (!/^https?:\/\/[^/\s]+$/.test(o)) problems.push(`CORS_ORIGINS: ${JSON.stringify(o)} is not an origin like https://host[:port]`);
   }
 
-  let rateLimit = 600;
-  let rateLimitWindowMs = 60_000;
-  const rl = str('RATE_LIMIT');
-  if (rl !== undefined) {
-    const m = /^(\d+)(?:\s*\/\s*(\d+)\s*(s|m))?$/.exec(rl);
-    if (!m) problems.push(`RATE_LIMIT=${JSON.stringify(rl)}: expected requests per window per token, e.g. "600/1m", "50/10s" or "0" (off)`);
-    else {
-      rateLimit = Number(m[1]);
-      if (m[2]) rateLimitWindowMs = Number(m[2]) * (m[3] === 'm' ? 60_000 : 1000);
-      if (m[2] && rateLimitWindowMs === 0) problems.push('RATE_LIMIT: the window must be longer than 0');
+  const rate = (name: string, def: number, defWindowMs: number): [number, number] => {
+    const raw = str(name);
+    if (raw === undefined) return [def, defWindowMs];
+    const m = /^(\d+)(?:\s*\/\s*(\d+)\s*(s|m))?$/.exec(raw);
+    if (!m) {
+      problems.push(`${name}=${JSON.stringify(raw)}: expected requests per window, e.g. "600/1m", "50/10s" or "0" (off)`);
+      return [def, defWindowMs];
     }
-  }
+    const windowMs = m[2] ? Number(m[2]) * (m[3] === 'm' ? 60_000 : 1000) : defWindowMs;
+    if (m[2] && windowMs === 0) problems.push(`${name}: the window must be longer than 0`);
+    return [Number(m[1]), windowMs];
+  };
+  const [rateLimit, rateLimitWindowMs] = rate('RATE_LIMIT', 600, 60_000);
+  const [authFailureLimit, authFailureWindowMs] = rate('RATE_LIMIT_AUTH_FAILURES', 30, 60_000);
 
   const bodyLimitBytes = int('BODY_LIMIT_BYTES', 100 * 1024, 1024, 10 * 1024 * 1024);
   const metricCacheEntries = int('WEEGWIJZER_METRIC_CACHE', 500, 0, 100_000);
@@ -209,6 +214,8 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
     corsOrigins,
     rateLimit,
     rateLimitWindowMs,
+    authFailureLimit,
+    authFailureWindowMs,
     metricCacheEntries,
     bodyLimitBytes,
     uploadMaxBytes,
@@ -229,6 +236,7 @@ export function describeConfig(c: AppConfig): Record<string, unknown> {
     k: c.k,
     corsOrigins: c.corsOrigins,
     rateLimit: c.rateLimit === 0 ? 'off' : `${c.rateLimit}/${c.rateLimitWindowMs / 1000}s`,
+    authFailureLimit: c.authFailureLimit === 0 ? 'off' : `${c.authFailureLimit}/${c.authFailureWindowMs / 1000}s`,
     metricCache: c.metricCacheEntries,
     oidc: c.oidc ? { issuer: c.oidc.issuer, audience: c.oidc.audience } : 'off',
     demo: c.demo.enabled,

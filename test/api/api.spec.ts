@@ -68,6 +68,12 @@ describe(`API on ${STORE}: demo mode`, () => {
     ]);
   });
 
+  it('never hands out a beheer token from the unauthenticated sessions route', async () => {
+    const offered = (await (await api.call('/api/v1/demo/sessions')).json()) as { role: string; token: string }[];
+    expect(offered.map((s) => s.role)).toEqual(['inspectie', 'nctv', 'regio', 'regio']);
+    expect(JSON.stringify(offered)).not.toContain(tokens.beheer);
+  });
+
   it('reports health with the served snapshot', async () => {
     const h = await (await api.call('/api/health')).json();
     expect(h).toMatchObject({ status: 'ok', duckdb: { ok: true, snapshot: expect.any(String) }, operationalStore: { ok: true } });

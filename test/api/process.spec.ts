@@ -49,6 +49,12 @@ describe(`processes on ${STORE}`, () => {
     expect(r.stderr).toMatch(/PORT="x"/);
   });
 
+  it('main refuses demo mode on a non-loopback HOST', async () => {
+    const r = await runTs(MAIN, ['--demo'], { ...env, HOST: '0.0.0.0', PORT: '0' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/HOST="0.0.0.0": demo mode offers sign-in tokens to anyone who can reach the server/);
+  });
+
   let createdId = '';
   let createdToken = '';
 

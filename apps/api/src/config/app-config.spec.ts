@@ -78,4 +78,11 @@ describe('configuration', () => {
     expect(problems({ CORS_ORIGINS: 'a.example' })[0]).toMatch(/is not an origin/);
     expect(problems({ WEEGWIJZER_DEMO_REGIONS: 'VR13,VR26' })[0]).toMatch(/"VR26" is not a region code/);
   });
+
+  it('refuses demo mode on a non-loopback HOST, with a message that says why', () => {
+    expect(() => loadConfig({ HOST: '0.0.0.0', WEEGWIJZER_DEMO: '1' }, [])).toThrow(/demo mode .* with HOST="0.0.0.0": demo mode offers sign-in tokens to anyone/);
+    expect(() => loadConfig({ HOST: '192.168.1.5' }, ['--demo'])).toThrow(/only listens on a loopback address/);
+    for (const host of ['127.0.0.1', '127.1.2.3', '::1', '[::1]', 'localhost']) expect(loadConfig({ HOST: host }, ['--demo']).demo.enabled).toBe(true);
+    expect(loadConfig({ HOST: '0.0.0.0' }, []).host).toBe('0.0.0.0');
+  });
 });

@@ -198,6 +198,13 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
     regions: demoRegions,
   };
 
+  if (demo.enabled && !isLoopbackHost(host)) {
+    problems.push(
+      `demo mode (--demo / WEEGWIJZER_DEMO) with HOST=${JSON.stringify(host)}: demo mode offers sign-in tokens to anyone who can reach the server, ` +
+        'so it only listens on a loopback address (127.0.0.1, ::1 or localhost). Unset HOST, or run without demo mode (npm run serve)',
+    );
+  }
+
   const logLevelRaw = (str('LOG_LEVEL') ?? 'info').toLowerCase();
   if (!(LOG_LEVELS as readonly string[]).includes(logLevelRaw)) {
     problems.push(`LOG_LEVEL=${JSON.stringify(logLevelRaw)}: expected one of ${LOG_LEVELS.join(', ')}`);
@@ -224,6 +231,12 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
     logLevel: logLevelRaw as LogLevel,
     dashboardDir: resolve(str('WEEGWIJZER_DASHBOARD_DIR') ?? DEFAULT_DASHBOARD_DIR),
   };
+}
+
+/** 127.0.0.0/8, ::1 or localhost: reachable from this machine only. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || /^::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
 
 /** The configuration as it may be logged (no connection string). */

@@ -114,8 +114,8 @@ export class Ingestor {
     );
     await this.ledger.setStatusMany(
       unsettled.filter((r) => r.status !== 'loaded' && !accepted.has(r.id)).map((r) => r.id),
-      'failed',
-      { ok: false, message: 'the ingest was interrupted before this batch was published; deliver it again' },
+      'interrupted',
+      { ok: false, message: 'the ingest was interrupted (the process stopped) before this batch was published; deliver (upload) it again' },
     );
     await this.ledger.setStatusMany(
       unsettled.filter((r) => r.status === 'loaded' && !accepted.has(r.id)).map((r) => r.id),

@@ -30,6 +30,7 @@ import { AuditService } from '../audit/audit.service';
 import { AuthenticationMiddleware } from '../auth/authentication.middleware';
 import { TokenService } from '../auth/token.service';
 import { BatchesService } from '../batches/batches.service';
+import { removeOrphanedUploads } from '../batches/upload.storage';
 import { JsonLogger } from '../common/json-logger';
 import { ApiExceptionFilter } from '../common/api-exception.filter';
 import type { ApiRequestState } from '../auth/principal';
@@ -116,6 +117,11 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
     opened.store = await openOperationalStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema });
     opened.analytic = new AnalyticReader({ dataDir: config.dataDir });
     opened.ingestor = new Ingestor({ dataDir: config.dataDir, store: opened.store });
+    // Start-up recovery after a crash or kill: uploads nobody will ingest, ledger rows left in
+    // validating/loading (-> interrupted), half-written batches and snapshots.
+    const orphans = removeOrphanedUploads(config.dataDir);
+    if (orphans > 0) logger.warn(`removed ${orphans} upload folder(s) left by a previous run`, 'recovery');
+    await opened.ingestor.init();
     const nest = await NestFactory.create<NestExpressApplication>(
       AppModule.register({ config, store: opened.store, analytic: opened.analytic, ingestor: opened.ingestor }),
       { bodyParser: false, logger, abortOnError: false },

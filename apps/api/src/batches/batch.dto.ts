@@ -1,5 +1,6 @@
 /** Where a batch stands. `queued`: accepted by the API, waiting for the ingest queue. */
-export type BatchStatusDto = 'queued' | 'validating' | 'loading' | 'loaded' | 'rejected' | 'failed';
+/** `interrupted`: the server stopped while the batch was being handled; upload it again. */
+export type BatchStatusDto = 'queued' | 'validating' | 'loading' | 'loaded' | 'rejected' | 'failed' | 'interrupted';
 
 export interface BatchDto {
   /** `<region_code>/<batch_id>` (URL-encode the slash: VR13%2FVR13-2025-06). */

@@ -40,8 +40,9 @@ const STATUS_LABELS: Record<string, { nl: string; en: string }> = {
   loaded: { nl: 'geladen', en: 'loaded' },
   rejected: { nl: 'afgekeurd', en: 'rejected' },
   failed: { nl: 'mislukt', en: 'failed' },
+  interrupted: { nl: 'onderbroken — opnieuw uploaden', en: 'interrupted — upload again' },
 };
-const FINAL = new Set(['loaded', 'rejected', 'failed']);
+const FINAL = new Set(['loaded', 'rejected', 'failed', 'interrupted']);
 
 const COLUMNS: { name: keyof Batch | 'period_text'; kind: ColumnKind; label: { nl: string; en: string } }[] = [
   { name: 'batchId', kind: 'dimension', label: { nl: 'Aanlevering', en: 'Delivery' } },

@@ -116,7 +116,13 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
   try {
     opened.store = await openOperationalStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema });
     opened.analytic = new AnalyticReader({ dataDir: config.dataDir });
-    opened.ingestor = new Ingestor({ dataDir: config.dataDir, store: opened.store });
+    opened.ingestor = new Ingestor({
+      dataDir: config.dataDir,
+      store: opened.store,
+      maxRowsPerFile: config.maxBatchRows,
+      validationTimeoutMs: config.validationTimeoutMs,
+      validationMemoryLimit: config.validationMemoryLimit,
+    });
     // Start-up recovery after a crash or kill: uploads nobody will ingest, ledger rows left in
     // validating/loading (-> interrupted), half-written batches and snapshots.
     const orphans = removeOrphanedUploads(config.dataDir);

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, Req, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Req, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import type { Request } from 'express';
@@ -7,6 +7,7 @@ import type { Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import type { BatchAcceptedDto, BatchDto } from './batch.dto';
 import { BatchesService } from './batches.service';
+import { UploadQuotaGuard } from './upload.quota';
 import { MAX_BATCH_FILES, type UploadState } from './upload.storage';
 
 @ApiTags('batches')
@@ -18,12 +19,13 @@ export class BatchesController {
   @Post()
   @HttpCode(202)
   @Roles('regio', 'beheer')
+  @UseGuards(UploadQuotaGuard)
   @UseInterceptors(FilesInterceptor('files', MAX_BATCH_FILES))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } } } })
-  @ApiOperation({ summary: 'Deliver a batch (manifest.json + data files, all under field "files"); 202, then poll GET /batches/:id' })
+  @ApiOperation({ summary: 'Deliver a batch (manifest.json + data files, all under field "files"); 202, then poll GET /batches/:id; 429 with Retry-After over the per-token upload quota' })
   upload(@CurrentPrincipal() p: Principal, @Req() req: Request & UploadState): Promise<BatchAcceptedDto> {
-    return this.batches.submit(p, req.uploadDir, req.uploadNames ?? []);
+    return this.batches.submit(p, req.uploadDir, req.uploadNames ?? [], req);
   }
 
   @Get()

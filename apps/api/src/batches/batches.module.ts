@@ -5,6 +5,7 @@ import type { AppConfig } from '../config/app-config';
 import { BatchRepository } from './batch.repository';
 import { BatchesController } from './batches.controller';
 import { BatchesService } from './batches.service';
+import { UploadQuota, UploadQuotaGuard } from './upload.quota';
 import { batchUploadOptions, uploadRoot } from './upload.storage';
 import { UploadTracker, UploadTrackerModule } from './upload.tracker';
 
@@ -17,7 +18,7 @@ import { UploadTracker, UploadTrackerModule } from './upload.tracker';
     }),
   ],
   controllers: [BatchesController],
-  providers: [BatchRepository, BatchesService],
+  providers: [BatchRepository, BatchesService, UploadQuota, UploadQuotaGuard],
   exports: [BatchesService],
 })
 export class BatchesModule {}

@@ -18,6 +18,10 @@ const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 export interface UploadState {
   uploadDir?: string;
   uploadNames?: string[];
+  /** Releases this upload's quota reservation (see upload.quota.ts). */
+  uploadRelease?: () => void;
+  /** Set when a queued ingest took the upload (and its reservation) over. */
+  uploadClaimed?: boolean;
 }
 
 export function uploadRoot(dataDir: string): string {

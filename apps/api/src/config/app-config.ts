@@ -53,6 +53,13 @@ export interface AppConfig {
   bodyLimitBytes: number;
   /** Maximum size of one uploaded batch file, bytes. */
   uploadMaxBytes: number;
+  /** Most rows one batch file may hold (checked before reading), validation time limit and DuckDB memory limit. */
+  maxBatchRows: number;
+  validationTimeoutMs: number;
+  validationMemoryLimit: string;
+  /** Upload bytes one principal may have in flight (received, queued or being ingested), and per 24 hours. */
+  uploadQuotaInFlightBytes: number;
+  uploadQuotaDailyBytes: number;
   oidc: OidcConfig | undefined;
   demo: DemoConfig;
   logLevel: LogLevel;
@@ -156,6 +163,14 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
   const bodyLimitBytes = int('BODY_LIMIT_BYTES', 100 * 1024, 1024, 10 * 1024 * 1024);
   const metricCacheEntries = int('WEEGWIJZER_METRIC_CACHE', 500, 0, 100_000);
   const uploadMaxBytes = int('UPLOAD_MAX_BYTES', 512 * 1024 * 1024, 1024, 8 * 1024 * 1024 * 1024);
+  const maxBatchRows = int('WEEGWIJZER_MAX_BATCH_ROWS', 5_000_000, 1, 1_000_000_000);
+  const validationTimeoutMs = int('WEEGWIJZER_VALIDATION_TIMEOUT_S', 600, 1, 86_400) * 1000;
+  const validationMemoryLimit = str('WEEGWIJZER_VALIDATION_MEMORY') ?? '1GB';
+  if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(validationMemoryLimit)) {
+    problems.push(`WEEGWIJZER_VALIDATION_MEMORY=${JSON.stringify(validationMemoryLimit)}: expected a size like 512MB or 2GB`);
+  }
+  const uploadQuotaInFlightBytes = int('UPLOAD_QUOTA_IN_FLIGHT_BYTES', 1024 * 1024 * 1024, 1024, 64 * 1024 * 1024 * 1024);
+  const uploadQuotaDailyBytes = int('UPLOAD_QUOTA_DAILY_BYTES', 10 * 1024 * 1024 * 1024, 1024, 1024 * 1024 * 1024 * 1024);
 
   const oidcVars = ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL'] as const;
   const oidcSet = oidcVars.filter((v) => str(v) !== undefined);
@@ -226,6 +241,11 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
     metricCacheEntries,
     bodyLimitBytes,
     uploadMaxBytes,
+    maxBatchRows,
+    validationTimeoutMs,
+    validationMemoryLimit,
+    uploadQuotaInFlightBytes,
+    uploadQuotaDailyBytes,
     oidc,
     demo,
     logLevel: logLevelRaw as LogLevel,

@@ -25,7 +25,7 @@ import { existsSync } from 'node:fs';
 import { createServer, STATUS_CODES, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { requestAuditMiddleware } from '../audit/request-audit.middleware';
+import { auditClientErrors, requestAuditMiddleware } from '../audit/request-audit.middleware';
 import { AuditService } from '../audit/audit.service';
 import { AuthenticationMiddleware } from '../auth/authentication.middleware';
 import { TokenService } from '../auth/token.service';
@@ -33,6 +33,7 @@ import { BatchesService } from '../batches/batches.service';
 import { removeOrphanedUploads } from '../batches/upload.storage';
 import { JsonLogger } from '../common/json-logger';
 import { ApiExceptionFilter } from '../common/api-exception.filter';
+import { findJsonBodyProblem } from '../common/json-body.check';
 import type { ApiRequestState } from '../auth/principal';
 import { describeConfig, type AppConfig } from '../config/app-config';
 import { registerAuditHandlers, registerTokenHandlers } from '../control/token-control.handlers';
@@ -155,6 +156,7 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
 
     await nest.listen(config.port, config.host);
     const server = nest.getHttpServer() as Server;
+    auditClientErrors(server, nest.get(AuditService), logger);
     const port = (server.address() as AddressInfo).port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     new Logger('api').log(`listening on ${url} (${JSON.stringify(describeConfig(config))})`);
@@ -230,6 +232,10 @@ function configureHttp(app: NestExpressApplication, config: AppConfig, logger: J
   const auth = app.get(AuthenticationMiddleware);
   app.use('/api', (req: Request, res: Response, next: NextFunction) => void auth.use(req, res, next));
   app.use('/api', express.json({ limit: config.bodyLimitBytes }));
+  app.use('/api', (req: Request, _res: Response, next: NextFunction) => {
+    const problem = findJsonBodyProblem(req.body);
+    next(problem ? Object.assign(new Error(`request body: ${problem}`), { status: 400 }) : undefined);
+  });
   // Errors raised before Nest's router (body too large, malformed JSON) answered in Nest's shape.
   app.use('/api', (err: Error & { status?: number; statusCode?: number }, req: Request & ApiRequestState, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);

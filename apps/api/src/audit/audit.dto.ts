@@ -26,7 +26,7 @@ export class AuditQueryDto {
   @IsOptional() @IsISO8601({ strict: true })
   to?: string;
 
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @ApiPropertyOptional({ default: 0, maximum: 1_000_000_000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000_000)
   offset?: number;
 
   @ApiPropertyOptional({ default: 100, maximum: 1000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { NextFunction, Request, Response } from 'express';
 import type { ApiRequestState } from '../auth/principal';
 import { describePrincipal } from '../auth/principal';
@@ -157,4 +159,37 @@ export function requestAuditMiddleware(audit: AuditService, logger: JsonLogger) 
     });
     next();
   };
+}
+
+/**
+ * Requests Node's HTTP parser refuses before any middleware sees them (headers or URL over the
+ * size limit: 431; malformed: 400) are audited too, and answered only once their row is written.
+ */
+export function auditClientErrors(server: Server, audit: AuditService, logger: JsonLogger): void {
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable || err.code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+    const requestId = randomUUID();
+    const answer = (code: number, message: string) => {
+      const body = JSON.stringify({ statusCode: code, message, error: STATUS_CODES[code], requestId });
+      socket.end(
+        `HTTP/1.1 ${code} ${STATUS_CODES[code]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+          `X-Request-Id: ${requestId}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
+      );
+    };
+    const row = { at: new Date(), requestId, who: 'anonymous', role: null, regionCode: null, method: '-', route: '(request refused by the HTTP parser)', params: { error: err.code ?? 'unknown' }, status, durationMs: 0 };
+    audit.record(row).then(
+      () => {
+        logger.write('info', { msg: 'request', requestId, route: row.route, status, role: 'anonymous' });
+        answer(status, status === 431 ? 'request line or headers too large' : 'malformed HTTP request');
+      },
+      () => {
+        logger.write('error', { msg: 'request', requestId, route: row.route, status, role: 'anonymous', audit: 'not written' });
+        answer(503, 'the audit log cannot be written; the request was not served');
+      },
+    );
+  });
 }

@@ -35,7 +35,7 @@ export class AuthenticationMiddleware implements NestMiddleware {
             }
           } else {
             req.principal = await this.tokens.authenticate(credential);
-            if (!req.principal) req.authError = 'invalid or revoked token';
+            if (!req.principal) req.authError = 'invalid, revoked or expired token';
           }
         }
       }

@@ -1,5 +1,5 @@
 /**
- * `npm run admin -- token create --role <role> [--region VRxx] --name <who> [--json]`
+ * `npm run admin -- token create --role <role> [--region VRxx] --name <who> [--expires 90d] [--json]`
  * `npm run admin -- token list [--json]`
  * `npm run admin -- token revoke <id> [--json]`
  * `npm run admin -- audit verify [--json]`: recomputes the audit log's hash chain (exit 3 if broken)
@@ -18,7 +18,7 @@ import { ConfigError, loadConfig, type AppConfig } from '../config/app-config';
 // valid, so that a typo is answered at once.
 type Store = typeof import('@weegwijzer/store');
 const USAGE = `usage:
-  npm run admin -- token create --role <${ROLES.join('|')}> [--region VRxx] --name <who> [--json]
+  npm run admin -- token create --role <${ROLES.join('|')}> [--region VRxx] --name <who> [--expires 90d|12h] [--json]
   npm run admin -- token list [--json]
   npm run admin -- token revoke <id> [--json]
   npm run admin -- audit verify [--json]`;
@@ -26,7 +26,7 @@ const USAGE = `usage:
 class UsageError extends Error {}
 
 type Command =
-  | { kind: 'create'; role: string; region?: string; name: string }
+  | { kind: 'create'; role: string; region?: string; name: string; expires?: string }
   | { kind: 'list' }
   | { kind: 'revoke'; id: string }
   | { kind: 'audit-verify' };
@@ -47,7 +47,7 @@ function parse(argv: string[]): { cmd: Command; json: boolean } {
     const a = rest[i];
     if (a.startsWith('--')) {
       const [k, inline] = a.slice(2).split('=', 2);
-      if (!['role', 'region', 'name'].includes(k)) throw new UsageError(`unknown option --${k}`);
+      if (!['role', 'region', 'name', 'expires'].includes(k)) throw new UsageError(`unknown option --${k}`);
       const v = inline ?? rest[++i];
       if (v === undefined || v.startsWith('--')) throw new UsageError(`--${k} needs a value`);
       opts[k] = v;
@@ -57,7 +57,7 @@ function parse(argv: string[]): { cmd: Command; json: boolean } {
     if (positional.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positional[0])}`);
     if (!opts.role) throw new UsageError('token create needs --role');
     if (!opts.name) throw new UsageError('token create needs --name (who the token is for)');
-    return { cmd: { kind: 'create', role: opts.role, region: opts.region, name: opts.name }, json };
+    return { cmd: { kind: 'create', role: opts.role, region: opts.region, name: opts.name, expires: opts.expires }, json };
   }
   if (Object.keys(opts).length > 0) throw new UsageError(`token ${sub ?? ''} takes no options`);
   if (sub === 'list') {
@@ -74,7 +74,7 @@ function parse(argv: string[]): { cmd: Command; json: boolean } {
 async function viaOwner(store: Store, config: AppConfig, cmd: Command): Promise<unknown> {
   const { TOKEN_COMMANDS, AUDIT_VERIFY_COMMAND } = await import('../control/token-control.handlers');
   if (cmd.kind === 'audit-verify') return store.sendControl(config.dataDir, AUDIT_VERIFY_COMMAND, {});
-  if (cmd.kind === 'create') return store.sendControl(config.dataDir, TOKEN_COMMANDS.create, { role: cmd.role, region: cmd.region, name: cmd.name });
+  if (cmd.kind === 'create') return store.sendControl(config.dataDir, TOKEN_COMMANDS.create, { role: cmd.role, region: cmd.region, name: cmd.name, expires: cmd.expires });
   if (cmd.kind === 'list') return store.sendControl(config.dataDir, TOKEN_COMMANDS.list, {});
   return store.sendControl(config.dataDir, TOKEN_COMMANDS.revoke, { id: cmd.id });
 }
@@ -115,7 +115,7 @@ function print(cmd: Command, result: unknown, json: boolean, via: string): void 
     );
   } else if (cmd.kind === 'create') {
     const t = result as CreatedToken;
-    out.write(`New token for ${t.name} (role ${t.role}${t.region ? `, region ${t.region}` : ''}), id ${t.id}.\n`);
+    out.write(`New token for ${t.name} (role ${t.role}${t.region ? `, region ${t.region}` : ''}), id ${t.id}${t.expiresAt ? `, expires ${t.expiresAt}` : ''}.\n`);
     out.write('It is shown only now; store it safely. Send it as "Authorization: Bearer <token>".\n\n');
     out.write(`${t.token}\n`);
   } else if (cmd.kind === 'list') {
@@ -124,8 +124,11 @@ function print(cmd: Command, result: unknown, json: boolean, via: string): void 
       out.write('no tokens\n');
       return;
     }
-    const rows = list.map((t) => [t.id, t.role, t.region ?? '-', t.revokedAt ? `revoked ${t.revokedAt.slice(0, 19)}` : 'active', t.createdAt.slice(0, 19), t.name]);
-    const head = ['id', 'role', 'region', 'status', 'created', 'name'];
+    const now = new Date().toISOString();
+    const status = (t: TokenInfo) =>
+      t.revokedAt ? `revoked ${t.revokedAt.slice(0, 19)}` : t.expiresAt && t.expiresAt <= now ? `expired ${t.expiresAt.slice(0, 19)}` : 'active';
+    const rows = list.map((t) => [t.id, t.role, t.region ?? '-', status(t), t.expiresAt ? t.expiresAt.slice(0, 19) : 'never', t.createdAt.slice(0, 19), t.name]);
+    const head = ['id', 'role', 'region', 'status', 'expires', 'created', 'name'];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     for (const r of [head, ...rows]) out.write(r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ') + '\n');
   } else {

@@ -80,13 +80,16 @@ describe(`audit rows survive kill -9 on ${STORE}`, () => {
         }
       };
       const workers = Array.from({ length: 6 }, (_, w) => worker(w));
-      await new Promise((r) => setTimeout(r, 400 + Math.random() * 1200));
+      // Kill at a random moment once this round has answered some requests (a busy machine is slow).
+      const before = answered.length;
+      while (answered.length < before + 15) await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, Math.random() * 800));
       child.kill('SIGKILL');
       await new Promise((r) => child.once('exit', r));
       stop = true;
       await Promise.all(workers);
     }
-    expect(answered.length).toBeGreaterThan(30);
+    expect(answered.length).toBeGreaterThanOrEqual(45);
 
     const verify = await runTs(ADMIN, ['audit', 'verify'], env);
     expect(verify.stdout, verify.stderr).toMatch(/^audit log intact: \d+ rows, hash chain verified/);

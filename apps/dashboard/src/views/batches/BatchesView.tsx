@@ -40,7 +40,6 @@ const STATUS_LABELS: Record<string, { nl: string; en: string }> = {
   loaded: { nl: 'geladen', en: 'loaded' },
   rejected: { nl: 'afgekeurd', en: 'rejected' },
   failed: { nl: 'mislukt', en: 'failed' },
-  interrupted: { nl: 'onderbroken — opnieuw uploaden', en: 'interrupted — upload again' },
 };
 const FINAL = new Set(['loaded', 'rejected', 'failed', 'interrupted']);
 
@@ -69,7 +68,7 @@ export default function BatchesView() {
     const rows = batches.map((b) => ({
       batchId: b.batchId,
       region: names.get(b.region) ?? b.region,
-      status: STATUS_LABELS[b.status]?.[lang] ?? b.status,
+      status: b.status === 'interrupted' ? t('batchInterrupted') : (STATUS_LABELS[b.status]?.[lang] ?? b.status),
       period_text: b.period?.from || b.period?.to ? `${b.period.from ?? '…'} – ${b.period.to ?? '…'}` : null,
       producedAt: b.producedAt?.slice(0, 19).replace('T', ' ') ?? null,
       signalRows: b.signalRows,

@@ -132,6 +132,9 @@ function printIngest(result: IngestResult): void {
   if (result.snapshot) console.log(`serving snapshot ${result.snapshot.id}: ${result.snapshot.batches} batches, ${result.snapshot.signals} signals, ${result.snapshot.assessments} assessments`);
 }
 
+/** How long an ingest waits for another process that owns the data directory but takes no commands. */
+const OWNER_WAIT_MS = 30 * 60_000;
+
 async function cmdIngest(cfg: CliConfig, args: string[]): Promise<number> {
   const p = parseArgs(args, []);
   if (p.positional.length === 0) throw new UsageError('ingest needs at least one batch folder');
@@ -139,7 +142,9 @@ async function cmdIngest(cfg: CliConfig, args: string[]): Promise<number> {
   const progress = new Progress();
   const onProgress = (e: IngestProgress) => progress.update(`${e.batch ? `${e.batch}: ` : ''}${e.message}`, e.phase === 'done' ? e.total : e.index - 1, e.total);
   let result: IngestResult | null = null;
-  for (let attempt = 0; attempt < 3 && !result; attempt++) {
+  let waitingFor: number | null = null;
+  const waitUntil = Date.now() + OWNER_WAIT_MS;
+  while (!result) {
     try {
       result = await sendControl<IngestResult>(cfg.dataDir, 'ingest', { dirs, submittedBy: 'cli' }, (e) => onProgress(e as IngestProgress));
       progress.done('(loaded by the process that owns the data directory)');
@@ -150,11 +155,17 @@ async function cmdIngest(cfg: CliConfig, args: string[]): Promise<number> {
         progress.done();
       } catch (err) {
         if (!(err instanceof DataDirOwnedError)) throw err;
-        // Someone took ownership between our look and our try: hand it to them.
+        // Another process owns the data directory but does not take commands (yet): another
+        // CLI still opening the store, say. Wait for its socket or for it to finish.
+        if (Date.now() > waitUntil) throw new Error(`could not reach or become the owner of ${cfg.dataDir}: ${err.message}, for ${OWNER_WAIT_MS / 1000} s`);
+        if (waitingFor !== err.owner.pid) {
+          waitingFor = err.owner.pid;
+          process.stderr.write(`the data directory is in use by process ${err.owner.pid} (started ${err.owner.started_at}); waiting for it…\n`);
+        }
+        await new Promise((r) => setTimeout(r, 250));
       }
     }
   }
-  if (!result) throw new Error(`could not reach or become the owner of ${cfg.dataDir}`);
   if (p.flags.has('json')) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   else printIngest(result);
   return ingestExitCode(result);

@@ -37,6 +37,10 @@ export interface IngestorOptions {
   now?: () => Date;
   threads?: number;
   errorCap?: number;
+  /** Resource limits of validation (defaults in batch.validator / engine). */
+  maxRowsPerFile?: number;
+  validationTimeoutMs?: number;
+  validationMemoryLimit?: string;
   /**
    * Test hook for the crash tests: the process SIGKILLs itself when it reaches this point
    * (validated, batch-written, snapshot-signals, snapshot-assessments, snapshot-written,
@@ -136,8 +140,8 @@ export class Ingestor {
     );
     await this.ledger.setStatusMany(
       unsettled.filter((r) => r.status !== 'loaded' && !accepted.has(r.id)).map((r) => r.id),
-      'failed',
-      { ok: false, message: 'the ingest was interrupted before this batch was published; deliver it again' },
+      'interrupted',
+      { ok: false, message: 'the ingest was interrupted (the process stopped) before this batch was published; deliver (upload) it again' },
     );
     await this.ledger.setStatusMany(
       unsettled.filter((r) => r.status === 'loaded' && !accepted.has(r.id)).map((r) => r.id),
@@ -157,7 +161,7 @@ export class Ingestor {
     const pending: { ref: SnapshotBatchRef; result: BatchResult }[] = [];
     const ordered = await orderByProducedAt(dirs.map((d) => resolve(d)));
     const total = ordered.length;
-    const engine = new ValidationEngine({ workDir: dataDirLayout(this.dataDir).tmp, threads: this.opts.threads });
+    const engine = new ValidationEngine({ workDir: dataDirLayout(this.dataDir).tmp, threads: this.opts.threads, memoryLimit: this.opts.validationMemoryLimit });
     try {
       for (const [i, dir] of ordered.entries()) {
         const index = i + 1;
@@ -166,6 +170,8 @@ export class Ingestor {
         const v = await BatchValidation.prepare(dir, {
           now: this.now(),
           errorCap: this.opts.errorCap,
+          maxRowsPerFile: this.opts.maxRowsPerFile,
+          timeoutMs: this.opts.validationTimeoutMs,
           engine,
           earlierBatches: (region) => this.batches.earlierBatches(accepted, region),
           onProgress: (p) => emit({ phase: 'validate', index, total, batch: label, message: `${p.step}${p.file ? ` ${p.file}` : ''}` }),

@@ -17,7 +17,7 @@ import { ValidationEngine } from './engine';
 import { MANIFEST_FILE, readManifest, type ParsedManifest } from './manifest';
 import { DEFAULT_ERROR_CAP, makeError, type ValidationError, type ValidationReport } from './report';
 import type { RuleCode } from './rules';
-import { SourceFile } from './source';
+import { arrowRowCount, SourceFile } from './source';
 import { quoteIdent, quoteLiteral } from './sql';
 
 /** An accepted earlier batch of the same region (for referential integrity). */
@@ -45,8 +45,19 @@ export interface ValidateOptions {
   /** For a private engine: parent directory of its spill files (default the OS temp dir). */
   workDir?: string;
   threads?: number;
+  /** Most data rows one file may hold (checked against the manifest and the file's own metadata before reading). */
+  maxRowsPerFile?: number;
+  /** Longest the row checks may run; then the batch is rejected with VALIDATION_TIMEOUT. */
+  timeoutMs?: number;
   onProgress?: (p: ValidationProgress) => void;
 }
+
+export const DEFAULT_MAX_ROWS_PER_FILE = 5_000_000;
+export const DEFAULT_VALIDATION_TIMEOUT_MS = 10 * 60_000;
+/** DuckDB's CSV max_line_size and the JSON Lines maximum_object_size used by the reader. */
+const MAX_RECORD_BYTES = 1024 * 1024;
+
+class ValidationTimeout extends Error {}
 
 const KINDS: FileKind[] = ['signals', 'assessments'];
 const FILE_ORDER = { manifest: 0, signals: 1, assessments: 2 } as const;
@@ -74,6 +85,8 @@ export class BatchValidation {
   private conn: DuckDBConnection | null = null;
   private ownEngine: ValidationEngine | null = null;
   private checked = false;
+  /** Files refused on their declared size; never read. */
+  private readonly oversized = new Set<string>();
   private readonly validatedAt: Date;
 
   private constructor(
@@ -123,6 +136,7 @@ export class BatchValidation {
       const scan = await scanFile(path, entry.format === 'csv' || entry.format === 'jsonl');
       this.scans[kind] = scan;
       if (entry.sha256 && scan.sha256 !== entry.sha256) this.jsErrors.push(makeError(entry.name, null, null, 'SHA256_MISMATCH'));
+      this.checkDeclaredSize(entry.name, entry.format, entry.rows, scan.bytes);
       if (scan.utf8 && !scan.utf8.ok) {
         const e = makeError(entry.name, null, null, 'FILE_NOT_UTF8');
         e.detail = `first invalid byte on line ${scan.utf8.line}`;
@@ -147,6 +161,55 @@ export class BatchValidation {
   }
 
   /**
+   * Before any row is read: a declared row count over the limit, or a text file larger than its
+   * declared rows can be (each record is at most 1 MiB), is refused at once.
+   */
+  private checkDeclaredSize(name: string, format: string, rows: number | null, bytes: number): void {
+    const max = this.opts.maxRowsPerFile ?? DEFAULT_MAX_ROWS_PER_FILE;
+    if (rows !== null && rows > max) {
+      const e = makeError(name, null, null, 'FILE_TOO_MANY_ROWS');
+      e.detail = `the manifest declares ${rows} rows; at most ${max} per file`;
+      this.jsErrors.push(e);
+      this.oversized.add(name);
+    } else if (rows !== null && (format === 'csv' || format === 'jsonl') && bytes > (rows + 1) * MAX_RECORD_BYTES) {
+      const e = makeError(name, null, null, 'ROWS_MISMATCH');
+      e.detail = `the file (${bytes} bytes) is larger than ${rows} rows of at most 1 MiB each can be`;
+      this.jsErrors.push(e);
+      this.oversized.add(name);
+    }
+  }
+
+  /** Parquet and Arrow carry their row count in metadata: compare it before reading a row. */
+  private async checkMetadataRows(conn: DuckDBConnection, name: string, format: string, path: string, declared: number | null): Promise<boolean> {
+    let rows: number | null = null;
+    try {
+      if (format === 'parquet') {
+        const r = (await conn.runAndReadAll(`SELECT coalesce(sum(num_rows), 0)::BIGINT AS n FROM parquet_file_metadata(${quoteLiteral(path)})`)).getRowObjectsJS()[0];
+        rows = Number(r.n);
+      } else if (format === 'arrow') {
+        rows = arrowRowCount(path);
+      }
+    } catch {
+      return true; // unreadable metadata: the reader reports the file
+    }
+    if (rows === null) return true;
+    const max = this.opts.maxRowsPerFile ?? DEFAULT_MAX_ROWS_PER_FILE;
+    if (rows > max) {
+      const e = makeError(name, null, null, 'FILE_TOO_MANY_ROWS');
+      e.detail = `the file's metadata says ${rows} rows; at most ${max} per file`;
+      this.jsErrors.push(e);
+      return false;
+    }
+    if (declared !== null && rows !== declared) {
+      const e = makeError(name, null, null, 'ROWS_MISMATCH');
+      e.detail = `manifest says ${declared}, the file's metadata says ${rows}`;
+      this.jsErrors.push(e);
+      return false;
+    }
+    return true;
+  }
+
+  /**
    * Runs every row-level rule. Fast pass: one streaming scan per file casts every row to
    * its type (`typed_<kind>`) and flags rows that break any rule; duplicates and
    * referential integrity are checked on the typed tables. Only when something fails does
@@ -156,12 +219,43 @@ export class BatchValidation {
     if (this.checked) return;
     this.checked = true;
     const conn = await this.connection();
+    // A hard stop: past the deadline every running query is interrupted and the batch refused.
+    let timedOut = false;
+    let interrupter: NodeJS.Timeout | undefined;
+    const deadline = setTimeout(() => {
+      timedOut = true;
+      conn.interrupt();
+      interrupter = setInterval(() => conn.interrupt(), 50);
+    }, this.opts.timeoutMs ?? DEFAULT_VALIDATION_TIMEOUT_MS);
+    try {
+      await this.checkRowsWithin(conn, () => {
+        if (timedOut) throw new ValidationTimeout();
+      });
+    } catch (e) {
+      if (!timedOut) throw e;
+    } finally {
+      clearTimeout(deadline);
+      clearInterval(interrupter);
+    }
+    if (timedOut) {
+      const e = makeError(MANIFEST_FILE, null, null, 'VALIDATION_TIMEOUT');
+      e.detail = `stopped after ${Math.round((this.opts.timeoutMs ?? DEFAULT_VALIDATION_TIMEOUT_MS) / 1000)} s`;
+      this.jsErrors.push(e);
+    }
+  }
+
+  private async checkRowsWithin(conn: DuckDBConnection, checkTime: () => void): Promise<void> {
     const ctx: RuleContext = { region: this.manifest.region_code, period: this.manifest.period, today: dutchToday(this.validatedAt) };
     let clean = this.jsErrors.length === 0;
     for (const kind of KINDS) {
+      checkTime();
       const entry = this.manifest.files[kind];
       const scan = this.scans[kind];
       if (!entry || !scan || (scan.utf8 && !scan.utf8.ok)) continue;
+      if (this.oversized.has(entry.name) || !(await this.checkMetadataRows(conn, entry.name, entry.format, join(this.dir, entry.name), entry.rows))) {
+        clean = false;
+        continue;
+      }
       this.opts.onProgress?.({ step: 'read', file: entry.name });
       const source = new SourceFile(conn, kind, join(this.dir, entry.name), entry.name, entry.format);
       this.sources[kind] = source;
@@ -182,6 +276,7 @@ export class BatchValidation {
           source.rows = r.n;
           if (r.bad > 0) clean = false;
         } catch {
+          checkTime();
           if (entry.format === 'csv') await source.diagnoseCsv();
           else source.fail('FILE_UNREADABLE');
         }
@@ -195,6 +290,7 @@ export class BatchValidation {
         clean = false;
       }
     }
+    checkTime();
     this.opts.onProgress?.({ step: 'integrity' });
     await this.loadEarlierSignals(conn);
     if (clean && (await this.fastIntegrityClean(conn))) return;
@@ -204,10 +300,12 @@ export class BatchValidation {
     for (const kind of KINDS) {
       const source = this.sources[kind];
       if (!source || !source.rowsCheckable) continue;
+      checkTime();
       this.opts.onProgress?.({ step: 'detail', file: source.fileName });
       await source.stage();
       await this.rowRules(conn, source, ctx);
     }
+    checkTime();
     await this.integrityRules(conn);
     await this.collectSqlErrors(conn);
     if (this.errorCount === 0) {

@@ -25,6 +25,8 @@ export const RULES = {
   FILE_MISSING: { category: 'file', message: 'file named in the manifest is not in the batch' },
   SHA256_MISMATCH: { category: 'file', message: 'sha256 of the file does not match the manifest' },
   ROWS_MISMATCH: { category: 'file', message: 'number of data rows does not match the manifest' },
+  FILE_TOO_MANY_ROWS: { category: 'file', message: 'the file has more rows than one batch may hold: split the delivery into several batches' },
+  VALIDATION_TIMEOUT: { category: 'file', message: 'checking the batch took longer than allowed: split the delivery into smaller batches' },
   FILE_NOT_UTF8: { category: 'file', message: 'file is not UTF-8 encoded (for example Latin-1/Windows-1252): save it as UTF-8' },
   FILE_UNREADABLE: { category: 'file', message: 'file cannot be read in its declared format' },
   CSV_MALFORMED: { category: 'file', message: 'CSV row does not have the header\'s number of fields or has broken quoting (RFC 4180)' },

@@ -14,10 +14,10 @@
  *
  * Errors from DuckDB's readers are never passed on: their messages quote file content.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { DuckDBDataChunk, INTEGER, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
-import { tableFromIPC, Type, type Vector } from 'apache-arrow';
+import { Message, tableFromIPC, Type, type Vector } from 'apache-arrow';
 import { COLUMNS_BY_FILE, type FileKind, type InputFormat } from '@weegwijzer/contract';
 import { readCsvHeader } from './csv-header';
 import { makeError, type ValidationError } from './report';
@@ -210,6 +210,40 @@ export class SourceFile {
 }
 
 class NotUtf8Error extends Error {}
+
+/**
+ * Rows of an Arrow IPC file (or stream) from its record batch headers alone: each message's
+ * metadata is read and its body skipped, so the count costs a few small reads whatever the size.
+ */
+export function arrowRowCount(path: string): number {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const head = Buffer.alloc(8);
+    readSync(fd, head, 0, 8, 0);
+    let pos = head.subarray(0, 6).toString('latin1') === 'ARROW1' ? 8 : 0;
+    let rows = 0;
+    while (pos + 8 <= size) {
+      readSync(fd, head, 0, 8, pos);
+      let length = head.readInt32LE(0);
+      let prefix = 4;
+      if (length === -1) {
+        length = head.readInt32LE(4);
+        prefix = 8;
+      }
+      if (length === 0) break; // end of stream (the file footer follows)
+      if (length < 0 || pos + prefix + length > size) throw new Error('broken Arrow message framing');
+      const meta = Buffer.alloc(length);
+      readSync(fd, meta, 0, length, pos + prefix);
+      const message = Message.decode(meta);
+      if (message.isRecordBatch()) rows += Number(message.header().length);
+      pos += prefix + length + Number(message.bodyLength);
+    }
+    return rows;
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** Arrow JS decodes invalid UTF-8 leniently; check the raw string bytes ourselves. */
 function assertUtf8(v: Vector): void {

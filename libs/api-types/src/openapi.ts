@@ -64,7 +64,7 @@ export interface paths {
         /** Batches with their status (a regio token: its own region only) */
         get: operations["batchesList"];
         put?: never;
-        /** Deliver a batch (manifest.json + data files, all under field "files"); 202, then poll GET /batches/{id} */
+        /** Deliver a batch (manifest.json + data files, all under field "files"); 202, then poll GET /batches/{id}; 429 with Retry-After over the per-token upload quota, 411 without a Content-Length */
         post: operations["batchesUpload"];
         delete?: never;
         options?: never;
@@ -96,7 +96,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Demo mode only: one token per role for the role picker (404 otherwise) */
+        /** Demo mode only (loopback): one token per role except beheer, for the role picker (404 otherwise) */
         get: operations["demoSessions"];
         put?: never;
         post?: never;
@@ -600,6 +600,11 @@ export interface components {
              */
             region: string | null;
             /**
+             * @description the request id (X-Request-Id; also in the log line and in error bodies)
+             * @example 6f1c2b0e-8a4e-4c43-9d0a-2f9b2d1e7c55
+             */
+            requestId: string | null;
+            /**
              * @description the caller's role (inspectie, nctv, regio, beheer); null when anonymous
              * @example inspectie
              */
@@ -711,7 +716,7 @@ export interface components {
             to: string | null;
         };
         /** @enum {string} */
-        BatchStatus: "queued" | "validating" | "loading" | "loaded" | "rejected" | "failed";
+        BatchStatus: "queued" | "validating" | "loading" | "loaded" | "rejected" | "failed" | "interrupted";
         CatalogueColumnDto: {
             /** @example count */
             kind: components["schemas"]["ColumnKind"];
@@ -1855,7 +1860,7 @@ export interface components {
          * @description the contract rule broken (docs/data-contract.md)
          * @enum {string}
          */
-        ValidationRule: "MANIFEST_MISSING" | "MANIFEST_NOT_JSON" | "MANIFEST_FIELD_MISSING" | "MANIFEST_FIELD_INVALID" | "MANIFEST_FIELD_UNKNOWN" | "CONTRACT_VERSION" | "REGION_CODE_INVALID" | "PERIOD_INVALID" | "FILE_NAME_INVALID" | "FILE_FORMAT_UNSUPPORTED" | "FILE_MISSING" | "SHA256_MISMATCH" | "ROWS_MISMATCH" | "FILE_NOT_UTF8" | "FILE_UNREADABLE" | "CSV_MALFORMED" | "JSON_NOT_OBJECT" | "COLUMN_MISSING" | "COLUMN_DUPLICATE" | "REQUIRED" | "REQUIRED_FOR_WEEGPLOEG" | "TYPE_DATE" | "TYPE_INT" | "TYPE_BOOL" | "RANGE" | "CODE_UNKNOWN" | "PATTERN" | "REGION_MISMATCH" | "DATE_OUTSIDE_PERIOD" | "DATE_IN_FUTURE" | "BODY_STAGE_MISMATCH" | "OUTCOME_STAGE_MISMATCH" | "ENRICHMENT_NOT_ALLOWED" | "DUPLICATE_ID" | "SIGNAL_UNKNOWN" | "DATE_BEFORE_SIGNAL" | "COLUMN_UNKNOWN" | "PII_BSN" | "PII_EMAIL" | "PII_PHONE" | "PII_POSTCODE" | "PII_IBAN" | "PSEUDONYM_INVALID" | "PSEUDONYM_DATE" | "PSEUDONYM_NAME" | "BATCH_ID_CONFLICT" | "REGION_NOT_ALLOWED";
+        ValidationRule: "MANIFEST_MISSING" | "MANIFEST_NOT_JSON" | "MANIFEST_FIELD_MISSING" | "MANIFEST_FIELD_INVALID" | "MANIFEST_FIELD_UNKNOWN" | "CONTRACT_VERSION" | "REGION_CODE_INVALID" | "PERIOD_INVALID" | "FILE_NAME_INVALID" | "FILE_FORMAT_UNSUPPORTED" | "FILE_MISSING" | "SHA256_MISMATCH" | "ROWS_MISMATCH" | "FILE_TOO_MANY_ROWS" | "VALIDATION_TIMEOUT" | "FILE_NOT_UTF8" | "FILE_UNREADABLE" | "CSV_MALFORMED" | "JSON_NOT_OBJECT" | "COLUMN_MISSING" | "COLUMN_DUPLICATE" | "REQUIRED" | "REQUIRED_FOR_WEEGPLOEG" | "TYPE_DATE" | "TYPE_INT" | "TYPE_BOOL" | "RANGE" | "CODE_UNKNOWN" | "PATTERN" | "REGION_MISMATCH" | "DATE_OUTSIDE_PERIOD" | "DATE_IN_FUTURE" | "BODY_STAGE_MISMATCH" | "OUTCOME_STAGE_MISMATCH" | "ENRICHMENT_NOT_ALLOWED" | "DUPLICATE_ID" | "SIGNAL_UNKNOWN" | "DATE_BEFORE_SIGNAL" | "COLUMN_UNKNOWN" | "PII_BSN" | "PII_EMAIL" | "PII_PHONE" | "PII_POSTCODE" | "PII_IBAN" | "PSEUDONYM_INVALID" | "PSEUDONYM_DATE" | "PSEUDONYM_NAME" | "BATCH_ID_CONFLICT" | "REGION_NOT_ALLOWED";
     };
     responses: {
         /** @description Bad request: a parameter, field or file is invalid; the message names it and says what is allowed */
@@ -1878,6 +1883,15 @@ export interface components {
         };
         /** @description The caller's role may not use this route or metric, or a regio token asked for another region */
         Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiErrorDto"];
+            };
+        };
+        /** @description Length required: an upload must say its size (Content-Length) so the upload quota can be checked before it is read */
+        LengthRequired: {
             headers: {
                 [name: string]: unknown;
             };
@@ -2081,6 +2095,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            411: components["responses"]["LengthRequired"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
         };

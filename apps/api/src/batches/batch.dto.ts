@@ -4,7 +4,8 @@ import { REGION_CODES } from '@weegwijzer/contract';
 import { RULES, type RuleCode } from '@weegwijzer/etl';
 
 /** Where a batch stands. `queued`: accepted by the API, waiting for the ingest queue. */
-export const BATCH_STATUSES = ['queued', 'validating', 'loading', 'loaded', 'rejected', 'failed'] as const;
+/** `interrupted`: the server stopped while the batch was being handled; upload it again. */
+export const BATCH_STATUSES = ['queued', 'validating', 'loading', 'loaded', 'rejected', 'failed', 'interrupted'] as const;
 export type BatchStatusDto = (typeof BATCH_STATUSES)[number];
 
 /** One problem in a delivery: where and which rule — never the value. */

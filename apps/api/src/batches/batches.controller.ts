@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, Req, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Req, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import type { Request } from 'express';
@@ -8,6 +8,7 @@ import { Roles } from '../auth/roles.decorator';
 import { ApiErrors } from '../openapi/api-error.dto';
 import { BatchAcceptedDto, BatchDto } from './batch.dto';
 import { BatchesService } from './batches.service';
+import { UploadQuotaGuard } from './upload.quota';
 import { MAX_BATCH_FILES, type UploadState } from './upload.storage';
 
 @ApiTags('batches')
@@ -19,6 +20,7 @@ export class BatchesController {
   @Post()
   @HttpCode(202)
   @Roles('regio', 'beheer')
+  @UseGuards(UploadQuotaGuard)
   @UseInterceptors(FilesInterceptor('files', MAX_BATCH_FILES))
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -35,11 +37,11 @@ export class BatchesController {
       },
     },
   })
-  @ApiOperation({ summary: 'Deliver a batch (manifest.json + data files, all under field "files"); 202, then poll GET /batches/{id}' })
+  @ApiOperation({ summary: 'Deliver a batch (manifest.json + data files, all under field "files"); 202, then poll GET /batches/{id}; 429 with Retry-After over the per-token upload quota, 411 without a Content-Length' })
   @ApiAcceptedResponse({ type: BatchAcceptedDto, description: 'Queued for validation and loading; poll `location`' })
-  @ApiErrors(400, 403, 409, 413)
+  @ApiErrors(400, 403, 409, 411, 413)
   upload(@CurrentPrincipal() p: Principal, @Req() req: Request & UploadState): Promise<BatchAcceptedDto> {
-    return this.batches.submit(p, req.uploadDir, req.uploadNames ?? []);
+    return this.batches.submit(p, req.uploadDir, req.uploadNames ?? [], req);
   }
 
   @Get()

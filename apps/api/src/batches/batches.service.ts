@@ -18,6 +18,7 @@ import { APP_CONFIG, INGESTOR } from '../app/tokens';
 import type { AppConfig } from '../config/app-config';
 import type { BatchAcceptedDto, BatchDto } from './batch.dto';
 import { BatchRepository } from './batch.repository';
+import type { UploadState } from './upload.storage';
 import { UploadTracker } from './upload.tracker';
 
 type BatchResult = Awaited<ReturnType<Ingestor['ingest']>>['batches'][number];
@@ -34,6 +35,8 @@ interface Job {
   outcome: BatchDto['lastOutcome'];
   report?: unknown;
   error?: string;
+  /** The upload quota reservation, held until the ingest is done. */
+  releaseQuota?: () => void;
 }
 
 const BATCH_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -58,7 +61,7 @@ export class BatchesService implements OnApplicationShutdown {
   ) {}
 
   /** Checks an uploaded batch folder's manifest and the caller's right to deliver it, then queues it. */
-  async submit(p: Principal, dir: string | undefined, files: string[]): Promise<BatchAcceptedDto> {
+  async submit(p: Principal, dir: string | undefined, files: string[], upload: UploadState = {}): Promise<BatchAcceptedDto> {
     try {
       if (!dir || files.length === 0) throw new BadRequestException('no files: send the batch as multipart/form-data, every file under the field name "files"');
       if (!files.includes('manifest.json')) throw new BadRequestException(`no manifest.json among the uploaded files (${files.join(', ')})`);
@@ -88,7 +91,9 @@ export class BatchesService implements OnApplicationShutdown {
         createdAt: new Date(),
         state: 'queued',
         outcome: null,
+        releaseQuota: upload.uploadRelease,
       };
+      upload.uploadClaimed = true;
       this.jobs.set(id, job);
       this.uploads.claim(dir);
       this.queue = this.queue.then(() => this.run(job));
@@ -150,6 +155,7 @@ export class BatchesService implements OnApplicationShutdown {
       this.log.error(`batch ${job.id} failed: ${job.error}`);
     } finally {
       job.state = 'done';
+      job.releaseQuota?.();
       await this.uploads.release(job.dir);
     }
   }

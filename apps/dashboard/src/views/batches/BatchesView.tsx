@@ -15,7 +15,7 @@ const STATUS_LABELS: Record<string, { nl: string; en: string }> = {
   rejected: { nl: 'afgekeurd', en: 'rejected' },
   failed: { nl: 'mislukt', en: 'failed' },
 };
-const FINAL = new Set(['loaded', 'rejected', 'failed']);
+const FINAL = new Set(['loaded', 'rejected', 'failed', 'interrupted']);
 
 const COLUMNS: { name: keyof Batch | 'period_text'; kind: ColumnKind; label: { nl: string; en: string } }[] = [
   { name: 'batchId', kind: 'dimension', label: { nl: 'Aanlevering', en: 'Delivery' } },
@@ -42,7 +42,7 @@ export default function BatchesView() {
     const rows = batches.map((b) => ({
       batchId: b.batchId,
       region: names.get(b.region) ?? b.region,
-      status: STATUS_LABELS[b.status]?.[lang] ?? b.status,
+      status: b.status === 'interrupted' ? t('batchInterrupted') : (STATUS_LABELS[b.status]?.[lang] ?? b.status),
       period_text: b.period?.from || b.period?.to ? `${b.period.from ?? '…'} – ${b.period.to ?? '…'}` : null,
       producedAt: b.producedAt?.slice(0, 19).replace('T', ' ') ?? null,
       signalRows: b.signalRows,

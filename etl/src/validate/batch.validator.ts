@@ -51,6 +51,11 @@ export interface ValidateOptions {
 const KINDS: FileKind[] = ['signals', 'assessments'];
 const FILE_ORDER = { manifest: 0, signals: 1, assessments: 2 } as const;
 const ID_FULL = fullPattern(ID_PATTERN);
+/**
+ * Clock skew tolerated between a region's machine and the monitor for `produced_at`. A later
+ * `produced_at` would make the batch win every future correction (the latest one wins).
+ */
+export const PRODUCED_AT_SKEW_MS = 5 * 60 * 1000;
 
 /** The calendar date in the Netherlands, which is what "in the future" means to a region. */
 export function dutchToday(now: Date): string {
@@ -111,6 +116,9 @@ export class BatchValidation {
     this.opts.onProgress?.({ step: 'manifest' });
     this.manifest = await readManifest(this.dir);
     this.jsErrors.push(...this.manifest.errors);
+    if (this.manifest.produced_at && Date.parse(this.manifest.produced_at) > this.validatedAt.getTime() + PRODUCED_AT_SKEW_MS) {
+      this.jsErrors.push(makeError(MANIFEST_FILE, null, 'produced_at', 'PRODUCED_AT_IN_FUTURE'));
+    }
     const scans = KINDS.map(async (kind) => {
       const entry = this.manifest.files[kind];
       if (!entry) return;

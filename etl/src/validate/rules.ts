@@ -18,6 +18,7 @@ export const RULES = {
   MANIFEST_FIELD_UNKNOWN: { category: 'manifest', message: 'manifest field is not part of contract v1' },
   CONTRACT_VERSION: { category: 'manifest', message: 'contract_version must be "1"' },
   REGION_CODE_INVALID: { category: 'manifest', message: 'region_code must be one of VR01..VR25' },
+  PRODUCED_AT_IN_FUTURE: { category: 'manifest', message: 'produced_at lies in the future (more than 5 minutes after the monitor\'s clock): a batch cannot be produced later than it is delivered' },
   PERIOD_INVALID: { category: 'manifest', message: 'period must have from <= to, both dates YYYY-MM-DD' },
   FILE_NAME_INVALID: { category: 'manifest', message: 'file name must be a plain file name in the batch folder' },
   FILE_FORMAT_UNSUPPORTED: { category: 'manifest', message: 'file extension must be .csv, .jsonl, .parquet or .arrow' },

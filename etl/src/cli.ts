@@ -1,8 +1,8 @@
 /**
  * The ETL command line (run from the repository root): `npm run etl -- <command>`.
  *
- *   validate <batch-dir> [--json]            check a batch, load nothing
- *   ingest <batch-dir>... [--json]           validate and load (exit 0 loaded/already, 2 rejected, 1 failure)
+ *   validate <batch-dir|.zip> [--json]        check a batch, load nothing
+ *   ingest <batch-dir|.zip>... [--json]       validate and load (exit 0 loaded/already, 2 rejected, 1 failure)
  *   demo --out <dir> [--seed N] [--years N] [--scale F] [--format csv|jsonl|parquet|arrow]
  *   pseudonymise --key-file <f> <in> <out>   HMAC-SHA256 pseudonyms for a region's export, locally
  *
@@ -50,8 +50,8 @@ function readConfig(env: NodeJS.ProcessEnv): CliConfig {
 class UsageError extends Error {}
 
 const USAGE = `usage: npm run etl -- <command>
-  validate <batch-dir> [--json]
-  ingest <batch-dir>... [--json]
+  validate <batch-dir|batch.zip> [--json]
+  ingest <batch-dir|batch.zip>... [--json]
   demo --out <dir> [--seed N] [--years N] [--scale F] [--format csv|jsonl|parquet|arrow]
   pseudonymise --key-file <file> <in> <out>`;
 
@@ -96,7 +96,7 @@ function printReport(report: ValidationReport, out: (s: string) => void): void {
 
 async function cmdValidate(cfg: CliConfig, args: string[]): Promise<number> {
   const p = parseArgs(args, []);
-  if (p.positional.length !== 1) throw new UsageError('validate takes exactly one batch folder');
+  if (p.positional.length !== 1) throw new UsageError('validate takes exactly one batch folder or .zip');
   const progress = new Progress();
   // Earlier batches in the data dir count for referential integrity; reading them is safe
   // while an owner runs (accepted batches are immutable).
@@ -133,7 +133,7 @@ function printIngest(result: IngestResult): void {
 
 async function cmdIngest(cfg: CliConfig, args: string[]): Promise<number> {
   const p = parseArgs(args, []);
-  if (p.positional.length === 0) throw new UsageError('ingest needs at least one batch folder');
+  if (p.positional.length === 0) throw new UsageError('ingest needs at least one batch folder or .zip');
   const dirs = p.positional.map((d) => resolve(d));
   const progress = new Progress();
   const onProgress = (e: IngestProgress) => progress.update(`${e.batch ? `${e.batch}: ` : ''}${e.message}`, e.phase === 'done' ? e.total : e.index - 1, e.total);

@@ -3,6 +3,8 @@ export { BatchValidation, validateBatch, dutchToday, type EarlierBatch, type Val
 export { RULES, ruleMessage, type RuleCode, type RuleCategory } from './validate/rules';
 export { DEFAULT_ERROR_CAP, type ValidationError, type ValidationReport } from './validate/report';
 export { Ingestor, type IngestorOptions } from './ingest/ingestor';
+export { openDelivery, readArchiveManifest, DEFAULT_DELIVERY_MAX_BYTES, type Delivery } from './validate/archive';
+export { zipFolder, writeRawZip, zeroBomb, type RawZipEntry } from './testing/zip-fixture';
 export { ingestControlHandler, IngestPayloadError, type IngestControlPayload } from './ingest/ingest.control';
 export type { BatchOutcome, BatchResult, IngestOptions, IngestPhase, IngestProgress, IngestResult } from './ingest/ingest.types';
 export { writeTestBatch, validSignal, validAssessment, type FixtureRow, type TestBatchOptions } from './testing/batch-fixture';

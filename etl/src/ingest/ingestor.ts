@@ -19,7 +19,9 @@ import {
   type SnapshotPointer,
 } from '@weegwijzer/store';
 import { ANALYTIC_SCHEMA_VERSION } from '@weegwijzer/contract';
+import { openDelivery, type Delivery } from '../validate/archive';
 import { BatchValidation } from '../validate/batch.validator';
+import type { ValidationReport } from '../validate/report';
 import { ValidationEngine } from '../validate/engine';
 import { MANIFEST_FILE } from '../validate/manifest';
 import { BatchRepository } from './batch.repository';
@@ -41,6 +43,8 @@ export interface IngestorOptions {
    * snapshot-built, pointer-swapped).
    */
   crashAt?: string;
+  /** Uncompressed limit of a `.zip` delivery (default 512 MiB). */
+  maxDeliveryBytes?: number;
 }
 
 export class Ingestor {
@@ -70,6 +74,43 @@ export class Ingestor {
     const run = this.queue.then(() => this.run(dirs, options)).finally(() => this.waiting--);
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Checks a delivery (folder or `.zip`) exactly as an ingest would — against the accepted
+   * batches of its region, the caller's region and the ledger — and loads nothing: no
+   * ledger row, no batch files, no snapshot. Only the report comes back.
+   */
+  async check(path: string, options: Pick<IngestOptions, 'allowedRegion'> = {}): Promise<ValidationReport> {
+    await this.init();
+    const workDir = dataDirLayout(this.dataDir).tmp;
+    const accepted = readSnapshotPointer(this.dataDir)?.batches ?? [];
+    const delivery = await openDelivery(resolve(path), { maxBytes: this.opts.maxDeliveryBytes, workDir });
+    try {
+      const v = await BatchValidation.prepare(delivery.dir, {
+        deliveryErrors: delivery.errors,
+        now: this.now(),
+        errorCap: this.opts.errorCap,
+        workDir,
+        threads: this.opts.threads,
+        earlierBatches: (region) => this.batches.earlierBatches(accepted, region),
+      });
+      try {
+        const region = v.regionCode;
+        if (options.allowedRegion && region && region !== options.allowedRegion) {
+          v.addError('REGION_NOT_ALLOWED', 'region_code');
+          return v.report();
+        }
+        await v.checkRows();
+        const existing = region && v.batchId ? await this.ledger.find(region, v.batchId) : null;
+        if (existing?.status === 'loaded' && existing.contentSha256 !== v.contentSha256) v.addError('BATCH_ID_CONFLICT', 'batch_id');
+        return v.report();
+      } finally {
+        await v.close();
+      }
+    } finally {
+      delivery.cleanup();
+    }
   }
 
   /** Waits for queued runs to finish; later ingest() calls are refused. */
@@ -133,15 +174,23 @@ export class Ingestor {
     const accepted: SnapshotBatchRef[] = [...(pointer?.batches ?? [])];
     const results: BatchResult[] = [];
     const pending: { ref: SnapshotBatchRef; result: BatchResult }[] = [];
-    const ordered = await orderByProducedAt(dirs.map((d) => resolve(d)));
-    const total = ordered.length;
-    const engine = new ValidationEngine({ workDir: dataDirLayout(this.dataDir).tmp, threads: this.opts.threads });
+    const workDir = dataDirLayout(this.dataDir).tmp;
+    const deliveries: (Delivery & { input: string })[] = [];
+    const engine = new ValidationEngine({ workDir, threads: this.opts.threads });
     try {
-      for (const [i, dir] of ordered.entries()) {
+      // A .zip is checked and unpacked into tmp/ first (a crash leaves it for recover() to remove).
+      for (const input of dirs.map((d) => resolve(d))) {
+        deliveries.push({ input, ...(await openDelivery(input, { maxBytes: this.opts.maxDeliveryBytes, workDir })) });
+      }
+      const ordered = await orderByProducedAt(deliveries);
+      const total = ordered.length;
+      for (const [i, delivery] of ordered.entries()) {
         const index = i + 1;
+        const dir = delivery.input;
         const label = basename(dir);
         emit({ phase: 'validate', index, total, batch: label, message: `validating ${label}` });
-        const v = await BatchValidation.prepare(dir, {
+        const v = await BatchValidation.prepare(delivery.dir, {
+          deliveryErrors: delivery.errors,
           now: this.now(),
           errorCap: this.opts.errorCap,
           engine,
@@ -149,16 +198,19 @@ export class Ingestor {
           onProgress: (p) => emit({ phase: 'validate', index, total, batch: label, message: `${p.step}${p.file ? ` ${p.file}` : ''}` }),
         });
         try {
-          results.push(await this.ingestOne(v, dir, options, accepted, pending, (p) => emit({ ...p, index, total })));
+          results.push(await this.ingestOne(v, dir, delivery.dir, options, accepted, pending, (p) => emit({ ...p, index, total })));
         } catch (e) {
           results.push(await this.failOne(v, dir, e));
         } finally {
           await v.close();
+          delivery.cleanup();
         }
       }
     } finally {
+      for (const d of deliveries) d.cleanup();
       await engine.close();
     }
+    const total = deliveries.length;
 
     let snapshot: IngestResult['snapshot'] = null;
     if (pending.length > 0) {
@@ -196,6 +248,7 @@ export class Ingestor {
   private async ingestOne(
     v: BatchValidation,
     dir: string,
+    folder: string,
     options: IngestOptions,
     accepted: SnapshotBatchRef[],
     pending: { ref: SnapshotBatchRef; result: BatchResult }[],
@@ -261,7 +314,7 @@ export class Ingestor {
     const tmp = this.batches.tempDir();
     try {
       await v.writeParquet(tmp);
-      copyFileSync(join(dir, MANIFEST_FILE), join(tmp, MANIFEST_FILE));
+      copyFileSync(join(folder, MANIFEST_FILE), join(tmp, MANIFEST_FILE));
       writeFileSync(join(tmp, 'batch.json'), JSON.stringify({ key, content_sha256: v.contentSha256, counts: report.counts, validated_at: report.validated_at }, null, 2));
       this.batches.commit(tmp, region, batchId);
     } catch (e) {
@@ -327,19 +380,19 @@ export class Ingestor {
 }
 
 /** Batches of one run in order of their manifest's produced_at (unknown last, stable). */
-async function orderByProducedAt(dirs: string[]): Promise<string[]> {
+async function orderByProducedAt<T extends { dir: string }>(deliveries: T[]): Promise<T[]> {
   const keyed = await Promise.all(
-    dirs.map(async (dir, i) => {
+    deliveries.map(async (d, i) => {
       try {
-        const m = JSON.parse(await readFile(join(dir, MANIFEST_FILE), 'utf8')) as { produced_at?: unknown };
+        const m = JSON.parse(await readFile(join(d.dir, MANIFEST_FILE), 'utf8')) as { produced_at?: unknown };
         const t = typeof m.produced_at === 'string' ? Date.parse(m.produced_at) : NaN;
-        return { dir, i, t: Number.isNaN(t) ? Infinity : t };
+        return { d, i, t: Number.isNaN(t) ? Infinity : t };
       } catch {
-        return { dir, i, t: Infinity };
+        return { d, i, t: Infinity };
       }
     }),
   );
-  return keyed.sort((a, b) => a.t - b.t || a.i - b.i).map((k) => k.dir);
+  return keyed.sort((a, b) => a.t - b.t || a.i - b.i).map((k) => k.d);
 }
 
 function summary(results: BatchResult[]): string {

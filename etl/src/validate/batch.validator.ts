@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { COLUMNS_BY_FILE, ID_PATTERN, type FileKind } from '@weegwijzer/contract';
 import { baseRuleSql, fullPattern, GUARDED_RULE_SQL, typedColumnSql, type RuleContext } from './checks.sql';
+import { openDelivery } from './archive';
 import { scanFile, type FileScan } from './file-scan';
 import { ValidationEngine } from './engine';
 import { MANIFEST_FILE, readManifest, type ParsedManifest } from './manifest';
@@ -46,6 +47,13 @@ export interface ValidateOptions {
   workDir?: string;
   threads?: number;
   onProgress?: (p: ValidationProgress) => void;
+  /** Uncompressed limit of a `.zip` delivery (default 512 MiB). */
+  maxDeliveryBytes?: number;
+}
+
+/** For `BatchValidation.prepare`: violations found before the folder existed (the archive rules). */
+export interface PrepareOptions extends ValidateOptions {
+  deliveryErrors?: ValidationError[];
 }
 
 const KINDS: FileKind[] = ['signals', 'assessments'];
@@ -89,9 +97,9 @@ export class BatchValidation {
   }
 
   /** Reads the manifest and hashes the files; `checkRows()` does the rest. */
-  static async prepare(dir: string, opts: ValidateOptions = {}): Promise<BatchValidation> {
+  static async prepare(dir: string, opts: PrepareOptions = {}): Promise<BatchValidation> {
     const v = new BatchValidation(dir, opts);
-    await v.checkManifestAndFiles();
+    await v.checkManifestAndFiles(opts.deliveryErrors ?? []);
     return v;
   }
 
@@ -112,16 +120,19 @@ export class BatchValidation {
     this.jsErrors.push(e);
   }
 
-  private async checkManifestAndFiles(): Promise<void> {
+  private async checkManifestAndFiles(deliveryErrors: ValidationError[]): Promise<void> {
     this.opts.onProgress?.({ step: 'manifest' });
     this.manifest = await readManifest(this.dir);
-    this.jsErrors.push(...this.manifest.errors);
+    // An archive refused before its manifest could be unpacked: "manifest missing" would mislead.
+    const manifestErrors = deliveryErrors.length > 0 ? this.manifest.errors.filter((e) => e.rule !== 'MANIFEST_MISSING') : this.manifest.errors;
+    this.jsErrors.push(...deliveryErrors, ...manifestErrors);
     if (this.manifest.produced_at && Date.parse(this.manifest.produced_at) > this.validatedAt.getTime() + PRODUCED_AT_SKEW_MS) {
       this.jsErrors.push(makeError(MANIFEST_FILE, null, 'produced_at', 'PRODUCED_AT_IN_FUTURE'));
     }
     const scans = KINDS.map(async (kind) => {
       const entry = this.manifest.files[kind];
-      if (!entry) return;
+      // A rejected archive's data files were never unpacked: only its manifest is checked.
+      if (!entry || deliveryErrors.length > 0) return;
       const path = join(this.dir, entry.name);
       if (!existsSync(path)) {
         this.jsErrors.push(makeError(entry.name, null, null, 'FILE_MISSING'));
@@ -340,7 +351,9 @@ export class BatchValidation {
 
   report(): ValidationReport {
     const cap = this.opts.errorCap ?? DEFAULT_ERROR_CAP;
-    const fileOrd = (file: string) => (file === MANIFEST_FILE ? 0 : file === this.manifest.files.signals?.name ? 1 : 2);
+    const data = [this.manifest.files.signals?.name, this.manifest.files.assessments?.name];
+    // Archive and manifest errors first, then signals, then assessments.
+    const fileOrd = (file: string) => (!data.includes(file) ? 0 : file === data[0] ? 1 : 2);
     // File, then row (file-level errors first), then column; errors found in JS keep their order.
     const keyed = [
       ...this.jsErrors.map((e, i) => ({ e, k: [fileOrd(e.file), e.row ?? -1, -1e6 + i] })),
@@ -390,13 +403,18 @@ export class BatchValidation {
   }
 }
 
-/** Checks a batch folder and returns the report; loads nothing. */
-export async function validateBatch(dir: string, opts: ValidateOptions = {}): Promise<ValidationReport> {
-  const v = await BatchValidation.prepare(dir, opts);
+/** Checks a batch folder or `.zip` and returns the report; loads nothing. */
+export async function validateBatch(path: string, opts: ValidateOptions = {}): Promise<ValidationReport> {
+  const delivery = await openDelivery(path, { maxBytes: opts.maxDeliveryBytes, workDir: opts.workDir });
   try {
-    await v.checkRows();
-    return v.report();
+    const v = await BatchValidation.prepare(delivery.dir, { ...opts, deliveryErrors: delivery.errors });
+    try {
+      await v.checkRows();
+      return v.report();
+    } finally {
+      await v.close();
+    }
   } finally {
-    await v.close();
+    delivery.cleanup();
   }
 }

@@ -2,7 +2,7 @@
  * Every rule the validator can report, with its category and the message a region's data
  * officer sees. Messages describe the rule, never the offending value.
  */
-export type RuleCategory = 'manifest' | 'file' | 'schema' | 'integrity' | 'guard' | 'delivery';
+export type RuleCategory = 'archive' | 'excel' | 'manifest' | 'file' | 'schema' | 'integrity' | 'guard' | 'delivery';
 
 export interface RuleDef {
   category: RuleCategory;
@@ -10,6 +10,13 @@ export interface RuleDef {
 }
 
 export const RULES = {
+  // a delivery as one .zip (contract 1.1)
+  ARCHIVE_UNREADABLE: { category: 'archive', message: 'the archive cannot be read as a .zip (damaged, encrypted, or an entry that cannot be inflated)' },
+  ARCHIVE_ENTRY_NOT_ALLOWED: { category: 'archive', message: 'the archive may hold only manifest.json and the two data files named in it' },
+  ARCHIVE_LAYOUT: { category: 'archive', message: 'the files must lie at the root of the archive or together in one folder' },
+  ARCHIVE_PATH_UNSAFE: { category: 'archive', message: 'an entry has an absolute path, a drive letter, a backslash or a ".." part' },
+  ARCHIVE_LINK: { category: 'archive', message: 'an entry is a symbolic link; put the file itself in the archive' },
+  ARCHIVE_TOO_LARGE: { category: 'archive', message: 'the unpacked delivery is larger than the batch limit' },
   // manifest.json
   MANIFEST_MISSING: { category: 'manifest', message: 'manifest.json is missing from the batch' },
   MANIFEST_NOT_JSON: { category: 'manifest', message: 'manifest.json is not valid UTF-8 JSON (an object)' },

@@ -113,7 +113,7 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
   try {
     opened.store = await openOperationalStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema });
     opened.analytic = new AnalyticReader({ dataDir: config.dataDir });
-    opened.ingestor = new Ingestor({ dataDir: config.dataDir, store: opened.store });
+    opened.ingestor = new Ingestor({ dataDir: config.dataDir, store: opened.store, maxDeliveryBytes: config.uploadMaxBytes });
     const nest = await NestFactory.create<NestExpressApplication>(
       AppModule.register({ config, store: opened.store, analytic: opened.analytic, ingestor: opened.ingestor }),
       { bodyParser: false, logger, abortOnError: false },

@@ -1,3 +1,5 @@
+import { IsIn, IsOptional } from 'class-validator';
+
 /** Where a batch stands. `queued`: accepted by the API, waiting for the ingest queue. */
 export type BatchStatusDto = 'queued' | 'validating' | 'loading' | 'loaded' | 'rejected' | 'failed';
 
@@ -30,4 +32,22 @@ export interface BatchAcceptedDto {
   status: 'queued';
   /** Poll this for the status. */
   location: string;
+}
+
+/** `POST /batches?dry_run=1`: the delivery was checked, not loaded; nothing of it was kept. */
+export interface BatchCheckDto {
+  dryRun: true;
+  /** Always false: no ledger row, no batch files, no snapshot — only this response. */
+  stored: false;
+  region: string;
+  batchId: string;
+  /** Validation report (file, row, column, rule — never a value). */
+  report: unknown;
+}
+
+export class BatchUploadQueryDto {
+  /** `1`/`true`: check only (see BatchCheckDto). */
+  @IsOptional()
+  @IsIn(['0', '1', 'true', 'false'], { message: 'dry_run must be 1, true, 0 or false' })
+  dry_run?: string;
 }

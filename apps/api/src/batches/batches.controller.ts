@@ -1,11 +1,11 @@
-import { Controller, Get, HttpCode, Param, Post, Req, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FilesInterceptor } from '@nestjs/platform-express';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
-import type { BatchAcceptedDto, BatchDto } from './batch.dto';
+import { BatchUploadQueryDto, type BatchAcceptedDto, type BatchCheckDto, type BatchDto } from './batch.dto';
 import { BatchesService } from './batches.service';
 import { MAX_BATCH_FILES, type UploadState } from './upload.storage';
 
@@ -21,9 +21,20 @@ export class BatchesController {
   @UseInterceptors(FilesInterceptor('files', MAX_BATCH_FILES))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } } } })
-  @ApiOperation({ summary: 'Deliver a batch (manifest.json + data files, all under field "files"); 202, then poll GET /batches/:id' })
-  upload(@CurrentPrincipal() p: Principal, @Req() req: Request & UploadState): Promise<BatchAcceptedDto> {
-    return this.batches.submit(p, req.uploadDir, req.uploadNames ?? []);
+  @ApiOperation({
+    summary:
+      'Deliver a batch (manifest.json + data files, or one .zip, all under field "files"); 202, then poll GET /batches/:id. ' +
+      'With ?dry_run=1: 200 with the validation report; nothing is loaded or kept.',
+  })
+  upload(
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request & UploadState,
+    @Query() q: BatchUploadQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<BatchAcceptedDto | BatchCheckDto> {
+    const dryRun = q.dry_run === '1' || q.dry_run === 'true';
+    if (dryRun) res.status(200);
+    return this.batches.submit(p, req.uploadDir, req.uploadNames ?? [], dryRun ? 'check' : 'load');
   }
 
   @Get()

@@ -4,7 +4,8 @@ export { RULES, ruleMessage, type RuleCode, type RuleCategory } from './validate
 export { DEFAULT_ERROR_CAP, type ValidationError, type ValidationReport } from './validate/report';
 export { Ingestor, type IngestorOptions } from './ingest/ingestor';
 export { openDelivery, readArchiveManifest, DEFAULT_DELIVERY_MAX_BYTES, type Delivery } from './validate/archive';
-export { zipFolder, writeRawZip, zeroBomb, type RawZipEntry } from './testing/zip-fixture';
+export { zipFolder, writeRawZip, zeroBomb, rewriteZip, type RawZipEntry } from './testing/zip-fixture';
+export { writeRawXlsx, type RawCell, type RawSheet } from './testing/xlsx-fixture';
 export { ingestControlHandler, IngestPayloadError, type IngestControlPayload } from './ingest/ingest.control';
 export type { BatchOutcome, BatchResult, IngestOptions, IngestPhase, IngestProgress, IngestResult } from './ingest/ingest.types';
 export { writeTestBatch, validSignal, validAssessment, type FixtureRow, type TestBatchOptions } from './testing/batch-fixture';

@@ -91,3 +91,38 @@ export function zeroBomb(mebibytes: number): Buffer {
   const block = deflateRawSync(Buffer.alloc(1 << 20), { finishFlush: constants.Z_SYNC_FLUSH, level: 9 });
   return Buffer.concat([...Array.from({ length: mebibytes }, () => block), Buffer.from([0x03, 0x00])]);
 }
+
+/** Rewrites a zip (say, an .xlsx) with extra entries and some entries' content replaced. */
+export async function rewriteZip(path: string, edits: Record<string, string | ((old: string) => string)>): Promise<void> {
+  const yauzl = (await import('yauzl')).default;
+  const entries: { name: string; data: Buffer }[] = [];
+  await new Promise<void>((resolve, reject) => {
+    yauzl.open(path, { lazyEntries: true }, (err, zip) => {
+      if (err || !zip) return reject(err);
+      zip.on('entry', (e) => {
+        if (e.fileName.endsWith('/')) return zip.readEntry();
+        zip.openReadStream(e, (err2, s) => {
+          if (err2 || !s) return reject(err2);
+          const chunks: Buffer[] = [];
+          s.on('data', (c: Buffer) => chunks.push(c));
+          s.on('end', () => {
+            entries.push({ name: e.fileName, data: Buffer.concat(chunks) });
+            zip.readEntry();
+          });
+        });
+      });
+      zip.on('end', () => resolve());
+      zip.readEntry();
+    });
+  });
+  const out = new yazl.ZipFile();
+  for (const e of entries) {
+    const edit = edits[e.name];
+    out.addBuffer(edit === undefined ? e.data : Buffer.from(typeof edit === 'function' ? edit(e.data.toString('utf8')) : edit), e.name);
+  }
+  for (const [name, edit] of Object.entries(edits)) if (!entries.some((e) => e.name === name) && typeof edit === 'string') out.addBuffer(Buffer.from(edit), name);
+  out.end();
+  const chunks: Buffer[] = [];
+  for await (const c of out.outputStream as AsyncIterable<Buffer>) chunks.push(c);
+  writeFileSync(path, Buffer.concat(chunks));
+}

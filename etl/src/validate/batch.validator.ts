@@ -59,6 +59,8 @@ export interface PrepareOptions extends ValidateOptions {
 const KINDS: FileKind[] = ['signals', 'assessments'];
 const FILE_ORDER = { manifest: 0, signals: 1, assessments: 2 } as const;
 const ID_FULL = fullPattern(ID_PATTERN);
+/** Errors after which a file's row count is not known (no ROWS_MISMATCH on top). */
+const ROWS_UNKNOWN = new Set<RuleCode>(['FILE_UNREADABLE', 'EXCEL_SHEET_MISSING', 'EXCEL_HEADER_ROW', 'EXCEL_TOO_LARGE']);
 /**
  * Clock skew tolerated between a region's machine and the monitor for `produced_at`. A later
  * `produced_at` would make the batch win every future correction (the latest one wins).
@@ -110,7 +112,8 @@ export class BatchValidation {
     return this.manifest.batch_id;
   }
   get errorCount(): number {
-    return this.jsErrors.length + this.sqlErrorCount;
+    const dropped = KINDS.reduce((n, k) => n + (this.sources[k]?.droppedErrors ?? 0), 0);
+    return this.jsErrors.length + this.sqlErrorCount + dropped;
   }
 
   /** Adds a delivery-level error decided outside the validator (conflict, region not allowed). */
@@ -182,7 +185,8 @@ export class BatchValidation {
       const scan = this.scans[kind];
       if (!entry || !scan || (scan.utf8 && !scan.utf8.ok)) continue;
       this.opts.onProgress?.({ step: 'read', file: entry.name });
-      const source = new SourceFile(conn, kind, join(this.dir, entry.name), entry.name, entry.format);
+      const combined = entry.format === 'xlsx' && this.manifest.files.signals?.name === this.manifest.files.assessments?.name;
+      const source = new SourceFile(conn, kind, join(this.dir, entry.name), entry.name, entry.format, combined, this.opts.errorCap ?? DEFAULT_ERROR_CAP);
       this.sources[kind] = source;
       await source.open();
       if (source.rowsCheckable) {
@@ -207,7 +211,7 @@ export class BatchValidation {
       }
       this.jsErrors.push(...source.errors);
       if (source.errors.length > 0) clean = false;
-      if (entry.rows !== null && source.errors.every((e) => e.rule !== 'FILE_UNREADABLE') && source.rows !== entry.rows) {
+      if (entry.rows !== null && source.errors.every((e) => !ROWS_UNKNOWN.has(e.rule)) && source.rows !== entry.rows) {
         const e = makeError(entry.name, null, null, 'ROWS_MISMATCH');
         e.detail = `manifest says ${entry.rows}, file has ${source.rows}`;
         this.jsErrors.push(e);

@@ -3,7 +3,7 @@
  *
  *   validate <batch-dir|.zip> [--json]        check a batch, load nothing
  *   ingest <batch-dir|.zip>... [--json]       validate and load (exit 0 loaded/already, 2 rejected, 1 failure)
- *   demo --out <dir> [--seed N] [--years N] [--scale F] [--format csv|jsonl|parquet|arrow]
+ *   demo --out <dir> [--seed N] [--years N] [--scale F] [--format csv|jsonl|parquet|arrow|xlsx]
  *   pseudonymise --key-file <f> <in> <out>   HMAC-SHA256 pseudonyms for a region's export, locally
  *
  * The data directory is WEEGWIJZER_DATA_DIR (default ./data). When another process owns
@@ -52,7 +52,7 @@ class UsageError extends Error {}
 const USAGE = `usage: npm run etl -- <command>
   validate <batch-dir|batch.zip> [--json]
   ingest <batch-dir|batch.zip>... [--json]
-  demo --out <dir> [--seed N] [--years N] [--scale F] [--format csv|jsonl|parquet|arrow]
+  demo --out <dir> [--seed N] [--years N] [--scale F] [--format csv|jsonl|parquet|arrow|xlsx]
   pseudonymise --key-file <file> <in> <out>`;
 
 interface Parsed {

@@ -46,14 +46,17 @@ function* sheetXml(rows: Iterable<RawCell[]>): Generator<string> {
   yield buf + '</sheetData></worksheet>';
 }
 
-export async function writeRawXlsx(path: string, sheets: RawSheet[]): Promise<void> {
+/** `mtime` fixes the entries' timestamps (a byte-stable file for the docs). */
+export async function writeRawXlsx(path: string, sheets: RawSheet[], opts: { mtime?: Date } = {}): Promise<void> {
   const zip = new yazl.ZipFile();
-  zip.addBuffer(Buffer.from(CONTENT_TYPES(sheets.length)), '[Content_Types].xml');
+  const mtime = opts.mtime ?? new Date();
+  zip.addBuffer(Buffer.from(CONTENT_TYPES(sheets.length)), '[Content_Types].xml', { mtime });
   zip.addBuffer(
     Buffer.from(
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
     ),
     '_rels/.rels',
+    { mtime },
   );
   zip.addBuffer(
     Buffer.from(
@@ -62,6 +65,7 @@ export async function writeRawXlsx(path: string, sheets: RawSheet[]): Promise<vo
         `</sheets></workbook>`,
     ),
     'xl/workbook.xml',
+    { mtime },
   );
   zip.addBuffer(
     Buffer.from(
@@ -70,8 +74,9 @@ export async function writeRawXlsx(path: string, sheets: RawSheet[]): Promise<vo
         `</Relationships>`,
     ),
     'xl/_rels/workbook.xml.rels',
+    { mtime },
   );
-  sheets.forEach((s, i) => zip.addReadStream(Readable.from(sheetXml(s.rows)), `xl/worksheets/sheet${i + 1}.xml`, { compressionLevel: 9 }));
+  sheets.forEach((s, i) => zip.addReadStream(Readable.from(sheetXml(s.rows)), `xl/worksheets/sheet${i + 1}.xml`, { compressionLevel: 9, mtime }));
   zip.end();
   await new Promise<void>((resolve, reject) => {
     const out = createWriteStream(path);

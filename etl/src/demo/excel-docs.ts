@@ -67,6 +67,8 @@ export async function writeTemplateWorkbook(path: string): Promise<void> {
 
   for (const kind of KINDS) {
     const ws = data[kind];
+    // exceljs has `dataValidations` on a worksheet but not in its type declarations.
+    const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
     const specs = COLUMNS_BY_FILE[kind];
     ws.getRow(1).values = specs.map((s) => s.name);
     ws.getRow(1).font = { bold: true };
@@ -80,7 +82,7 @@ export async function writeTemplateWorkbook(path: string): Promise<void> {
       const listIndex = codes.findIndex((c) => c.kind === kind && c.spec.name === spec.name);
       if (listIndex >= 0) {
         const listLetter = columnLetter(listIndex);
-        ws.dataValidations.add(range, {
+        validations.add(range, {
           type: 'list',
           allowBlank: spec.required !== 'yes',
           formulae: [`Toelichting!$${listLetter}$2:$${listLetter}$${1 + spec.codes!.length}`],
@@ -89,9 +91,9 @@ export async function writeTemplateWorkbook(path: string): Promise<void> {
           error: 'Kies een code uit de lijst (zie Toelichting).',
         });
       } else if (spec.type === 'bool') {
-        ws.dataValidations.add(range, { type: 'list', allowBlank: true, formulae: ['"ja,nee"'], showErrorMessage: true, error: 'ja of nee' });
+        validations.add(range, { type: 'list', allowBlank: true, formulae: ['"ja,nee"'], showErrorMessage: true, error: 'ja of nee' });
       } else if (spec.type === 'int') {
-        ws.dataValidations.add(range, { type: 'whole', operator: 'between', allowBlank: true, formulae: [spec.min ?? 0, spec.max ?? 2], showErrorMessage: true, error: '0, 1 of 2' });
+        validations.add(range, { type: 'whole', operator: 'between', allowBlank: true, formulae: [spec.min ?? 0, spec.max ?? 2], showErrorMessage: true, error: '0, 1 of 2' });
       }
     });
   }

@@ -7,6 +7,7 @@
  * settles the ledger against the pointer.
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { DataSource } from 'typeorm';
@@ -15,6 +16,7 @@ import {
   readSnapshotPointer,
   snapshotFile,
   writeSnapshotPointer,
+  type RetentionMark,
   type SnapshotBatchRef,
   type SnapshotPointer,
 } from '@weegwijzer/store';
@@ -25,7 +27,11 @@ import type { ValidationReport } from '../validate/report';
 import { ValidationEngine } from '../validate/engine';
 import { MANIFEST_FILE } from '../validate/manifest';
 import { BatchRepository } from './batch.repository';
-import { BatchStore, batchKey } from './batch-store';
+import { BatchStore, batchDirKeys, batchKey } from './batch-store';
+import { PurgeRepository } from './purge.repository';
+import { retentionHorizon, type RetentionTerm } from './retention';
+import { dutchToday } from '../validate/batch.validator';
+import { quoteLiteral } from '../validate/sql';
 import { buildSnapshot } from './snapshot.builder';
 import type { BatchResult, IngestOptions, IngestProgress, IngestResult } from './ingest.types';
 
@@ -47,9 +53,20 @@ export interface IngestorOptions {
   maxDeliveryBytes?: number;
 }
 
+/** What a purge removed (counts per region) and the snapshot it published. */
+export interface PurgeResult {
+  term: string;
+  horizon: string;
+  dryRun: boolean;
+  removed: { region_code: string; signals: number; assessments: number }[];
+  /** The new snapshot; null when nothing was removed or on a dry run. */
+  snapshot: string | null;
+}
+
 export class Ingestor {
   readonly dataDir: string;
   private readonly ledger: BatchRepository;
+  private readonly purges: PurgeRepository;
   private readonly batches: BatchStore;
   private readonly now: () => Date;
   private queue: Promise<unknown> = Promise.resolve();
@@ -61,6 +78,7 @@ export class Ingestor {
   constructor(private readonly opts: IngestorOptions) {
     this.dataDir = dataDirLayout(opts.dataDir).root;
     this.ledger = new BatchRepository(opts.store);
+    this.purges = new PurgeRepository(opts.store);
     this.batches = new BatchStore(this.dataDir);
     this.now = opts.now ?? (() => new Date());
   }
@@ -113,6 +131,93 @@ export class Ingestor {
     }
   }
 
+  /**
+   * Removes every signal whose (current) `received_at` lies before the retention horizon,
+   * with all its assessments, from the batch store and from the served snapshot: each
+   * affected batch is rewritten as a new version folder, a new snapshot is built from them
+   * and published like an ingest (a crash before the pointer swap leaves everything as it
+   * was; start-up removes the leftovers). The previous snapshot is deleted at once (it still
+   * holds the removed rows). Counts per region go to `purge_log` and the audit log.
+   */
+  purge(term: RetentionTerm, options: { dryRun?: boolean; onProgress?: (message: string) => void } = {}): Promise<PurgeResult> {
+    if (this.closed) return Promise.reject(new Error('the ingestor is closed'));
+    const run = this.queue.then(() => this.runPurge(term, options));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async runPurge(term: RetentionTerm, options: { dryRun?: boolean; onProgress?: (message: string) => void }): Promise<PurgeResult> {
+    const started = Date.now();
+    await this.init();
+    const now = this.now();
+    const horizon = retentionHorizon(dutchToday(now), term);
+    const result: PurgeResult = { term: term.text, horizon, dryRun: options.dryRun === true, removed: [], snapshot: null };
+    const pointer = readSnapshotPointer(this.dataDir);
+    if (!pointer || pointer.batches.length === 0) return result;
+    const layout = dataDirLayout(this.dataDir);
+    const db = await DuckDBInstance.create(':memory:', { temp_directory: layout.tmp, threads: String(this.opts.threads ?? 2) });
+    const conn = await db.connect();
+    const newRefs: SnapshotBatchRef[] = [];
+    try {
+      const file = (b: SnapshotBatchRef, kind: 'signals' | 'assessments') => quoteLiteral(this.batches.parquetOf(b.region_code, b.batch_id, kind, b.version));
+      const order = pointer.batches.map((b) => `(${file(b, 'signals')}, ${quoteLiteral(b.batch_id)}, TIMESTAMPTZ ${quoteLiteral(b.produced_at)})`).join(', ');
+      // The current row of each signal (the latest produced_at wins) decides whether it expired.
+      await conn.run(`CREATE TEMP TABLE expired AS
+        SELECT region_code, signal_id FROM (
+          SELECT s.region_code, s.signal_id, arg_max(s.received_at, (o.produced_at, o.batch_id)) AS received_at
+          FROM read_parquet([${pointer.batches.map((b) => file(b, 'signals')).join(', ')}], filename = true) s
+          JOIN (VALUES ${order}) o(file, batch_id, produced_at) ON o.file = s.filename
+          GROUP BY s.region_code, s.signal_id
+        ) WHERE received_at < DATE ${quoteLiteral(horizon)}`);
+      const perRegion = (await conn.runAndReadAll(`SELECT region_code, count(*)::INTEGER AS n FROM expired GROUP BY region_code ORDER BY region_code`)).getRowObjectsJS() as { region_code: string; n: number }[];
+      if (perRegion.length === 0) return result;
+      const assessmentsPerRegion = (
+        await conn.runAndReadAll(`SELECT region_code, count(DISTINCT assessment_id)::INTEGER AS n
+          FROM read_parquet([${pointer.batches.map((b) => file(b, 'assessments')).join(', ')}]) a SEMI JOIN expired e USING (region_code, signal_id)
+          GROUP BY region_code`)
+      ).getRowObjectsJS() as { region_code: string; n: number }[];
+      result.removed = perRegion.map((r) => ({ region_code: r.region_code, signals: r.n, assessments: assessmentsPerRegion.find((a) => a.region_code === r.region_code)?.n ?? 0 }));
+      if (result.dryRun) return result;
+
+      for (const b of pointer.batches) {
+        const hit = (kind: 'signals' | 'assessments') =>
+          conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM read_parquet(${file(b, kind)}) t SEMI JOIN expired e USING (region_code, signal_id)`).then((r) => r.getRowObjectsJS()[0].n as number);
+        const [hs, ha] = [await hit('signals'), await hit('assessments')];
+        if (hs === 0 && ha === 0) {
+          newRefs.push(b);
+          continue;
+        }
+        options.onProgress?.(`rewriting ${b.region_code}/${b.batch_id}`);
+        const version = (b.version ?? 0) + 1;
+        const tmp = this.batches.tempDir();
+        for (const kind of ['signals', 'assessments'] as const) {
+          await conn.run(`COPY (SELECT t.* FROM read_parquet(${file(b, kind)}) t ANTI JOIN expired e USING (region_code, signal_id))
+            TO ${quoteLiteral(join(tmp, `${kind}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`);
+        }
+        const from = this.batches.dirOf(b.region_code, b.batch_id, b.version);
+        for (const f of [MANIFEST_FILE, 'batch.json']) if (existsSync(join(from, f))) copyFileSync(join(from, f), join(tmp, f));
+        this.batches.commit(tmp, b.region_code, b.batch_id, version);
+        newRefs.push({ ...b, version, signals: b.signals - hs, assessments: b.assessments - ha });
+      }
+    } finally {
+      conn.closeSync();
+      db.closeSync();
+    }
+    this.crash('purge-written');
+    options.onProgress?.(`building snapshot from ${newRefs.length} batches`);
+    const built = await buildSnapshot(this.dataDir, newRefs, now, { threads: this.opts.threads, reached: (point) => this.crash(`purge-${point}`) });
+    this.crash('purge-built');
+    const mark: RetentionMark = { purge_id: built.snapshotId, term: term.text, horizon, purged_at: now.toISOString(), removed: result.removed };
+    // No previous snapshot is kept: it still holds the removed rows.
+    this.publish(newRefs, built, null, mark);
+    this.crash('purge-swapped');
+    this.batches.removeUnaccepted(batchDirKeys(newRefs));
+    this.collectGarbage(readSnapshotPointer(this.dataDir));
+    await this.purges.record(mark, built.snapshotId, Date.now() - started);
+    result.snapshot = built.snapshotId;
+    return result;
+  }
+
   /** Waits for queued runs to finish; later ingest() calls are refused. */
   async close(): Promise<void> {
     this.closed = true;
@@ -142,7 +247,7 @@ export class Ingestor {
     for (const f of readdirSync(layout.snapshots)) if (f.includes('.building')) rmSync(join(layout.snapshots, f), { force: true });
     const pointer = readSnapshotPointer(this.dataDir);
     const accepted = new Set((pointer?.batches ?? []).map((b) => batchKey(b.region_code, b.batch_id)));
-    this.batches.removeUnaccepted(accepted);
+    this.batches.removeUnaccepted(batchDirKeys(pointer?.batches ?? []));
     if (pointer && !existsSync(snapshotFile(this.dataDir, pointer.snapshot_id))) {
       // The pointer survived but its snapshot did not (deleted by hand?): rebuild it from the batches.
       const built = await buildSnapshot(this.dataDir, pointer.batches, this.now(), { threads: this.opts.threads });
@@ -164,6 +269,9 @@ export class Ingestor {
       { ok: false, message: 'this batch is not in the analytic store (data directory reset?); deliver it again' },
     );
     this.collectGarbage(readSnapshotPointer(this.dataDir));
+    // A purge published just before a crash: its ledger and audit entries follow now.
+    const settled = readSnapshotPointer(this.dataDir);
+    if (settled?.retention) await this.purges.record(settled.retention, settled.retention.purge_id, 0);
   }
 
   private async run(dirs: readonly string[], options: IngestOptions): Promise<IngestResult> {
@@ -352,7 +460,12 @@ export class Ingestor {
     return { dir, region_code: region, batch_id: batchId, outcome: 'failed', message, report: null };
   }
 
-  private publish(batches: SnapshotBatchRef[], built: { snapshotId: string; builtAt: string; signals: number; assessments: number }, previous: string | null): void {
+  private publish(
+    batches: SnapshotBatchRef[],
+    built: { snapshotId: string; builtAt: string; signals: number; assessments: number },
+    previous: string | null,
+    retention: RetentionMark | undefined = readSnapshotPointer(this.dataDir)?.retention,
+  ): void {
     const pointer: SnapshotPointer = {
       format: 1,
       snapshot_id: built.snapshotId,
@@ -363,6 +476,7 @@ export class Ingestor {
       signals: built.signals,
       assessments: built.assessments,
       previous_snapshot_id: previous,
+      ...(retention ? { retention } : {}),
     };
     writeSnapshotPointer(this.dataDir, pointer);
   }

@@ -116,3 +116,36 @@ describe(`API on ${STORE}: a .zip upload`, () => {
     expect(((await r.json()) as { message: string }).message).toMatch(/no readable manifest.json/);
   });
 });
+
+describe(`API on ${STORE}: retention`, () => {
+  it('refuses a malformed WEEGWIJZER_RETENTION at boot', async () => {
+    const { loadConfig, ConfigError } = await import('@weegwijzer/api');
+    expect(() => loadConfig({ WEEGWIJZER_RETENTION: '5 jaar' }, [])).toThrow(ConfigError);
+    expect(loadConfig({ WEEGWIJZER_RETENTION: '5y' }, []).retention?.text).toBe('5y');
+  });
+
+  it('purges through the control socket and shows the term and horizon in /api/health', async () => {
+    const r = await startApi('retention', { RATE_LIMIT: '0', WEEGWIJZER_RETENTION: '1y' });
+    try {
+      const today = new Date();
+      const day = (n: number) => new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - n)).toISOString().slice(0, 10);
+      const dir = await writeTestBatch(join(r.dataDir, 'old'), {
+        region: 'VR13',
+        batchId: 'VR13-old',
+        producedAt: new Date(Date.now() - 86_400_000).toISOString(),
+        period: { from: day(600), to: day(2) },
+        signals: [validSignal(1, { received_at: day(500) }), validSignal(2, { received_at: day(30) })],
+        assessments: [validAssessment(1, 1, { decided_at: day(490) }), validAssessment(2, 2, { decided_at: day(20) })],
+      });
+      const { sendControl } = await import('@weegwijzer/store');
+      const loaded = await sendControl<{ batches: { outcome: string }[] }>(r.dataDir, 'ingest', { dirs: [dir] }, () => undefined);
+      expect(loaded.batches[0].outcome).toBe('loaded');
+      const purged = await sendControl<{ removed: unknown[]; horizon: string }>(r.dataDir, 'purge', { term: '1y' }, () => undefined);
+      expect(purged.removed).toEqual([{ region_code: 'VR13', signals: 1, assessments: 1 }]);
+      const health = (await (await r.call('/api/health')).json()) as { retention: { term: string; horizon: string } };
+      expect(health.retention).toMatchObject({ term: '1y', horizon: purged.horizon });
+    } finally {
+      await r.stop();
+    }
+  }, 120_000);
+});

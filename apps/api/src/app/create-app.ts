@@ -9,7 +9,8 @@ import { INestApplication, Logger, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Ingestor, ingestControlHandler } from '@weegwijzer/etl';
+import { Ingestor, ingestControlHandler, purgeControlHandler } from '@weegwijzer/etl';
+import { scheduleRetention } from './retention';
 import {
   acquireOwnership,
   AnalyticReader,
@@ -125,7 +126,7 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
 
     const tokens = nest.get(TokenService);
     const control = new ControlServer(ownership);
-    control.register('ingest', ingestControlHandler(opened.ingestor));
+    control.register('ingest', ingestControlHandler(opened.ingestor)).register('purge', purgeControlHandler(opened.ingestor));
     registerTokenHandlers(control, tokens);
     await control.listen();
     opened.control = control;
@@ -138,6 +139,7 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
       demoSessions = await demo.createTokens();
     }
 
+    const stopRetention = scheduleRetention(config, opened.ingestor, logger);
     await nest.listen(config.port, config.host);
     const server = nest.getHttpServer() as Server;
     const port = (server.address() as AddressInfo).port;
@@ -157,6 +159,7 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
       close: () =>
         (closing ??= (async () => {
           // Stop accepting at once and let in-flight requests finish; idle keep-alive sockets go now.
+          stopRetention();
           server.close();
           server.closeIdleConnections();
           const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);

@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { REGION_CODES } from '@weegwijzer/contract';
 import { resolveDataDir } from '@weegwijzer/store';
+import { parseRetention, type RetentionTerm } from '@weegwijzer/etl';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -55,6 +56,8 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** Folder with the built dashboard (served at `/`). */
   dashboardDir: string;
+  /** WEEGWIJZER_RETENTION: records older than this (from received_at) are purged at start and daily; unset = kept. */
+  retention: RetentionTerm | undefined;
 }
 
 export class ConfigError extends Error {
@@ -198,8 +201,19 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
     problems.push(`LOG_LEVEL=${JSON.stringify(logLevelRaw)}: expected one of ${LOG_LEVELS.join(', ')}`);
   }
 
+  let retention: RetentionTerm | undefined;
+  const retentionRaw = str('WEEGWIJZER_RETENTION');
+  if (retentionRaw !== undefined) {
+    try {
+      retention = parseRetention(retentionRaw);
+    } catch (e) {
+      problems.push((e as Error).message);
+    }
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
+    retention,
     port,
     host,
     dataDir: resolveDataDir({ WEEGWIJZER_DATA_DIR: str('WEEGWIJZER_DATA_DIR') }),
@@ -227,6 +241,7 @@ export function describeConfig(c: AppConfig): Record<string, unknown> {
     dataDir: c.dataDir,
     operationalStore: c.databaseUrl ? 'postgresql' : 'pglite',
     k: c.k,
+    retention: c.retention?.text ?? null,
     corsOrigins: c.corsOrigins,
     rateLimit: c.rateLimit === 0 ? 'off' : `${c.rateLimit}/${c.rateLimitWindowMs / 1000}s`,
     metricCache: c.metricCacheEntries,

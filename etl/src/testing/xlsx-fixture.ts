@@ -11,7 +11,7 @@ export type RawCell = string | number | boolean | null;
 export interface RawSheet {
   name: string;
   /** Row 1 is the header. */
-  rows: Iterable<RawCell[]>;
+  rows: Iterable<RawCell[]> | AsyncIterable<RawCell[]>;
 }
 
 const CONTENT_TYPES = (n: number) =>
@@ -32,10 +32,10 @@ function cellXml(v: RawCell): string {
   return `<c t="inlineStr"><is><t>${escapeXml(v)}</t></is></c>`;
 }
 
-function* sheetXml(rows: Iterable<RawCell[]>): Generator<string> {
+async function* sheetXml(rows: Iterable<RawCell[]> | AsyncIterable<RawCell[]>): AsyncGenerator<string> {
   yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
   let buf = '';
-  for (const row of rows) {
+  for await (const row of rows) {
     // Cells without r attributes follow one another from column A (empty cells written as <c/>).
     buf += `<row>${row.map((v) => (v === null ? '<c/>' : cellXml(v))).join('')}</row>`;
     if (buf.length > 1 << 16) {

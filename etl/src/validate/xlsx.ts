@@ -356,25 +356,26 @@ export function columnLetter(index: number): string {
 }
 
 function toCell(c: { col: number; type: string; formula: boolean; v: string | null; inline: string | null }, strings: string[]): XlsxCell {
-  const base = { col: c.col, formula: c.formula };
+  // Plain object literals (no spread): this runs once per cell.
+  const { col, formula, v } = c;
   switch (c.type) {
     case 's': {
-      const i = c.v === null ? NaN : Number(c.v);
+      const i = v === null ? NaN : Number(v);
       const text = Number.isInteger(i) && i >= 0 && i < strings.length ? strings[i] : null;
-      return { ...base, kind: 'text', text: text === '' ? null : text };
+      return { col, formula, kind: 'text', text: text === '' ? null : text };
     }
     case 'inlineStr':
-      return { ...base, kind: 'text', text: c.inline === '' ? null : c.inline };
+      return { col, formula, kind: 'text', text: c.inline === '' ? null : c.inline };
     case 'str':
-      return { ...base, kind: 'text', text: c.v === '' ? null : c.v };
+      return { col, formula, kind: 'text', text: v === '' ? null : v };
     case 'b':
-      return { ...base, kind: 'bool', text: c.v === null || c.v === '' ? null : c.v.trim() === '0' ? '0' : '1' };
+      return { col, formula, kind: 'bool', text: v === null || v === '' ? null : v.trim() === '0' ? '0' : '1' };
     case 'e':
-      return { ...base, kind: 'error', text: c.v === '' ? null : c.v };
+      return { col, formula, kind: 'error', text: v === '' ? null : v };
     case 'd':
-      return { ...base, kind: 'date', text: c.v === null || c.v === '' ? null : c.v.slice(0, 10) };
+      return { col, formula, kind: 'date', text: v === null || v === '' ? null : v.slice(0, 10) };
     default:
-      return { ...base, kind: 'number', text: c.v === null || c.v.trim() === '' ? null : c.v.trim() };
+      return { col, formula, kind: 'number', text: v === null || v.trim() === '' ? null : v.trim() };
   }
 }
 

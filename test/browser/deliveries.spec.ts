@@ -58,6 +58,8 @@ describe.skipIf(!HAVE_CHROMIUM)('deliveries in the dashboard (regio)', () => {
         rows: Array.from(g.querySelectorAll('tbody tr')).map((tr) => Array.from(tr.children).slice(0, 3).map((c) => (c.textContent ?? '').trim())),
       })),
     );
+    // Dutch guidance per rule ("what to do"), never the value.
+    expect(await page.textContent('.check-report .report-group h4')).toMatch(/lijkt een BSN/);
     expect(groups).toEqual([
       { rule: 'PII_BSN', rows: [['signals.csv', '1', 'subject_pseudonym']] },
       { rule: 'CODE_UNKNOWN', rows: [['signals.csv', '2', 'phenomenon'], ['signals.csv', '3', 'phenomenon']] },

@@ -6,6 +6,7 @@ import { useApp } from '../../app/context';
 import { Panel } from '../../components/Panel';
 import { errorText } from '../../components/Status';
 import { buildTable } from '../../lib/table';
+import { RULE_HELP_NL } from '../../i18n/rules';
 
 /** BatchDto of the API. */
 interface Batch {
@@ -149,7 +150,8 @@ function ReportTable({ batch }: { batch: Pick<Batch, 'batchId' | 'report' | 'err
  * (file, row, column) — the report holds no values, so none can be shown.
  */
 function GroupedReport({ report, caption }: { report: Batch['report']; caption: string }) {
-  const { t } = useApp();
+  const { t, lang } = useApp();
+  const help = (e: ReportError) => (lang === 'nl' ? (RULE_HELP_NL[e.rule] ?? e.message) : e.message);
   const errors = report?.errors ?? [];
   const groups = useMemo(() => {
     const byRule = new Map<string, ReportError[]>();
@@ -167,7 +169,7 @@ function GroupedReport({ report, caption }: { report: Batch['report']; caption: 
       {groups.map(([rule, list]) => (
         <div key={rule} className="report-group">
           <h4>
-            <code>{rule}</code> — {t('reportGroup', { rule: list[0].message, count: list.length })}
+            <code>{rule}</code> — {t('reportGroup', { rule: help(list[0]), count: list.length })}
           </h4>
           <div className="table-wrap" tabIndex={0} role="region" aria-label={`${caption}: ${rule}`}>
             <table className="data-table">
@@ -189,7 +191,7 @@ function GroupedReport({ report, caption }: { report: Batch['report']; caption: 
                     <td className="num">{e.row ?? '–'}</td>
                     <td>{e.column ?? '–'}</td>
                     <td>
-                      {e.message}
+                      {help(e)}
                       {e.detail ? ` (${e.detail})` : ''}
                     </td>
                   </tr>

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { COLUMNS_BY_FILE, ID_PATTERN, type FileKind } from '@weegwijzer/contract';
 import { baseRuleSql, fullPattern, GUARDED_RULE_SQL, typedColumnSql, type RuleContext } from './checks.sql';
+import { openDelivery } from './archive';
 import { scanFile, type FileScan } from './file-scan';
 import { ValidationEngine } from './engine';
 import { MANIFEST_FILE, readManifest, type ParsedManifest } from './manifest';
@@ -50,6 +51,13 @@ export interface ValidateOptions {
   /** Longest the row checks may run; then the batch is rejected with VALIDATION_TIMEOUT. */
   timeoutMs?: number;
   onProgress?: (p: ValidationProgress) => void;
+  /** Uncompressed limit of a `.zip` delivery (default 512 MiB). */
+  maxDeliveryBytes?: number;
+}
+
+/** For `BatchValidation.prepare`: violations found before the folder existed (the archive rules). */
+export interface PrepareOptions extends ValidateOptions {
+  deliveryErrors?: ValidationError[];
 }
 
 export const DEFAULT_MAX_ROWS_PER_FILE = 5_000_000;
@@ -62,6 +70,13 @@ class ValidationTimeout extends Error {}
 const KINDS: FileKind[] = ['signals', 'assessments'];
 const FILE_ORDER = { manifest: 0, signals: 1, assessments: 2 } as const;
 const ID_FULL = fullPattern(ID_PATTERN);
+/** Errors after which a file's row count is not known (no ROWS_MISMATCH on top). */
+const ROWS_UNKNOWN = new Set<RuleCode>(['FILE_UNREADABLE', 'EXCEL_SHEET_MISSING', 'EXCEL_HEADER_ROW', 'EXCEL_TOO_LARGE']);
+/**
+ * Clock skew tolerated between a region's machine and the monitor for `produced_at`. A later
+ * `produced_at` would make the batch win every future correction (the latest one wins).
+ */
+export const PRODUCED_AT_SKEW_MS = 5 * 60 * 1000;
 
 /** The calendar date in the Netherlands, which is what "in the future" means to a region. */
 export function dutchToday(now: Date): string {
@@ -97,9 +112,9 @@ export class BatchValidation {
   }
 
   /** Reads the manifest and hashes the files; `checkRows()` does the rest. */
-  static async prepare(dir: string, opts: ValidateOptions = {}): Promise<BatchValidation> {
+  static async prepare(dir: string, opts: PrepareOptions = {}): Promise<BatchValidation> {
     const v = new BatchValidation(dir, opts);
-    await v.checkManifestAndFiles();
+    await v.checkManifestAndFiles(opts.deliveryErrors ?? []);
     return v;
   }
 
@@ -110,7 +125,8 @@ export class BatchValidation {
     return this.manifest.batch_id;
   }
   get errorCount(): number {
-    return this.jsErrors.length + this.sqlErrorCount;
+    const dropped = KINDS.reduce((n, k) => n + (this.sources[k]?.droppedErrors ?? 0), 0);
+    return this.jsErrors.length + this.sqlErrorCount + dropped;
   }
 
   /** Adds a delivery-level error decided outside the validator (conflict, region not allowed). */
@@ -120,13 +136,19 @@ export class BatchValidation {
     this.jsErrors.push(e);
   }
 
-  private async checkManifestAndFiles(): Promise<void> {
+  private async checkManifestAndFiles(deliveryErrors: ValidationError[]): Promise<void> {
     this.opts.onProgress?.({ step: 'manifest' });
     this.manifest = await readManifest(this.dir);
-    this.jsErrors.push(...this.manifest.errors);
+    // An archive refused before its manifest could be unpacked: "manifest missing" would mislead.
+    const manifestErrors = deliveryErrors.length > 0 ? this.manifest.errors.filter((e) => e.rule !== 'MANIFEST_MISSING') : this.manifest.errors;
+    this.jsErrors.push(...deliveryErrors, ...manifestErrors);
+    if (this.manifest.produced_at && Date.parse(this.manifest.produced_at) > this.validatedAt.getTime() + PRODUCED_AT_SKEW_MS) {
+      this.jsErrors.push(makeError(MANIFEST_FILE, null, 'produced_at', 'PRODUCED_AT_IN_FUTURE'));
+    }
     const scans = KINDS.map(async (kind) => {
       const entry = this.manifest.files[kind];
-      if (!entry) return;
+      // A rejected archive's data files were never unpacked: only its manifest is checked.
+      if (!entry || deliveryErrors.length > 0) return;
       const path = join(this.dir, entry.name);
       if (!existsSync(path)) {
         this.jsErrors.push(makeError(entry.name, null, null, 'FILE_MISSING'));
@@ -257,7 +279,8 @@ export class BatchValidation {
         continue;
       }
       this.opts.onProgress?.({ step: 'read', file: entry.name });
-      const source = new SourceFile(conn, kind, join(this.dir, entry.name), entry.name, entry.format);
+      const combined = entry.format === 'xlsx' && this.manifest.files.signals?.name === this.manifest.files.assessments?.name;
+      const source = new SourceFile(conn, kind, join(this.dir, entry.name), entry.name, entry.format, combined, this.opts.errorCap ?? DEFAULT_ERROR_CAP);
       this.sources[kind] = source;
       await source.open();
       if (source.rowsCheckable) {
@@ -283,7 +306,7 @@ export class BatchValidation {
       }
       this.jsErrors.push(...source.errors);
       if (source.errors.length > 0) clean = false;
-      if (entry.rows !== null && source.errors.every((e) => e.rule !== 'FILE_UNREADABLE') && source.rows !== entry.rows) {
+      if (entry.rows !== null && source.errors.every((e) => !ROWS_UNKNOWN.has(e.rule)) && source.rows !== entry.rows) {
         const e = makeError(entry.name, null, null, 'ROWS_MISMATCH');
         e.detail = `manifest says ${entry.rows}, file has ${source.rows}`;
         this.jsErrors.push(e);
@@ -430,7 +453,9 @@ export class BatchValidation {
 
   report(): ValidationReport {
     const cap = this.opts.errorCap ?? DEFAULT_ERROR_CAP;
-    const fileOrd = (file: string) => (file === MANIFEST_FILE ? 0 : file === this.manifest.files.signals?.name ? 1 : 2);
+    const data = [this.manifest.files.signals?.name, this.manifest.files.assessments?.name];
+    // Archive and manifest errors first, then signals, then assessments.
+    const fileOrd = (file: string) => (!data.includes(file) ? 0 : file === data[0] ? 1 : 2);
     // File, then row (file-level errors first), then column; errors found in JS keep their order.
     const keyed = [
       ...this.jsErrors.map((e, i) => ({ e, k: [fileOrd(e.file), e.row ?? -1, -1e6 + i] })),
@@ -480,13 +505,18 @@ export class BatchValidation {
   }
 }
 
-/** Checks a batch folder and returns the report; loads nothing. */
-export async function validateBatch(dir: string, opts: ValidateOptions = {}): Promise<ValidationReport> {
-  const v = await BatchValidation.prepare(dir, opts);
+/** Checks a batch folder or `.zip` and returns the report; loads nothing. */
+export async function validateBatch(path: string, opts: ValidateOptions = {}): Promise<ValidationReport> {
+  const delivery = await openDelivery(path, { maxBytes: opts.maxDeliveryBytes, workDir: opts.workDir });
   try {
-    await v.checkRows();
-    return v.report();
+    const v = await BatchValidation.prepare(delivery.dir, { ...opts, deliveryErrors: delivery.errors });
+    try {
+      await v.checkRows();
+      return v.report();
+    } finally {
+      await v.close();
+    }
   } finally {
-    await v.close();
+    delivery.cleanup();
   }
 }

@@ -64,7 +64,7 @@ export interface paths {
         /** Batches with their status (a regio token: its own region only) */
         get: operations["batchesList"];
         put?: never;
-        /** Deliver a batch (manifest.json + data files, all under field "files"); 202, then poll GET /batches/{id}; 429 with Retry-After over the per-token upload quota, 411 without a Content-Length */
+        /** Deliver a batch (manifest.json + data files, or one .zip, all under field "files"); 202, then poll GET /batches/{id}. With ?dry_run=1: 200 with the validation report; nothing is loaded or kept. 429 with Retry-After over the per-token upload quota, 411 without a Content-Length. */
         post: operations["batchesUpload"];
         delete?: never;
         options?: never;
@@ -652,6 +652,25 @@ export interface components {
              */
             status: "queued";
         };
+        BatchCheckDto: {
+            /** @example VR13-2025-06 */
+            batchId: string;
+            /**
+             * @example true
+             * @enum {boolean}
+             */
+            dryRun: true;
+            /** @example VR13 */
+            region: string;
+            /** @description the validation report (file, row, column, rule — never a value) */
+            report: components["schemas"]["ValidationReportDto"];
+            /**
+             * @description always false: no ledger row, no batch files, no snapshot — only this response
+             * @example false
+             * @enum {boolean}
+             */
+            stored: false;
+        };
         BatchDto: {
             /**
              * @description row count; for inspectie a count below k is null (disclosure control)
@@ -905,6 +924,8 @@ export interface components {
             live: true;
             /** @description PGlite or PostgreSQL */
             operationalStore: components["schemas"]["HealthStoreDto"];
+            /** @description the retention term and the purge horizon of the served data */
+            retention: components["schemas"]["HealthRetentionDto"];
             /**
              * @example ok
              * @enum {string}
@@ -926,6 +947,23 @@ export interface components {
              * @example 20250701T080112Z-3f2a
              */
             snapshot: string | null;
+        };
+        HealthRetentionDto: {
+            /**
+             * @description signals received before this date were purged: metrics for earlier months show "verwijderd (bewaartermijn)", not zero
+             * @example 2021-01-01
+             */
+            horizon: string | null;
+            /**
+             * @description when the served data was last purged
+             * @example 2026-01-05T03:00:00.000Z
+             */
+            purgedAt: string | null;
+            /**
+             * @description the configured retention term (WEEGWIJZER_RETENTION); null = records are kept
+             * @example 5y
+             */
+            term: string | null;
         };
         HealthStoreDto: {
             /** @description why the store does not answer */
@@ -1860,7 +1898,7 @@ export interface components {
          * @description the contract rule broken (docs/data-contract.md)
          * @enum {string}
          */
-        ValidationRule: "MANIFEST_MISSING" | "MANIFEST_NOT_JSON" | "MANIFEST_FIELD_MISSING" | "MANIFEST_FIELD_INVALID" | "MANIFEST_FIELD_UNKNOWN" | "CONTRACT_VERSION" | "REGION_CODE_INVALID" | "PERIOD_INVALID" | "FILE_NAME_INVALID" | "FILE_FORMAT_UNSUPPORTED" | "FILE_MISSING" | "SHA256_MISMATCH" | "ROWS_MISMATCH" | "FILE_TOO_MANY_ROWS" | "VALIDATION_TIMEOUT" | "FILE_NOT_UTF8" | "FILE_UNREADABLE" | "CSV_MALFORMED" | "JSON_NOT_OBJECT" | "COLUMN_MISSING" | "COLUMN_DUPLICATE" | "REQUIRED" | "REQUIRED_FOR_WEEGPLOEG" | "TYPE_DATE" | "TYPE_INT" | "TYPE_BOOL" | "RANGE" | "CODE_UNKNOWN" | "PATTERN" | "REGION_MISMATCH" | "DATE_OUTSIDE_PERIOD" | "DATE_IN_FUTURE" | "BODY_STAGE_MISMATCH" | "OUTCOME_STAGE_MISMATCH" | "ENRICHMENT_NOT_ALLOWED" | "DUPLICATE_ID" | "SIGNAL_UNKNOWN" | "DATE_BEFORE_SIGNAL" | "COLUMN_UNKNOWN" | "PII_BSN" | "PII_EMAIL" | "PII_PHONE" | "PII_POSTCODE" | "PII_IBAN" | "PSEUDONYM_INVALID" | "PSEUDONYM_DATE" | "PSEUDONYM_NAME" | "BATCH_ID_CONFLICT" | "REGION_NOT_ALLOWED";
+        ValidationRule: "ARCHIVE_UNREADABLE" | "ARCHIVE_ENTRY_NOT_ALLOWED" | "ARCHIVE_LAYOUT" | "ARCHIVE_PATH_UNSAFE" | "ARCHIVE_LINK" | "ARCHIVE_TOO_LARGE" | "EXCEL_MACROS" | "EXCEL_EXTERNAL_LINK" | "EXCEL_FORMULA" | "EXCEL_HIDDEN_SHEET" | "EXCEL_HIDDEN_ROW" | "EXCEL_HIDDEN_COLUMN" | "EXCEL_TEXT_AS_NUMBER" | "EXCEL_SHEET_MISSING" | "EXCEL_HEADER_ROW" | "EXCEL_TOO_LARGE" | "MANIFEST_MISSING" | "MANIFEST_NOT_JSON" | "MANIFEST_FIELD_MISSING" | "MANIFEST_FIELD_INVALID" | "MANIFEST_FIELD_UNKNOWN" | "CONTRACT_VERSION" | "REGION_CODE_INVALID" | "PRODUCED_AT_IN_FUTURE" | "PERIOD_INVALID" | "FILE_NAME_INVALID" | "FILE_FORMAT_UNSUPPORTED" | "FILE_MISSING" | "SHA256_MISMATCH" | "ROWS_MISMATCH" | "FILE_TOO_MANY_ROWS" | "VALIDATION_TIMEOUT" | "FILE_NOT_UTF8" | "FILE_UNREADABLE" | "CSV_MALFORMED" | "JSON_NOT_OBJECT" | "COLUMN_MISSING" | "COLUMN_DUPLICATE" | "REQUIRED" | "REQUIRED_FOR_WEEGPLOEG" | "TYPE_DATE" | "TYPE_INT" | "TYPE_BOOL" | "RANGE" | "CODE_UNKNOWN" | "PATTERN" | "REGION_MISMATCH" | "DATE_OUTSIDE_PERIOD" | "DATE_IN_FUTURE" | "BODY_STAGE_MISMATCH" | "OUTCOME_STAGE_MISMATCH" | "ENRICHMENT_NOT_ALLOWED" | "DUPLICATE_ID" | "SIGNAL_UNKNOWN" | "DATE_BEFORE_SIGNAL" | "COLUMN_UNKNOWN" | "PII_BSN" | "PII_EMAIL" | "PII_PHONE" | "PII_POSTCODE" | "PII_IBAN" | "PSEUDONYM_INVALID" | "PSEUDONYM_DATE" | "PSEUDONYM_NAME" | "BATCH_ID_CONFLICT" | "REGION_NOT_ALLOWED";
     };
     responses: {
         /** @description Bad request: a parameter, field or file is invalid; the message names it and says what is allowed */
@@ -2068,7 +2106,10 @@ export interface operations {
     };
     batchesUpload: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 1 or true: check only; nothing is loaded or kept (200 with the report) */
+                dry_run?: "0" | "1" | "true" | "false";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2076,12 +2117,21 @@ export interface operations {
         requestBody: {
             content: {
                 "multipart/form-data": {
-                    /** @description manifest.json and the data files it names (signals.*, assessments.*), each under the field name "files" with its plain file name */
+                    /** @description manifest.json and the data files it names (signals.*, assessments.*), or one .zip holding them, each under the field name "files" with its plain file name */
                     files: string[];
                 };
             };
         };
         responses: {
+            /** @description dry_run=1: the validation report; nothing was stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchCheckDto"];
+                };
+            };
             /** @description Queued for validation and loading; poll `location` */
             202: {
                 headers: {

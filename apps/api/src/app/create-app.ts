@@ -9,7 +9,8 @@ import { INestApplication, Logger, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
-import { Ingestor, ingestControlHandler } from '@weegwijzer/etl';
+import { Ingestor, ingestControlHandler, purgeControlHandler } from '@weegwijzer/etl';
+import { scheduleRetention } from './retention';
 import {
   acquireOwnership,
   AnalyticReader,
@@ -128,6 +129,7 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
       validationTimeoutMs: config.validationTimeoutMs,
       validationMemoryLimit: config.validationMemoryLimit,
       keyFile: config.ops.keyFile,
+      maxDeliveryBytes: config.uploadMaxBytes,
     });
     opsMetrics.instrumentIngestor(opened.ingestor);
     opsMetrics.watchSnapshots(config.dataDir);
@@ -147,7 +149,7 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
 
     const tokens = nest.get(TokenService);
     const control = new ControlServer(ownership);
-    control.register('ingest', ingestControlHandler(opened.ingestor));
+    control.register('ingest', ingestControlHandler(opened.ingestor)).register('purge', purgeControlHandler(opened.ingestor));
     registerTokenHandlers(control, tokens);
     registerBackupHandler(control, { config, store: opened.store, ingestor: opened.ingestor });
     registerAuditHandlers(control, nest.get(AuditService));
@@ -162,6 +164,7 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
       demoSessions = await demo.createTokens();
     }
 
+    const stopRetention = scheduleRetention(config, opened.ingestor, logger);
     await nest.listen(config.port, config.host);
     const server = nest.getHttpServer() as Server;
     auditClientErrors(server, nest.get(AuditService), logger);
@@ -183,6 +186,7 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
       close: () =>
         (closing ??= (async () => {
           // Stop accepting at once and let in-flight requests finish; idle keep-alive sockets go now.
+          stopRetention();
           server.close();
           server.closeIdleConnections();
           const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);

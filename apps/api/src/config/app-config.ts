@@ -8,6 +8,7 @@ import { REGION_CODES } from '@weegwijzer/contract';
 import { resolveDataDir } from '@weegwijzer/store';
 import { DEFAULT_K, MAX_K, MIN_K } from '@weegwijzer/metrics';
 import { loadOpsConfig, type OpsConfig } from '../ops/ops.config';
+import { parseRetention, type RetentionTerm } from '@weegwijzer/etl';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -69,6 +70,8 @@ export interface AppConfig {
   dashboardDir: string;
   /** METRICS_ALLOW and WEEGWIJZER_KEY_FILE (see ops/ops.config.ts). */
   ops: OpsConfig;
+  /** WEEGWIJZER_RETENTION: records older than this (from received_at) are purged at start and daily; unset = kept. */
+  retention: RetentionTerm | undefined;
 }
 
 export class ConfigError extends Error {
@@ -230,9 +233,19 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
   }
 
   const ops = loadOpsConfig(str, problems);
+  let retention: RetentionTerm | undefined;
+  const retentionRaw = str('WEEGWIJZER_RETENTION');
+  if (retentionRaw !== undefined) {
+    try {
+      retention = parseRetention(retentionRaw);
+    } catch (e) {
+      problems.push((e as Error).message);
+    }
+  }
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
+    retention,
     port,
     host,
     dataDir: resolveDataDir({ WEEGWIJZER_DATA_DIR: str('WEEGWIJZER_DATA_DIR') }),
@@ -275,6 +288,7 @@ export function describeConfig(c: AppConfig): Record<string, unknown> {
     recordKeySecret: c.ops.keyFile ? 'WEEGWIJZER_KEY_FILE' : 'data dir',
     operationalStore: c.databaseUrl ? 'postgresql' : 'pglite',
     k: c.k,
+    retention: c.retention?.text ?? null,
     corsOrigins: c.corsOrigins,
     rateLimit: c.rateLimit === 0 ? 'off' : `${c.rateLimit}/${c.rateLimitWindowMs / 1000}s`,
     authFailureLimit: c.authFailureLimit === 0 ? 'off' : `${c.authFailureLimit}/${c.authFailureWindowMs / 1000}s`,

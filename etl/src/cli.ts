@@ -167,7 +167,7 @@ async function cmdIngest(cfg: CliConfig, args: string[]): Promise<number> {
         if (!(err instanceof DataDirOwnedError)) throw err;
         // Another process owns the data directory but does not take commands (yet): another
         // CLI still opening the store, say. Wait for its socket or for it to finish.
-        if (Date.now() > waitUntil) throw new Error(`could not reach or become the owner of ${cfg.dataDir}: ${err.message}, for ${OWNER_WAIT_MS / 1000} s`);
+        if (Date.now() > waitUntil) throw new Error(`could not reach or become the owner of ${cfg.dataDir}: ${err.message}, for ${OWNER_WAIT_MS / 1000} s`, { cause: err });
         if (waitingFor !== err.owner.pid) {
           waitingFor = err.owner.pid;
           process.stderr.write(`the data directory is in use by process ${err.owner.pid} (started ${err.owner.started_at}); waiting for it…\n`);

@@ -22,10 +22,11 @@
  * interval (a sound model never excludes the truth).
  */
 import { DROP_OUTCOMES, EXPLICIT_FRAMEWORKS, FRAMEWORKS, PHENOMENA, RECEIVING_PARTIES, REGION_CODES, SOURCES, type QueryFn } from '@weegwijzer/contract';
-import { binsOf, binZones, monthIndex, type MetricRequest, type MetricResponse } from '@weegwijzer/metrics';
+import { binsOf, binZones, catalogue, monthIndex, type MetricRequest, type MetricResponse } from '@weegwijzer/metrics';
 
 /** The ptable's maximum noise (public: catalogue `disclosure.ptable.max_noise`). */
-export const D = 2;
+/** The ptable's largest noise, as the catalogue publishes it (the attacker knows the method). */
+export const D = catalogue('nctv')[0].disclosure.ptable.max_noise;
 const BIG = 1e7;
 const ANY = '*';
 
@@ -360,6 +361,11 @@ export class Adversary {
     const base: Omit<Cell, 'm' | 'r' | 'b'> = { ph: scope.phenomenon ?? ANY, rp: scope.receiving_party ?? ANY, src: scope.source ?? ANY };
     const present = new Set<string>();
     const regio = request.role === 'regio';
+    // a response that lists every region (× receiving party) in scope, data or not, says nothing by a row's existence
+    const scopeRegions = regio ? [request.region as string] : (scope.regions ?? REGION_CODES);
+    const scopeParties = metric === 'dropoff' && params.by === 'receiving_party' ? RECEIVING_PARTIES : [null];
+    const listed = new Set(res.rows.filter((row) => row.group === 'region' || row.group === 'own').map((row) => `${row.region_code}|${metric === 'dropoff' && params.by === 'receiving_party' ? row.receiving_party : null}`));
+    const listsEveryRow = metric !== 'trend' && scopeRegions.every((r) => scopeParties.every((rp) => listed.has(`${r}|${rp}`)));
     if (regio) this.ownRegions.add(request.region as string);
 
     res.rows.forEach((row, i) => {
@@ -383,7 +389,7 @@ export class Adversary {
         else if (typeof v === 'number') this.releasedSum(cells, v);
         else if (hidden.has(`${i}|${col}`) && reasonOf.get(`${i}|${col}`) === 'count below k') this.releasedSum(cells, 'hidden');
       }
-      if (metric !== 'trend' && this.channels.existence !== false) {
+      if (metric !== 'trend' && this.channels.existence !== false && !listsEveryRow) {
         // the row exists: at least one signal in it
         this.trueSum(bins.map((b) => ({ m: 'signals', r, b, ...f })), 1, BIG);
       }
@@ -395,13 +401,14 @@ export class Adversary {
           const cells = bins.map((b) => ({ m: baseCol, r, b, ...f }));
           if (typeof row[stat] === 'number') this.trueSum(cells, this.k, BIG);
           // hidden although the released base is ≥ k: the true base is below k
-          else if (typeof row[baseCol] === 'number' && (row[baseCol] as number) >= this.k && reasonOf.get(`${i}|${stat}`) === 'fewer than k units') this.trueSum(cells, 0, this.k - 1);
+          // hidden although the released base is ≥ k + D: the true base is below k (the rule as published)
+          else if (typeof row[baseCol] === 'number' && (row[baseCol] as number) >= this.k + this.maxNoise && reasonOf.get(`${i}|${stat}`) === 'fewer than k units') this.trueSum(cells, 0, this.k - 1);
         }
       }
     });
 
     // rows that do not exist: no signal there (flow, dropoff, leadtime list every region with data)
-    if (metric !== 'trend' && this.channels.existence !== false) {
+    if (metric !== 'trend' && this.channels.existence !== false && !listsEveryRow) {
       const regions = regio ? [request.region as string] : (scope.regions ?? REGION_CODES);
       const rps = metric === 'dropoff' && params.by === 'receiving_party' ? RECEIVING_PARTIES : [base.rp];
       for (const r of regions) {

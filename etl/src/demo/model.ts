@@ -196,7 +196,7 @@ export function buildWorld(seed: number, singleRegion?: string): DemoWorld {
         particulier: [take(all), take(all)],
       };
 
-  const regions: RegionProfile[] = codes.map((code, index) => {
+  const regions: RegionProfile[] = codes.map((code) => {
     const regionMunicipalities = municipalities.filter((m) => m.regionCode === code).map((m) => ({ code: m.code, population: m.population }));
     const population = singleRegion ? municipalities.reduce((s, m) => s + m.population, 0) : populationOf(code);
     const phenomenonWeights = PHENOMENA.map((p) => PHENOMENON_WEIGHTS[p]);

@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acquireOwnership, controlSocketPath, DataDirOwnedError, readLiveOwner } from './owner.lock';
@@ -58,7 +58,7 @@ describe('owner lock', () => {
   it('takes over the stale lock of a dead process', () => {
     const dir = tempDir();
     const pid = deadPid();
-    writeFileSync(join(dir, 'owner.lock'), JSON.stringify({ pid, proc_start: null, hostname: require('node:os').hostname(), started_at: 'old', socket_path: 'x' }));
+    writeFileSync(join(dir, 'owner.lock'), JSON.stringify({ pid, proc_start: null, hostname: hostname(), started_at: 'old', socket_path: 'x' }));
     expect(readLiveOwner(dir)).toBeNull();
     const own = acquireOwnership(dir);
     expect(JSON.parse(readFileSync(join(dir, 'owner.lock'), 'utf8')).pid).toBe(process.pid);
@@ -80,7 +80,7 @@ describe('owner lock', () => {
       }
       expect(state).toBe('Z');
       const start = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[19];
-      writeFileSync(join(dir, 'owner.lock'), JSON.stringify({ pid, proc_start: start, hostname: require('node:os').hostname(), started_at: 'old', socket_path: 'x' }));
+      writeFileSync(join(dir, 'owner.lock'), JSON.stringify({ pid, proc_start: start, hostname: hostname(), started_at: 'old', socket_path: 'x' }));
       expect(readLiveOwner(dir)).toBeNull();
       const own = acquireOwnership(dir);
       expect(JSON.parse(readFileSync(join(dir, 'owner.lock'), 'utf8')).pid).toBe(process.pid);

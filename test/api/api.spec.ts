@@ -81,7 +81,8 @@ describe(`API on ${STORE}: demo mode`, () => {
     expect(new Date(`${through}T00:00:00Z`).getUTCDate()).toBe(new Date(Date.UTC(Number(through.slice(0, 4)), Number(through.slice(5, 7)), 0)).getUTCDate());
     expect(through.slice(0, 7) <= (latestPeriodEnd as string).slice(0, 7)).toBe(true);
     expect(f.lastDelivery).toBe(latestProduced?.slice(0, 10));
-    expect(Object.keys(f).sort()).toEqual(['dataThrough', 'lastDelivery', 'snapshotBuiltAt']);
+    expect(Object.keys(f).sort()).toEqual(['dataThrough', 'lastDelivery', 'purgedBefore', 'snapshotBuiltAt']);
+    expect(f.purgedBefore).toBeNull(); // no retention term in this run
   });
 
   it('never hands out a beheer token from the unauthenticated sessions route', async () => {

@@ -909,6 +909,11 @@ export interface components {
              */
             lastDelivery: string | null;
             /**
+             * @description retention (WEEGWIJZER_RETENTION): signals received before this date were purged; months before it read "verwijderd (bewaartermijn)", not zero
+             * @example 2021-01-01
+             */
+            purgedBefore: string | null;
+            /**
              * @description when the served snapshot was built (ISO timestamp)
              * @example 2026-01-05T10:00:00.000Z
              */

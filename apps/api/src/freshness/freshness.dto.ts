@@ -15,4 +15,12 @@ export class FreshnessDto {
 
   @ApiProperty({ type: 'string', nullable: true, description: 'when the served snapshot was built (ISO timestamp)', example: '2026-01-05T10:00:00.000Z' })
   snapshotBuiltAt!: string | null;
+
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: 'retention (WEEGWIJZER_RETENTION): signals received before this date were purged; months before it read "verwijderd (bewaartermijn)", not zero',
+    example: '2021-01-01',
+  })
+  purgedBefore!: string | null;
 }

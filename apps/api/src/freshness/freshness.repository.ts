@@ -1,11 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AnalyticReader } from '@weegwijzer/store';
-import { ANALYTIC_READER } from '../app/tokens';
+import { AnalyticReader, readSnapshotPointer } from '@weegwijzer/store';
+import { ANALYTIC_READER, APP_CONFIG } from '../app/tokens';
+import type { AppConfig } from '../config/app-config';
 
 /** The dates the freshness line needs, read from the served snapshot. */
 @Injectable()
 export class FreshnessRepository {
-  constructor(@Inject(ANALYTIC_READER) private readonly analytic: AnalyticReader) {}
+  constructor(
+    @Inject(ANALYTIC_READER) private readonly analytic: AnalyticReader,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The retention horizon of the served data (signals received before it were purged), from the snapshot pointer. */
+  purgedBefore(): string | null {
+    try {
+      return readSnapshotPointer(this.config.dataDir)?.retention?.horizon ?? null;
+    } catch {
+      return null;
+    }
+  }
 
   async latestReceived(): Promise<string | null> {
     const rows = await this.analytic.query('SELECT CAST(max(received_at) AS VARCHAR) AS through FROM signals');

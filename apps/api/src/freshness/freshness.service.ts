@@ -15,9 +15,9 @@ export class FreshnessService {
       const lastDelivery = produced.length ? produced.reduce((a, b) => (a > b ? a : b)).slice(0, 10) : null;
       // the month, not the day of the latest signal (a record's date): periods are whole months
       const through = dataThrough && /^\d{4}-\d{2}/.test(dataThrough) ? monthEnd(monthIndex(`${dataThrough.slice(0, 7)}-01`)) : null;
-      return { dataThrough: through, lastDelivery, snapshotBuiltAt: builtAt || null };
+      return { dataThrough: through, lastDelivery, snapshotBuiltAt: builtAt || null, purgedBefore: this.repo.purgedBefore() };
     } catch (e) {
-      if (e instanceof NoSnapshotError) return { dataThrough: null, lastDelivery: null, snapshotBuiltAt: null };
+      if (e instanceof NoSnapshotError) return { dataThrough: null, lastDelivery: null, snapshotBuiltAt: null, purgedBefore: null };
       throw e;
     }
   }

@@ -54,7 +54,7 @@ async function loadFreshness(catalogue: CatalogueEntry[]): Promise<Freshness> {
     p90 = typeof v === 'number' ? v : null;
   }
   const dataThrough = dateOf(dates.dataThrough);
-  return { dataThrough, lastDelivery: dateOf(dates.lastDelivery), p90Days: p90, provisionalFrom: provisionalFrom(dataThrough, p90) };
+  return { dataThrough, lastDelivery: dateOf(dates.lastDelivery), p90Days: p90, provisionalFrom: provisionalFrom(dataThrough, p90), purgedBefore: dateOf(dates.purgedBefore) };
 }
 
 export async function loadSession(): Promise<Session> {

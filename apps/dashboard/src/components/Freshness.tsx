@@ -3,7 +3,7 @@ import { dateText, periodText } from '../lib/period';
 
 /** "Gegevens t/m …, laatste levering …" and which periods are provisional, on every page. */
 export function FreshnessLine() {
-  const { t, lang, freshness } = useApp();
+  const { t, lang, freshness, location } = useApp();
   if (!freshness.dataThrough) return <p className="freshness">{t('freshnessUnknown')}</p>;
   const from = freshness.provisionalFrom;
   return (
@@ -12,6 +12,12 @@ export function FreshnessLine() {
         <strong>{t('freshness', { through: dateText(freshness.dataThrough, lang) })}</strong>
         {freshness.lastDelivery && <> · {t('freshnessDelivery', { date: dateText(freshness.lastDelivery, lang) })}</>}
       </p>
+      {freshness.purgedBefore && (
+        <p className="purged-note">
+          <span className="badge">{t('purged')}</span> {t('purgedNote', { date: dateText(freshness.purgedBefore, lang) })}
+          {location.filters.from && `${location.filters.from}`.slice(0, 7) < freshness.purgedBefore.slice(0, 7) && <> {t('purgedInPeriod', { date: dateText(freshness.purgedBefore, lang) })}</>}
+        </p>
+      )}
       {from && (
         <p className="provisional-note">
           <span className="badge provisional">{t('provisional')}</span>{' '}

@@ -258,6 +258,9 @@ const nl = {
   provisional: 'voorlopig',
   provisionalNote: 'Perioden vanaf {from} zijn voorlopig: 90% van de signalen krijgt pas binnen {days} dagen een besluit van de weegploeg, dus veel zaken uit die maanden lopen nog. Uitvalpercentages en doorlooptijden vallen daar nu gunstiger uit dan ze zullen worden.',
   provisionalNoteNoLeadTime: 'Perioden vanaf {from} zijn voorlopig: die maand is nog niet compleet aangeleverd.',
+  purged: 'verwijderd (bewaartermijn)',
+  purgedNote: 'Signalen ontvangen vóór {date} zijn verwijderd na afloop van de bewaartermijn: cijfers over die maanden zijn niet nul maar niet meer beschikbaar.',
+  purgedInPeriod: 'De gekozen periode begint vóór {date}: de maanden daarvoor zijn verwijderd (bewaartermijn), hun cijfers tellen niet mee.',
   provisionalInPeriod: 'De gekozen periode loopt tot in de voorlopige maanden (vanaf {from}).',
 
   // month filter
@@ -598,6 +601,9 @@ const en: Record<MessageKey, string> = {
   provisional: 'provisional',
   provisionalNote: 'Periods from {from} on are provisional: 90% of signals get a weegploeg decision only within {days} days, so many cases from those months are still open. Drop rates and lead times there now look better than they will be.',
   provisionalNoteNoLeadTime: 'Periods from {from} on are provisional: that month has not been delivered completely yet.',
+  purged: 'removed (retention term)',
+  purgedNote: 'Signals received before {date} were removed when their retention term ended: figures for those months are not zero but no longer available.',
+  purgedInPeriod: 'The chosen period starts before {date}: the months before it were removed (retention term) and do not count.',
   provisionalInPeriod: 'The chosen period reaches into the provisional months (from {from}).',
 
   periodPresets: 'Quick choice',

@@ -15,6 +15,8 @@ export interface Freshness {
   p90Days: number | null;
   /** The first provisional month (YYYY-MM), or null when none is. */
   provisionalFrom: string | null;
+  /** Retention: signals received before this date (YYYY-MM-DD) were purged; null = none. */
+  purgedBefore: string | null;
 }
 
 const DAY = 86_400_000;

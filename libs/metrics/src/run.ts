@@ -43,13 +43,12 @@ function keyedFields(raw: readonly Record<string, unknown>[]): string[] {
 }
 
 /** Swaps every count with its key sum in place (twice restores the rows): the row builders then add up key sums. */
-function swapKeys(raw: readonly Record<string, unknown>[], fields: readonly string[]): void {
+function swapKeys(raw: readonly Record<string, unknown>[], fields: readonly string[], keyFields: readonly string[]): void {
   for (const r of raw) {
-    for (const f of fields) {
-      const k = f + KEY_SUFFIX;
-      const v = r[f];
-      r[f] = r[k];
-      r[k] = v;
+    for (let i = 0; i < fields.length; i++) {
+      const v = r[fields[i]];
+      r[fields[i]] = r[keyFields[i]];
+      r[keyFields[i]] = v;
     }
   }
 }
@@ -106,15 +105,16 @@ function combineBins(
 ): CellMap<Combined> {
   const out = new CellMap<Combined>(dims);
   const fields = keyedFields(raw);
+  const keyFields = fields.map((f) => f + KEY_SUFFIX);
   const nCounts = countColumns.length;
   for (const binRaw of byBin(raw)) {
     const exact = build(binRaw);
-    swapKeys(binRaw, fields);
+    swapKeys(binRaw, fields, keyFields);
     let keys: Row[];
     try {
       keys = build(binRaw);
     } finally {
-      swapKeys(binRaw, fields);
+      swapKeys(binRaw, fields, keyFields);
     }
     let byCell: CellMap<Row> | undefined;
     for (let i = 0; i < exact.length; i++) {

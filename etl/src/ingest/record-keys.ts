@@ -3,10 +3,11 @@
  * in DuckDB costs ~10 µs a row, and every ingest rebuilds the snapshot from all batches, so
  * the keys of a batch are computed once — on the first build that needs them — into
  *
- *   record-keys/<secret id>/<region>/<batch_id>.<kind>.<size>-<mtime>.parquet
+ *   record-keys/<secret id>/<region>/<batch_id>.<kind>.<inode>-<size>-<mtime>.parquet
  *
- * (`<size>-<mtime>` of the batch's Parquet file: a batch rewritten in place, e.g. by a purge,
- * gets new keys files) and joined by every later build. A rotated secret has another id and
+ * (of the batch's Parquet file: a batch rewritten, e.g. by a purge, or restored from a backup
+ * gets new keys files) and joined by every later build; a row the keys file lacks gets its
+ * key computed in the build. A rotated secret has another id and
  * therefore another folder. The files hold ids and keys, never sent out; they are a cache
  * (not backed up: with WEEGWIJZER_KEY_FILE the keys would give away the noise), and
  * `pruneRecordKeys` removes the files of batches and secrets no longer in use.
@@ -30,7 +31,7 @@ function keysRoot(dataDir: string): string {
 export function recordKeysFile(dataDir: string, secretId: string, batch: Pick<SnapshotBatchRef, 'region_code' | 'batch_id'>, kind: Kind): string {
   const source = new BatchStore(dataDir).parquetOf(batch.region_code, batch.batch_id, kind);
   const st = statSync(source);
-  return join(keysRoot(dataDir), secretId, batch.region_code, `${batch.batch_id}.${kind}.${st.size}-${Math.floor(st.mtimeMs)}.parquet`);
+  return join(keysRoot(dataDir), secretId, batch.region_code, `${batch.batch_id}.${kind}.${st.ino}-${st.size}-${Math.floor(st.mtimeMs)}.parquet`);
 }
 
 /** The key columns of each kind, computed with the `record_key` macro (which must exist on `conn`). */

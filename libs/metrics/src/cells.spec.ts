@@ -23,6 +23,18 @@ describe('CellMap', () => {
     expect(m.size).toBe(2);
   });
 
+  it('makes a missing cell once with getOrSet and returns the existing one after', () => {
+    const m = new CellMap<{ n: number }>(['a', 'b']);
+    let made = 0;
+    const make = () => ({ n: ++made });
+    const x = m.getOrSet({ a: 'x', b: 1 }, make);
+    expect(m.getOrSet({ a: 'x', b: '1' }, make)).toBe(x);
+    m.getOrSet({ a: 'x', b: 2 }, make);
+    expect(made).toBe(2);
+    expect(m.values().map((v) => v.n)).toEqual([1, 2]);
+    expect(m.get({ a: 'x', b: 2 })).toEqual({ n: 2 });
+  });
+
   it('has one cell without dimensions', () => {
     const m = new CellMap<number>([]);
     expect(m.get({})).toBeUndefined();

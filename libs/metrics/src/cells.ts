@@ -49,6 +49,30 @@ export class CellMap<V> {
     m.set(k, value);
   }
 
+  /** The value of the row's cell, made by `make` (and set) when the cell has none: one walk down the maps. */
+  getOrSet(row: Readonly<Record<string, unknown>>, make: () => V): V {
+    const last = this.dims.length - 1;
+    if (last < 0) {
+      if (this.list.length === 0) this.list.push(make());
+      return this.list[0];
+    }
+    let m = this.root;
+    for (let i = 0; i < last; i++) {
+      const k = part(row[this.dims[i]]);
+      let next = m.get(k) as Map<string, unknown> | undefined;
+      if (!next) m.set(k, (next = new Map()));
+      m = next;
+    }
+    const k = part(row[this.dims[last]]);
+    let v = m.get(k) as V | undefined;
+    if (v === undefined && !m.has(k)) {
+      v = make();
+      m.set(k, v);
+      this.list.push(v);
+    }
+    return v as V;
+  }
+
   /** The values in the order their cells were first set. */
   values(): readonly V[] {
     return this.list;

@@ -127,11 +127,7 @@ function combineBins(
         }
         k = byCell.get(row);
       }
-      let c = out.get(row);
-      if (!c) {
-        c = { row, exact: new Array<number>(nCounts).fill(NaN), released: new Array<number>(nCounts).fill(NaN) };
-        out.set(row, c);
-      }
+      const c = out.getOrSet(row, () => ({ row, exact: new Array<number>(nCounts).fill(NaN), released: new Array<number>(nCounts).fill(NaN) }));
       for (let j = 0; j < nCounts; j++) {
         const col = countColumns[j];
         const n = row[col];
@@ -295,13 +291,12 @@ function sumTotals(rows: readonly Row[], columns: readonly MetricColumn[]): Row[
   const counts = columns.filter((c) => c.kind === 'count').map((c) => c.name);
   const totals = new CellMap<Row>(dims);
   for (const r of rows) {
-    let t = totals.get(r);
-    if (!t) {
-      t = { region_code: null };
-      for (const d of dims) t[d] = r[d] ?? null;
-      for (const c of counts) t[c] = 0;
-      totals.set(r, t);
-    }
+    const t = totals.getOrSet(r, () => {
+      const total: Row = { region_code: null };
+      for (const d of dims) total[d] = r[d] ?? null;
+      for (const c of counts) total[c] = 0;
+      return total;
+    });
     for (const c of counts) t[c] = (t[c] as number) + ((r[c] as number | null) ?? 0);
   }
   return [...totals.values()];

@@ -56,13 +56,11 @@ export function peerView(rows: readonly DisclosedRow[], columns: readonly Metric
   const groups = new CellMap<{ dimValues: Row; byRegion: Map<string, DisclosedRow> }>(dims);
   for (const r of others) {
     if (!peerRow(r.values)) continue;
-    let g = groups.get(r.values);
-    if (!g) {
+    const g = groups.getOrSet(r.values, () => {
       const dimValues: Row = {};
       for (const d of dims) dimValues[d] = r.values[d] ?? null;
-      g = { dimValues, byRegion: new Map() };
-      groups.set(r.values, g);
-    }
+      return { dimValues, byRegion: new Map<string, DisclosedRow>() };
+    });
     g.byRegion.set(r.values.region_code as string, r);
   }
 

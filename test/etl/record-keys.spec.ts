@@ -1,14 +1,15 @@
 /**
  * Record keys are computed once per batch (etl record-keys.ts) and reused by later snapshot
  * builds; they must stay exactly HMAC-SHA256(secret, kind:region:id) mapped to 1..2^24−1
- * (libs/store record-key.ts), checked here against Node's crypto, through corrections and a
- * rotated secret.
+ * (libs/store record-key.ts), checked here against Node's crypto, through corrections, a
+ * rotated secret and a keys file that lacks rows.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { AnalyticReader } from '@weegwijzer/store';
 import { Ingestor, validAssessment, validSignal, writeTestBatch } from '@weegwijzer/etl';
 import { openLedger, removeTemps, storeKind, tempDir } from './etl-helpers';
@@ -128,5 +129,30 @@ describe(`record keys cached per batch (ledger on ${storeKind})`, () => {
     const f = await facts();
     expectHmacKeys(f, secretB);
     expect(f.signals.some((s) => s.rk !== hmacKey(secretA, `signal:${s.region_code}:${s.signal_id}`))).toBe(true);
+  }, 120_000);
+
+  it('computes in the build any key a keys file lacks', async () => {
+    // Empty the first batch's keys files (same schema, no rows): the next build must still give exact keys.
+    const db = await DuckDBInstance.create(':memory:');
+    const conn = await db.connect();
+    for (const f of keyFiles(dataDir).keys()) {
+      if (!f.includes('VR13-2025-H1.')) continue;
+      const file = join(dataDir, 'record-keys', f);
+      await conn.run(`COPY (SELECT * FROM read_parquet('${file}') LIMIT 0) TO '${file}.empty' (FORMAT parquet)`);
+      renameSync(`${file}.empty`, file);
+    }
+    conn.closeSync();
+    db.closeSync();
+    const ingestor = new Ingestor({ dataDir, store: ds, now: NOW, keyFile: join(keyDir, 'b.secret') });
+    const third = await writeTestBatch(join(batches, 'third'), {
+      batchId: 'VR13-2025-H1-c2',
+      producedAt: '2025-07-20T00:00:00Z',
+      signals: [validSignal(4)],
+      assessments: [validAssessment(4, 4)],
+    });
+    expect((await ingestor.ingest([third])).batches[0].outcome).toBe('loaded');
+    const f = await facts();
+    expect(f.signals.map((s) => s.signal_id)).toEqual(['SVR13x000001', 'SVR13x000002', 'SVR13x000003', 'SVR13x000004']);
+    expectHmacKeys(f, secretB);
   }, 120_000);
 });

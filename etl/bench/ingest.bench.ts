@@ -14,6 +14,8 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { closeOperationalStore, openOperationalStore } from '@weegwijzer/store';
 import { generateDemo, scaleForSignals } from '../src/demo';
+import { RECORD_KEYS_DIR } from '../src/ingest/record-keys';
+import { validAssessment, validSignal, writeTestBatch } from '../src/testing/batch-fixture';
 import { Ingestor } from '../src/ingest/ingestor';
 import { COLUMNS_BY_FILE, type InputFormat } from '@weegwijzer/contract';
 import { writeRawXlsx, type RawCell } from '../src/testing/xlsx-fixture';
@@ -105,6 +107,25 @@ interface EtlRun {
   loadedMs: number;
   phases: Record<string, number>;
   outcome: string;
+  /** A small delivery (1 region, 1 month, 200 signals) into the full store: with the record-key cache, and with it emptied first (the keys of every batch recomputed, as before the cache). */
+  small: { cached: number[]; recomputed: number[] };
+}
+
+async function smallDelivery(ingestor: Ingestor, dataDir: string, n: number, recompute: boolean): Promise<number> {
+  const dir = await writeTestBatch(join(dataDir, '..', `${dataDir.split('/').pop()}-small-${n}`), {
+    region: 'VR13',
+    batchId: `VR13-bench-small-${n}`,
+    producedAt: new Date(Date.UTC(2025, 6, 1, 0, n)).toISOString(),
+    signals: Array.from({ length: 200 }, (_, i) => validSignal(100_000 * (n + 1) + i)),
+    assessments: Array.from({ length: 200 }, (_, i) => validAssessment(100_000 * (n + 1) + i, 100_000 * (n + 1) + i)),
+  });
+  if (recompute) rmSync(join(dataDir, RECORD_KEYS_DIR), { recursive: true, force: true });
+  const t = Date.now();
+  const r = await ingestor.ingest([dir]);
+  const ms = Date.now() - t;
+  rmSync(dir, { recursive: true, force: true });
+  if (r.batches[0].outcome !== 'loaded') throw new Error(`small delivery ${r.batches[0].outcome}: ${JSON.stringify(r.batches[0].report)}`);
+  return ms;
 }
 
 async function etl(dir: string): Promise<EtlRun> {
@@ -132,7 +153,13 @@ async function etl(dir: string): Promise<EtlRun> {
     });
     const ms = Date.now() - t;
     delete phases.start;
-    return { ms, loadedMs, phases, outcome: `${r.batches[0].outcome}${r.batches[0].report && !r.batches[0].report.ok ? ` (${r.batches[0].report.errorCount} errors, first ${r.batches[0].report.errors[0]?.rule})` : ''}` };
+    const small = { cached: [] as number[], recomputed: [] as number[] };
+    for (let i = 0; i < 4; i++) {
+      const recompute = i % 2 === 1;
+      (recompute ? small.recomputed : small.cached).push(await smallDelivery(ingestor, dataDir, i, recompute));
+    }
+    return {
+      small, ms, loadedMs, phases, outcome: `${r.batches[0].outcome}${r.batches[0].report && !r.batches[0].report.ok ? ` (${r.batches[0].report.errorCount} errors, first ${r.batches[0].report.errors[0]?.rule})` : ''}` };
   } finally {
     await closeOperationalStore(store);
     rmSync(dataDir, { recursive: true, force: true });
@@ -205,6 +232,11 @@ async function main(): Promise<void> {
   console.log(`ETL: validation + guard + load into the batch store (Parquet)   ${seconds(run.loadedMs).padStart(9)}   ratio ${(run.loadedMs / raw).toFixed(2)}x  (target <= 3x)`);
   console.log(`ETL: complete ingest incl. snapshot (tables + derived facts)    ${seconds(run.ms).padStart(9)}   ratio ${(run.ms / raw).toFixed(2)}x  -> ${run.outcome}`);
   console.log(`(best of ${runs.length} ETL runs: ${runs.map((r) => seconds(r.ms)).join(', ')})`);
+  const smalls = runs.map((r) => r.small);
+  const cached = Math.min(...smalls.flatMap((s) => s.cached));
+  const recomputed = Math.min(...smalls.flatMap((s) => s.recomputed));
+  console.log(`small delivery (200 signals, 1 region) into the full store, record keys cached     ${seconds(cached).padStart(9)}   (target <= 1 s; runs: ${smalls.flatMap((s) => s.cached).map(seconds).join(', ')})`);
+  console.log(`small delivery, every batch's record keys recomputed (as before the key cache)    ${seconds(recomputed).padStart(9)}   cached/recomputed ${(cached / recomputed).toFixed(2)}  (runs: ${smalls.flatMap((s) => s.recomputed).map(seconds).join(', ')})`);
   console.log('phases of the best run:');
   for (const [phase, ms] of Object.entries(run.phases)) console.log(`    ${phase.padEnd(40)} ${seconds(ms).padStart(9)}`);
   if (!args.shapes || args.format !== 'csv') return;

@@ -35,6 +35,7 @@ import { retentionHorizon, type RetentionTerm } from './retention';
 import { dutchToday } from '../validate/batch.validator';
 import { quoteLiteral } from '../validate/sql';
 import { buildSnapshot } from './snapshot.builder';
+import { pruneRecordKeys } from './record-keys';
 import type { BatchResult, IngestOptions, IngestProgress, IngestResult } from './ingest.types';
 
 export interface IngestorOptions {
@@ -279,6 +280,8 @@ export class Ingestor {
       const built = await buildSnapshot(this.dataDir, pointer.batches, this.now(), { threads: this.opts.threads, secret });
       this.publish(pointer.batches, built, pointer.snapshot_id);
     }
+    const current = readSnapshotPointer(this.dataDir);
+    if (current) pruneRecordKeys(this.dataDir, this.secret().id, current.batches);
     const unsettled = await this.ledger.unsettled();
     await this.ledger.setStatusMany(
       unsettled.filter((r) => r.status !== 'loaded' && accepted.has(r.id)).map((r) => r.id),
@@ -514,6 +517,7 @@ export class Ingestor {
   /** Keeps the served snapshot and the previous one (readers may still have it open). */
   private collectGarbage(pointer: SnapshotPointer | null): void {
     if (!pointer) return;
+    pruneRecordKeys(this.dataDir, this.secret().id, pointer.batches);
     const keep = new Set([pointer.snapshot_id, pointer.previous_snapshot_id].filter((x): x is string => !!x).map((id) => `${id}.duckdb`));
     const dir = dataDirLayout(this.dataDir).snapshots;
     for (const f of readdirSync(dir)) {

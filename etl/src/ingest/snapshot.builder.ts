@@ -17,7 +17,7 @@ import {
   ASSESSMENT_COLUMNS,
   ASSESSMENTS_DDL,
   CONTRACT_VERSION,
-  DERIVED_TABLES_SQL,
+  DERIVED_TABLES_KEYED_SQL,
   META_DDL,
   RAW_VIEWS_SQL,
   SIGNAL_COLUMNS,
@@ -26,6 +26,7 @@ import {
 import { dataDirLayout, fsyncDir, recordKeyMacroSql, snapshotFile, type RecordKeySecret, type SnapshotBatchRef } from '@weegwijzer/store';
 import { quoteIdent, quoteLiteral } from '../validate/sql';
 import { BatchStore } from './batch-store';
+import { ensureRecordKeys } from './record-keys';
 
 export interface BuiltSnapshot {
   snapshotId: string;
@@ -73,6 +74,9 @@ export async function buildSnapshot(dataDir: string, batches: readonly SnapshotB
       await conn.run(recordKeyMacroSql(opts.secret.bytes));
       await conn.run(SIGNALS_DDL.replace('CREATE TABLE', 'CREATE TEMP TABLE'));
       await conn.run(ASSESSMENTS_DDL.replace('CREATE TABLE', 'CREATE TEMP TABLE'));
+      // Record keys travel with the current rows (computed once per batch: record-keys.ts).
+      for (const col of ['rk', 'subject_rk', 'subject_nrk']) await conn.run(`ALTER TABLE temp.signals ADD COLUMN ${col} INTEGER`);
+      await conn.run('ALTER TABLE temp.assessments ADD COLUMN rk INTEGER');
       const builtAt = now.toISOString();
       if (batches.length > 0) {
         const order = batches.map((b) => `(${quoteLiteral(b.region_code)}, ${quoteLiteral(b.batch_id)}, TIMESTAMPTZ ${quoteLiteral(b.produced_at)})`).join(', ');
@@ -81,6 +85,7 @@ export async function buildSnapshot(dataDir: string, batches: readonly SnapshotB
         const perRegion = new Map<string, number>();
         for (const b of batches) perRegion.set(b.region_code, (perRegion.get(b.region_code) ?? 0) + 1);
         const needsDedup = [...perRegion.values()].some((n) => n > 1);
+        const keyFiles = await ensureRecordKeys(conn, dataDir, opts.secret.id, batches, opts.onStep);
         for (const [kind, columns, idCol] of [
           ['signals', SIGNAL_COLUMNS, 'signal_id'],
           ['assessments', ASSESSMENT_COLUMNS, 'assessment_id'],
@@ -88,14 +93,23 @@ export async function buildSnapshot(dataDir: string, batches: readonly SnapshotB
           opts.onStep?.(`loading ${kind}`);
           const files = batches.map((b) => `(${quoteLiteral(store.parquetOf(b.region_code, b.batch_id, kind, b.version))}, ${quoteLiteral(b.batch_id)})`).join(', ');
           const cols = columns.map((c) => `t.${quoteIdent(c.name)}`).join(', ');
+          // A key missing from the cache (never expected) is computed here: keys stay exact.
+          const keys =
+            kind === 'signals'
+              ? `coalesce(k.rk, record_key('signal', t.region_code, t.signal_id)),
+                 coalesce(k.subject_rk, CASE WHEN t.subject_pseudonym IS NOT NULL THEN record_key('person', t.region_code, t.subject_pseudonym) END),
+                 coalesce(k.subject_nrk, CASE WHEN t.subject_pseudonym IS NOT NULL THEN record_key('person', '', t.subject_pseudonym) END)`
+              : `coalesce(k.rk, record_key('assessment', t.region_code, t.assessment_id))`;
           const dedup = needsDedup
             ? `QUALIFY row_number() OVER (PARTITION BY t.region_code, t.${idCol} ORDER BY o.produced_at DESC, o.batch_id DESC) = 1`
             : '';
           await conn.run(`INSERT INTO temp.${kind}
-            SELECT ${cols}, f.batch_id
+            SELECT ${cols}, f.batch_id, ${keys}
             FROM read_parquet([${batches.map((b) => quoteLiteral(store.parquetOf(b.region_code, b.batch_id, kind, b.version))).join(', ')}], filename = true) t
             JOIN (VALUES ${files}) f(file, batch_id) ON f.file = t.filename
             JOIN batch_order o ON o.region_code = t.region_code AND o.batch_id = f.batch_id
+            LEFT JOIN read_parquet([${keyFiles[kind].map(quoteLiteral).join(', ')}]) k
+              ON k.batch_id = f.batch_id AND k.region_code = t.region_code AND k.${idCol} = t.${idCol}
             ${dedup}`);
           opts.reached?.(`snapshot-${kind}`);
         }
@@ -109,7 +123,7 @@ export async function buildSnapshot(dataDir: string, batches: readonly SnapshotB
       await conn.run(`ATTACH ${quoteLiteral(buildingPath)} AS snapshot_file`);
       await conn.run('USE snapshot_file');
       // Unqualified: the CREATEs go to the file, `signals`/`assessments` resolve to the TEMP tables.
-      for (const sql of DERIVED_TABLES_SQL) await conn.run(sql);
+      for (const sql of DERIVED_TABLES_KEYED_SQL) await conn.run(sql);
       await conn.run('DROP TABLE temp.signals');
       await conn.run('DROP TABLE temp.assessments');
       for (const sql of RAW_VIEWS_SQL) await conn.run(sql);

@@ -171,6 +171,21 @@ function ddlColumns(ddl: string): string {
 /** Statements that build the derived tables, in order, once signals/assessments are loaded. */
 export const DERIVED_TABLES_SQL = [SIGNAL_FACTS_SQL, ASSESSMENT_FACTS_SQL] as const;
 
+/**
+ * DERIVED_TABLES_SQL for `signals` / `assessments` that already carry their record keys as
+ * columns (`rk`, `subject_rk`, `subject_nrk` / `rk`, the same values the `record_key` macro
+ * gives): the ETL computes keys once per batch and reuses them in every later snapshot.
+ */
+export const DERIVED_TABLES_KEYED_SQL = DERIVED_TABLES_SQL.map((sql) => {
+  const out = sql
+    .replace("record_key('signal', s.region_code, s.signal_id) AS rk", 's.rk')
+    .replace("CASE WHEN s.subject_pseudonym IS NOT NULL THEN record_key('person', s.region_code, s.subject_pseudonym) END AS subject_rk", 's.subject_rk')
+    .replace("CASE WHEN s.subject_pseudonym IS NOT NULL THEN record_key('person', '', s.subject_pseudonym) END AS subject_nrk", 's.subject_nrk')
+    .replace("record_key('assessment', a.region_code, a.assessment_id) AS rk", 'a.rk');
+  if (out.includes('record_key(')) throw new Error('DERIVED_TABLES_KEYED_SQL: a record_key call was not replaced');
+  return out;
+});
+
 /** A positional SQL parameter (`?` placeholders). Lists are expanded by the caller. */
 export type SqlParam = string | number | boolean | null;
 /**

@@ -5,6 +5,7 @@
  * response. Every result passes through here (STYLE.md: one place).
  */
 import { GROUP_COLUMN, GROUP_ORDER, num, numOrNull, REGION_COLUMN, strOrNull } from './columns';
+import { CellMap } from './cells';
 import { perturb, PTABLE, peerView, REASON, type DisclosedRow } from './disclosure';
 import { REGION_CODES } from '@weegwijzer/contract';
 import { findMetric } from './registry';
@@ -35,24 +36,33 @@ export async function runMetric(name: string, request: MetricRequest, query: Que
 
 const KEY_SUFFIX = '__k';
 
-/** The raw rows with every count replaced by its key sum (`<alias>__k` of the SQL). */
-function keyRows(raw: readonly Record<string, unknown>[]): Record<string, unknown>[] {
-  return raw.map((r) => {
-    const out: Record<string, unknown> = { ...r };
-    for (const f in r) if (f.endsWith(KEY_SUFFIX)) out[f.slice(0, -KEY_SUFFIX.length)] = r[f];
-    return out;
-  });
+/** The count fields of the raw rows that have a key sum (`x` of `x__k`), from the first row (all rows have the same fields). */
+function keyedFields(raw: readonly Record<string, unknown>[]): string[] {
+  const out: string[] = [];
+  if (raw.length > 0) for (const f in raw[0]) if (f.endsWith(KEY_SUFFIX)) out.push(f.slice(0, -KEY_SUFFIX.length));
+  return out;
 }
 
-function byBin(raw: readonly Record<string, unknown>[]): Map<string, Record<string, unknown>[]> {
-  const bins = new Map<string, Record<string, unknown>[]>();
+/** Swaps every count with its key sum in place (twice restores the rows): the row builders then add up key sums. */
+function swapKeys(raw: readonly Record<string, unknown>[], fields: readonly string[], keyFields: readonly string[]): void {
   for (const r of raw) {
-    const b = r.bin === undefined ? '' : String(r.bin);
+    for (let i = 0; i < fields.length; i++) {
+      const v = r[fields[i]];
+      r[fields[i]] = r[keyFields[i]];
+      r[keyFields[i]] = v;
+    }
+  }
+}
+
+function byBin(raw: readonly Record<string, unknown>[]): Record<string, unknown>[][] {
+  const bins = new Map<unknown, Record<string, unknown>[]>();
+  for (const r of raw) {
+    const b = r.bin ?? '';
     let list = bins.get(b);
     if (!list) bins.set(b, (list = []));
     list.push(r);
   }
-  return bins;
+  return [...bins.values()];
 }
 
 function defaultRow(raw: Record<string, unknown>, columns: readonly MetricColumn[]): Row {
@@ -65,50 +75,84 @@ function defaultRow(raw: Record<string, unknown>, columns: readonly MetricColumn
   return row;
 }
 
-/** A count cell over the bins: its true value and its released (perturbed) value. */
-interface Tally {
-  exact: number;
-  released: number;
-}
-
+/**
+ * A cell row over the bins: per count column (by index) its true value and its released
+ * (perturbed) value, NaN while no bin had a number there.
+ */
 interface Combined {
   row: Row;
-  tallies: Map<string, Tally>;
+  exact: number[];
+  released: number[];
+}
+
+/** True when two rows of one bin have the same dimension values (the same cell). */
+function sameCell(a: Row, b: Row, dims: readonly string[]): boolean {
+  for (const d of dims) if (a[d] !== b[d] && String(a[d] ?? '\u0000') !== String(b[d] ?? '\u0000')) return false;
+  return true;
 }
 
 /**
  * Builds rows per bin twice — once from the counts, once from the key sums (the row
  * builders only add up counts of groups, so the same builder turns key sums into the cell
- * keys of the same cells) — and adds up each cell's released value over the bins.
+ * keys of the same cells) — and adds up each cell's released value over the bins. The
+ * builders see the same raw rows in the same order both times, so the key row of a cell is
+ * normally at the same position; a map by identity is the fallback.
  */
 function combineBins(
   raw: readonly Record<string, unknown>[],
   build: (raw: Record<string, unknown>[]) => Row[],
-  identity: (row: Row) => string,
+  dims: readonly string[],
   countColumns: readonly string[],
-): Map<string, Combined> {
-  const out = new Map<string, Combined>();
-  for (const binRaw of byBin(raw).values()) {
+): CellMap<Combined> {
+  const out = new CellMap<Combined>(dims);
+  const fields = keyedFields(raw);
+  const keyFields = fields.map((f) => f + KEY_SUFFIX);
+  const nCounts = countColumns.length;
+  for (const binRaw of byBin(raw)) {
     const exact = build(binRaw);
-    const keys = new Map(build(keyRows(binRaw)).map((r) => [identity(r), r]));
-    for (const row of exact) {
-      const id = identity(row);
-      let c = out.get(id);
-      if (!c) out.set(id, (c = { row, tallies: new Map() }));
-      const k = keys.get(id);
-      for (const col of countColumns) {
+    swapKeys(binRaw, fields, keyFields);
+    let keys: Row[];
+    try {
+      keys = build(binRaw);
+    } finally {
+      swapKeys(binRaw, fields, keyFields);
+    }
+    let byCell: CellMap<Row> | undefined;
+    for (let i = 0; i < exact.length; i++) {
+      const row = exact[i];
+      let k: Row | undefined = keys[i];
+      if (k === undefined || !sameCell(row, k, dims)) {
+        if (!byCell) {
+          byCell = new CellMap<Row>(dims);
+          for (const r of keys) byCell.set(r, r);
+        }
+        k = byCell.get(row);
+      }
+      const c = out.getOrSet(row, () => ({ row, exact: new Array<number>(nCounts).fill(NaN), released: new Array<number>(nCounts).fill(NaN) }));
+      for (let j = 0; j < nCounts; j++) {
+        const col = countColumns[j];
         const n = row[col];
         if (typeof n !== 'number') continue;
-        const keySum = k && typeof k[col] === 'number' ? (k[col] as number) : 0;
-        const t = c.tallies.get(col);
-        const released = perturb(n, keySum);
-        if (t) {
-          t.exact += n;
-          t.released += released;
-        } else c.tallies.set(col, { exact: n, released });
+        const ks = k === undefined ? 0 : k[col];
+        const released = perturb(n, typeof ks === 'number' ? ks : 0);
+        if (Number.isNaN(c.exact[j])) {
+          c.exact[j] = n;
+          c.released[j] = released;
+        } else {
+          c.exact[j] += n;
+          c.released[j] += released;
+        }
       }
     }
   }
+  return out;
+}
+
+/** A cell's row with its counts over the bins: true values (`exact`) or released ones. */
+function tallied(c: Combined, countColumns: readonly string[], exact: boolean): Row {
+  const out: Row = { ...c.row };
+  const values = exact ? c.exact : c.released;
+  for (let j = 0; j < countColumns.length; j++) if (!Number.isNaN(values[j])) out[countColumns[j]] = values[j];
   return out;
 }
 
@@ -132,7 +176,6 @@ export function assembleResponse(
   const columns = activeColumns(def, ctx.params);
   const dims = columns.filter((c) => c.kind === 'dimension' && c.name !== 'group').map((c) => c.name);
   const counts = columns.filter((c) => c.kind === 'count' && !c.reference).map((c) => c.name);
-  const identity = identityOf(dims);
   const build = (r: Record<string, unknown>[]) => {
     const rows = def.rows ? def.rows(r, ctx) : r.map((x) => defaultRow(x, columns));
     if (ctx.totals && def.totalRow === 'sum') rows.push(...sumTotals(rows, columns));
@@ -142,16 +185,11 @@ export function assembleResponse(
   // exact mode removes the noise only: the k rules still hold (it reveals nothing they hide)
   const ownRow = (row: Row) => ctx.ownRegion !== undefined && row.region_code === ctx.ownRegion;
 
-  const combined = combineBins(raw, build, identity, counts);
+  const combined = combineBins(raw, build, dims, counts);
   let rows: Row[] = [];
-  for (const { row, tallies } of combined.values()) {
-    const exact = exactRow(row);
-    const out: Row = { ...row };
-    for (const [col, t] of tallies) out[col] = exact ? t.exact : t.released;
-    rows.push(out);
-  }
+  for (const c of combined.values()) rows.push(tallied(c, counts, exactRow(c.row)));
   rows = def.complete ? def.complete(rows, ctx) : everyRow(rows, columns, ctx, def);
-  if (statsRaw) attachStats(rows, statsRaw, columns, identity);
+  if (statsRaw) attachStats(rows, statsRaw, columns, dims);
   rows = rows.map((r) => completeRow(r, columns));
   def.derive?.(rows, ctx);
 
@@ -187,13 +225,12 @@ export function assembleResponse(
   if (def.links && linkRaw) {
     const linkCols = def.links.columns;
     const linkCounts = linkCols.filter((c) => c.kind === 'count').map((c) => c.name);
-    const linkId = identityOf(linkCols.filter((c) => c.kind === 'dimension').map((c) => c.name));
+    const linkDims = linkCols.filter((c) => c.kind === 'dimension').map((c) => c.name);
+    const linkId = identityOf(linkDims);
     const exactLinks = options.exact === true || ctx.ownRegion !== undefined;
     const linkRows: DisclosedRow[] = [];
-    for (const { row, tallies } of combineBins(linkRaw, (r) => (def.links as NonNullable<MetricDefinition['links']>).build(r, ctx), linkId, linkCounts).values()) {
-      const values: Row = { ...row };
-      for (const [col, t] of tallies) values[col] = exactLinks ? t.exact : t.released;
-      linkRows.push(discloseRow(values, linkCols, ctx.k, exactLinks));
+    for (const c of combineBins(linkRaw, (r) => (def.links as NonNullable<MetricDefinition['links']>).build(r, ctx), linkDims, linkCounts).values()) {
+      linkRows.push(discloseRow(tallied(c, linkCounts, exactLinks), linkCols, ctx.k, exactLinks));
     }
     linkRows.sort((a, b) => (linkId(a.values) < linkId(b.values) ? -1 : 1));
     response.links = toTable([...linkCols], linkRows);
@@ -202,17 +239,16 @@ export function assembleResponse(
 }
 
 /** Percentiles and other non-additive statistics of the whole period (statsSql), by row identity. */
-function attachStats(rows: Row[], statsRaw: readonly Record<string, unknown>[], columns: readonly MetricColumn[], identity: (row: Row) => string): void {
+function attachStats(rows: Row[], statsRaw: readonly Record<string, unknown>[], columns: readonly MetricColumn[], dims: readonly string[]): void {
   const statCols = columns.filter((c) => c.kind !== 'dimension' && c.kind !== 'count');
-  const dimCols = columns.filter((c) => c.kind === 'dimension' && c.name !== 'group');
-  const byId = new Map<string, Record<string, unknown>>();
+  const byId = new CellMap<Record<string, unknown>>(dims);
   for (const s of statsRaw) {
     const key: Row = {};
-    for (const d of dimCols) key[d.name] = strOrNull(s[d.name]);
-    byId.set(identity(key), s);
+    for (const d of dims) key[d] = strOrNull(s[d]);
+    byId.set(key, s);
   }
   for (const r of rows) {
-    const s = byId.get(identity(r));
+    const s = byId.get(r);
     for (const c of statCols) if (s && c.name in s) r[c.name] = numOrNull(s[c.name]);
   }
 }
@@ -280,17 +316,14 @@ function everyRow(rows: Row[], columns: readonly MetricColumn[], ctx: MetricCont
 function sumTotals(rows: readonly Row[], columns: readonly MetricColumn[]): Row[] {
   const dims = columns.filter((c) => c.kind === 'dimension' && c.name !== 'group' && c.name !== 'region_code').map((c) => c.name);
   const counts = columns.filter((c) => c.kind === 'count').map((c) => c.name);
-  const totals = new Map<string, Row>();
+  const totals = new CellMap<Row>(dims);
   for (const r of rows) {
-    let id = '';
-    for (const d of dims) id += `${r[d] ?? ''}|`;
-    let t = totals.get(id);
-    if (!t) {
-      t = { region_code: null };
-      for (const d of dims) t[d] = r[d] ?? null;
-      for (const c of counts) t[c] = 0;
-      totals.set(id, t);
-    }
+    const t = totals.getOrSet(r, () => {
+      const total: Row = { region_code: null };
+      for (const d of dims) total[d] = r[d] ?? null;
+      for (const c of counts) total[c] = 0;
+      return total;
+    });
     for (const c of counts) t[c] = (t[c] as number) + ((r[c] as number | null) ?? 0);
   }
   return [...totals.values()];

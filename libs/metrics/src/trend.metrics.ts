@@ -73,7 +73,13 @@ function nextPeriod(p: string, grain: string): string {
 /** One bin's rows: per region and period, a count per category. */
 function trendRows(raw: Record<string, unknown>[], ctx: MetricContext): Row[] {
   const rows: Row[] = [];
-  for (const r of raw) rows.push({ region_code: String(r.region_code), period: periodLabel(num(r.bin), ctx.params.grain), category: String(r.category), signals: num(r.signals) });
+  const labels = new Map<number, string>();
+  for (const r of raw) {
+    const bin = num(r.bin);
+    let period = labels.get(bin);
+    if (period === undefined) labels.set(bin, (period = periodLabel(bin, ctx.params.grain)));
+    rows.push({ region_code: String(r.region_code), period, category: String(r.category), signals: num(r.signals) });
+  }
   return rows;
 }
 
@@ -82,20 +88,28 @@ function zeroFill(rows: Row[], ctx: MetricContext): Row[] {
   if (rows.length === 0) return rows;
   const grain = ctx.params.grain;
   const codes = BY[ctx.params.by].codes;
-  const have = new Map<string, Row>();
+  // region -> period -> category -> row (no key string per cell)
+  const have = new Map<string | null, Map<string, Map<string, Row>>>();
   let first = '9999';
   let last = '0000';
-  const regions = new Set<string | null>();
   for (const r of rows) {
-    have.set(`${r.region_code}|${r.period}|${r.category}`, r);
-    regions.add(r.region_code as string | null);
-    if ((r.period as string) < first) first = r.period as string;
-    if ((r.period as string) > last) last = r.period as string;
+    const region = r.region_code as string | null;
+    const period = r.period as string;
+    let byPeriod = have.get(region);
+    if (!byPeriod) have.set(region, (byPeriod = new Map()));
+    let byCategory = byPeriod.get(period);
+    if (!byCategory) byPeriod.set(period, (byCategory = new Map()));
+    byCategory.set(String(r.category), r);
+    if (period < first) first = period;
+    if (period > last) last = period;
   }
+  const periods: string[] = [];
+  for (let p = first; p <= last; p = nextPeriod(p, grain)) periods.push(p);
   const out: Row[] = [];
-  for (const region of regions) {
-    for (let p = first; p <= last; p = nextPeriod(p, grain)) {
-      for (const c of codes) out.push(have.get(`${region}|${p}|${c}`) ?? { region_code: region, period: p, category: c, signals: 0 });
+  for (const [region, byPeriod] of have) {
+    for (const p of periods) {
+      const byCategory = byPeriod.get(p);
+      for (const c of codes) out.push(byCategory?.get(c) ?? { region_code: region, period: p, category: c, signals: 0 });
     }
   }
   return out;

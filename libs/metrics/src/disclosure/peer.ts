@@ -6,6 +6,7 @@
 import type { MetricColumn, Note, Row } from '../types';
 import { percentileInterpolated, percentileNearestRank } from '../stats';
 import { REASON } from './reasons';
+import { CellMap } from '../cells';
 
 /** A row with the reason for each of its hidden values. */
 export interface DisclosedRow {
@@ -52,49 +53,51 @@ export function peerView(rows: readonly DisclosedRow[], columns: readonly Metric
 
   const dims = columns.filter((c) => c.kind === 'dimension' && c.name !== 'group' && c.name !== 'region_code').map((c) => c.name);
   const measures = columns.filter((c) => c.kind !== 'dimension');
-  const groups = new Map<string, { dimValues: Row; byRegion: Map<string, DisclosedRow> }>();
+  const groups = new CellMap<{ dimValues: Row; byRegion: Map<string, DisclosedRow> }>(dims);
   for (const r of others) {
     if (!peerRow(r.values)) continue;
-    const id = dims.map((d) => String(r.values[d] ?? '')).join('|');
-    let g = groups.get(id);
-    if (!g) {
-      g = { dimValues: Object.fromEntries(dims.map((d) => [d, r.values[d] ?? null])), byRegion: new Map() };
-      groups.set(id, g);
-    }
+    const g = groups.getOrSet(r.values, () => {
+      const dimValues: Row = {};
+      for (const d of dims) dimValues[d] = r.values[d] ?? null;
+      return { dimValues, byRegion: new Map<string, DisclosedRow>() };
+    });
     g.byRegion.set(r.values.region_code as string, r);
   }
 
   const out: DisclosedRow[] = [...own];
   for (const g of groups.values()) {
-    for (const [group, q] of PEER_GROUPS) {
-      const values: Row = { group, region_code: null, ...g.dimValues };
-      const reasons: Record<string, string> = {};
-      for (const c of measures) {
-        if (c.kind === 'flag' || c.noPeer) {
-          // a flag has no distribution; population would identify regions: undefined, not hidden
-          values[c.name] = null;
-          continue;
-        }
-        const xs: number[] = [];
-        let hidden = 0;
-        for (const region of peerRegions) {
-          const r = g.byRegion.get(region);
-          // a region without a row here has a count of zero (nothing in scope), other values are undefined
-          const v = r ? r.values[c.name] : c.kind === 'count' ? 0 : null;
-          if (typeof v === 'number') xs.push(v);
-          else if (r?.reasons[c.name]) hidden++;
-        }
-        if (xs.length < MIN_PEER_REGIONS) {
-          values[c.name] = null;
-          // not defined for any peer (e.g. no expected value for this phenomenon): nothing hidden
-          if (xs.length + hidden > 0) reasons[c.name] = REASON.fewerPeers;
-          continue;
-        }
-        // counts: an observed value (so still 0 or >= k); the rest: interpolated
-        values[c.name] = c.kind === 'count' ? percentileNearestRank(xs, q) : percentileInterpolated(xs, q);
+    // the five peer rows of this cell; each measure's peer values are collected once
+    const peerRows = PEER_GROUPS.map(([group]) => ({ values: { group, region_code: null, ...g.dimValues } as Row, reasons: {} as Record<string, string> }));
+    for (const c of measures) {
+      if (c.kind === 'flag' || c.noPeer) {
+        // a flag has no distribution; population would identify regions: undefined, not hidden
+        for (const r of peerRows) r.values[c.name] = null;
+        continue;
       }
-      out.push({ values, reasons });
+      const xs: number[] = [];
+      let hidden = 0;
+      for (const region of peerRegions) {
+        const r = g.byRegion.get(region);
+        // a region without a row here has a count of zero (nothing in scope), other values are undefined
+        const v = r ? r.values[c.name] : c.kind === 'count' ? 0 : null;
+        if (typeof v === 'number') xs.push(v);
+        else if (r?.reasons[c.name]) hidden++;
+      }
+      if (xs.length < MIN_PEER_REGIONS) {
+        for (const r of peerRows) {
+          r.values[c.name] = null;
+          // not defined for any peer (e.g. no expected value for this phenomenon): nothing hidden
+          if (xs.length + hidden > 0) r.reasons[c.name] = REASON.fewerPeers;
+        }
+        continue;
+      }
+      xs.sort((x, y) => x - y);
+      // counts: an observed value (so still 0 or >= k); the rest: interpolated
+      PEER_GROUPS.forEach(([, q], i) => {
+        peerRows[i].values[c.name] = c.kind === 'count' ? percentileNearestRank(xs, q) : percentileInterpolated(xs, q);
+      });
     }
+    out.push(...peerRows);
   }
   return { rows: out, peerRegions: peerRegions.length, notes: [] };
 }

@@ -2,6 +2,7 @@
  * The data directory layout (docs/ARCHITECTURE.md):
  *   batches/<region>/<batch_id>/   accepted batches, normalised Parquet + manifest
  *   snapshots/<id>.duckdb          immutable analytic snapshots
+ *   record-keys/<secret id>/       per-batch record keys (a cache of the ETL; never backed up)
  *   current.json                   pointer to the served snapshot (replaced by rename)
  *   pglite/                        embedded operational store
  *   owner.lock, control.sock       the owning process and its control socket

@@ -14,6 +14,10 @@ import {
 
 export const plainValueConverter: DuckDBValueConverter<unknown> = (value: DuckDBValue, type: DuckDBType, self) => {
   if (value === null) return null;
+  // VARCHAR, the small integers, DOUBLE and BOOLEAN arrive as JS primitives, which the JS
+  // converter would return unchanged: skip its dispatch (most values of a metric query).
+  const t = typeof value;
+  if (t === 'string' || t === 'number' || t === 'boolean') return value;
   switch (type.typeId) {
     case DuckDBTypeId.BIGINT:
     case DuckDBTypeId.UBIGINT:

@@ -149,7 +149,7 @@ export function assembleResponse(
     for (const [col, t] of tallies) out[col] = exact ? t.exact : t.released;
     rows.push(out);
   }
-  if (def.complete) rows = def.complete(rows, ctx);
+  if (def.complete) rows = def.complete(rows, ctx, statsRaw);
   if (statsRaw) attachStats(rows, statsRaw, columns, identity);
   rows = rows.map((r) => completeRow(r, columns));
   def.derive?.(rows, ctx);

@@ -309,8 +309,8 @@ interface Roles {
 
 /**
  * Three trend changes from 1 October of the last year (the attention metric compares that
- * quarter with the same quarter a year earlier): police registrations ×4 in one large
- * region, right-wing extremism ×4 in another, and osint ×0.3 in every region.
+ * quarter with the same quarter a year earlier): police registrations ×6 in one large
+ * region, right-wing extremism ×4 in another, and osint ×0.2 in every region.
  */
 function applyTrendChanges(regions: RegionProfile[], trendUp: string[], lastYear: number, effects: PlantedEffect[]): void {
   const from = `${lastYear}-10-01`;
@@ -331,9 +331,9 @@ function applyTrendChanges(regions: RegionProfile[], trendUp: string[], lastYear
       description,
     });
   };
-  plant(trendUp[0], 'source', 'politie_registratie', 4, `From ${from} the police registers four times as many signals from its own registrations (source politie_registratie ×4): a new registration practice.`);
+  plant(trendUp[0], 'source', 'politie_registratie', 6, `From ${from} the police registers six times as many signals from its own registrations (source politie_registratie ×6): a new registration practice.`);
   plant(trendUp[1], 'phenomenon', 'rechts_extremisme', 4, `From ${from} four times as many right-wing extremist signals (phenomenon rechts_extremisme ×4): a local wave.`);
-  plant(null, 'source', 'osint', 0.3, `From ${from} only 30% of the osint signals, in every region (source osint ×0.3): a monitoring tool switched off nationally.`);
+  plant(null, 'source', 'osint', 0.2, `From ${from} only 20% of the osint signals, in every region (source osint ×0.2): a monitoring tool switched off nationally.`);
 }
 
 function applyRoles(regions: RegionProfile[], roles: Roles, effects: PlantedEffect[]): void {

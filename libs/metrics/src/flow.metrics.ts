@@ -55,6 +55,7 @@ GROUP BY region_code, path, final_wp_outcome, bin`);
       ...Object.fromEntries(WP_OUTCOMES.map((o) => [o, (g: Record<string, unknown>) => g.final_wp_outcome === o])),
     }),
   derive: signalsPerFte,
+  references: ['fte'],
   links: {
     sql(ctx) {
       const b = new SqlBuilder();

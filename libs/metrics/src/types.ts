@@ -151,6 +151,8 @@ export interface MetricDefinition {
   rows?(raw: Record<string, unknown>[], ctx: MetricContext): Row[];
   /** false: counts are not additive over months (persons), so the whole period is one cell. */
   binned?: boolean;
+  /** Reference inputs `derive` reads (`MetricRequest.reference`): the caller fills these. */
+  references?: readonly (keyof MetricReference)[];
   /** The coarsest calendar bin (default year; a `grain` parameter overrides it). */
   largestBin?: BinUnit;
   /** Non-additive statistics over the whole period (percentiles), merged into the rows by their dimensions. */

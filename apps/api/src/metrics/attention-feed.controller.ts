@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { RECEIVING_PARTIES, REGION_CODES } from '@weegwijzer/contract';
 import { findMetric } from '@weegwijzer/metrics';
 import type { Request, Response } from 'express';
@@ -20,7 +20,6 @@ export class AttentionFeedController {
 
   @Get('attention.atom')
   @Roles(...ATTENTION.roles)
-  @ApiProduces(ATOM_TYPE)
   @ApiOperation({
     operationId: 'attention_feed',
     summary: 'The attention list as an Atom 1.0 feed: one entry per flagged change of metric attention',

@@ -917,6 +917,20 @@ export interface components {
              */
             politie?: string[];
         };
+        FreshnessDto: {
+            /**
+             * Format: date
+             * @description Latest received_at of any signal in the served snapshot (YYYY-MM-DD)
+             */
+            dataThrough: string | null;
+            /**
+             * Format: date
+             * @description Latest produced_at of a delivered batch in the snapshot (YYYY-MM-DD)
+             */
+            lastDelivery: string | null;
+            /** @description When the served snapshot was built (ISO timestamp) */
+            snapshotBuiltAt: string | null;
+        };
         HealthDto: {
             duckdb: components["schemas"]["HealthDuckdbDto"];
             /**
@@ -2247,7 +2261,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FreshnessDto"];
+                };
             };
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ALL_ROLES, Roles } from '../auth/roles.decorator';
-import type { FreshnessDto } from './freshness.dto';
+import { FreshnessDto } from './freshness.dto';
 import { FreshnessService } from './freshness.service';
 
 @ApiTags('metrics')
@@ -13,6 +13,7 @@ export class FreshnessController {
   @Get()
   @Roles(...ALL_ROLES)
   @ApiOperation({ summary: 'Data through (latest received_at), latest delivery and snapshot build time: dates only' })
+  @ApiOkResponse({ type: FreshnessDto })
   get(): Promise<FreshnessDto> {
     return this.freshness.get();
   }

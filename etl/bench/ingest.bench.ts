@@ -4,15 +4,20 @@
  * One demo batch of ~1 000 000 assessments (generated once, cached under the OS temp dir):
  * the ETL ingest (validation + guard + Parquet + snapshot + pointer) against raw DuckDB
  * loading the same files into tables with read_csv / read_parquet. Target: ETL <= 3x raw.
+ * For CSV it then ingests the same batch as a .zip and as Excel workbooks (`--no-shapes` skips).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { closeOperationalStore, openOperationalStore } from '@weegwijzer/store';
 import { generateDemo, scaleForSignals } from '../src/demo';
 import { Ingestor } from '../src/ingest/ingestor';
-import type { InputFormat } from '@weegwijzer/contract';
+import { COLUMNS_BY_FILE, type InputFormat } from '@weegwijzer/contract';
+import { writeRawXlsx, type RawCell } from '../src/testing/xlsx-fixture';
+import { zipFolder } from '../src/testing/zip-fixture';
 import { writeSyntheticBatch } from './synthetic';
 
 interface Args {
@@ -20,15 +25,18 @@ interface Args {
   assessments: number;
   synthetic: boolean;
   runs: number;
+  /** Also ingest the same CSV batch as Excel workbooks and as a .zip (default on for CSV). */
+  shapes: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { format: 'csv', assessments: 1_000_000, synthetic: false, runs: 2 };
+  const args: Args = { format: 'csv', assessments: 1_000_000, synthetic: false, runs: 2, shapes: true };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--format') args.format = argv[++i] as InputFormat;
     else if (argv[i] === '--assessments') args.assessments = Number(argv[++i]);
     else if (argv[i] === '--synthetic') args.synthetic = true;
     else if (argv[i] === '--runs') args.runs = Math.max(1, Number(argv[++i]));
+    else if (argv[i] === '--no-shapes') args.shapes = false;
     else throw new Error(`unknown argument ${argv[i]}`);
   }
   return args;
@@ -131,6 +139,48 @@ async function etl(dir: string): Promise<EtlRun> {
   }
 }
 
+/** The CSV batch as two Excel workbooks (codes as text, dates as Excel dates, scores as numbers, booleans as booleans), cached. */
+async function asWorkbooks(csvDir: string): Promise<string> {
+  const out = join(csvDir, '..', 'as-xlsx');
+  const marker = join(out, '.complete');
+  if (existsSync(marker)) return out;
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const csvManifest = JSON.parse(readFileSync(join(csvDir, 'manifest.json'), 'utf8'));
+  const files: Record<string, { name: string; rows: number; sha256: string }> = {};
+  for (const kind of ['signals', 'assessments'] as const) {
+    const types = new Map(COLUMNS_BY_FILE[kind].map((c) => [c.name, c.type]));
+    let header: string[] = [];
+    let rows = 0;
+    async function* cells(): AsyncGenerator<RawCell[]> {
+      const lines = createInterface({ input: createReadStream(join(csvDir, csvManifest.files[kind].name)) });
+      for await (const line of lines) {
+        const values = line.split(',');
+        if (header.length === 0) {
+          header = values;
+          yield values;
+          continue;
+        }
+        rows++;
+        yield values.map((v, i) => {
+          if (v === '') return null;
+          const t = types.get(header[i]);
+          if (t === 'int') return Number(v);
+          if (t === 'bool') return v === 'true' || v === '1' || v.toLowerCase() === 'ja';
+          if (t === 'date') return Date.parse(`${v}T00:00:00Z`) / 86_400_000 + 25_569;
+          return v;
+        });
+      }
+    }
+    const name = `${kind}.xlsx`;
+    await writeRawXlsx(join(out, name), [{ name: kind, rows: cells() }]);
+    files[kind] = { name, rows, sha256: createHash('sha256').update(readFileSync(join(out, name))).digest('hex') };
+  }
+  writeFileSync(join(out, 'manifest.json'), JSON.stringify({ ...csvManifest, files }, null, 2));
+  writeFileSync(marker, '');
+  return out;
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const dir = await benchBatch(args);
@@ -149,7 +199,7 @@ async function main(): Promise<void> {
   const run = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
   console.log(`batch: ${dir}`);
   console.log(`rows: ${raw1.signals} signals, ${raw1.assessments} assessments (${args.format})`);
-  const reader = { csv: 'read_csv', parquet: 'read_parquet', jsonl: 'read_json', arrow: '-' }[args.format];
+  const reader = { csv: 'read_csv', parquet: 'read_parquet', jsonl: 'read_json', arrow: '-', xlsx: '-' }[args.format];
   console.log('');
   console.log(`raw DuckDB: ${reader} of both files into in-memory tables      ${seconds(raw).padStart(9)}   (runs: ${raws.map(seconds).join(', ')})`);
   console.log(`ETL: validation + guard + load into the batch store (Parquet)   ${seconds(run.loadedMs).padStart(9)}   ratio ${(run.loadedMs / raw).toFixed(2)}x  (target <= 3x)`);
@@ -157,6 +207,21 @@ async function main(): Promise<void> {
   console.log(`(best of ${runs.length} ETL runs: ${runs.map((r) => seconds(r.ms)).join(', ')})`);
   console.log('phases of the best run:');
   for (const [phase, ms] of Object.entries(run.phases)) console.log(`    ${phase.padEnd(40)} ${seconds(ms).padStart(9)}`);
+  if (!args.shapes || args.format !== 'csv') return;
+  // The same batch as regions also deliver it: one run each (they take minutes).
+  const xlsxDir = await asWorkbooks(dir);
+  const zip = join(dir, '..', 'batch.zip');
+  if (!existsSync(zip)) await zipFolder(dir, zip);
+  const size = (p: string) => `${(statSync(p).size / 2 ** 20).toFixed(0)} MiB`;
+  console.log('');
+  console.log('the same batch in the other delivery shapes (one run each):');
+  for (const [label, path, bytes] of [
+    ['.zip of the CSV folder', zip, size(zip)],
+    ['Excel, two workbooks (.xlsx)', xlsxDir, `${size(join(xlsxDir, 'signals.xlsx'))} + ${size(join(xlsxDir, 'assessments.xlsx'))}`],
+  ] as const) {
+    const r = await etl(path);
+    console.log(`ETL: ${label.padEnd(30)} (${bytes})  validated + loaded ${seconds(r.loadedMs).padStart(9)} (${(r.loadedMs / run.loadedMs).toFixed(2)}x CSV), complete ${seconds(r.ms).padStart(9)} (${(r.ms / run.ms).toFixed(2)}x CSV)  -> ${r.outcome}`);
+  }
 }
 
 main().catch((e) => {

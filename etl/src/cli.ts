@@ -1,9 +1,10 @@
 /**
  * The ETL command line (run from the repository root): `npm run etl -- <command>`.
  *
- *   validate <batch-dir> [--json]            check a batch, load nothing
- *   ingest <batch-dir>... [--json]           validate and load (exit 0 loaded/already, 2 rejected, 1 failure)
- *   demo --out <dir> [--seed N] [--years N] [--scale F] [--format csv|jsonl|parquet|arrow]
+ *   validate <batch-dir|.zip> [--json]        check a batch, load nothing
+ *   ingest <batch-dir|.zip>... [--json]       validate and load (exit 0 loaded/already, 2 rejected, 1 failure)
+ *   purge [--dry-run] [--json]                remove what outlived WEEGWIJZER_RETENTION (counts in purge_log + audit log)
+ *   demo --out <dir> [--seed N] [--years N] [--scale F] [--format csv|jsonl|parquet|arrow|xlsx]
  *   pseudonymise --key-file <f> <in> <out>   HMAC-SHA256 pseudonyms for a region's export, locally
  *
  * The data directory is WEEGWIJZER_DATA_DIR (default ./data). When another process owns
@@ -27,8 +28,9 @@ import {
 import type { InputFormat } from '@weegwijzer/contract';
 import { Progress } from './cli/progress';
 import { BatchStore } from './ingest/batch-store';
-import { ingestControlHandler } from './ingest/ingest.control';
-import { Ingestor } from './ingest/ingestor';
+import { ingestControlHandler, purgeControlHandler } from './ingest/ingest.control';
+import { Ingestor, type PurgeResult } from './ingest/ingestor';
+import { parseRetention } from './ingest/retention';
 import type { IngestProgress, IngestResult } from './ingest/ingest.types';
 import { validateBatch } from './validate/batch.validator';
 import type { ValidationReport } from './validate/report';
@@ -42,18 +44,26 @@ interface CliConfig {
   /** Test hook for the crash tests (see Ingestor). */
   crashAt: string | undefined;
   keyFile: string | undefined;
+  retention: string | undefined;
 }
 
 function readConfig(env: NodeJS.ProcessEnv): CliConfig {
-  return { dataDir: resolveDataDir(env), databaseUrl: env.DATABASE_URL || undefined, crashAt: env.WEEGWIJZER_CRASH_AT || undefined, keyFile: env.WEEGWIJZER_KEY_FILE || undefined };
+  return {
+    dataDir: resolveDataDir(env),
+    databaseUrl: env.DATABASE_URL || undefined,
+    crashAt: env.WEEGWIJZER_CRASH_AT || undefined,
+    keyFile: env.WEEGWIJZER_KEY_FILE || undefined,
+    retention: env.WEEGWIJZER_RETENTION || undefined,
+  };
 }
 
 class UsageError extends Error {}
 
 const USAGE = `usage: npm run etl -- <command>
-  validate <batch-dir> [--json]
-  ingest <batch-dir>... [--json]
-  demo --out <dir> [--seed N] [--years N] [--scale F] [--format csv|jsonl|parquet|arrow]
+  validate <batch-dir|batch.zip> [--json]
+  ingest <batch-dir|batch.zip>... [--json]
+  purge [--dry-run] [--json]               (WEEGWIJZER_RETENTION, e.g. 5y)
+  demo --out <dir> [--seed N] [--years N] [--scale F] [--format csv|jsonl|parquet|arrow|xlsx]
   pseudonymise --key-file <file> <in> <out>`;
 
 interface Parsed {
@@ -72,7 +82,7 @@ function parseArgs(args: string[], valued: string[]): Parsed {
         const value = inline ?? args[++i];
         if (value === undefined) throw new UsageError(`--${name} needs a value`);
         flags.set(name, value);
-      } else if (name === 'json' || name === 'help') flags.set(name, true);
+      } else if (name === 'json' || name === 'help' || name === 'dry-run') flags.set(name, true);
       else throw new UsageError(`unknown option --${name}`);
     } else positional.push(a);
   }
@@ -97,7 +107,7 @@ function printReport(report: ValidationReport, out: (s: string) => void): void {
 
 async function cmdValidate(cfg: CliConfig, args: string[]): Promise<number> {
   const p = parseArgs(args, []);
-  if (p.positional.length !== 1) throw new UsageError('validate takes exactly one batch folder');
+  if (p.positional.length !== 1) throw new UsageError('validate takes exactly one batch folder or .zip');
   const progress = new Progress();
   // Earlier batches in the data dir count for referential integrity; reading them is safe
   // while an owner runs (accepted batches are immutable).
@@ -132,14 +142,19 @@ function printIngest(result: IngestResult): void {
   if (result.snapshot) console.log(`serving snapshot ${result.snapshot.id}: ${result.snapshot.batches} batches, ${result.snapshot.signals} signals, ${result.snapshot.assessments} assessments`);
 }
 
+/** How long an ingest waits for another process that owns the data directory but takes no commands. */
+const OWNER_WAIT_MS = 30 * 60_000;
+
 async function cmdIngest(cfg: CliConfig, args: string[]): Promise<number> {
   const p = parseArgs(args, []);
-  if (p.positional.length === 0) throw new UsageError('ingest needs at least one batch folder');
+  if (p.positional.length === 0) throw new UsageError('ingest needs at least one batch folder or .zip');
   const dirs = p.positional.map((d) => resolve(d));
   const progress = new Progress();
   const onProgress = (e: IngestProgress) => progress.update(`${e.batch ? `${e.batch}: ` : ''}${e.message}`, e.phase === 'done' ? e.total : e.index - 1, e.total);
   let result: IngestResult | null = null;
-  for (let attempt = 0; attempt < 3 && !result; attempt++) {
+  let waitingFor: number | null = null;
+  const waitUntil = Date.now() + OWNER_WAIT_MS;
+  while (!result) {
     try {
       result = await sendControl<IngestResult>(cfg.dataDir, 'ingest', { dirs, submittedBy: 'cli' }, (e) => onProgress(e as IngestProgress));
       progress.done('(loaded by the process that owns the data directory)');
@@ -150,11 +165,17 @@ async function cmdIngest(cfg: CliConfig, args: string[]): Promise<number> {
         progress.done();
       } catch (err) {
         if (!(err instanceof DataDirOwnedError)) throw err;
-        // Someone took ownership between our look and our try: hand it to them.
+        // Another process owns the data directory but does not take commands (yet): another
+        // CLI still opening the store, say. Wait for its socket or for it to finish.
+        if (Date.now() > waitUntil) throw new Error(`could not reach or become the owner of ${cfg.dataDir}: ${err.message}, for ${OWNER_WAIT_MS / 1000} s`);
+        if (waitingFor !== err.owner.pid) {
+          waitingFor = err.owner.pid;
+          process.stderr.write(`the data directory is in use by process ${err.owner.pid} (started ${err.owner.started_at}); waiting for it…\n`);
+        }
+        await new Promise((r) => setTimeout(r, 250));
       }
     }
   }
-  if (!result) throw new Error(`could not reach or become the owner of ${cfg.dataDir}`);
   if (p.flags.has('json')) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   else printIngest(result);
   return ingestExitCode(result);
@@ -170,9 +191,60 @@ async function ingestAsOwner(cfg: CliConfig, dirs: string[], onProgress: (e: Ing
   });
   try {
     const ingestor = new Ingestor({ dataDir: cfg.dataDir, store, crashAt: cfg.crashAt, keyFile: cfg.keyFile });
-    server = new ControlServer(ownership).register('ingest', ingestControlHandler(ingestor));
+    server = new ControlServer(ownership).register('ingest', ingestControlHandler(ingestor)).register('purge', purgeControlHandler(ingestor));
     await server.listen();
     return await ingestor.ingest(dirs, { submittedBy: 'cli', onProgress });
+  } finally {
+    await server?.close();
+    await closeOperationalStore(store);
+    ownership.release();
+  }
+}
+
+/** Removes what outlived WEEGWIJZER_RETENTION (through the owner when one runs, like ingest). */
+async function cmdPurge(cfg: CliConfig, args: string[]): Promise<number> {
+  const p = parseArgs(args, []);
+  if (p.positional.length > 0) throw new UsageError('purge takes no arguments (only --dry-run, --json)');
+  if (!cfg.retention) throw new UsageError('WEEGWIJZER_RETENTION is not set (e.g. 5y): records are kept, nothing to purge');
+  const term = parseRetention(cfg.retention);
+  const dryRun = p.flags.has('dry-run');
+  let result: PurgeResult | null = null;
+  for (let attempt = 0; attempt < 3 && !result; attempt++) {
+    try {
+      result = await sendControl<PurgeResult>(cfg.dataDir, 'purge', { term: term.text, dryRun }, () => undefined);
+    } catch (e) {
+      if (!(e instanceof NoOwnerError)) throw e;
+      try {
+        result = await asOwner(cfg, (ingestor) => ingestor.purge(term, { dryRun }));
+      } catch (err) {
+        if (!(err instanceof DataDirOwnedError)) throw err;
+      }
+    }
+  }
+  if (!result) throw new Error(`could not reach or become the owner of ${cfg.dataDir}`);
+  if (p.flags.has('json')) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  else {
+    const total = result.removed.reduce((n, r) => ({ s: n.s + r.signals, a: n.a + r.assessments }), { s: 0, a: 0 });
+    console.log(`retention ${result.term}: signals received before ${result.horizon} ${result.dryRun ? 'would be' : 'were'} removed: ${total.s} signals, ${total.a} assessments`);
+    for (const r of result.removed) console.log(`  ${r.region_code}: ${r.signals} signals, ${r.assessments} assessments`);
+    if (result.snapshot) console.log(`serving snapshot ${result.snapshot}`);
+  }
+  return 0;
+}
+
+/** Becomes the owner of the data dir for one job (and serves other CLIs meanwhile). */
+async function asOwner<T>(cfg: CliConfig, job: (ingestor: Ingestor) => Promise<T>): Promise<T> {
+  const ownership = acquireOwnership(cfg.dataDir);
+  let server: ControlServer | null = null;
+  const store = await openOperationalStore({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir }).catch((e) => {
+    ownership.release();
+    throw e;
+  });
+  try {
+    const ingestor = new Ingestor({ dataDir: cfg.dataDir, store, crashAt: cfg.crashAt });
+    server = new ControlServer(ownership).register('ingest', ingestControlHandler(ingestor)).register('purge', purgeControlHandler(ingestor));
+    await server.listen();
+    return await job(ingestor);
   } finally {
     await server?.close();
     await closeOperationalStore(store);
@@ -217,6 +289,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
         return await cmdValidate(cfg, args);
       case 'ingest':
         return await cmdIngest(cfg, args);
+      case 'purge':
+        return await cmdPurge(cfg, args);
       case 'demo':
         return await cmdDemo(args);
       case 'pseudonymise':

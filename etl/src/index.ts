@@ -2,8 +2,12 @@
 export { BatchValidation, validateBatch, dutchToday, type EarlierBatch, type ValidateOptions, type ValidationProgress } from './validate/batch.validator';
 export { RULES, ruleMessage, type RuleCode, type RuleCategory } from './validate/rules';
 export { DEFAULT_ERROR_CAP, type ValidationError, type ValidationReport } from './validate/report';
-export { Ingestor, type IngestorOptions } from './ingest/ingestor';
-export { ingestControlHandler, IngestPayloadError, type IngestControlPayload } from './ingest/ingest.control';
+export { Ingestor, type IngestorOptions, type PurgeResult } from './ingest/ingestor';
+export { parseRetention, retentionHorizon, RetentionConfigError, type RetentionTerm } from './ingest/retention';
+export { openDelivery, readArchiveManifest, DEFAULT_DELIVERY_MAX_BYTES, type Delivery } from './validate/archive';
+export { zipFolder, writeRawZip, zeroBomb, rewriteZip, type RawZipEntry } from './testing/zip-fixture';
+export { writeRawXlsx, type RawCell, type RawSheet } from './testing/xlsx-fixture';
+export { ingestControlHandler, purgeControlHandler, IngestPayloadError, type IngestControlPayload } from './ingest/ingest.control';
 export type { BatchOutcome, BatchResult, IngestOptions, IngestPhase, IngestProgress, IngestResult } from './ingest/ingest.types';
 export { writeTestBatch, validSignal, validAssessment, type FixtureRow, type TestBatchOptions } from './testing/batch-fixture';
 export { DEMO_PROFILE_NOTE, demoRegionProfiles, type DemoRegionProfile } from './demo';

@@ -76,10 +76,19 @@ describe(`API on ${STORE}: demo mode`, () => {
     const latestPeriodEnd = batches.map((b) => b.period.to ?? '').sort().at(-1);
     const latestProduced = batches.map((b) => b.producedAt ?? '').sort().at(-1);
     expect(f.dataThrough).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    // every signal lies inside its batch's period, so the latest one is not after the latest period end
-    expect((f.dataThrough as string) <= (latestPeriodEnd as string)).toBe(true);
+    // the month of the latest signal (a record's day is not released): its last day, not after the
+    // month of the latest period end (every signal lies inside its batch's period)
+    const through = f.dataThrough as string;
+    expect(new Date(`${through}T00:00:00Z`).getUTCDate()).toBe(new Date(Date.UTC(Number(through.slice(0, 4)), Number(through.slice(5, 7)), 0)).getUTCDate());
+    expect(through.slice(0, 7) <= (latestPeriodEnd as string).slice(0, 7)).toBe(true);
     expect(f.lastDelivery).toBe(latestProduced?.slice(0, 10));
     expect(Object.keys(f).sort()).toEqual(['dataThrough', 'lastDelivery', 'snapshotBuiltAt']);
+  });
+
+  it('never hands out a beheer token from the unauthenticated sessions route', async () => {
+    const offered = (await (await api.call('/api/v1/demo/sessions')).json()) as { role: string; token: string }[];
+    expect(offered.map((s) => s.role)).toEqual(['inspectie', 'nctv', 'regio', 'regio']);
+    expect(JSON.stringify(offered)).not.toContain(tokens.beheer);
   });
 
   it('reports health with the served snapshot', async () => {
@@ -594,7 +603,7 @@ describe(`API on ${STORE}: audit log`, () => {
     const metric = (await (await api.call('/api/v1/metrics/flow?regions=VR13', { token: tokens.inspectie })).json()) as { rows: Record<string, unknown>[] };
     await api.app.flushAudit();
     const columns = await storeQuery<{ column_name: string }>(api, "SELECT column_name FROM information_schema.columns WHERE table_name = 'audit_log' AND table_schema = current_schema() ORDER BY ordinal_position");
-    expect(columns.map((c) => c.column_name)).toEqual(['id', 'at', 'who', 'role', 'region_code', 'method', 'route', 'params', 'status', 'duration_ms']);
+    expect(columns.map((c) => c.column_name)).toEqual(['id', 'at', 'who', 'role', 'region_code', 'method', 'route', 'params', 'status', 'duration_ms', 'request_id', 'prev_hash', 'hash']);
     const dump = JSON.stringify(await storeQuery(api, 'SELECT who, role, region_code, method, route, params FROM audit_log'));
     for (const t of [...Object.values(tokens), ...sessions.map((s) => s.token), 'wgw_forged-token-value']) {
       expect(dump).not.toContain(t);

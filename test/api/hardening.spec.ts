@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApi, STORE, type TestApi } from './harness';
+import { startApi, storeQuery, STORE, type TestApi } from './harness';
 
 describe(`hardening on ${STORE}`, () => {
   let api: TestApi;
@@ -77,13 +77,13 @@ describe(`hardening on ${STORE}`, () => {
   it('refuses a JSON body over the limit with 413 in the API error shape', async () => {
     const r = await api.call('/api/v1/registry/regions/VR13', { token: tokens.beheer, method: 'PUT', body: { sourceNote: 'x'.repeat(5000) } });
     expect(r.status).toBe(413);
-    expect(await r.json()).toEqual({ statusCode: 413, message: 'request body larger than 2048 bytes', error: 'Payload Too Large' });
+    expect(await r.json()).toEqual({ statusCode: 413, message: 'request body larger than 2048 bytes', error: 'Payload Too Large', requestId: r.headers.get('x-request-id') });
   });
 
   it('offers no demo sessions outside demo mode', async () => {
     const r = await api.call('/api/v1/demo/sessions');
     expect(r.status).toBe(404);
-    expect(await r.json()).toEqual({ statusCode: 404, message: 'demo mode is off', error: 'Not Found' });
+    expect(await r.json()).toEqual({ statusCode: 404, message: 'demo mode is off', error: 'Not Found', requestId: r.headers.get('x-request-id') });
   });
 
   it('reports health without counts', async () => {
@@ -120,13 +120,22 @@ describe(`hardening on ${STORE}`, () => {
 
   it('writes one structured log line per API request, never a token', async () => {
     const before = logLines.length;
-    await api.call('/api/v1/registry/regions/VR03', { token: tokens.beheer });
-    await api.call('/api/v1/audit', { token: 'wgw_not-a-real-token' });
+    const ok = await api.call('/api/v1/registry/regions/VR03', { token: tokens.beheer, headers: { 'x-request-id': 'client-req.1' } });
+    const denied = await api.call('/api/v1/audit', { token: 'wgw_not-a-real-token', headers: { 'x-request-id': 'not a sane id; <script>' } });
+    expect(ok.headers.get('x-request-id')).toBe('client-req.1');
+    const generated = denied.headers.get('x-request-id')!;
+    expect(generated).toMatch(/^[0-9a-f-]{36}$/);
+    expect(((await denied.json()) as { requestId: string }).requestId).toBe(generated);
     const lines = logLines.slice(before).map((l) => JSON.parse(l) as Record<string, unknown>);
     const requests = lines.filter((l) => l.msg === 'request');
     expect(requests).toEqual([
-      { time: expect.any(String), level: 'info', msg: 'request', method: 'GET', route: '/api/v1/registry/regions/:code', status: 200, ms: expect.any(Number), role: 'beheer' },
-      { time: expect.any(String), level: 'info', msg: 'request', method: 'GET', route: '/api/v1/audit', status: 401, ms: expect.any(Number), role: 'anonymous' },
+      { time: expect.any(String), level: 'info', msg: 'request', requestId: 'client-req.1', method: 'GET', route: '/api/v1/registry/regions/:code', status: 200, ms: expect.any(Number), role: 'beheer' },
+      { time: expect.any(String), level: 'info', msg: 'request', requestId: generated, method: 'GET', route: '/api/v1/audit', status: 401, ms: expect.any(Number), role: 'anonymous' },
+    ]);
+    const audited = await storeQuery<{ request_id: string; status: number }>(api, 'SELECT request_id, status FROM audit_log WHERE request_id IN ($1, $2) ORDER BY id', ['client-req.1', generated]);
+    expect(audited).toEqual([
+      { request_id: 'client-req.1', status: 200 },
+      { request_id: generated, status: 401 },
     ]);
     const all = logLines.join('\n');
     for (const t of [...Object.values(tokens), 'wgw_not-a-real-token']) {

@@ -49,6 +49,12 @@ describe(`processes on ${STORE}`, () => {
     expect(r.stderr).toMatch(/PORT="x"/);
   });
 
+  it('main refuses demo mode on a non-loopback HOST', async () => {
+    const r = await runTs(MAIN, ['--demo'], { ...env, HOST: '0.0.0.0', PORT: '0' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/HOST="0.0.0.0": demo mode offers sign-in tokens to anyone who can reach the server/);
+  });
+
   let createdId = '';
   let createdToken = '';
 
@@ -68,6 +74,22 @@ describe(`processes on ${STORE}`, () => {
     // Never the token or its hash in a listing.
     expect(list.stdout).not.toContain(token);
     expect(list.stdout).not.toMatch(/[0-9a-f]{64}/);
+  });
+
+  it('admin creates a token with an expiry and lists it; refuses a bad lifetime', async () => {
+    const before = Date.now();
+    const r = await runTs(ADMIN, ['token', 'create', '--role', 'nctv', '--name', 'Tijdelijk', '--expires', '90d', '--json'], env);
+    expect(r.code, r.stderr).toBe(0);
+    const created = JSON.parse(r.stdout) as { id: string; expiresAt: string };
+    expect(Date.parse(created.expiresAt) - before).toBeGreaterThanOrEqual(90 * 86_400_000);
+    expect(Date.parse(created.expiresAt) - Date.now()).toBeLessThanOrEqual(90 * 86_400_000);
+    const table = await runTs(ADMIN, ['token', 'list'], env);
+    expect(table.stdout).toMatch(/status\s+expires\s+created/);
+    expect(table.stdout).toContain(created.expiresAt.slice(0, 19));
+    const bad = await runTs(ADMIN, ['token', 'create', '--role', 'nctv', '--name', 'x', '--expires', 'soon'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--expires "soon": expected a lifetime in days or hours/);
+    await runTs(ADMIN, ['token', 'revoke', created.id], env);
   });
 
   it('admin refuses bad input with a clear message', async () => {
@@ -117,6 +139,7 @@ describe(`processes on ${STORE}`, () => {
     const rows = JSON.parse(list.stdout) as { id: string; revokedAt: string | null; role: string }[];
     expect(rows.map((r) => [r.role, r.revokedAt === null])).toEqual([
       ['regio', false],
+      ['nctv', false],
       ['beheer', true],
     ]);
     expect(rows.find((r) => r.id === createdId)!.revokedAt).not.toBeNull();

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type TestApi } from '../api/harness';
-import { allPageText, CHROMIUM, HAVE_CHROMIUM, launch, openView, panelTable, roleName, runAxe, signInAs, waitForData, type AxeViolation, type Role } from './browser';
+import { allPageText, CHROMIUM, HAVE_CHROMIUM, launch, openView, panelTable, roleName, runAxe, signInAs, tokensByRole, waitForData, type AxeViolation, type Role } from './browser';
 import { DASHBOARD, ensureDashboardBuilt, gzipBytes, initialScripts, ROOT } from './dashboard-build';
 
 const INITIAL_JS_LIMIT = 350 * 1024;
@@ -86,6 +86,7 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
       WEEGWIJZER_DEMO_REGIONS: 'VR13,VR03',
     });
     tokens = new Map(api.app.demoSessions.map((s) => [s.region ? `${s.role}-${s.region}` : s.role, s.token]));
+    for (const [k, v] of tokens) tokensByRole.set(k, v);
     const regions = (await (await api.call('/api/v1/registry/regions', { token: tokens.get('inspectie') })).json()) as { code: string; name: string }[];
     regionNames = new Map(regions.map((r) => [r.code, r.name]));
     browser = await launch();

@@ -4,12 +4,15 @@
  * what the pseudonymise tool makes of docs/examples/local with the published example key.
  */
 import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ASSESSMENT_COLUMNS, SIGNAL_COLUMNS } from '@weegwijzer/contract';
 import { CONTRACT_DOC, EXAMPLES_DIR, renderContractDoc } from '../../etl/src/demo/contract-doc';
 import { writeExampleBatch } from '../../etl/src/demo/example-batch';
+import { TEMPLATE_FILE, writeExampleWorkbookBatch } from '../../etl/src/demo/excel-docs';
+import { validateBatch } from '@weegwijzer/etl';
 import { readCsv, sha256, removeTempDirs, tempDir, treeHashes } from './demo-helpers';
 
 afterAll(removeTempDirs);
@@ -69,5 +72,64 @@ describe('docs/examples', () => {
     expect(assessments.every((a) => ids.has(a.signal_id))).toBe(true);
     const local = readFileSync(join(batch, 'signals.csv'), 'utf8') + readFileSync(join(batch, 'assessments.csv'), 'utf8');
     expect(local).not.toMatch(/[SBP]-\d{4}/);
+  });
+});
+
+describe('docs/examples: Excel', () => {
+  it(`batch-xlsx/ is exactly the example batch as one workbook, and valid with the same counts (${FIX})`, async () => {
+    const out = tempDir('example-xlsx');
+    await writeExampleWorkbookBatch(join(EXAMPLES_DIR, 'batch'), out);
+    expect(treeHashes(out)).toEqual(treeHashes(join(EXAMPLES_DIR, 'batch-xlsx')));
+    const xlsx = await validateBatch(join(EXAMPLES_DIR, 'batch-xlsx'));
+    const csv = await validateBatch(join(EXAMPLES_DIR, 'batch'));
+    expect(xlsx.errors).toEqual([]);
+    expect(xlsx.counts).toEqual(csv.counts);
+    expect(xlsx.counts).toEqual({ signals: 10, assessments: 16 });
+  });
+
+  it('has a template with the contract header, every code list on Toelichting and a drop-down on every code column', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(EXAMPLES_DIR, TEMPLATE_FILE));
+    expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
+      ['signals', 'visible'],
+      ['assessments', 'visible'],
+      ['Toelichting', 'visible'],
+    ]);
+    const toelichting = wb.getWorksheet('Toelichting')!;
+    for (const [kind, columns] of [['signals', SIGNAL_COLUMNS], ['assessments', ASSESSMENT_COLUMNS]] as const) {
+      const ws = wb.getWorksheet(kind)!;
+      expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(columns.map((c) => c.name));
+      columns.forEach((c, i) => {
+        if (!c.codes) return;
+        const cell = ws.getRow(2).getCell(i + 1).address;
+        const validation = (ws as unknown as { dataValidations: { find(address: string): { type: string; formulae: string[] } | undefined } }).dataValidations.find(cell);
+        expect(validation?.type, `${kind}.${c.name}`).toBe('list');
+        // The list it points at holds exactly the column's codes.
+        const m = /^Toelichting!\$([A-Z]+)\$2:\$\1\$(\d+)$/.exec(validation!.formulae[0])!;
+        const listed = toelichting.getColumn(m[1]).values.slice(1) as string[];
+        expect(listed[0]).toBe(`${kind}.${c.name}`);
+        expect(listed.slice(1)).toEqual(c.codes);
+        expect(Number(m[2])).toBe(1 + c.codes.length);
+      });
+    }
+  });
+
+  it('accepts the template filled in with the example rows (and breaks none of the Excel rules)', async () => {
+    const dir = tempDir('template');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(EXAMPLES_DIR, TEMPLATE_FILE));
+    for (const kind of ['signals', 'assessments'] as const) {
+      const { rows } = readCsv(join(EXAMPLES_DIR, 'batch', `${kind}.csv`));
+      const ws = wb.getWorksheet(kind)!;
+      const header = (ws.getRow(1).values as string[]).slice(1);
+      rows.forEach((r, i) => (ws.getRow(i + 2).values = header.map((h) => (r[h] === '' ? null : r[h]))));
+    }
+    await wb.xlsx.writeFile(join(dir, 'levering.xlsx'));
+    const manifest = JSON.parse(readFileSync(join(EXAMPLES_DIR, 'batch', 'manifest.json'), 'utf8'));
+    const hash = sha256(join(dir, 'levering.xlsx'));
+    manifest.files = { signals: { name: 'levering.xlsx', rows: 10, sha256: hash }, assessments: { name: 'levering.xlsx', rows: 16, sha256: hash } };
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+    const r = await validateBatch(dir);
+    expect(r.errors).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { acquireOwnership, AnalyticReader, BatchEntity, ControlServer, type Ownership } from '@weegwijzer/store';
 import { ingestControlHandler, Ingestor, validAssessment, validSignal, writeTestBatch, type ValidationReport } from '@weegwijzer/etl';
-import { cliEnv, filesContaining, openLedger, removeTemps, runCli, tempDir } from './etl-helpers';
+import { cliEnv, filesContaining, openLedger, removeTemps, runCli, startCli, tempDir } from './etl-helpers';
 
 afterAll(() => removeTemps());
 
@@ -135,5 +135,25 @@ describe('etl ingest while another process owns the data directory', () => {
     const rejected = await runCli(['ingest', b.bad], cliEnv(dataDir));
     expect(rejected.code).toBe(2);
     expect(rejected.stdout + rejected.stderr).not.toContain(PLANTED_BSN);
+  }, 240_000);
+});
+
+describe('etl ingest while another process owns the data directory but takes no commands', () => {
+  it('waits with a message, then proceeds once the owner is gone', async () => {
+    const dataDir = tempDir();
+    const b = await batches(tempDir());
+    // This test process plays a CLI that owns the directory and is still opening its store.
+    const ownership = acquireOwnership(dataDir);
+    const run = startCli(['ingest', b.good], cliEnv(dataDir));
+    try {
+      const deadline = Date.now() + 120_000;
+      while (!/waiting for it/.test(run.output().stderr) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(run.output().stderr).toContain(`the data directory is in use by process ${process.pid}`);
+    } finally {
+      ownership.release();
+    }
+    const r = await run.done;
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/loaded 2 signals/);
   }, 240_000);
 });

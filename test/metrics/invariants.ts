@@ -24,6 +24,13 @@ export function assertDisclosed(res: MetricResponse, k: number, role: string, ow
         expect(v === null || v === 0 || (typeof v === 'number' && v >= k), `${res.metric} row ${i} ${c.name} = ${v} (k=${k})`).toBe(true);
       }
     }
+    // a share of two released counts stays a share, even where their noise crosses (7 of 5)
+    for (const c of t.columns.filter((x) => x.kind === 'share')) {
+      for (const [i, row] of t.rows.entries()) {
+        const v = row[c.name];
+        expect(v === null || (typeof v === 'number' && v >= 0 && v <= 1), `${res.metric} row ${i} ${c.name} = ${v}`).toBe(true);
+      }
+    }
     for (const s of t.suppressed) {
       expect(t.rows[s.row][s.column], `${res.metric} suppressed ${s.row}/${s.column}`).toBeNull();
       // rule 6: no secondary suppression — only small counts and what rests on them

@@ -394,19 +394,19 @@ describe('regio peer view', () => {
     const res = await run('flow', { role: 'regio', region: 'VR01' });
     expect(res.rows.map((r) => r.group)).toEqual(['own', 'peer_min', 'peer_q1', 'peer_median', 'peer_q3', 'peer_max']);
     expect(pick(res, { group: 'own' }).signals).toBe(30);
-    // other regions' signals: VR02 18, VR03 9, VR04 15 → min 9, q1 (h = 0.5, ties down) 9, median 15, q3 (h = 1.5) 15, max 18
-    expect(res.rows.slice(1).map((r) => r.signals)).toEqual([9, 9, 15, 15, 18]);
-    expect(res.scope).toMatchObject({ regions: ['VR01'], peer_regions: 3 });
+    // other regions' signals: VR02 18, VR03 9, VR04 15 and 21 regions without data (every region has a
+    // row, so a row's existence tells nothing) → 24 values: min 0, q1 0, median 0, q3 (nearest rank 18 of 24) 0, max 18
+    expect(res.rows.slice(1).map((r) => r.signals)).toEqual([0, 0, 0, 0, 18]);
+    expect(res.scope).toMatchObject({ regions: ['VR01'], peer_regions: 24 });
     // the Sankey covers the own region only: politie_registratie in VR01 = A01 A06 A07 A09
     expect(res.links?.rows.find((r) => r.source === 'source:politie_registratie')?.value).toBe(12);
     assertDisclosed(res, 3, 'regio', 'VR01');
   });
 
-  it('has no peer rows, with a note, when fewer than three other regions have data', async () => {
+  it('computes the peer rows over every other region, with data or not', async () => {
     const res = await run('flow', { role: 'regio', region: 'VR01', scope: { receiving_party: 'om' } });
-    expect(res.rows.map((r) => r.group)).toEqual(['own']);
-    expect(res.notes.map((n) => n.code)).toEqual(['peer_regions_below_minimum']);
-    expect(res.scope.peer_regions).toBe(0);
+    expect(res.rows.map((r) => r.group)).toEqual(['own', 'peer_min', 'peer_q1', 'peer_median', 'peer_q3', 'peer_max']);
+    expect(res.scope.peer_regions).toBe(24);
   });
 });
 

@@ -171,8 +171,10 @@ describe('preweging_outcomes (extension)', () => {
   it('counts per region × body × outcome and enrichment code, 2024 (R = 3, k = 3: nothing suppressed)', async () => {
     const res = await run();
     expect(res.suppressed).toEqual([]);
-    // rows: VR01 gemeente, politie, om; VR02 gemeente, politie; VR03 gemeente, om; VR04 gemeente, politie; totals per body
-    expect(res.rows.map((r) => `${r.group}:${r.region_code}:${r.body}`)).toEqual([
+    // every region × body has a row (a row's existence tells nothing); with data: VR01 gemeente,
+    // politie, om; VR02 gemeente, politie; VR03 gemeente, om; VR04 gemeente, politie; totals per body
+    expect(res.rows.length).toBe(26 * 3);
+    expect(res.rows.filter((r) => r.assessments !== 0).map((r) => `${r.group}:${r.region_code}:${r.body}`)).toEqual([
       'region:VR01:gemeente', 'region:VR01:politie', 'region:VR01:om',
       'region:VR02:gemeente', 'region:VR02:politie',
       'region:VR03:gemeente', 'region:VR03:om',
@@ -237,19 +239,19 @@ describe('preweging_outcomes (extension)', () => {
     expect(values(p1, ['assessments', 'outcome_verrijking', 'enrichment_alertering', ...CODE])).toEqual([21, 9, 3, 15, 9, 6, 15]);
     // received from 2023-12-01 to 2023-12-31: only S09 (its signal's received_at, not the decision date, decides)
     const dec = await run({ scope: { from: '2023-12-01', to: '2023-12-31' } });
-    expect(dec.rows.map((r) => `${r.group}:${r.region_code}:${r.body}:${r.assessments}`)).toEqual(['region:VR01:politie:3', 'total:null:politie:3']);
+    expect(dec.rows.filter((r) => r.assessments !== 0).map((r) => `${r.group}:${r.region_code}:${r.body}:${r.assessments}`)).toEqual(['region:VR01:politie:3', 'total:null:politie:3']);
     // phenomenon rechts_extremisme: only S10 (VR01 gemeente, niet_doorgezet)
     const re = await run({ scope: { ...YEAR_2024, phenomenon: 'rechts_extremisme' } });
-    expect(re.rows.map((r) => `${r.group}:${r.region_code}:${r.body}:${r.assessments}:${r.outcome_niet_doorgezet}`)).toEqual([
+    expect(re.rows.filter((r) => r.assessments !== 0).map((r) => `${r.group}:${r.region_code}:${r.body}:${r.assessments}:${r.outcome_niet_doorgezet}`)).toEqual([
       'region:VR01:gemeente:3:3',
       'total:null:gemeente:3:3',
     ]);
     // receiving party om: S08 (VR01) and U01 (VR03)
     const om = await run({ scope: { ...YEAR_2024, receiving_party: 'om' } });
-    expect(om.rows.map((r) => `${r.group}:${r.region_code}:${r.body}`)).toEqual(['region:VR01:om', 'region:VR03:om', 'total:null:om']);
+    expect(om.rows.filter((r) => r.assessments !== 0).map((r) => `${r.group}:${r.region_code}:${r.body}`)).toEqual(['region:VR01:om', 'region:VR03:om', 'total:null:om']);
     // regions: VR02 only
     const vr02 = await run({ scope: { ...YEAR_2024, regions: ['VR02'] } });
-    expect(vr02.rows.filter((r) => r.group === 'region').map((r) => `${r.region_code}:${r.body}:${r.assessments}`)).toEqual(['VR02:gemeente:3', 'VR02:politie:9']);
+    expect(vr02.rows.filter((r) => r.group === 'region' && r.assessments !== 0).map((r) => `${r.region_code}:${r.body}:${r.assessments}`)).toEqual(['VR02:gemeente:3', 'VR02:politie:9']);
     // rule 1: the total rows are national whatever regions= selects
     const national = await run({ scope: YEAR_2024 });
     expect(vr02.rows.filter((r) => r.group === 'total')).toEqual(national.rows.filter((r) => r.group === 'total'));
@@ -296,12 +298,13 @@ describe('preweging_outcomes (extension)', () => {
 
   it('shows a regio caller its own rows and the other regions only as a distribution (R = 3, k = 3)', async () => {
     const res = await run({ role: 'regio', region: 'VR01' });
-    expect(res.scope).toMatchObject({ regions: ['VR01'], peer_regions: 3 });
+    // every other region is a peer (the 21 without data with zeros)
+    expect(res.scope).toMatchObject({ regions: ['VR01'], peer_regions: 24 });
     const own = res.rows.filter((r) => r.group === 'own');
     expect(own.map((r) => `${r.region_code}:${r.body}:${r.assessments}`)).toEqual(['VR01:gemeente:15', 'VR01:politie:18', 'VR01:om:3']);
     const peer = (group: string, body: string) => pick(res, { group, body });
-    // politie assessments of the others: VR02 9, VR03 0 (no row), VR04 6 → min 0, median 6, max 9
-    expect(['peer_min', 'peer_median', 'peer_max'].map((g) => peer(g, 'politie').assessments)).toEqual([0, 6, 9]);
+    // politie assessments of the others: VR02 9, VR04 6 and 22 regions with 0 → min 0, median 0, max 9
+    expect(['peer_min', 'peer_median', 'peer_max'].map((g) => peer(g, 'politie').assessments)).toEqual([0, 0, 9]);
     // gemeente closed share of the others: VR02 1/1, VR03 0/1, VR04 1/1 → min 0, median 1, max 1
     expect(['peer_min', 'peer_median', 'peer_max'].map((g) => peer(g, 'gemeente').closed_share)).toEqual([0, 1, 1]);
     // politie enriched share: VR02 2/3, VR04 2/2, VR03 has none → two values, fewer than 3 peer regions

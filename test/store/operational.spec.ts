@@ -10,7 +10,8 @@ describe(`operational store on ${databaseUrl ? 'PostgreSQL' : 'PGlite'}`, () => 
   let ds: DataSource;
   beforeAll(async () => {
     ds = await openOperationalStore({ databaseUrl, dataDir: 'memory', schema });
-  });
+    // A fresh PGlite runs initdb: many seconds on a busy machine.
+  }, 120_000);
   afterAll(async () => {
     if (schema) await ds.query(`DROP SCHEMA "${schema}" CASCADE`);
     await closeOperationalStore(ds);

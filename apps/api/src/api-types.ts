@@ -5,7 +5,7 @@
  */
 export type { MeDto } from './auth/me.controller';
 export type { AuditEntryDto, AuditPage } from './audit/audit.service';
-export type { BatchAcceptedDto, BatchDto, BatchStatusDto } from './batches/batch.dto';
+export type { BatchAcceptedDto, BatchCheckDto, BatchDto, BatchStatusDto } from './batches/batch.dto';
 export type { DemoSessionDto } from './demo/demo.service';
 export type { FreshnessDto } from './freshness/freshness.dto';
 export type { HealthDto } from './health/health.service';

@@ -19,7 +19,9 @@ import {
   TRUE_VALUES,
   type ColumnSpec,
 } from '@weegwijzer/contract';
+import { RULES, type RuleCategory } from '../validate/rules';
 import { writeExampleBatch } from './example-batch';
+import { TEMPLATE_FILE, writeExampleWorkbookBatch, writeTemplateWorkbook } from './excel-docs';
 
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
 export const CONTRACT_DOC = join(REPO_ROOT, 'docs', 'data-contract.md');
@@ -67,8 +69,17 @@ export function booleanLine(): string {
   return `True: ${TRUE_VALUES.map((v) => `\`${v}\``).join(', ')}; false: ${FALSE_VALUES.map((v) => `\`${v}\``).join(', ')} (any upper/lower case). Empty = not known.`;
 }
 
+/** The rules of one category with the message a data officer sees (from etl/src/validate/rules.ts). */
+export function ruleTable(category: RuleCategory): string {
+  const lines = ['| rule | what it means |', '|---|---|'];
+  for (const [name, rule] of Object.entries(RULES)) if (rule.category === category) lines.push(`| \`${name}\` | ${rule.message} |`);
+  return lines.join('\n');
+}
+
 export const GENERATED_SECTIONS: Record<string, () => string> = {
   'signals-columns': () => columnTable(SIGNAL_COLUMNS),
+  'excel-rules': () => ruleTable('excel'),
+  'archive-rules': () => ruleTable('archive'),
   'assessments-columns': () => columnTable(ASSESSMENT_COLUMNS),
   'stage-table': stageTable,
   booleans: booleanLine,
@@ -109,7 +120,9 @@ async function main(): Promise<void> {
     keyFile: join(EXAMPLES_DIR, 'demo-key.hex'),
     outDir: join(EXAMPLES_DIR, 'batch'),
   });
-  console.log('updated docs/data-contract.md and docs/examples/batch');
+  await writeExampleWorkbookBatch(join(EXAMPLES_DIR, 'batch'), join(EXAMPLES_DIR, 'batch-xlsx'));
+  await writeTemplateWorkbook(join(EXAMPLES_DIR, TEMPLATE_FILE));
+  console.log(`updated docs/data-contract.md, docs/examples/batch, batch-xlsx and ${TEMPLATE_FILE}`);
 }
 
 if (require.main === module) {

@@ -1,7 +1,8 @@
 /**
  * File writers for demo batches. Rows are streamed to disk in large chunks, never held:
  * CSV and JSON Lines directly; Arrow IPC as record batches of 64k rows; Parquet by writing
- * a temporary CSV and converting it with DuckDB (COPY ... FORMAT parquet, typed columns).
+ * a temporary CSV and converting it with DuckDB (COPY ... FORMAT parquet, typed columns);
+ * Excel with exceljs' streaming workbook writer.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, rmSync, writeSync } from 'node:fs';
@@ -21,6 +22,7 @@ import {
 } from 'apache-arrow';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnSpec, InputFormat } from '@weegwijzer/contract';
+import ExcelJS from 'exceljs';
 
 export interface WrittenFile {
   rows: number;
@@ -351,7 +353,56 @@ export async function sha256File(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-export const FILE_EXTENSION: Record<InputFormat, string> = { csv: 'csv', jsonl: 'jsonl', parquet: 'parquet', arrow: 'arrow' };
+/**
+ * Excel through exceljs' streaming writer: one sheet named after the file, codes as text,
+ * dates as Excel dates, scores as numbers, booleans as Excel booleans; rows are committed
+ * as they come, so memory stays flat.
+ */
+export class XlsxSink<T extends object> implements FileSink<T> {
+  private readonly wb: ExcelJS.stream.xlsx.WorkbookWriter;
+  private readonly ws: ExcelJS.Worksheet;
+  private readonly names: string[];
+  private readonly isDate: boolean[];
+  private rows = 0;
+
+  constructor(
+    private readonly path: string,
+    columns: readonly ColumnSpec[],
+    sheet: string,
+  ) {
+    this.wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+    this.ws = this.wb.addWorksheet(sheet);
+    this.names = columns.map((c) => c.name);
+    this.isDate = columns.map((c) => c.type === 'date');
+    columns.forEach((c, i) => {
+      if (c.type === 'date') this.ws.getColumn(i + 1).numFmt = 'yyyy-mm-dd';
+    });
+    this.ws.addRow(this.names).commit();
+  }
+
+  write(row: T): void {
+    const r = row as Record<string, unknown>;
+    const values = this.names.map((n, i) => {
+      const v = r[n];
+      if (v === null || v === undefined) return null;
+      return this.isDate[i] && typeof v === 'string' ? new Date(`${v}T00:00:00Z`) : v;
+    });
+    this.ws.addRow(values).commit();
+    this.rows++;
+  }
+
+  async drain(): Promise<void> {
+    await new Promise((r) => setImmediate(r));
+  }
+
+  async close(): Promise<WrittenFile> {
+    this.ws.commit();
+    await this.wb.commit();
+    return { rows: this.rows, sha256: await sha256File(this.path) };
+  }
+}
+
+export const FILE_EXTENSION: Record<InputFormat, string> = { csv: 'csv', jsonl: 'jsonl', parquet: 'parquet', arrow: 'arrow', xlsx: 'xlsx' };
 
 export function openSink<T extends object>(
   format: InputFormat,
@@ -368,5 +419,7 @@ export function openSink<T extends object>(
       return new ArrowSink<T>(path, columns);
     case 'parquet':
       return new ParquetSink<T>(path, columns, converter);
+    case 'xlsx':
+      return new XlsxSink<T>(path, columns, columns.some((c) => c.name === 'assessment_id') ? 'assessments' : 'signals');
   }
 }

@@ -14,6 +14,16 @@ export function batchKey(region: string, batchId: string): string {
   return `${region}/${batchId}`;
 }
 
+/** The folder name of a batch version: `<batch_id>` as delivered, `<batch_id>~p<n>` after its n-th purge. */
+export function batchDirName(batchId: string, version?: number): string {
+  return version ? `${batchId}~p${version}` : batchId;
+}
+
+/** `<region>/<folder>` of each batch of a pointer: the folders to keep. */
+export function batchDirKeys(refs: readonly SnapshotBatchRef[]): Set<string> {
+  return new Set(refs.map((r) => batchKey(r.region_code, batchDirName(r.batch_id, r.version))));
+}
+
 export class BatchStore {
   private readonly layout;
 
@@ -21,12 +31,12 @@ export class BatchStore {
     this.layout = dataDirLayout(dataDir);
   }
 
-  dirOf(region: string, batchId: string): string {
-    return join(this.layout.batches, region, batchId);
+  dirOf(region: string, batchId: string, version?: number): string {
+    return join(this.layout.batches, region, batchDirName(batchId, version));
   }
 
-  parquetOf(region: string, batchId: string, kind: 'signals' | 'assessments'): string {
-    return join(this.dirOf(region, batchId), `${kind}.parquet`);
+  parquetOf(region: string, batchId: string, kind: 'signals' | 'assessments', version?: number): string {
+    return join(this.dirOf(region, batchId, version), `${kind}.parquet`);
   }
 
   /** A fresh temp dir on the same file system (so the final rename is atomic). */
@@ -38,8 +48,8 @@ export class BatchStore {
   }
 
   /** Moves a completed temp dir into place (replacing a leftover of an interrupted run). */
-  commit(tempDir: string, region: string, batchId: string): void {
-    const target = this.dirOf(region, batchId);
+  commit(tempDir: string, region: string, batchId: string, version?: number): void {
+    const target = this.dirOf(region, batchId, version);
     mkdirSync(join(this.layout.batches, region), { recursive: true });
     if (existsSync(target)) rmSync(target, { recursive: true, force: true });
     renameSync(tempDir, target);
@@ -50,7 +60,7 @@ export class BatchStore {
     rmSync(this.dirOf(region, batchId), { recursive: true, force: true });
   }
 
-  /** Removes temp dirs and every batch dir not in `accepted` (keys `<region>/<batch_id>`). */
+  /** Removes temp dirs and every batch dir not in `accepted` (keys `<region>/<folder>`, see batchDirKeys). */
   removeUnaccepted(accepted: Set<string>): string[] {
     const removed: string[] = [];
     if (!existsSync(this.layout.batches)) return removed;
@@ -73,6 +83,6 @@ export class BatchStore {
   earlierBatches(accepted: readonly SnapshotBatchRef[], region: string): EarlierBatch[] {
     return accepted
       .filter((b) => b.region_code === region)
-      .map((b) => ({ batch_id: b.batch_id, produced_at: b.produced_at, signalsParquet: this.parquetOf(region, b.batch_id, 'signals') }));
+      .map((b) => ({ batch_id: b.batch_id, produced_at: b.produced_at, signalsParquet: this.parquetOf(region, b.batch_id, 'signals', b.version) }));
   }
 }

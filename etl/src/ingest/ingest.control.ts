@@ -5,7 +5,8 @@
  */
 import { isAbsolute } from 'node:path';
 import type { ControlHandler } from '@weegwijzer/store';
-import type { Ingestor } from './ingestor';
+import type { Ingestor, PurgeResult } from './ingestor';
+import { parseRetention } from './retention';
 import type { IngestResult } from './ingest.types';
 
 export interface IngestControlPayload {
@@ -37,5 +38,14 @@ export function ingestControlHandler(ingestor: Ingestor): ControlHandler {
   return async (payload, emit): Promise<IngestResult> => {
     const p = parsePayload(payload);
     return ingestor.ingest(p.dirs, { submittedBy: p.submittedBy ?? 'cli', allowedRegion: p.allowedRegion, onProgress: emit });
+  };
+}
+
+/** Handler factory for ControlServer.register('purge', ...): payload `{ term: "5y", dryRun?: boolean }`. */
+export function purgeControlHandler(ingestor: Ingestor): ControlHandler {
+  return async (payload): Promise<PurgeResult> => {
+    const p = payload as { term?: unknown; dryRun?: unknown } | null;
+    if (!p || typeof p.term !== 'string') throw new IngestPayloadError('purge: payload.term must be a retention term such as 5y');
+    return ingestor.purge(parseRetention(p.term), { dryRun: p.dryRun === true });
   };
 }

@@ -86,14 +86,14 @@ export async function buildSnapshot(dataDir: string, batches: readonly SnapshotB
           ['assessments', ASSESSMENT_COLUMNS, 'assessment_id'],
         ] as const) {
           opts.onStep?.(`loading ${kind}`);
-          const files = batches.map((b) => `(${quoteLiteral(store.parquetOf(b.region_code, b.batch_id, kind))}, ${quoteLiteral(b.batch_id)})`).join(', ');
+          const files = batches.map((b) => `(${quoteLiteral(store.parquetOf(b.region_code, b.batch_id, kind, b.version))}, ${quoteLiteral(b.batch_id)})`).join(', ');
           const cols = columns.map((c) => `t.${quoteIdent(c.name)}`).join(', ');
           const dedup = needsDedup
             ? `QUALIFY row_number() OVER (PARTITION BY t.region_code, t.${idCol} ORDER BY o.produced_at DESC, o.batch_id DESC) = 1`
             : '';
           await conn.run(`INSERT INTO temp.${kind}
             SELECT ${cols}, f.batch_id
-            FROM read_parquet([${batches.map((b) => quoteLiteral(store.parquetOf(b.region_code, b.batch_id, kind))).join(', ')}], filename = true) t
+            FROM read_parquet([${batches.map((b) => quoteLiteral(store.parquetOf(b.region_code, b.batch_id, kind, b.version))).join(', ')}], filename = true) t
             JOIN (VALUES ${files}) f(file, batch_id) ON f.file = t.filename
             JOIN batch_order o ON o.region_code = t.region_code AND o.batch_id = f.batch_id
             ${dedup}`);

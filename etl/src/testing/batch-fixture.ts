@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import ExcelJS from 'exceljs';
 import { Bool, DateDay, Int8, Table, Utf8, Vector, tableToIPC, vectorFromArray } from 'apache-arrow';
 import { ASSESSMENT_COLUMNS, COLUMNS_BY_FILE, SIGNAL_COLUMNS, type FileKind, type InputFormat } from '@weegwijzer/contract';
 
@@ -28,6 +29,8 @@ export interface TestBatchOptions {
   columns?: Partial<Record<FileKind, string[]>>;
   /** Deep-merged into the generated manifest (null deletes a key). */
   manifest?: Record<string, unknown>;
+  /** Excel: one workbook `batch.xlsx` with sheets signals and assessments; `edit` changes a workbook before it is saved. */
+  xlsx?: { combined?: boolean; edit?: (wb: ExcelJS.Workbook, kind: FileKind | 'both') => void; textDates?: boolean };
 }
 
 export function validSignal(n: number, overrides: FixtureRow = {}, region = 'VR13'): FixtureRow {
@@ -90,6 +93,11 @@ async function writeFile(path: string, kind: FileKind, rows: FixtureRow[], colum
     writeFileSync(path, Buffer.from(text, opts.csv?.encoding === 'latin1' ? 'latin1' : 'utf8'));
   } else if (format === 'jsonl') {
     writeFileSync(path, rows.map((r) => JSON.stringify(Object.fromEntries(columns.map((c) => [c, r[c] ?? null])))).join('\n') + (rows.length ? '\n' : ''));
+  } else if (format === 'xlsx') {
+    const wb = new ExcelJS.Workbook();
+    addSheet(wb, kind, rows, columns, opts);
+    opts.xlsx?.edit?.(wb, kind);
+    await wb.xlsx.writeFile(path);
   } else if (format === 'arrow') {
     const specs = new Map(COLUMNS_BY_FILE[kind].map((s) => [s.name, s]));
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -139,6 +147,25 @@ async function writeFile(path: string, kind: FileKind, rows: FixtureRow[], colum
   }
 }
 
+/** A sheet as a data officer's export makes it: codes as text, dates as Excel dates, scores as numbers, booleans as booleans. */
+function addSheet(wb: ExcelJS.Workbook, kind: FileKind, rows: FixtureRow[], columns: string[], opts: TestBatchOptions): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(kind);
+  const specs = new Map(COLUMNS_BY_FILE[kind].map((s) => [s.name, s]));
+  ws.addRow(columns);
+  for (const r of rows) {
+    ws.addRow(
+      columns.map((c) => {
+        const v = r[c];
+        if (v === null || v === undefined) return null;
+        if (specs.get(c)?.type === 'date' && !opts.xlsx?.textDates && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return new Date(`${v}T00:00:00Z`);
+        return v;
+      }),
+    );
+  }
+  for (const [i, c] of columns.entries()) if (specs.get(c)?.type === 'date') ws.getColumn(i + 1).numFmt = 'yyyy-mm-dd';
+  return ws;
+}
+
 function merge(target: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) delete target[k];
@@ -153,7 +180,18 @@ export async function writeTestBatch(dir: string, opts: TestBatchOptions): Promi
   mkdirSync(dir, { recursive: true });
   const region = opts.region ?? 'VR13';
   const files: Record<string, { name: string; rows: number; sha256: string }> = {};
-  for (const kind of ['signals', 'assessments'] as const) {
+  if (opts.xlsx?.combined) {
+    const wb = new ExcelJS.Workbook();
+    for (const kind of ['signals', 'assessments'] as const) {
+      addSheet(wb, kind, opts[kind], opts.columns?.[kind] ?? COLUMNS_BY_FILE[kind].map((c) => c.name), opts);
+    }
+    opts.xlsx.edit?.(wb, 'both');
+    const path = join(dir, 'batch.xlsx');
+    await wb.xlsx.writeFile(path);
+    const sha256 = createHash('sha256').update(readFileSync(path)).digest('hex');
+    for (const kind of ['signals', 'assessments'] as const) files[kind] = { name: 'batch.xlsx', rows: opts[kind].length, sha256 };
+  }
+  for (const kind of opts.xlsx?.combined ? [] : (['signals', 'assessments'] as const)) {
     const format = opts.formats?.[kind] ?? opts.format ?? 'csv';
     const name = `${kind}.${format}`;
     const columns = opts.columns?.[kind] ?? (kind === 'signals' ? SIGNAL_COLUMNS : ASSESSMENT_COLUMNS).map((c) => c.name);

@@ -256,6 +256,15 @@ describe('file and column rules', () => {
     expect(r.errors[1].detail).toBe('manifest says 4, file has 3');
   });
 
+  it('rejects a produced_at after now plus the clock skew, and accepts one within it', async () => {
+    // NOW is 2025-08-01T12:00:00Z; the skew is 5 minutes.
+    const late = await check({ producedAt: '2025-08-01T12:05:01Z' });
+    expect(only(late)).toEqual([{ file: 'manifest.json', row: null, column: 'produced_at', rule: 'PRODUCED_AT_IN_FUTURE' }]);
+    expect(only(await check({ producedAt: '2025-08-01T12:05:00Z' }))).toEqual([]);
+    expect(only(await check({ producedAt: '2025-08-01T14:04:00+02:00' }))).toEqual([]);
+    expect(only(await check({ producedAt: '2026-08-01T00:00:00Z' })).map((e) => e.rule)).toEqual(['PRODUCED_AT_IN_FUTURE']);
+  });
+
   it('reports a file named in the manifest but absent', async () => {
     const r = await check({ manifest: { files: { assessments: { name: 'other.csv' } } } });
     expect(only(r)).toEqual([{ file: 'other.csv', row: null, column: null, rule: 'FILE_MISSING' }]);

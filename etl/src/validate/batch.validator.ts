@@ -12,12 +12,13 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { COLUMNS_BY_FILE, ID_PATTERN, type FileKind } from '@weegwijzer/contract';
 import { baseRuleSql, fullPattern, GUARDED_RULE_SQL, typedColumnSql, type RuleContext } from './checks.sql';
+import { openDelivery } from './archive';
 import { scanFile, type FileScan } from './file-scan';
 import { ValidationEngine } from './engine';
 import { MANIFEST_FILE, readManifest, type ParsedManifest } from './manifest';
 import { DEFAULT_ERROR_CAP, makeError, type ValidationError, type ValidationReport } from './report';
 import type { RuleCode } from './rules';
-import { SourceFile } from './source';
+import { arrowRowCount, SourceFile } from './source';
 import { quoteIdent, quoteLiteral } from './sql';
 
 /** An accepted earlier batch of the same region (for referential integrity). */
@@ -45,12 +46,37 @@ export interface ValidateOptions {
   /** For a private engine: parent directory of its spill files (default the OS temp dir). */
   workDir?: string;
   threads?: number;
+  /** Most data rows one file may hold (checked against the manifest and the file's own metadata before reading). */
+  maxRowsPerFile?: number;
+  /** Longest the row checks may run; then the batch is rejected with VALIDATION_TIMEOUT. */
+  timeoutMs?: number;
   onProgress?: (p: ValidationProgress) => void;
+  /** Uncompressed limit of a `.zip` delivery (default 512 MiB). */
+  maxDeliveryBytes?: number;
 }
+
+/** For `BatchValidation.prepare`: violations found before the folder existed (the archive rules). */
+export interface PrepareOptions extends ValidateOptions {
+  deliveryErrors?: ValidationError[];
+}
+
+export const DEFAULT_MAX_ROWS_PER_FILE = 5_000_000;
+export const DEFAULT_VALIDATION_TIMEOUT_MS = 10 * 60_000;
+/** DuckDB's CSV max_line_size and the JSON Lines maximum_object_size used by the reader. */
+const MAX_RECORD_BYTES = 1024 * 1024;
+
+class ValidationTimeout extends Error {}
 
 const KINDS: FileKind[] = ['signals', 'assessments'];
 const FILE_ORDER = { manifest: 0, signals: 1, assessments: 2 } as const;
 const ID_FULL = fullPattern(ID_PATTERN);
+/** Errors after which a file's row count is not known (no ROWS_MISMATCH on top). */
+const ROWS_UNKNOWN = new Set<RuleCode>(['FILE_UNREADABLE', 'EXCEL_SHEET_MISSING', 'EXCEL_HEADER_ROW', 'EXCEL_TOO_LARGE']);
+/**
+ * Clock skew tolerated between a region's machine and the monitor for `produced_at`. A later
+ * `produced_at` would make the batch win every future correction (the latest one wins).
+ */
+export const PRODUCED_AT_SKEW_MS = 5 * 60 * 1000;
 
 /** The calendar date in the Netherlands, which is what "in the future" means to a region. */
 export function dutchToday(now: Date): string {
@@ -74,6 +100,8 @@ export class BatchValidation {
   private conn: DuckDBConnection | null = null;
   private ownEngine: ValidationEngine | null = null;
   private checked = false;
+  /** Files refused on their declared size; never read. */
+  private readonly oversized = new Set<string>();
   private readonly validatedAt: Date;
 
   private constructor(
@@ -84,9 +112,9 @@ export class BatchValidation {
   }
 
   /** Reads the manifest and hashes the files; `checkRows()` does the rest. */
-  static async prepare(dir: string, opts: ValidateOptions = {}): Promise<BatchValidation> {
+  static async prepare(dir: string, opts: PrepareOptions = {}): Promise<BatchValidation> {
     const v = new BatchValidation(dir, opts);
-    await v.checkManifestAndFiles();
+    await v.checkManifestAndFiles(opts.deliveryErrors ?? []);
     return v;
   }
 
@@ -97,7 +125,8 @@ export class BatchValidation {
     return this.manifest.batch_id;
   }
   get errorCount(): number {
-    return this.jsErrors.length + this.sqlErrorCount;
+    const dropped = KINDS.reduce((n, k) => n + (this.sources[k]?.droppedErrors ?? 0), 0);
+    return this.jsErrors.length + this.sqlErrorCount + dropped;
   }
 
   /** Adds a delivery-level error decided outside the validator (conflict, region not allowed). */
@@ -107,13 +136,19 @@ export class BatchValidation {
     this.jsErrors.push(e);
   }
 
-  private async checkManifestAndFiles(): Promise<void> {
+  private async checkManifestAndFiles(deliveryErrors: ValidationError[]): Promise<void> {
     this.opts.onProgress?.({ step: 'manifest' });
     this.manifest = await readManifest(this.dir);
-    this.jsErrors.push(...this.manifest.errors);
+    // An archive refused before its manifest could be unpacked: "manifest missing" would mislead.
+    const manifestErrors = deliveryErrors.length > 0 ? this.manifest.errors.filter((e) => e.rule !== 'MANIFEST_MISSING') : this.manifest.errors;
+    this.jsErrors.push(...deliveryErrors, ...manifestErrors);
+    if (this.manifest.produced_at && Date.parse(this.manifest.produced_at) > this.validatedAt.getTime() + PRODUCED_AT_SKEW_MS) {
+      this.jsErrors.push(makeError(MANIFEST_FILE, null, 'produced_at', 'PRODUCED_AT_IN_FUTURE'));
+    }
     const scans = KINDS.map(async (kind) => {
       const entry = this.manifest.files[kind];
-      if (!entry) return;
+      // A rejected archive's data files were never unpacked: only its manifest is checked.
+      if (!entry || deliveryErrors.length > 0) return;
       const path = join(this.dir, entry.name);
       if (!existsSync(path)) {
         this.jsErrors.push(makeError(entry.name, null, null, 'FILE_MISSING'));
@@ -123,6 +158,7 @@ export class BatchValidation {
       const scan = await scanFile(path, entry.format === 'csv' || entry.format === 'jsonl');
       this.scans[kind] = scan;
       if (entry.sha256 && scan.sha256 !== entry.sha256) this.jsErrors.push(makeError(entry.name, null, null, 'SHA256_MISMATCH'));
+      this.checkDeclaredSize(entry.name, entry.format, entry.rows, scan.bytes);
       if (scan.utf8 && !scan.utf8.ok) {
         const e = makeError(entry.name, null, null, 'FILE_NOT_UTF8');
         e.detail = `first invalid byte on line ${scan.utf8.line}`;
@@ -147,6 +183,55 @@ export class BatchValidation {
   }
 
   /**
+   * Before any row is read: a declared row count over the limit, or a text file larger than its
+   * declared rows can be (each record is at most 1 MiB), is refused at once.
+   */
+  private checkDeclaredSize(name: string, format: string, rows: number | null, bytes: number): void {
+    const max = this.opts.maxRowsPerFile ?? DEFAULT_MAX_ROWS_PER_FILE;
+    if (rows !== null && rows > max) {
+      const e = makeError(name, null, null, 'FILE_TOO_MANY_ROWS');
+      e.detail = `the manifest declares ${rows} rows; at most ${max} per file`;
+      this.jsErrors.push(e);
+      this.oversized.add(name);
+    } else if (rows !== null && (format === 'csv' || format === 'jsonl') && bytes > (rows + 1) * MAX_RECORD_BYTES) {
+      const e = makeError(name, null, null, 'ROWS_MISMATCH');
+      e.detail = `the file (${bytes} bytes) is larger than ${rows} rows of at most 1 MiB each can be`;
+      this.jsErrors.push(e);
+      this.oversized.add(name);
+    }
+  }
+
+  /** Parquet and Arrow carry their row count in metadata: compare it before reading a row. */
+  private async checkMetadataRows(conn: DuckDBConnection, name: string, format: string, path: string, declared: number | null): Promise<boolean> {
+    let rows: number | null = null;
+    try {
+      if (format === 'parquet') {
+        const r = (await conn.runAndReadAll(`SELECT coalesce(sum(num_rows), 0)::BIGINT AS n FROM parquet_file_metadata(${quoteLiteral(path)})`)).getRowObjectsJS()[0];
+        rows = Number(r.n);
+      } else if (format === 'arrow') {
+        rows = arrowRowCount(path);
+      }
+    } catch {
+      return true; // unreadable metadata: the reader reports the file
+    }
+    if (rows === null) return true;
+    const max = this.opts.maxRowsPerFile ?? DEFAULT_MAX_ROWS_PER_FILE;
+    if (rows > max) {
+      const e = makeError(name, null, null, 'FILE_TOO_MANY_ROWS');
+      e.detail = `the file's metadata says ${rows} rows; at most ${max} per file`;
+      this.jsErrors.push(e);
+      return false;
+    }
+    if (declared !== null && rows !== declared) {
+      const e = makeError(name, null, null, 'ROWS_MISMATCH');
+      e.detail = `manifest says ${declared}, the file's metadata says ${rows}`;
+      this.jsErrors.push(e);
+      return false;
+    }
+    return true;
+  }
+
+  /**
    * Runs every row-level rule. Fast pass: one streaming scan per file casts every row to
    * its type (`typed_<kind>`) and flags rows that break any rule; duplicates and
    * referential integrity are checked on the typed tables. Only when something fails does
@@ -156,14 +241,46 @@ export class BatchValidation {
     if (this.checked) return;
     this.checked = true;
     const conn = await this.connection();
+    // A hard stop: past the deadline every running query is interrupted and the batch refused.
+    let timedOut = false;
+    let interrupter: NodeJS.Timeout | undefined;
+    const deadline = setTimeout(() => {
+      timedOut = true;
+      conn.interrupt();
+      interrupter = setInterval(() => conn.interrupt(), 50);
+    }, this.opts.timeoutMs ?? DEFAULT_VALIDATION_TIMEOUT_MS);
+    try {
+      await this.checkRowsWithin(conn, () => {
+        if (timedOut) throw new ValidationTimeout();
+      });
+    } catch (e) {
+      if (!timedOut) throw e;
+    } finally {
+      clearTimeout(deadline);
+      clearInterval(interrupter);
+    }
+    if (timedOut) {
+      const e = makeError(MANIFEST_FILE, null, null, 'VALIDATION_TIMEOUT');
+      e.detail = `stopped after ${Math.round((this.opts.timeoutMs ?? DEFAULT_VALIDATION_TIMEOUT_MS) / 1000)} s`;
+      this.jsErrors.push(e);
+    }
+  }
+
+  private async checkRowsWithin(conn: DuckDBConnection, checkTime: () => void): Promise<void> {
     const ctx: RuleContext = { region: this.manifest.region_code, period: this.manifest.period, today: dutchToday(this.validatedAt) };
     let clean = this.jsErrors.length === 0;
     for (const kind of KINDS) {
+      checkTime();
       const entry = this.manifest.files[kind];
       const scan = this.scans[kind];
       if (!entry || !scan || (scan.utf8 && !scan.utf8.ok)) continue;
+      if (this.oversized.has(entry.name) || !(await this.checkMetadataRows(conn, entry.name, entry.format, join(this.dir, entry.name), entry.rows))) {
+        clean = false;
+        continue;
+      }
       this.opts.onProgress?.({ step: 'read', file: entry.name });
-      const source = new SourceFile(conn, kind, join(this.dir, entry.name), entry.name, entry.format);
+      const combined = entry.format === 'xlsx' && this.manifest.files.signals?.name === this.manifest.files.assessments?.name;
+      const source = new SourceFile(conn, kind, join(this.dir, entry.name), entry.name, entry.format, combined, this.opts.errorCap ?? DEFAULT_ERROR_CAP);
       this.sources[kind] = source;
       await source.open();
       if (source.rowsCheckable) {
@@ -182,19 +299,21 @@ export class BatchValidation {
           source.rows = r.n;
           if (r.bad > 0) clean = false;
         } catch {
+          checkTime();
           if (entry.format === 'csv') await source.diagnoseCsv();
           else source.fail('FILE_UNREADABLE');
         }
       }
       this.jsErrors.push(...source.errors);
       if (source.errors.length > 0) clean = false;
-      if (entry.rows !== null && source.errors.every((e) => e.rule !== 'FILE_UNREADABLE') && source.rows !== entry.rows) {
+      if (entry.rows !== null && source.errors.every((e) => !ROWS_UNKNOWN.has(e.rule)) && source.rows !== entry.rows) {
         const e = makeError(entry.name, null, null, 'ROWS_MISMATCH');
         e.detail = `manifest says ${entry.rows}, file has ${source.rows}`;
         this.jsErrors.push(e);
         clean = false;
       }
     }
+    checkTime();
     this.opts.onProgress?.({ step: 'integrity' });
     await this.loadEarlierSignals(conn);
     if (clean && (await this.fastIntegrityClean(conn))) return;
@@ -204,10 +323,12 @@ export class BatchValidation {
     for (const kind of KINDS) {
       const source = this.sources[kind];
       if (!source || !source.rowsCheckable) continue;
+      checkTime();
       this.opts.onProgress?.({ step: 'detail', file: source.fileName });
       await source.stage();
       await this.rowRules(conn, source, ctx);
     }
+    checkTime();
     await this.integrityRules(conn);
     await this.collectSqlErrors(conn);
     if (this.errorCount === 0) {
@@ -332,7 +453,9 @@ export class BatchValidation {
 
   report(): ValidationReport {
     const cap = this.opts.errorCap ?? DEFAULT_ERROR_CAP;
-    const fileOrd = (file: string) => (file === MANIFEST_FILE ? 0 : file === this.manifest.files.signals?.name ? 1 : 2);
+    const data = [this.manifest.files.signals?.name, this.manifest.files.assessments?.name];
+    // Archive and manifest errors first, then signals, then assessments.
+    const fileOrd = (file: string) => (!data.includes(file) ? 0 : file === data[0] ? 1 : 2);
     // File, then row (file-level errors first), then column; errors found in JS keep their order.
     const keyed = [
       ...this.jsErrors.map((e, i) => ({ e, k: [fileOrd(e.file), e.row ?? -1, -1e6 + i] })),
@@ -382,13 +505,18 @@ export class BatchValidation {
   }
 }
 
-/** Checks a batch folder and returns the report; loads nothing. */
-export async function validateBatch(dir: string, opts: ValidateOptions = {}): Promise<ValidationReport> {
-  const v = await BatchValidation.prepare(dir, opts);
+/** Checks a batch folder or `.zip` and returns the report; loads nothing. */
+export async function validateBatch(path: string, opts: ValidateOptions = {}): Promise<ValidationReport> {
+  const delivery = await openDelivery(path, { maxBytes: opts.maxDeliveryBytes, workDir: opts.workDir });
   try {
-    await v.checkRows();
-    return v.report();
+    const v = await BatchValidation.prepare(delivery.dir, { ...opts, deliveryErrors: delivery.errors });
+    try {
+      await v.checkRows();
+      return v.report();
+    } finally {
+      await v.close();
+    }
   } finally {
-    await v.close();
+    delivery.cleanup();
   }
 }

@@ -14,7 +14,11 @@ export interface EngineOptions {
   /** Parent directory for DuckDB spill files; default the OS temp dir. */
   workDir?: string;
   threads?: number;
+  /** DuckDB memory_limit for validation (spills to disk beyond it), e.g. '1GB'. */
+  memoryLimit?: string;
 }
+
+export const DEFAULT_VALIDATION_MEMORY_LIMIT = '1GB';
 
 export class ValidationEngine {
   private instance: Promise<DuckDBInstance> | null = null;
@@ -34,6 +38,7 @@ export class ValidationEngine {
     const instance = await DuckDBInstance.create(':memory:', {
       temp_directory: this.spillDir,
       threads: String(this.opts.threads ?? 2),
+      memory_limit: this.opts.memoryLimit ?? DEFAULT_VALIDATION_MEMORY_LIMIT,
       preserve_insertion_order: 'true',
     });
     const conn = await instance.connect();

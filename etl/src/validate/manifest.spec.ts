@@ -61,7 +61,9 @@ describe('manifest.json', () => {
     ['files.signals.rows', { files: { ...valid().files, signals: { name: 'signals.csv', rows: -1, sha256: 'a'.repeat(64) } } }, 'MANIFEST_FIELD_INVALID'],
     ['files.signals.sha256', { files: { ...valid().files, signals: { name: 'signals.csv', rows: 1, sha256: 'xyz' } } }, 'MANIFEST_FIELD_INVALID'],
     ['files.signals.name', { files: { ...valid().files, signals: { name: '../signals.csv', rows: 1, sha256: 'a'.repeat(64) } } }, 'FILE_NAME_INVALID'],
-    ['files.signals.name', { files: { ...valid().files, signals: { name: 'signals.xlsx', rows: 1, sha256: 'a'.repeat(64) } } }, 'FILE_FORMAT_UNSUPPORTED'],
+    ['files.signals.name', { files: { ...valid().files, signals: { name: 'signals.ods', rows: 1, sha256: 'a'.repeat(64) } } }, 'FILE_FORMAT_UNSUPPORTED'],
+    ['files.signals.name', { files: { ...valid().files, signals: { name: 'signals.xls', rows: 1, sha256: 'a'.repeat(64) } } }, 'FILE_FORMAT_UNSUPPORTED'],
+    ['files.signals.name', { files: { ...valid().files, signals: { name: 'signals.xlsm', rows: 1, sha256: 'a'.repeat(64) } } }, 'EXCEL_MACROS'],
     ['files.assessments', { files: { signals: valid().files.signals } }, 'MANIFEST_FIELD_MISSING'],
     ['extra', { extra: 'x' }, 'MANIFEST_FIELD_UNKNOWN'],
   ])('%s: %j -> %s', async (column, patch, rule) => {

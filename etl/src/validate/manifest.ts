@@ -150,14 +150,19 @@ export async function readManifest(dir: string): Promise<ParsedManifest> {
           continue;
         }
         const ext = f.name.slice(f.name.lastIndexOf('.') + 1).toLowerCase();
+        if (ext === 'xlsm' || ext === 'xlsb' || ext === 'xls') {
+          err(`${at}.name`, ext === 'xlsm' ? 'EXCEL_MACROS' : 'FILE_FORMAT_UNSUPPORTED', ext === 'xlsm' ? undefined : 'save the workbook as .xlsx');
+          continue;
+        }
         if (!(INPUT_FORMATS as readonly string[]).includes(ext) || !f.name.includes('.')) {
           err(`${at}.name`, 'FILE_FORMAT_UNSUPPORTED');
           continue;
         }
         out.files[kind] = { kind, name: f.name, format: ext as InputFormat, rows, sha256: sha };
       }
-      if (out.files.signals && out.files.assessments && out.files.signals.name === out.files.assessments.name) {
-        err('files.assessments.name', 'FILE_NAME_INVALID', 'signals and assessments must be different files');
+      // One workbook may hold both files (sheets "signals" and "assessments"); other formats may not.
+      if (out.files.signals && out.files.assessments && out.files.signals.name === out.files.assessments.name && out.files.signals.format !== 'xlsx') {
+        err('files.assessments.name', 'FILE_NAME_INVALID', 'signals and assessments must be different files (except one .xlsx workbook with two sheets)');
         delete out.files.assessments;
       }
     }

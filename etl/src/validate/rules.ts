@@ -2,7 +2,7 @@
  * Every rule the validator can report, with its category and the message a region's data
  * officer sees. Messages describe the rule, never the offending value.
  */
-export type RuleCategory = 'manifest' | 'file' | 'schema' | 'integrity' | 'guard' | 'delivery';
+export type RuleCategory = 'archive' | 'excel' | 'manifest' | 'file' | 'schema' | 'integrity' | 'guard' | 'delivery';
 
 export interface RuleDef {
   category: RuleCategory;
@@ -10,6 +10,24 @@ export interface RuleDef {
 }
 
 export const RULES = {
+  // a delivery as one .zip (contract 1.1)
+  ARCHIVE_UNREADABLE: { category: 'archive', message: 'the archive cannot be read as a .zip (damaged, encrypted, or an entry that cannot be inflated)' },
+  ARCHIVE_ENTRY_NOT_ALLOWED: { category: 'archive', message: 'the archive may hold only manifest.json and the two data files named in it' },
+  ARCHIVE_LAYOUT: { category: 'archive', message: 'the files must lie at the root of the archive or together in one folder' },
+  ARCHIVE_PATH_UNSAFE: { category: 'archive', message: 'an entry has an absolute path, a drive letter, a backslash or a ".." part' },
+  ARCHIVE_LINK: { category: 'archive', message: 'an entry is a symbolic link; put the file itself in the archive' },
+  ARCHIVE_TOO_LARGE: { category: 'archive', message: 'the unpacked delivery is larger than the batch limit' },
+  // Excel workbooks (contract 1.1)
+  EXCEL_MACROS: { category: 'excel', message: 'the workbook contains macros (.xlsm or a VBA project): save it as a plain .xlsx workbook' },
+  EXCEL_EXTERNAL_LINK: { category: 'excel', message: 'the workbook links to other files, addresses or data connections: remove the links (paste values)' },
+  EXCEL_FORMULA: { category: 'excel', message: 'a data cell holds a formula: paste the values instead' },
+  EXCEL_HIDDEN_SHEET: { category: 'excel', message: 'a hidden sheet holds data: delete it, or show it if it belongs in the delivery' },
+  EXCEL_HIDDEN_ROW: { category: 'excel', message: 'a hidden row holds data: delete it, or show it if it belongs in the delivery' },
+  EXCEL_HIDDEN_COLUMN: { category: 'excel', message: 'a hidden column holds data: delete it, or show it if it belongs in the delivery' },
+  EXCEL_TEXT_AS_NUMBER: { category: 'excel', message: 'a code or id is stored as a number (a leading zero would be lost): format the column as text' },
+  EXCEL_SHEET_MISSING: { category: 'excel', message: 'the workbook has no sheet for this file: name it "signals" or "assessments" (one workbook for both needs both sheets)' },
+  EXCEL_HEADER_ROW: { category: 'excel', message: 'the header must be in row 1 of the sheet' },
+  EXCEL_TOO_LARGE: { category: 'excel', message: 'a part of the workbook is too large to read' },
   // manifest.json
   MANIFEST_MISSING: { category: 'manifest', message: 'manifest.json is missing from the batch' },
   MANIFEST_NOT_JSON: { category: 'manifest', message: 'manifest.json is not valid UTF-8 JSON (an object)' },
@@ -18,13 +36,16 @@ export const RULES = {
   MANIFEST_FIELD_UNKNOWN: { category: 'manifest', message: 'manifest field is not part of contract v1' },
   CONTRACT_VERSION: { category: 'manifest', message: 'contract_version must be "1"' },
   REGION_CODE_INVALID: { category: 'manifest', message: 'region_code must be one of VR01..VR25' },
+  PRODUCED_AT_IN_FUTURE: { category: 'manifest', message: 'produced_at lies in the future (more than 5 minutes after the monitor\'s clock): a batch cannot be produced later than it is delivered' },
   PERIOD_INVALID: { category: 'manifest', message: 'period must have from <= to, both dates YYYY-MM-DD' },
   FILE_NAME_INVALID: { category: 'manifest', message: 'file name must be a plain file name in the batch folder' },
-  FILE_FORMAT_UNSUPPORTED: { category: 'manifest', message: 'file extension must be .csv, .jsonl, .parquet or .arrow' },
+  FILE_FORMAT_UNSUPPORTED: { category: 'manifest', message: 'file extension must be .csv, .jsonl, .parquet, .arrow or .xlsx' },
   // the data files
   FILE_MISSING: { category: 'file', message: 'file named in the manifest is not in the batch' },
   SHA256_MISMATCH: { category: 'file', message: 'sha256 of the file does not match the manifest' },
   ROWS_MISMATCH: { category: 'file', message: 'number of data rows does not match the manifest' },
+  FILE_TOO_MANY_ROWS: { category: 'file', message: 'the file has more rows than one batch may hold: split the delivery into several batches' },
+  VALIDATION_TIMEOUT: { category: 'file', message: 'checking the batch took longer than allowed: split the delivery into smaller batches' },
   FILE_NOT_UTF8: { category: 'file', message: 'file is not UTF-8 encoded (for example Latin-1/Windows-1252): save it as UTF-8' },
   FILE_UNREADABLE: { category: 'file', message: 'file cannot be read in its declared format' },
   CSV_MALFORMED: { category: 'file', message: 'CSV row does not have the header\'s number of fields or has broken quoting (RFC 4180)' },

@@ -14,15 +14,16 @@
  *
  * Errors from DuckDB's readers are never passed on: their messages quote file content.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { DuckDBDataChunk, INTEGER, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
-import { tableFromIPC, Type, type Vector } from 'apache-arrow';
-import { COLUMNS_BY_FILE, type FileKind, type InputFormat } from '@weegwijzer/contract';
+import { Message, tableFromIPC, Type, type Vector } from 'apache-arrow';
+import { COLUMNS_BY_FILE, type ColumnSpec, type FileKind, type InputFormat } from '@weegwijzer/contract';
 import { readCsvHeader } from './csv-header';
 import { makeError, type ValidationError } from './report';
 import type { RuleCode } from './rules';
 import { quoteIdent, quoteLiteral } from './sql';
+import { columnLetter, excelSerialToDate, EXPLANATION_SHEET, numberText, XlsxError, XlsxWorkbook, type XlsxCell } from './xlsx';
 
 export class SourceFile {
   /** Contract columns present in the file. */
@@ -33,6 +34,8 @@ export class SourceFile {
   rowsCheckable = true;
   /** Data rows, once known. */
   rows = 0;
+  /** Row-level errors found while reading (Excel) beyond the ones kept in `errors`. */
+  droppedErrors = 0;
   private staged = false;
   private csv: { delimiter: string; columns: string[] } | null = null;
   private parquetColumns: string[] = [];
@@ -45,6 +48,9 @@ export class SourceFile {
     readonly path: string,
     readonly fileName: string,
     readonly format: InputFormat,
+    /** Excel: the workbook holds both files (sheets `signals` and `assessments`). */
+    private readonly combinedWorkbook = false,
+    private readonly errorCap = 1000,
   ) {
     this.contract = COLUMNS_BY_FILE[kind].map((c) => c.name);
     this.table = `stg_${kind}`;
@@ -71,11 +77,14 @@ export class SourceFile {
         this.checkColumns(this.parquetColumns, true);
       } else if (this.format === 'jsonl') {
         await this.stageJsonl();
+      } else if (this.format === 'xlsx') {
+        await this.stageXlsx();
       } else {
         await this.stageArrow();
       }
     } catch (e) {
       if (e instanceof NotUtf8Error) this.fail('FILE_NOT_UTF8');
+      else if (e instanceof XlsxError) this.fail(e.rule, e.detail);
       else this.fail('FILE_UNREADABLE', readerErrorDetail(e));
     }
   }
@@ -207,9 +216,167 @@ export class SourceFile {
     }
     this.staged = true;
   }
+
+  /**
+   * Excel: streams the file's sheet into `stg_<kind>`, each cell converted by its column's
+   * contract type, and applies the Excel rules (workbook parts, hidden places, formulas,
+   * numbers where text belongs) on the way. `_row` is the data row (Excel row - 1).
+   */
+  private async stageXlsx(): Promise<void> {
+    const wb = await XlsxWorkbook.open(this.path);
+    try {
+      // A workbook holding both files reports its workbook-level problems once, under signals.
+      const reportWorkbook = !this.combinedWorkbook || this.kind === 'signals';
+      if (reportWorkbook) {
+        for (const p of wb.problems) this.pushError(null, null, p.rule, p.detail);
+        for (const sheet of wb.sheets.filter((x) => x.hidden)) if (await wb.sheetHasValues(sheet)) this.pushError(null, null, 'EXCEL_HIDDEN_SHEET');
+      }
+      const visible = wb.sheets.filter((x) => !x.hidden);
+      const sheet = visible.find((x) => x.name === this.kind) ?? (this.combinedWorkbook ? undefined : visible.filter((x) => x.name !== EXPLANATION_SHEET).length === 1 ? visible.find((x) => x.name !== EXPLANATION_SHEET) : undefined);
+      if (!sheet) return this.fail('EXCEL_SHEET_MISSING', `a visible sheet named "${this.kind}"`);
+      const specs = COLUMNS_BY_FILE[this.kind];
+      await this.conn.run(`CREATE OR REPLACE TEMP TABLE ${this.table} (_row INTEGER, ${this.contract.map((c) => `${quoteIdent(c)} VARCHAR`).join(', ')})`);
+      const appender = await this.conn.createAppender(this.table, 'main', 'temp');
+      const types = [INTEGER, ...this.contract.map(() => VARCHAR)];
+      const CHUNK = 2048;
+      let buffer: (string | null)[][] = this.contract.map(() => []);
+      let rowNumbers: number[] = [];
+      const flush = () => {
+        if (rowNumbers.length === 0) return;
+        const chunk = DuckDBDataChunk.create(types, rowNumbers.length);
+        chunk.setColumnValues(0, rowNumbers);
+        buffer.forEach((values, i) => chunk.setColumnValues(i + 1, values));
+        appender.appendDataChunk(chunk);
+        buffer = this.contract.map(() => []);
+        rowNumbers = [];
+      };
+      /** Sheet column → index into the contract columns (-1: a column outside the contract). */
+      let mapping: number[] | null = null;
+      let headerWidth = 0;
+      let hiddenCols = new Set<number>();
+      const hiddenReported = new Set<number>();
+      const outsideReported = new Set<number>();
+      try {
+        await wb.readSheet(sheet, {
+          hiddenColumns: (cols) => {
+            hiddenCols = cols;
+          },
+          row: (excelRow, cells, hidden) => {
+            if (mapping === null) {
+              if (excelRow !== 1) throw new XlsxError('EXCEL_HEADER_ROW');
+              const names: string[] = [];
+              for (const c of cells) {
+                while (names.length < c.col) names.push('');
+                names.push(c.kind === 'text' && c.text !== null ? c.text : '');
+              }
+              this.checkColumns(names.filter((n) => n !== ''), true);
+              if (names.some((n) => n === '') && names.length > 0) this.pushError(null, null, 'COLUMN_UNKNOWN', 'a header cell in row 1 is empty or not text');
+              mapping = names.map((n) => this.contract.indexOf(n));
+              // A duplicated contract column: only its first occurrence is read.
+              mapping = mapping.map((m, i) => (m >= 0 && mapping!.indexOf(m) !== i ? -1 : m));
+              headerWidth = names.length;
+              for (const c of cells) if (c.formula) this.pushError(null, null, 'EXCEL_FORMULA', 'in the header row');
+              return;
+            }
+            const row = excelRow - 1;
+            const values: (string | null)[] = this.contract.map(() => null);
+            let any = false;
+            for (const c of cells) {
+              const target = c.col < headerWidth ? mapping[c.col] : -1;
+              const column = target >= 0 ? this.contract[target] : null;
+              if (c.formula) this.pushError(row, column, 'EXCEL_FORMULA');
+              if (c.text === null) continue;
+              any = true;
+              if (hidden) this.pushError(row, column, 'EXCEL_HIDDEN_ROW');
+              if (hiddenCols.has(c.col) && !hiddenReported.has(c.col)) {
+                hiddenReported.add(c.col);
+                this.pushError(null, column, 'EXCEL_HIDDEN_COLUMN', column ? undefined : `column ${columnLetter(c.col)}`);
+              }
+              if (target < 0) {
+                if (c.col >= headerWidth && !outsideReported.has(c.col)) {
+                  outsideReported.add(c.col);
+                  this.pushError(null, null, 'COLUMN_UNKNOWN', `values in column ${columnLetter(c.col)}, which has no header`);
+                }
+                continue;
+              }
+              values[target] = cellText(c, specs[target].type, wb.date1904, () => this.pushError(row, column, 'EXCEL_TEXT_AS_NUMBER'));
+            }
+            if (!any) return;
+            rowNumbers.push(row);
+            values.forEach((v, i) => buffer[i].push(v));
+            if (rowNumbers.length >= CHUNK) flush();
+          },
+        });
+        flush();
+        appender.flushSync();
+      } finally {
+        appender.closeSync();
+      }
+      if (mapping === null) return this.fail('FILE_UNREADABLE', 'the sheet has no header row');
+      this.staged = true;
+    } finally {
+      wb.close();
+    }
+  }
+
+  /** An error found while reading a row (kept up to the cap, counted beyond it). */
+  private pushError(row: number | null, column: string | null, rule: RuleCode, detail?: string): void {
+    if (this.errors.length >= this.errorCap) {
+      this.droppedErrors++;
+      return;
+    }
+    const e = makeError(this.fileName, row, column, rule);
+    if (detail) e.detail = detail;
+    this.errors.push(e);
+  }
+}
+
+/** One Excel cell as the contract text of its column. */
+function cellText(c: XlsxCell, type: ColumnSpec['type'], date1904: boolean, numberWhereTextBelongs: () => void): string | null {
+  if (c.text === null) return null;
+  if (c.kind === 'number') {
+    if (type === 'date') return excelSerialToDate(c.text, date1904) ?? numberText(c.text);
+    if (type === 'pseudonym' || type === 'code' || type === 'string') numberWhereTextBelongs();
+    return numberText(c.text);
+  }
+  return c.text;
 }
 
 class NotUtf8Error extends Error {}
+
+/**
+ * Rows of an Arrow IPC file (or stream) from its record batch headers alone: each message's
+ * metadata is read and its body skipped, so the count costs a few small reads whatever the size.
+ */
+export function arrowRowCount(path: string): number {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const head = Buffer.alloc(8);
+    readSync(fd, head, 0, 8, 0);
+    let pos = head.subarray(0, 6).toString('latin1') === 'ARROW1' ? 8 : 0;
+    let rows = 0;
+    while (pos + 8 <= size) {
+      readSync(fd, head, 0, 8, pos);
+      let length = head.readInt32LE(0);
+      let prefix = 4;
+      if (length === -1) {
+        length = head.readInt32LE(4);
+        prefix = 8;
+      }
+      if (length === 0) break; // end of stream (the file footer follows)
+      if (length < 0 || pos + prefix + length > size) throw new Error('broken Arrow message framing');
+      const meta = Buffer.alloc(length);
+      readSync(fd, meta, 0, length, pos + prefix);
+      const message = Message.decode(meta);
+      if (message.isRecordBatch()) rows += Number(message.header().length);
+      pos += prefix + length + Number(message.bodyLength);
+    }
+    return rows;
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** Arrow JS decodes invalid UTF-8 leniently; check the raw string bytes ourselves. */
 function assertUtf8(v: Vector): void {

@@ -84,7 +84,7 @@ export interface paths {
         /** Batches with their status (a regio token: its own region only) */
         get: operations["batchesList"];
         put?: never;
-        /** Deliver a batch (manifest.json + data files, all under field "files"); 202, then poll GET /batches/{id} */
+        /** Deliver a batch (manifest.json + data files, or one .zip, all under field "files"); 202, then poll GET /batches/{id}. With ?dry_run=1: 200 with the validation report; nothing is loaded or kept. 429 with Retry-After over the per-token upload quota, 411 without a Content-Length. */
         post: operations["batchesUpload"];
         delete?: never;
         options?: never;
@@ -116,7 +116,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Demo mode only: one token per role for the role picker (404 otherwise) */
+        /** Demo mode only (loopback): one token per role except beheer, for the role picker (404 otherwise) */
         get: operations["demoSessions"];
         put?: never;
         post?: never;
@@ -133,7 +133,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Data through (latest received_at), latest delivery and snapshot build time: dates only */
+        /** Data through (the latest month with signals), latest delivery and snapshot build time: dates only */
         get: operations["freshnessGet"];
         put?: never;
         post?: never;
@@ -644,6 +644,11 @@ export interface components {
              */
             region: string | null;
             /**
+             * @description the request id (X-Request-Id; also in the log line and in error bodies)
+             * @example 6f1c2b0e-8a4e-4c43-9d0a-2f9b2d1e7c55
+             */
+            requestId: string | null;
+            /**
              * @description the caller's role (inspectie, nctv, regio, beheer); null when anonymous
              * @example inspectie
              */
@@ -690,6 +695,25 @@ export interface components {
              * @enum {string}
              */
             status: "queued";
+        };
+        BatchCheckDto: {
+            /** @example VR13-2025-06 */
+            batchId: string;
+            /**
+             * @example true
+             * @enum {boolean}
+             */
+            dryRun: true;
+            /** @example VR13 */
+            region: string;
+            /** @description the validation report (file, row, column, rule — never a value) */
+            report: components["schemas"]["ValidationReportDto"];
+            /**
+             * @description always false: no ledger row, no batch files, no snapshot — only this response
+             * @example false
+             * @enum {boolean}
+             */
+            stored: false;
         };
         BatchDto: {
             /**
@@ -755,7 +779,7 @@ export interface components {
             to: string | null;
         };
         /** @enum {string} */
-        BatchStatus: "queued" | "validating" | "loading" | "loaded" | "rejected" | "failed";
+        BatchStatus: "queued" | "validating" | "loading" | "loaded" | "rejected" | "failed" | "interrupted";
         CatalogueColumnDto: {
             /** @example count */
             kind: components["schemas"]["ColumnKind"];
@@ -919,16 +943,19 @@ export interface components {
         };
         FreshnessDto: {
             /**
-             * Format: date
-             * @description Latest received_at of any signal in the served snapshot (YYYY-MM-DD)
+             * @description the last day of the latest month with a signal received (a month, not a record’s day: periods are whole months), YYYY-MM-DD
+             * @example 2025-12-31
              */
             dataThrough: string | null;
             /**
-             * Format: date
-             * @description Latest produced_at of a delivered batch in the snapshot (YYYY-MM-DD)
+             * @description latest produced_at of a delivered batch in the snapshot, YYYY-MM-DD
+             * @example 2026-01-05
              */
             lastDelivery: string | null;
-            /** @description When the served snapshot was built (ISO timestamp) */
+            /**
+             * @description when the served snapshot was built (ISO timestamp)
+             * @example 2026-01-05T10:00:00.000Z
+             */
             snapshotBuiltAt: string | null;
         };
         HealthDto: {
@@ -941,6 +968,8 @@ export interface components {
             live: true;
             /** @description PGlite or PostgreSQL */
             operationalStore: components["schemas"]["HealthStoreDto"];
+            /** @description the retention term and the purge horizon of the served data */
+            retention: components["schemas"]["HealthRetentionDto"];
             /**
              * @example ok
              * @enum {string}
@@ -962,6 +991,23 @@ export interface components {
              * @example 20250701T080112Z-3f2a
              */
             snapshot: string | null;
+        };
+        HealthRetentionDto: {
+            /**
+             * @description signals received before this date were purged: metrics for earlier months show "verwijderd (bewaartermijn)", not zero
+             * @example 2021-01-01
+             */
+            horizon: string | null;
+            /**
+             * @description when the served data was last purged
+             * @example 2026-01-05T03:00:00.000Z
+             */
+            purgedAt: string | null;
+            /**
+             * @description the configured retention term (WEEGWIJZER_RETENTION); null = records are kept
+             * @example 5y
+             */
+            term: string | null;
         };
         HealthStoreDto: {
             /** @description why the store does not answer */
@@ -1936,7 +1982,7 @@ export interface components {
          * @description the contract rule broken (docs/data-contract.md)
          * @enum {string}
          */
-        ValidationRule: "MANIFEST_MISSING" | "MANIFEST_NOT_JSON" | "MANIFEST_FIELD_MISSING" | "MANIFEST_FIELD_INVALID" | "MANIFEST_FIELD_UNKNOWN" | "CONTRACT_VERSION" | "REGION_CODE_INVALID" | "PERIOD_INVALID" | "FILE_NAME_INVALID" | "FILE_FORMAT_UNSUPPORTED" | "FILE_MISSING" | "SHA256_MISMATCH" | "ROWS_MISMATCH" | "FILE_NOT_UTF8" | "FILE_UNREADABLE" | "CSV_MALFORMED" | "JSON_NOT_OBJECT" | "COLUMN_MISSING" | "COLUMN_DUPLICATE" | "REQUIRED" | "REQUIRED_FOR_WEEGPLOEG" | "TYPE_DATE" | "TYPE_INT" | "TYPE_BOOL" | "RANGE" | "CODE_UNKNOWN" | "PATTERN" | "REGION_MISMATCH" | "DATE_OUTSIDE_PERIOD" | "DATE_IN_FUTURE" | "BODY_STAGE_MISMATCH" | "OUTCOME_STAGE_MISMATCH" | "ENRICHMENT_NOT_ALLOWED" | "DUPLICATE_ID" | "SIGNAL_UNKNOWN" | "DATE_BEFORE_SIGNAL" | "COLUMN_UNKNOWN" | "PII_BSN" | "PII_EMAIL" | "PII_PHONE" | "PII_POSTCODE" | "PII_IBAN" | "PSEUDONYM_INVALID" | "PSEUDONYM_DATE" | "PSEUDONYM_NAME" | "BATCH_ID_CONFLICT" | "REGION_NOT_ALLOWED";
+        ValidationRule: "ARCHIVE_UNREADABLE" | "ARCHIVE_ENTRY_NOT_ALLOWED" | "ARCHIVE_LAYOUT" | "ARCHIVE_PATH_UNSAFE" | "ARCHIVE_LINK" | "ARCHIVE_TOO_LARGE" | "EXCEL_MACROS" | "EXCEL_EXTERNAL_LINK" | "EXCEL_FORMULA" | "EXCEL_HIDDEN_SHEET" | "EXCEL_HIDDEN_ROW" | "EXCEL_HIDDEN_COLUMN" | "EXCEL_TEXT_AS_NUMBER" | "EXCEL_SHEET_MISSING" | "EXCEL_HEADER_ROW" | "EXCEL_TOO_LARGE" | "MANIFEST_MISSING" | "MANIFEST_NOT_JSON" | "MANIFEST_FIELD_MISSING" | "MANIFEST_FIELD_INVALID" | "MANIFEST_FIELD_UNKNOWN" | "CONTRACT_VERSION" | "REGION_CODE_INVALID" | "PRODUCED_AT_IN_FUTURE" | "PERIOD_INVALID" | "FILE_NAME_INVALID" | "FILE_FORMAT_UNSUPPORTED" | "FILE_MISSING" | "SHA256_MISMATCH" | "ROWS_MISMATCH" | "FILE_TOO_MANY_ROWS" | "VALIDATION_TIMEOUT" | "FILE_NOT_UTF8" | "FILE_UNREADABLE" | "CSV_MALFORMED" | "JSON_NOT_OBJECT" | "COLUMN_MISSING" | "COLUMN_DUPLICATE" | "REQUIRED" | "REQUIRED_FOR_WEEGPLOEG" | "TYPE_DATE" | "TYPE_INT" | "TYPE_BOOL" | "RANGE" | "CODE_UNKNOWN" | "PATTERN" | "REGION_MISMATCH" | "DATE_OUTSIDE_PERIOD" | "DATE_IN_FUTURE" | "BODY_STAGE_MISMATCH" | "OUTCOME_STAGE_MISMATCH" | "ENRICHMENT_NOT_ALLOWED" | "DUPLICATE_ID" | "SIGNAL_UNKNOWN" | "DATE_BEFORE_SIGNAL" | "COLUMN_UNKNOWN" | "PII_BSN" | "PII_EMAIL" | "PII_PHONE" | "PII_POSTCODE" | "PII_IBAN" | "PSEUDONYM_INVALID" | "PSEUDONYM_DATE" | "PSEUDONYM_NAME" | "BATCH_ID_CONFLICT" | "REGION_NOT_ALLOWED";
     };
     responses: {
         /** @description Bad request: a parameter, field or file is invalid; the message names it and says what is allowed */
@@ -1959,6 +2005,15 @@ export interface components {
         };
         /** @description The caller's role may not use this route or metric, or a regio token asked for another region */
         Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiErrorDto"];
+            };
+        };
+        /** @description Length required: an upload must say its size (Content-Length) so the upload quota can be checked before it is read */
+        LengthRequired: {
             headers: {
                 [name: string]: unknown;
             };
@@ -2169,7 +2224,10 @@ export interface operations {
     };
     batchesUpload: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 1 or true: check only; nothing is loaded or kept (200 with the report) */
+                dry_run?: "0" | "1" | "true" | "false";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2177,12 +2235,21 @@ export interface operations {
         requestBody: {
             content: {
                 "multipart/form-data": {
-                    /** @description manifest.json and the data files it names (signals.*, assessments.*), each under the field name "files" with its plain file name */
+                    /** @description manifest.json and the data files it names (signals.*, assessments.*), or one .zip holding them, each under the field name "files" with its plain file name */
                     files: string[];
                 };
             };
         };
         responses: {
+            /** @description dry_run=1: the validation report; nothing was stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchCheckDto"];
+                };
+            };
             /** @description Queued for validation and loading; poll `location` */
             202: {
                 headers: {
@@ -2196,6 +2263,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            411: components["responses"]["LengthRequired"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -2266,6 +2334,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
         };
     };

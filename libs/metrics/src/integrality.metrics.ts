@@ -56,6 +56,7 @@ WHERE ${scopeWhere(b, ctx)}
 GROUP BY region_code, stage, bin`);
   },
   rows: integralityRows,
+  validRow: (row) => !WEEGPLOEG_ONLY.has(row.measure as string) || row.stage === 'weegploeg',
 };
 
 function integralityRows(raw: Record<string, unknown>[], _ctx: MetricContext): Row[] {

@@ -6,6 +6,7 @@
  */
 import { GROUP_COLUMN, GROUP_ORDER, num, numOrNull, REGION_COLUMN, strOrNull } from './columns';
 import { perturb, PTABLE, peerView, REASON, type DisclosedRow } from './disclosure';
+import { REGION_CODES } from '@weegwijzer/contract';
 import { findMetric } from './registry';
 import { resolveContext } from './scope';
 import type { MetricColumn, MetricContext, MetricDefinition, MetricRequest, MetricResponse, MetricTable, QueryFn, Row, SuppressedCell } from './types';
@@ -149,13 +150,14 @@ export function assembleResponse(
     for (const [col, t] of tallies) out[col] = exact ? t.exact : t.released;
     rows.push(out);
   }
-  if (def.complete) rows = def.complete(rows, ctx, statsRaw);
+  rows = def.complete ? def.complete(rows, ctx, statsRaw) : everyRow(rows, columns, ctx, def);
   if (statsRaw) attachStats(rows, statsRaw, columns, identity);
   rows = rows.map((r) => completeRow(r, columns));
   def.derive?.(rows, ctx);
 
-  const trueOf = (r: Row) => (col: string) => combined.get(identity(r))?.tallies.get(col)?.exact ?? 0;
-  const disclosed = rows.map((r) => discloseRow(r, columns, ctx.k, ownRow(r), trueOf(r)));
+  // without noise (exact mode) a released base is the true one: no margin needed
+  const margin = options.exact ? 0 : PTABLE.D;
+  const disclosed = rows.map((r) => discloseRow(r, columns, ctx.k, ownRow(r), margin));
 
   let out: DisclosedRow[] = disclosed;
   const notes = [...(def.notes?.(ctx, rows) ?? [])];
@@ -191,7 +193,7 @@ export function assembleResponse(
     for (const { row, tallies } of combineBins(linkRaw, (r) => (def.links as NonNullable<MetricDefinition['links']>).build(r, ctx), linkId, linkCounts).values()) {
       const values: Row = { ...row };
       for (const [col, t] of tallies) values[col] = exactLinks ? t.exact : t.released;
-      linkRows.push(discloseRow(values, linkCols, ctx.k, exactLinks, () => 0));
+      linkRows.push(discloseRow(values, linkCols, ctx.k, exactLinks));
     }
     linkRows.sort((a, b) => (linkId(a.values) < linkId(b.values) ? -1 : 1));
     response.links = toTable([...linkCols], linkRows);
@@ -217,10 +219,12 @@ function attachStats(rows: Row[], statsRaw: readonly Record<string, unknown>[], 
 
 /**
  * Rules 5 and 7 on one row: a count from 1 to k−1 is null ("count below k"); a statistic is
- * null when a count it uses is null or below k, or (percentiles) when it rests on fewer than
- * k units. Exact rows (own region for regio, exact mode) are released as they are.
+ * null when a count it uses is null or below k. A percentile needs a released base of at
+ * least k + D (the ptable's largest noise), so that it certainly rests on k units while its
+ * being shown depends on released values only. Exact rows (own region for regio) are
+ * released as they are.
  */
-function discloseRow(values: Row, columns: readonly MetricColumn[], k: number, exact: boolean, trueOf: (column: string) => number): DisclosedRow {
+function discloseRow(values: Row, columns: readonly MetricColumn[], k: number, exact: boolean, margin = PTABLE.D): DisclosedRow {
   const reasons: Record<string, string> = {};
   if (exact) return { values, reasons };
   const below = (v: unknown) => typeof v === 'number' && v > 0 && v < k;
@@ -237,12 +241,39 @@ function discloseRow(values: Row, columns: readonly MetricColumn[], k: number, e
     if (from.some((f) => reasons[f])) {
       values[c.name] = null;
       reasons[c.name] = REASON.fromSuppressed;
-    } else if (c.base && (reasons[c.base] || (values[c.base] as number) < k || (c.kind === 'days' && trueOf(c.base) < k))) {
+    } else if (c.base && (reasons[c.base] || (values[c.base] as number) < (c.kind === 'days' ? k + margin : k))) {
       values[c.name] = null;
       reasons[c.name] = c.kind === 'days' ? REASON.fewerThanKUnits : REASON.denominatorBelowK;
     }
   }
   return { values, reasons };
+}
+
+/**
+ * Every region (and the national row) × every combination of the code-list dimensions, 0
+ * where nothing was counted: whether a row exists then says nothing about the data (a row of
+ * zeros would otherwise tell "at least one signal"). Metrics with other dimensions (periods,
+ * municipalities) fill their rows in `complete`.
+ */
+function everyRow(rows: Row[], columns: readonly MetricColumn[], ctx: MetricContext, def: MetricDefinition): Row[] {
+  const dims = columns.filter((c) => c.kind === 'dimension' && c.name !== 'group' && c.name !== 'region_code');
+  if (dims.some((d) => !d.order)) return rows;
+  const have = new Set(rows.map((r) => identityOf(['region_code', ...dims.map((d) => d.name)])(r)));
+  let combos: Row[] = [{}];
+  for (const d of dims) combos = combos.flatMap((c) => (d.order as readonly string[]).map((v) => ({ ...c, [d.name]: v })));
+  if (def.validRow) combos = combos.filter((c) => (def.validRow as (row: Row) => boolean)(c));
+  const regions: (string | null)[] = [...REGION_CODES, ...(ctx.totals ? [null] : [])];
+  const counts = columns.filter((c) => c.kind === 'count' && !c.reference).map((c) => c.name);
+  const out = [...rows];
+  for (const region_code of regions) {
+    for (const combo of combos) {
+      const row: Row = { region_code, ...combo };
+      if (have.has(identityOf(['region_code', ...dims.map((d) => d.name)])(row))) continue;
+      for (const c of counts) row[c] = 0;
+      out.push(row);
+    }
+  }
+  return out;
 }
 
 /** National total rows: per combination of the other dimensions, the sum of each count over the regions. */
@@ -273,7 +304,9 @@ function completeRow(r: Row, columns: readonly MetricColumn[]): Row {
     if (c.ratioOf) {
       const den = row[c.ratioOf[1]] ?? r[c.ratioOf[1]];
       const numerator = row[c.ratioOf[0]] ?? r[c.ratioOf[0]];
-      row[c.name] = typeof den === 'number' && den > 0 && typeof numerator === 'number' ? (numerator / den) * (c.scale ?? 1) : null;
+      const v = typeof den === 'number' && den > 0 && typeof numerator === 'number' ? (numerator / den) * (c.scale ?? 1) : null;
+      // two released counts of one unit can cross by their noise (7 of 5): a share stays in 0..1
+      row[c.name] = v !== null && c.kind === 'share' ? Math.min(1, Math.max(0, v)) : v;
     } else if (v !== undefined) row[c.name] = v;
     else if (c.name === 'group') row.group = r.region_code === null || r.region_code === undefined ? 'total' : 'region';
     else row[c.name] = null;

@@ -157,7 +157,9 @@ export interface MetricDefinition {
   largestBin?: BinUnit;
   /** Non-additive statistics over the whole period (percentiles), merged into the rows by their dimensions. */
   statsSql?(ctx: MetricContext): SqlStatement;
-  /** Rows added after the bins are combined (zero-filled months of a trend); `stats` are the statsSql rows. */
+  /** Which combinations of the code-list dimensions are rows at all (default: every one). */
+  validRow?(row: Row): boolean;
+  /** Rows added after the bins are combined (zero-filled months of a trend); replaces the default fill of every region × code combination. `stats` are the statsSql rows. */
   complete?(rows: Row[], ctx: MetricContext, stats?: Record<string, unknown>[]): Row[];
   /** Statistics from the released counts (rule 7), in place: shares, ratios, intervals, flags. */
   derive?(rows: Row[], ctx: MetricContext): void;

@@ -6,6 +6,8 @@ export * from './operational/registry.entity';
 export * from './operational/region-profile.entity';
 export * from './operational/api-token.entity';
 export * from './operational/audit-log.entity';
+export * from './operational/audit-chain';
+export * from './operational/purge-log.entity';
 export * from './analytic';
 export * from './owner';
 export { OPERATIONAL_MIGRATIONS } from './operational/migrations';

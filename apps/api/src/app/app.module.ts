@@ -11,20 +11,24 @@ import { HealthModule } from '../health/health.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { OpsModule } from '../ops/ops.module';
 import { RegistryModule } from '../registry/registry.module';
-import { ApiThrottlerGuard } from './api-throttler.guard';
+import { ApiThrottlerGuard, AUTH_FAILURES, hasRefusedCredential } from './api-throttler.guard';
 import { CoreDeps, CoreModule } from './core.module';
 
 @Module({})
 export class AppModule {
   static register(deps: CoreDeps): DynamicModule {
-    const { rateLimit, rateLimitWindowMs } = deps.config;
+    const { rateLimit, rateLimitWindowMs, authFailureLimit, authFailureWindowMs } = deps.config;
     return {
       module: AppModule,
       imports: [
         CoreModule.register(deps),
         ThrottlerModule.forRoot({
-          throttlers: [{ name: 'per-token', limit: Math.max(rateLimit, 1), ttl: rateLimitWindowMs }],
-          skipIf: () => rateLimit === 0,
+          throttlers: [
+            // Per caller: the principal of a valid credential, otherwise the client address.
+            { name: 'default', limit: Math.max(rateLimit, 1), ttl: rateLimitWindowMs, skipIf: () => rateLimit === 0 },
+            // Refused credentials, per client address: guessing tokens is limited much sooner.
+            { name: AUTH_FAILURES, limit: Math.max(authFailureLimit, 1), ttl: authFailureWindowMs, skipIf: (ctx) => authFailureLimit === 0 || !hasRefusedCredential(ctx) },
+          ],
         }),
         AuthModule,
         AuditModule,

@@ -9,7 +9,8 @@ import { INestApplication, Logger, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
-import { Ingestor, ingestControlHandler } from '@weegwijzer/etl';
+import { Ingestor, ingestControlHandler, purgeControlHandler } from '@weegwijzer/etl';
+import { scheduleRetention } from './retention';
 import {
   acquireOwnership,
   AnalyticReader,
@@ -25,14 +26,18 @@ import { existsSync } from 'node:fs';
 import { createServer, STATUS_CODES, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { requestAuditMiddleware } from '../audit/request-audit.middleware';
+import { auditClientErrors, requestAuditMiddleware } from '../audit/request-audit.middleware';
 import { AuditService } from '../audit/audit.service';
 import { AuthenticationMiddleware } from '../auth/authentication.middleware';
 import { TokenService } from '../auth/token.service';
 import { BatchesService } from '../batches/batches.service';
+import { removeOrphanedUploads } from '../batches/upload.storage';
 import { JsonLogger } from '../common/json-logger';
+import { ApiExceptionFilter } from '../common/api-exception.filter';
+import { findJsonBodyProblem } from '../common/json-body.check';
+import type { ApiRequestState } from '../auth/principal';
 import { describeConfig, type AppConfig } from '../config/app-config';
-import { registerTokenHandlers } from '../control/token-control.handlers';
+import { registerAuditHandlers, registerTokenHandlers } from '../control/token-control.handlers';
 import { registerBackupHandler } from '../ops/backup-control.handlers';
 import { opsMetrics } from '../ops/prometheus.registry';
 import { DemoService, type DemoProgress, type DemoSessionDto } from '../demo/demo.service';
@@ -56,7 +61,7 @@ export interface ApiApp {
   readonly nest: INestApplication;
   /** The operational store (for tests and tools that need to look at it directly). */
   readonly store: DataSource;
-  /** Writes queued audit rows now (they are otherwise written in small batches). */
+  /** Resolves once every audit row recorded so far is written (each response already waits for its own). */
   flushAudit(): Promise<void>;
   /** Waits until every queued batch ingest has finished. */
   ingestsIdle(): Promise<void>;
@@ -117,9 +122,22 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
   try {
     opened.store = await openOperationalStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema });
     opened.analytic = new AnalyticReader({ dataDir: config.dataDir });
-    opened.ingestor = new Ingestor({ dataDir: config.dataDir, store: opened.store, keyFile: config.ops.keyFile });
+    opened.ingestor = new Ingestor({
+      dataDir: config.dataDir,
+      store: opened.store,
+      maxRowsPerFile: config.maxBatchRows,
+      validationTimeoutMs: config.validationTimeoutMs,
+      validationMemoryLimit: config.validationMemoryLimit,
+      keyFile: config.ops.keyFile,
+      maxDeliveryBytes: config.uploadMaxBytes,
+    });
     opsMetrics.instrumentIngestor(opened.ingestor);
     opsMetrics.watchSnapshots(config.dataDir);
+    // Start-up recovery after a crash or kill: uploads nobody will ingest, ledger rows left in
+    // validating/loading (-> interrupted), half-written batches and snapshots.
+    const orphans = removeOrphanedUploads(config.dataDir);
+    if (orphans > 0) logger.warn(`removed ${orphans} upload folder(s) left by a previous run`, 'recovery');
+    await opened.ingestor.init();
     const nest = await NestFactory.create<NestExpressApplication>(
       AppModule.register({ config, store: opened.store, analytic: opened.analytic, ingestor: opened.ingestor }),
       { bodyParser: false, logger, abortOnError: false },
@@ -131,9 +149,10 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
 
     const tokens = nest.get(TokenService);
     const control = new ControlServer(ownership);
-    control.register('ingest', ingestControlHandler(opened.ingestor));
+    control.register('ingest', ingestControlHandler(opened.ingestor)).register('purge', purgeControlHandler(opened.ingestor));
     registerTokenHandlers(control, tokens);
     registerBackupHandler(control, { config, store: opened.store, ingestor: opened.ingestor });
+    registerAuditHandlers(control, nest.get(AuditService));
     await control.listen();
     opened.control = control;
 
@@ -145,8 +164,10 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
       demoSessions = await demo.createTokens();
     }
 
+    const stopRetention = scheduleRetention(config, opened.ingestor, logger);
     await nest.listen(config.port, config.host);
     const server = nest.getHttpServer() as Server;
+    auditClientErrors(server, nest.get(AuditService), logger);
     const port = (server.address() as AddressInfo).port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     listenUrl = url;
@@ -165,6 +186,7 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
       close: () =>
         (closing ??= (async () => {
           // Stop accepting at once and let in-flight requests finish; idle keep-alive sockets go now.
+          stopRetention();
           server.close();
           server.closeIdleConnections();
           const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
@@ -224,8 +246,12 @@ function configureHttp(app: NestExpressApplication, config: AppConfig, logger: J
   const auth = app.get(AuthenticationMiddleware);
   app.use('/api', (req: Request, res: Response, next: NextFunction) => void auth.use(req, res, next));
   app.use('/api', express.json({ limit: config.bodyLimitBytes }));
+  app.use('/api', (req: Request, _res: Response, next: NextFunction) => {
+    const problem = findJsonBodyProblem(req.body);
+    next(problem ? Object.assign(new Error(`request body: ${problem}`), { status: 400 }) : undefined);
+  });
   // Errors raised before Nest's router (body too large, malformed JSON) answered in Nest's shape.
-  app.use('/api', (err: Error & { status?: number; statusCode?: number }, _req: Request, res: Response, next: NextFunction) => {
+  app.use('/api', (err: Error & { status?: number; statusCode?: number }, req: Request & ApiRequestState, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
     const status = err.status ?? err.statusCode ?? 500;
     if (status >= 500) logger.error(`before routing: ${err.message}`);
@@ -233,9 +259,11 @@ function configureHttp(app: NestExpressApplication, config: AppConfig, logger: J
       statusCode: status,
       message: status === 413 ? `request body larger than ${config.bodyLimitBytes} bytes` : status < 500 ? err.message : 'Internal server error',
       error: STATUS_CODES[status] ?? 'Error',
+      requestId: req.requestId,
     });
   });
   app.setGlobalPrefix('api');
+  app.useGlobalFilters(new ApiExceptionFilter(logger));
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
 
   // Built on first request, when the server's address is known.

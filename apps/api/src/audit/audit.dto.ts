@@ -27,7 +27,7 @@ export class AuditQueryDto {
   @IsOptional() @IsISO8601({ strict: true })
   to?: string;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, default: 0, description: 'entries to skip' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 1_000_000_000, default: 0, description: 'entries to skip' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000_000)
   offset?: number;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 100, description: 'entries per page' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
@@ -71,6 +71,9 @@ export class AuditEntryDto implements Api.AuditEntry {
 
   @ApiProperty({ type: 'integer', example: 12 })
   durationMs!: number;
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'the request id (X-Request-Id; also in the log line and in error bodies)', example: '6f1c2b0e-8a4e-4c43-9d0a-2f9b2d1e7c55' })
+  requestId!: string | null;
 }
 
 /** A page of the audit log, newest first. */

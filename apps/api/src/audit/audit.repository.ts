@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditLogEntity } from '@weegwijzer/store';
+import { AuditLogEntity, verifyAuditChain, type AuditChainReport } from '@weegwijzer/store';
 import { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { OPERATIONAL_STORE } from '../app/tokens';
+import type { AuditRecord } from './audit-record';
 
 export interface AuditFilter {
   who?: string;
@@ -18,8 +19,13 @@ export interface AuditFilter {
 export class AuditRepository {
   constructor(@Inject(OPERATIONAL_STORE) private readonly ds: DataSource) {}
 
-  async insertMany(rows: Omit<AuditLogEntity, 'id'>[]): Promise<void> {
+  /** One INSERT statement (atomic on its own); the database chains the rows (see AuditChain migration). */
+  async insertMany(rows: AuditRecord[]): Promise<void> {
     if (rows.length > 0) await this.ds.getRepository(AuditLogEntity).insert(rows as QueryDeepPartialEntity<AuditLogEntity>[]);
+  }
+
+  verifyChain(): Promise<AuditChainReport> {
+    return verifyAuditChain(this.ds);
   }
 
   async find(filter: AuditFilter, offset: number, limit: number): Promise<{ total: number; rows: AuditLogEntity[] }> {

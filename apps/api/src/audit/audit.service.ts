@@ -1,48 +1,87 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import type { AuditLogEntity } from '@weegwijzer/store';
-import type { AuditPage } from './audit.dto';
+import type { AuditChainReport } from '@weegwijzer/store';
+import { safeAuditRecord, type AuditRecord } from './audit-record';
+import { auditMetrics } from '../ops/prometheus.registry';
 import { AuditFilter, AuditRepository } from './audit.repository';
+
+export type { AuditRecord } from './audit-record';
+
+import type { AuditPage } from './audit.dto';
 
 export type { AuditEntryDto, AuditPage } from './audit.dto';
 
-export type AuditRecord = Omit<AuditLogEntity, 'id'>;
+interface Pending {
+  row: AuditRecord;
+  resolve: () => void;
+  reject: (e: Error) => void;
+}
+
+const MAX_GROUP = 500;
 
 /**
- * Writes one audit row per request. Rows are queued and inserted in small batches so that
- * logging never sits on a request's critical path; reads of the log first flush the queue, so
- * a caller always sees its own earlier requests. The queue is flushed on shutdown.
+ * Writes one audit row per request, fail-closed: `record` resolves only once the row is
+ * committed, and the request middleware holds the response until then (a rejected row turns
+ * the response into a 503). Rows that arrive while a write is in flight are committed
+ * together in the next single INSERT (group commit), so concurrent requests share one round
+ * trip. Every row is made writable first (safeAuditRecord); should a group still fail, its rows
+ * are retried one by one, so one bad row never takes the others with it.
  */
 @Injectable()
 export class AuditService implements OnApplicationShutdown {
   private readonly log = new Logger('audit');
-  private queue: AuditRecord[] = [];
-  private writing: Promise<void> = Promise.resolve();
-  private timer: NodeJS.Timeout | undefined;
+  private pending: Pending[] = [];
+  private writing: Promise<void> | null = null;
 
   constructor(@Inject(AuditRepository) private readonly repo: AuditRepository) {}
 
-  record(row: AuditRecord): void {
-    this.queue.push(row);
-    if (this.queue.length >= 500) void this.flush();
-    else this.timer ??= setTimeout(() => void this.flush(), 100);
+  record(row: AuditRecord): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.pending.push({ row: safeAuditRecord(row), resolve, reject });
+      auditMetrics.queued(this.pending.length);
+      this.pump();
+    });
   }
 
-  /** Writes everything queued so far; resolves when it is in the store. */
-  flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    const batch = this.queue;
-    this.queue = [];
-    this.writing = this.writing.then(async () => {
-      if (batch.length === 0) return;
-      try {
-        await this.repo.insertMany(batch);
-      } catch (e) {
-        // The request has been answered; losing audit rows must at least be loud.
-        this.log.error(`could not write ${batch.length} audit rows: ${(e as Error).message}`);
-      }
+  /** Resolves once every row recorded so far has been written (or refused). */
+  async flush(): Promise<void> {
+    while (this.writing) await this.writing;
+  }
+
+  private pump(): void {
+    if (this.writing || this.pending.length === 0) return;
+    const group = this.pending.splice(0, MAX_GROUP);
+    auditMetrics.queued(this.pending.length);
+    this.writing = this.write(group).finally(() => {
+      this.writing = null;
+      this.pump();
     });
-    return this.writing;
+  }
+
+  private async write(group: Pending[]): Promise<void> {
+    try {
+      await this.repo.insertMany(group.map((p) => p.row));
+      auditMetrics.written(group.length);
+      for (const p of group) p.resolve();
+      return;
+    } catch (e) {
+      if (group.length === 1) return this.refuse(group[0], e);
+    }
+    for (const p of group) {
+      try {
+        await this.repo.insertMany([p.row]);
+        auditMetrics.written(1);
+        p.resolve();
+      } catch (e) {
+        this.refuse(p, e);
+      }
+    }
+  }
+
+  private refuse(p: Pending, e: unknown): void {
+    auditMetrics.failed(1);
+    const message = e instanceof Error ? e.message : String(e);
+    this.log.error(`audit row for ${p.row.method} ${p.row.route} (request ${p.row.requestId}) not written: ${message.slice(0, 300)}`);
+    p.reject(e instanceof Error ? e : new Error(message));
   }
 
   query(q: { who?: string; role?: string; route?: string; status?: number; from?: string; to?: string; offset?: number; limit?: number }): Promise<AuditPage> {
@@ -67,6 +106,7 @@ export class AuditService implements OnApplicationShutdown {
       entries: rows.map((r) => ({
         id: Number(r.id),
         at: r.at.toISOString(),
+        requestId: r.requestId,
         who: r.who,
         role: r.role,
         region: r.regionCode,
@@ -77,6 +117,10 @@ export class AuditService implements OnApplicationShutdown {
         durationMs: r.durationMs,
       })),
     };
+  }
+
+  verifyChain(): Promise<AuditChainReport> {
+    return this.repo.verifyChain();
   }
 
   async onApplicationShutdown(): Promise<void> {

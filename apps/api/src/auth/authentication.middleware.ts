@@ -2,7 +2,7 @@ import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { OidcRejected, OidcService } from './oidc.service';
 import type { ApiRequestState } from './principal';
-import { sha256Hex, TokenService } from './token.service';
+import { TokenService } from './token.service';
 
 /**
  * Establishes who is calling (or that nobody is) before any guard runs, so that the rate
@@ -26,7 +26,6 @@ export class AuthenticationMiddleware implements NestMiddleware {
           req.authError = 'malformed Authorization header: expected "Bearer <token>"';
         } else {
           const credential = m[1];
-          req.credentialHash = sha256Hex(credential);
           if (OidcService.looksLikeJwt(credential)) {
             try {
               req.principal = await this.oidc.authenticate(credential);
@@ -36,7 +35,7 @@ export class AuthenticationMiddleware implements NestMiddleware {
             }
           } else {
             req.principal = await this.tokens.authenticate(credential);
-            if (!req.principal) req.authError = 'invalid or revoked token';
+            if (!req.principal) req.authError = 'invalid, revoked or expired token';
           }
         }
       }

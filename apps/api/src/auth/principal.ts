@@ -17,8 +17,8 @@ export interface ApiRequestState {
   principal?: Principal | null;
   /** Why the presented credentials were refused (for the 401 message; never the token). */
   authError?: string;
-  /** SHA-256 of the bearer credential, for the rate limiter (never the credential). */
-  credentialHash?: string;
+  /** This request's id (X-Request-Id): in its audit row, log line and error body. */
+  requestId?: string;
   /** Extra audit parameters set by handlers (e.g. the region of an uploaded batch). */
   auditParams?: Record<string, unknown>;
 }

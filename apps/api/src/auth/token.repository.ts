@@ -11,7 +11,7 @@ export class TokenRepository {
     return this.ds.getRepository(ApiTokenEntity);
   }
 
-  async insert(row: Pick<ApiTokenEntity, 'id' | 'tokenSha256' | 'name' | 'role' | 'regionCode'>): Promise<ApiTokenEntity> {
+  async insert(row: Pick<ApiTokenEntity, 'id' | 'tokenSha256' | 'name' | 'role' | 'regionCode' | 'expiresAt'>): Promise<ApiTokenEntity> {
     await this.repo.insert(row);
     return this.repo.findOneByOrFail({ id: row.id });
   }

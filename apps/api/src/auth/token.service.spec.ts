@@ -9,7 +9,7 @@ function memoryRepo() {
   const repo = {
     rows,
     lookups: 0,
-    async insert(r: Pick<ApiTokenEntity, 'id' | 'tokenSha256' | 'name' | 'role' | 'regionCode'>) {
+    async insert(r: Pick<ApiTokenEntity, 'id' | 'tokenSha256' | 'name' | 'role' | 'regionCode' | 'expiresAt'>) {
       const row = { ...r, createdAt: new Date('2026-01-01T00:00:00Z'), revokedAt: null } as ApiTokenEntity;
       rows.push(row);
       return row;
@@ -59,7 +59,25 @@ describe('tokens', () => {
     expect(await svc.authenticate(`${t.token}x`)).toBeNull();
   });
 
+  it('refuses an expired token, also from the cache, and lists its expiry', async () => {
+    const repo = memoryRepo();
+    const svc = new TokenService(repo as unknown as TokenRepository);
+    const before = Date.now();
+    const t = await svc.create({ role: 'nctv', name: 'Adviseur', expires: '2h' });
+    const expires = Date.parse(t.expiresAt!);
+    expect(expires - before).toBeGreaterThanOrEqual(2 * 3_600_000);
+    expect(expires - Date.now()).toBeLessThanOrEqual(2 * 3_600_000);
+    expect(await svc.authenticate(t.token, expires - 1000)).not.toBeNull();
+    expect(await svc.authenticate(t.token, expires + 1000)).toBeNull(); // cached lookup, still refused
+    expect(repo.lookups).toBe(1);
+    expect((await svc.list())[0].expiresAt).toBe(t.expiresAt);
+    expect((await svc.create({ role: 'nctv', name: 'Forever' })).expiresAt).toBeNull();
+  });
+
   it.each([
+    [{ role: 'nctv', name: 'x', expires: '90' }, /--expires "90": expected a lifetime in days or hours/],
+    [{ role: 'nctv', name: 'x', expires: '0d' }, /1h..3650d/],
+    [{ role: 'nctv', name: 'x', expires: '9999d' }, /1h..3650d/],
     [{ role: 'root', name: 'x' }, /--role "root": expected one of inspectie, nctv, regio, beheer/],
     [{ role: 'regio', name: 'x' }, /--region is required for role regio/],
     [{ role: 'regio', region: 'VR26', name: 'x' }, /--region "VR26": expected a region code/],

@@ -22,6 +22,8 @@ export interface TokenInfo {
   region: string | null;
   createdAt: string;
   revokedAt: string | null;
+  /** When the token stops working; null = never. */
+  expiresAt: string | null;
 }
 
 export interface CreatedToken extends TokenInfo {
@@ -33,6 +35,18 @@ export interface CreateTokenInput {
   role: string;
   region?: string | null;
   name: string;
+  /** Lifetime like `90d` or `12h` (at most 3650d); absent = no expiry. */
+  expires?: string | null;
+}
+
+/** `90d` / `12h` → milliseconds, or throws TokenInputError. */
+export function parseTokenLifetime(raw: string): number {
+  const m = /^(\d{1,6})([dh])$/.exec(raw.trim());
+  const ms = m ? Number(m[1]) * (m[2] === 'd' ? 86_400_000 : 3_600_000) : 0;
+  if (!m || ms < 3_600_000 || ms > 3650 * 86_400_000) {
+    throw new TokenInputError(`--expires ${JSON.stringify(raw)}: expected a lifetime in days or hours, e.g. 90d or 12h (1h..3650d)`);
+  }
+  return ms;
 }
 
 export function sha256Hex(s: string): string {
@@ -40,7 +54,7 @@ export function sha256Hex(s: string): string {
 }
 
 /** Validates a token request; returns the normalised role/region/name or throws TokenInputError. */
-export function validateTokenInput(input: CreateTokenInput): { role: Role; region: string | null; name: string } {
+export function validateTokenInput(input: CreateTokenInput): { role: Role; region: string | null; name: string; lifetimeMs: number | null } {
   const role = input.role;
   if (!(ROLES as readonly string[]).includes(role)) {
     throw new TokenInputError(`--role ${JSON.stringify(role)}: expected one of ${ROLES.join(', ')}`);
@@ -56,7 +70,8 @@ export function validateTokenInput(input: CreateTokenInput): { role: Role; regio
   if (name === '' || name.length > 120 || /[\u0000-\u001f\u007f]/.test(name)) {
     throw new TokenInputError('--name is required: who the token is for (1..120 printable characters)');
   }
-  return { role: role as Role, region, name };
+  const lifetimeMs = input.expires === undefined || input.expires === null ? null : parseTokenLifetime(String(input.expires));
+  return { role: role as Role, region, name, lifetimeMs };
 }
 
 function toInfo(e: ApiTokenEntity): TokenInfo {
@@ -67,6 +82,7 @@ function toInfo(e: ApiTokenEntity): TokenInfo {
     region: e.regionCode,
     createdAt: e.createdAt.toISOString(),
     revokedAt: e.revokedAt ? e.revokedAt.toISOString() : null,
+    expiresAt: e.expiresAt ? e.expiresAt.toISOString() : null,
   };
 }
 
@@ -78,15 +94,16 @@ const CACHE_TTL_MS = 30_000;
  */
 @Injectable()
 export class TokenService {
-  private readonly cache = new Map<string, { principal: Principal | null; until: number }>();
+  private readonly cache = new Map<string, { principal: Principal | null; until: number; expiresAt: number }>();
 
   constructor(private readonly tokens: TokenRepository) {}
 
   async create(input: CreateTokenInput): Promise<CreatedToken> {
-    const { role, region, name } = validateTokenInput(input);
+    const { role, region, name, lifetimeMs } = validateTokenInput(input);
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
     const id = `tok_${randomBytes(6).toString('hex')}`;
-    const row = await this.tokens.insert({ id, tokenSha256: sha256Hex(token), name, role, regionCode: region });
+    const expiresAt = lifetimeMs === null ? null : new Date(Date.now() + lifetimeMs);
+    const row = await this.tokens.insert({ id, tokenSha256: sha256Hex(token), name, role, regionCode: region, expiresAt });
     return { ...toInfo(row), token };
   }
 
@@ -102,19 +119,18 @@ export class TokenService {
     return toInfo((await this.tokens.findById(id))!);
   }
 
-  /** The principal for a presented bearer token, or null if unknown or revoked. */
-  async authenticate(token: string): Promise<Principal | null> {
+  /** The principal for a presented bearer token, or null if unknown, revoked or expired. */
+  async authenticate(token: string, now = Date.now()): Promise<Principal | null> {
     if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
     const hash = sha256Hex(token);
-    const now = Date.now();
     const hit = this.cache.get(hash);
-    if (hit && hit.until > now) return hit.principal;
+    if (hit && hit.until > now) return hit.expiresAt > now ? hit.principal : null;
     const row = await this.tokens.findActiveByHash(hash);
-    const principal: Principal | null = row
-      ? { kind: 'token', id: row.id, name: row.name, role: row.role as Role, region: row.regionCode }
-      : null;
+    const expiresAt = row?.expiresAt ? row.expiresAt.getTime() : Number.POSITIVE_INFINITY;
+    const principal: Principal | null =
+      row && expiresAt > now ? { kind: 'token', id: row.id, name: row.name, role: row.role as Role, region: row.regionCode } : null;
     if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(hash, { principal, until: now + CACHE_TTL_MS });
+    this.cache.set(hash, { principal, until: now + CACHE_TTL_MS, expiresAt });
     return principal;
   }
 }

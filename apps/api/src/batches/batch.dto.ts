@@ -2,9 +2,11 @@ import type * as Api from '@weegwijzer/api-types';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { REGION_CODES } from '@weegwijzer/contract';
 import { RULES, type RuleCode } from '@weegwijzer/etl';
+import { IsIn, IsOptional } from 'class-validator';
 
 /** Where a batch stands. `queued`: accepted by the API, waiting for the ingest queue. */
-export const BATCH_STATUSES = ['queued', 'validating', 'loading', 'loaded', 'rejected', 'failed'] as const;
+/** `interrupted`: the server stopped while the batch was being handled; upload it again. */
+export const BATCH_STATUSES = ['queued', 'validating', 'loading', 'loaded', 'rejected', 'failed', 'interrupted'] as const;
 export type BatchStatusDto = (typeof BATCH_STATUSES)[number];
 
 /** One problem in a delivery: where and which rule — never the value. */
@@ -164,4 +166,29 @@ export class BatchAcceptedDto implements Api.BatchAccepted {
 
   @ApiProperty({ description: 'poll this for the status', example: '/api/v1/batches/VR13%2FVR13-2025-06' })
   location!: string;
+}
+
+/** `POST /batches?dry_run=1`: the delivery was checked, not loaded; nothing of it was kept. */
+export class BatchCheckDto {
+  @ApiProperty({ enum: [true], example: true })
+  dryRun!: true;
+
+  @ApiProperty({ enum: [false], description: 'always false: no ledger row, no batch files, no snapshot — only this response', example: false })
+  stored!: false;
+
+  @ApiProperty({ example: 'VR13' })
+  region!: string;
+
+  @ApiProperty({ example: 'VR13-2025-06' })
+  batchId!: string;
+
+  @ApiProperty({ type: () => ValidationReportDto, description: 'the validation report (file, row, column, rule — never a value)' })
+  report!: ValidationReportDto;
+}
+
+export class BatchUploadQueryDto {
+  @ApiPropertyOptional({ enum: ['0', '1', 'true', 'false'], description: '1 or true: check only; nothing is loaded or kept (200 with the report)' })
+  @IsOptional()
+  @IsIn(['0', '1', 'true', 'false'], { message: 'dry_run must be 1, true, 0 or false' })
+  dry_run?: string;
 }

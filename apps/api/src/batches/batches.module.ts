@@ -5,7 +5,8 @@ import type { AppConfig } from '../config/app-config';
 import { BatchRepository } from './batch.repository';
 import { BatchesController } from './batches.controller';
 import { BatchesService } from './batches.service';
-import { batchUploadOptions } from './upload.storage';
+import { UploadQuota, UploadQuotaGuard } from './upload.quota';
+import { batchUploadOptions, uploadRoot } from './upload.storage';
 import { UploadTracker, UploadTrackerModule } from './upload.tracker';
 
 @Module({
@@ -13,11 +14,11 @@ import { UploadTracker, UploadTrackerModule } from './upload.tracker';
     UploadTrackerModule,
     MulterModule.registerAsync({
       inject: [APP_CONFIG, UploadTracker],
-      useFactory: (config: AppConfig, uploads: UploadTracker) => batchUploadOptions(config.uploadMaxBytes, (dir) => void uploads.discardUnclaimed(dir)),
+      useFactory: (config: AppConfig, uploads: UploadTracker) => batchUploadOptions(config.uploadMaxBytes, uploadRoot(config.dataDir), (dir) => void uploads.discardUnclaimed(dir)),
     }),
   ],
   controllers: [BatchesController],
-  providers: [BatchRepository, BatchesService],
+  providers: [BatchRepository, BatchesService, UploadQuota, UploadQuotaGuard],
   exports: [BatchesService],
 })
 export class BatchesModule {}

@@ -8,7 +8,7 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { REGION_CODES } from '@weegwijzer/contract';
-import type { Ingestor } from '@weegwijzer/etl';
+import { readArchiveManifest, type Ingestor } from '@weegwijzer/etl';
 import type { BatchEntity } from '@weegwijzer/store';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,8 +16,9 @@ import type { Principal } from '../auth/principal';
 import { assertRegionAccess } from '../auth/region-access';
 import { APP_CONFIG, INGESTOR } from '../app/tokens';
 import type { AppConfig } from '../config/app-config';
-import type { BatchAcceptedDto, BatchDto } from './batch.dto';
+import type { BatchAcceptedDto, BatchCheckDto, BatchDto } from './batch.dto';
 import { BatchRepository } from './batch.repository';
+import type { UploadState } from './upload.storage';
 import { UploadTracker } from './upload.tracker';
 
 type BatchResult = Awaited<ReturnType<Ingestor['ingest']>>['batches'][number];
@@ -27,6 +28,8 @@ interface Job {
   region: string;
   batchId: string;
   dir: string;
+  /** What is ingested: the upload folder, or the one `.zip` in it. */
+  input: string;
   submittedBy: string;
   allowedRegion: string | undefined;
   createdAt: Date;
@@ -34,6 +37,8 @@ interface Job {
   outcome: BatchDto['lastOutcome'];
   report?: unknown;
   error?: string;
+  /** The upload quota reservation, held until the ingest is done. */
+  releaseQuota?: () => void;
 }
 
 const BATCH_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -58,11 +63,14 @@ export class BatchesService implements OnApplicationShutdown {
   ) {}
 
   /** Checks an uploaded batch folder's manifest and the caller's right to deliver it, then queues it. */
-  async submit(p: Principal, dir: string | undefined, files: string[]): Promise<BatchAcceptedDto> {
+  async submit(p: Principal, dir: string | undefined, files: string[], upload: UploadState = {}, mode: 'load' | 'check' = 'load'): Promise<BatchAcceptedDto | BatchCheckDto> {
     try {
       if (!dir || files.length === 0) throw new BadRequestException('no files: send the batch as multipart/form-data, every file under the field name "files"');
-      if (!files.includes('manifest.json')) throw new BadRequestException(`no manifest.json among the uploaded files (${files.join(', ')})`);
-      const raw = await readFile(join(dir, 'manifest.json'));
+      // A delivery is the three files, or one .zip holding them (checked by the ingest, like a folder).
+      const archive = files.length === 1 && /\.zip$/i.test(files[0]) ? join(dir, files[0]) : null;
+      if (!archive && !files.includes('manifest.json')) throw new BadRequestException(`no manifest.json among the uploaded files (${files.join(', ')}); send the three files or one .zip`);
+      const raw = archive ? await readArchiveManifest(archive) : await readFile(join(dir, 'manifest.json'));
+      if (!raw) throw new BadRequestException(`${files[0]}: no readable manifest.json (at most 1 MiB) at the root of the archive or in its one folder`);
       if (raw.length > MAX_MANIFEST_BYTES) throw new BadRequestException('manifest.json is larger than 1 MiB');
       let manifest: { region_code?: unknown; batch_id?: unknown };
       try {
@@ -75,6 +83,7 @@ export class BatchesService implements OnApplicationShutdown {
       if (typeof region !== 'string' || !REGION_CODES.includes(region)) throw new BadRequestException('manifest.json: region_code must be a region code VR01..VR25');
       if (typeof batchId !== 'string' || !BATCH_ID.test(batchId)) throw new BadRequestException('manifest.json: batch_id must be 1..64 of [A-Za-z0-9._-]');
       assertRegionAccess(p, region, 'deliver batches for');
+      if (mode === 'check') return await this.check(p, dir, archive ?? dir, region, batchId);
       const id = `${region}/${batchId}`;
       const existing = this.jobs.get(id);
       if (existing && existing.state !== 'done') throw new ConflictException(`batch ${id} is already being ingested; poll its status`);
@@ -83,12 +92,15 @@ export class BatchesService implements OnApplicationShutdown {
         region,
         batchId,
         dir,
+        input: archive ?? dir,
         submittedBy: p.name,
         allowedRegion: p.role === 'regio' ? p.region! : undefined,
         createdAt: new Date(),
         state: 'queued',
         outcome: null,
+        releaseQuota: upload.uploadRelease,
       };
+      upload.uploadClaimed = true;
       this.jobs.set(id, job);
       this.uploads.claim(dir);
       this.queue = this.queue.then(() => this.run(job));
@@ -97,6 +109,14 @@ export class BatchesService implements OnApplicationShutdown {
       if (dir) await this.uploads.discardUnclaimed(dir);
       throw e;
     }
+  }
+
+  /** A dry run: the full check, synchronously; the upload folder is removed when the request ends. */
+  private async check(p: Principal, dir: string, input: string, region: string, batchId: string): Promise<BatchCheckDto> {
+    const report = await this.ingestor.check(input, { allowedRegion: p.role === 'regio' ? p.region! : undefined });
+    this.log.log(`batch ${region}/${batchId}: checked (dry run), ${(report as { ok: boolean }).ok ? 'valid' : 'invalid'}; nothing stored`);
+    await this.uploads.discardUnclaimed(dir);
+    return { dryRun: true, stored: false, region, batchId, report: report as BatchCheckDto['report'] };
   }
 
   async list(p: Principal): Promise<BatchDto[]> {
@@ -138,7 +158,7 @@ export class BatchesService implements OnApplicationShutdown {
   private async run(job: Job): Promise<void> {
     job.state = 'running';
     try {
-      const { batches } = await this.ingestor.ingest([job.dir], { submittedBy: job.submittedBy, allowedRegion: job.allowedRegion });
+      const { batches } = await this.ingestor.ingest([job.input], { submittedBy: job.submittedBy, allowedRegion: job.allowedRegion });
       const result: BatchResult | undefined = batches[0];
       job.outcome = result?.outcome ?? 'failed';
       job.report = result?.report ?? undefined;
@@ -150,6 +170,7 @@ export class BatchesService implements OnApplicationShutdown {
       this.log.error(`batch ${job.id} failed: ${job.error}`);
     } finally {
       job.state = 'done';
+      job.releaseQuota?.();
       await this.uploads.release(job.dir);
     }
   }

@@ -1,13 +1,15 @@
 /**
- * Multer storage for batch uploads: each request's files go to a fresh private temp folder,
- * under their original names (which must be plain file names, as in the manifest).
+ * Multer storage for batch uploads: each request's files go to a fresh private folder under
+ * `<dataDir>/tmp/uploads`, under their original names (which must be plain file names, as in
+ * the manifest). That folder belongs to the data directory's owner, so the API empties it at
+ * start: whatever a killed process left there is removed.
  */
 import { BadRequestException } from '@nestjs/common';
 import type { Request } from 'express';
 import type { MulterModuleOptions } from '@nestjs/platform-express';
 import { diskStorage } from 'multer';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { dataDirLayout } from '@weegwijzer/store';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const MAX_BATCH_FILES = 3;
@@ -16,14 +18,32 @@ const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 export interface UploadState {
   uploadDir?: string;
   uploadNames?: string[];
+  /** Releases this upload's quota reservation (see upload.quota.ts). */
+  uploadRelease?: () => void;
+  /** Set when a queued ingest took the upload (and its reservation) over. */
+  uploadClaimed?: boolean;
 }
 
-export function batchUploadOptions(maxFileBytes: number, onRequestEnd: (dir: string) => void): MulterModuleOptions {
+export function uploadRoot(dataDir: string): string {
+  return join(dataDirLayout(dataDir).tmp, 'uploads');
+}
+
+/** Removes upload folders left by a previous (killed) process; returns how many. Owner only. */
+export function removeOrphanedUploads(dataDir: string): number {
+  const root = uploadRoot(dataDir);
+  mkdirSync(root, { recursive: true, mode: 0o700 });
+  const left = readdirSync(root);
+  for (const name of left) rmSync(join(root, name), { recursive: true, force: true });
+  return left.length;
+}
+
+export function batchUploadOptions(maxFileBytes: number, root: string, onRequestEnd: (dir: string) => void): MulterModuleOptions {
   return {
     storage: diskStorage({
       destination(req: Request & UploadState, _file, cb) {
         if (!req.uploadDir) {
-          const dir = mkdtempSync(join(tmpdir(), 'weegwijzer-upload-'));
+          mkdirSync(root, { recursive: true, mode: 0o700 });
+          const dir = mkdtempSync(join(root, 'upload-'));
           req.uploadDir = dir;
           req.res?.once('close', () => onRequestEnd(dir));
         }

@@ -68,11 +68,21 @@ describe('configuration', () => {
   it('parses rate limits with a window', () => {
     expect(loadConfig({ RATE_LIMIT: '50/10s' }, [])).toMatchObject({ rateLimit: 50, rateLimitWindowMs: 10_000 });
     expect(loadConfig({ RATE_LIMIT: '0' }, [])).toMatchObject({ rateLimit: 0 });
+    expect(loadConfig({}, [])).toMatchObject({ authFailureLimit: 30, authFailureWindowMs: 60_000 });
+    expect(loadConfig({ RATE_LIMIT_AUTH_FAILURES: '5/10s' }, [])).toMatchObject({ authFailureLimit: 5, authFailureWindowMs: 10_000 });
+    expect(() => loadConfig({ RATE_LIMIT_AUTH_FAILURES: 'many' }, [])).toThrow(/RATE_LIMIT_AUTH_FAILURES="many"/);
   });
 
   it('checks the CORS origins and demo regions', () => {
     expect(loadConfig({ CORS_ORIGINS: 'https://a.example, http://localhost:5173' }, []).corsOrigins).toEqual(['https://a.example', 'http://localhost:5173']);
     expect(problems({ CORS_ORIGINS: 'a.example' })[0]).toMatch(/is not an origin/);
     expect(problems({ WEEGWIJZER_DEMO_REGIONS: 'VR13,VR26' })[0]).toMatch(/"VR26" is not a region code/);
+  });
+
+  it('refuses demo mode on a non-loopback HOST, with a message that says why', () => {
+    expect(() => loadConfig({ HOST: '0.0.0.0', WEEGWIJZER_DEMO: '1' }, [])).toThrow(/demo mode .* with HOST="0.0.0.0": demo mode offers sign-in tokens to anyone/);
+    expect(() => loadConfig({ HOST: '192.168.1.5' }, ['--demo'])).toThrow(/only listens on a loopback address/);
+    for (const host of ['127.0.0.1', '127.1.2.3', '::1', '[::1]', 'localhost']) expect(loadConfig({ HOST: host }, ['--demo']).demo.enabled).toBe(true);
+    expect(loadConfig({ HOST: '0.0.0.0' }, []).host).toBe('0.0.0.0');
   });
 });

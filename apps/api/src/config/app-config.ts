@@ -8,6 +8,7 @@ import { REGION_CODES } from '@weegwijzer/contract';
 import { resolveDataDir } from '@weegwijzer/store';
 import { DEFAULT_K, MAX_K, MIN_K } from '@weegwijzer/metrics';
 import { loadOpsConfig, type OpsConfig } from '../ops/ops.config';
+import { parseRetention, type RetentionTerm } from '@weegwijzer/etl';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -43,15 +44,25 @@ export interface AppConfig {
   k: number;
   /** Allowed CORS origins; empty = CORS closed (no Access-Control-* headers). */
   corsOrigins: string[];
-  /** Requests per `rateLimitWindowMs` per token (or per IP without a token); 0 = off. */
+  /** Requests per `rateLimitWindowMs` per authenticated principal (per client address otherwise); 0 = off. */
   rateLimit: number;
   rateLimitWindowMs: number;
+  /** Requests with refused credentials per `authFailureWindowMs` per client address; 0 = off. */
+  authFailureLimit: number;
+  authFailureWindowMs: number;
   /** Metric results kept per snapshot (0 = no cache); keyed by role and region. */
   metricCacheEntries: number;
   /** Maximum JSON body, bytes. */
   bodyLimitBytes: number;
   /** Maximum size of one uploaded batch file, bytes. */
   uploadMaxBytes: number;
+  /** Most rows one batch file may hold (checked before reading), validation time limit and DuckDB memory limit. */
+  maxBatchRows: number;
+  validationTimeoutMs: number;
+  validationMemoryLimit: string;
+  /** Upload bytes one principal may have in flight (received, queued or being ingested), and per 24 hours. */
+  uploadQuotaInFlightBytes: number;
+  uploadQuotaDailyBytes: number;
   oidc: OidcConfig | undefined;
   demo: DemoConfig;
   logLevel: LogLevel;
@@ -59,6 +70,8 @@ export interface AppConfig {
   dashboardDir: string;
   /** METRICS_ALLOW and WEEGWIJZER_KEY_FILE (see ops/ops.config.ts). */
   ops: OpsConfig;
+  /** WEEGWIJZER_RETENTION: records older than this (from received_at) are purged at start and daily; unset = kept. */
+  retention: RetentionTerm | undefined;
 }
 
 export class ConfigError extends Error {
@@ -117,7 +130,7 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
 
   const databaseUrl = str('DATABASE_URL');
   if (databaseUrl !== undefined) {
-    let ok = false;
+    let ok: boolean;
     try {
       ok = ['postgres:', 'postgresql:'].includes(new URL(databaseUrl).protocol);
     } catch {
@@ -139,22 +152,32 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
     else if (!/^https?:\/\/[^/\s]+$/.test(o)) problems.push(`CORS_ORIGINS: ${JSON.stringify(o)} is not an origin like https://host[:port]`);
   }
 
-  let rateLimit = 600;
-  let rateLimitWindowMs = 60_000;
-  const rl = str('RATE_LIMIT');
-  if (rl !== undefined) {
-    const m = /^(\d+)(?:\s*\/\s*(\d+)\s*(s|m))?$/.exec(rl);
-    if (!m) problems.push(`RATE_LIMIT=${JSON.stringify(rl)}: expected requests per window per token, e.g. "600/1m", "50/10s" or "0" (off)`);
-    else {
-      rateLimit = Number(m[1]);
-      if (m[2]) rateLimitWindowMs = Number(m[2]) * (m[3] === 'm' ? 60_000 : 1000);
-      if (m[2] && rateLimitWindowMs === 0) problems.push('RATE_LIMIT: the window must be longer than 0');
+  const rate = (name: string, def: number, defWindowMs: number): [number, number] => {
+    const raw = str(name);
+    if (raw === undefined) return [def, defWindowMs];
+    const m = /^(\d+)(?:\s*\/\s*(\d+)\s*(s|m))?$/.exec(raw);
+    if (!m) {
+      problems.push(`${name}=${JSON.stringify(raw)}: expected requests per window, e.g. "600/1m", "50/10s" or "0" (off)`);
+      return [def, defWindowMs];
     }
-  }
+    const windowMs = m[2] ? Number(m[2]) * (m[3] === 'm' ? 60_000 : 1000) : defWindowMs;
+    if (m[2] && windowMs === 0) problems.push(`${name}: the window must be longer than 0`);
+    return [Number(m[1]), windowMs];
+  };
+  const [rateLimit, rateLimitWindowMs] = rate('RATE_LIMIT', 600, 60_000);
+  const [authFailureLimit, authFailureWindowMs] = rate('RATE_LIMIT_AUTH_FAILURES', 30, 60_000);
 
   const bodyLimitBytes = int('BODY_LIMIT_BYTES', 100 * 1024, 1024, 10 * 1024 * 1024);
   const metricCacheEntries = int('WEEGWIJZER_METRIC_CACHE', 500, 0, 100_000);
   const uploadMaxBytes = int('UPLOAD_MAX_BYTES', 512 * 1024 * 1024, 1024, 8 * 1024 * 1024 * 1024);
+  const maxBatchRows = int('WEEGWIJZER_MAX_BATCH_ROWS', 5_000_000, 1, 1_000_000_000);
+  const validationTimeoutMs = int('WEEGWIJZER_VALIDATION_TIMEOUT_S', 600, 1, 86_400) * 1000;
+  const validationMemoryLimit = str('WEEGWIJZER_VALIDATION_MEMORY') ?? '1GB';
+  if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(validationMemoryLimit)) {
+    problems.push(`WEEGWIJZER_VALIDATION_MEMORY=${JSON.stringify(validationMemoryLimit)}: expected a size like 512MB or 2GB`);
+  }
+  const uploadQuotaInFlightBytes = int('UPLOAD_QUOTA_IN_FLIGHT_BYTES', 1024 * 1024 * 1024, 1024, 64 * 1024 * 1024 * 1024);
+  const uploadQuotaDailyBytes = int('UPLOAD_QUOTA_DAILY_BYTES', 10 * 1024 * 1024 * 1024, 1024, 1024 * 1024 * 1024 * 1024);
 
   const oidcVars = ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL'] as const;
   const oidcSet = oidcVars.filter((v) => str(v) !== undefined);
@@ -197,15 +220,32 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
     regions: demoRegions,
   };
 
+  if (demo.enabled && !isLoopbackHost(host)) {
+    problems.push(
+      `demo mode (--demo / WEEGWIJZER_DEMO) with HOST=${JSON.stringify(host)}: demo mode offers sign-in tokens to anyone who can reach the server, ` +
+        'so it only listens on a loopback address (127.0.0.1, ::1 or localhost). Unset HOST, or run without demo mode (npm run serve)',
+    );
+  }
+
   const logLevelRaw = (str('LOG_LEVEL') ?? 'info').toLowerCase();
   if (!(LOG_LEVELS as readonly string[]).includes(logLevelRaw)) {
     problems.push(`LOG_LEVEL=${JSON.stringify(logLevelRaw)}: expected one of ${LOG_LEVELS.join(', ')}`);
   }
 
   const ops = loadOpsConfig(str, problems);
+  let retention: RetentionTerm | undefined;
+  const retentionRaw = str('WEEGWIJZER_RETENTION');
+  if (retentionRaw !== undefined) {
+    try {
+      retention = parseRetention(retentionRaw);
+    } catch (e) {
+      problems.push((e as Error).message);
+    }
+  }
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
+    retention,
     port,
     host,
     dataDir: resolveDataDir({ WEEGWIJZER_DATA_DIR: str('WEEGWIJZER_DATA_DIR') }),
@@ -215,15 +255,28 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
     corsOrigins,
     rateLimit,
     rateLimitWindowMs,
+    authFailureLimit,
+    authFailureWindowMs,
     metricCacheEntries,
     bodyLimitBytes,
     uploadMaxBytes,
+    maxBatchRows,
+    validationTimeoutMs,
+    validationMemoryLimit,
+    uploadQuotaInFlightBytes,
+    uploadQuotaDailyBytes,
     oidc,
     demo,
     logLevel: logLevelRaw as LogLevel,
     dashboardDir: resolve(str('WEEGWIJZER_DASHBOARD_DIR') ?? DEFAULT_DASHBOARD_DIR),
     ops,
   };
+}
+
+/** 127.0.0.0/8, ::1 or localhost: reachable from this machine only. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || /^::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
 
 /** The configuration as it may be logged (no connection string). */
@@ -235,8 +288,10 @@ export function describeConfig(c: AppConfig): Record<string, unknown> {
     recordKeySecret: c.ops.keyFile ? 'WEEGWIJZER_KEY_FILE' : 'data dir',
     operationalStore: c.databaseUrl ? 'postgresql' : 'pglite',
     k: c.k,
+    retention: c.retention?.text ?? null,
     corsOrigins: c.corsOrigins,
     rateLimit: c.rateLimit === 0 ? 'off' : `${c.rateLimit}/${c.rateLimitWindowMs / 1000}s`,
+    authFailureLimit: c.authFailureLimit === 0 ? 'off' : `${c.authFailureLimit}/${c.authFailureWindowMs / 1000}s`,
     metricCache: c.metricCacheEntries,
     oidc: c.oidc ? { issuer: c.oidc.issuer, audience: c.oidc.audience } : 'off',
     demo: c.demo.enabled,

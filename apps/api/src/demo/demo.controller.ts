@@ -12,7 +12,7 @@ export class DemoController {
 
   @Get('sessions')
   @Public()
-  @ApiOperation({ summary: 'Demo mode only: one token per role for the role picker (404 otherwise)' })
+  @ApiOperation({ summary: 'Demo mode only (loopback): one token per role except beheer, for the role picker (404 otherwise)' })
   @ApiOkResponse({ type: [DemoSessionDto] })
   @ApiErrors(404)
   sessions(): DemoSessionDto[] {

@@ -15,11 +15,14 @@ export type { DemoSessionDto } from './demo.dto';
 export type DemoProgress = (stage: 'generate' | 'ingest', done: number, total: number, label: string) => void;
 
 const DEMO_TOKEN_PREFIX = 'demo:';
+/** Roles whose demo token the unauthenticated sessions route never hands out. */
+const UNOFFERED_ROLES: readonly Role[] = ['beheer'];
 
 /**
  * Demo mode: on an empty data directory, generate the deterministic demo data and ingest it;
  * on every start, replace the demo tokens (one per role, regio for the configured regions) and
- * offer them to the dashboard's role picker. Never active unless demo mode is on.
+ * offer them (except `beheer`) to the dashboard's role picker. Never active unless demo mode is
+ * on, and demo mode only listens on loopback (see app-config).
  */
 @Injectable()
 export class DemoService {
@@ -33,9 +36,10 @@ export class DemoService {
     private readonly registry: RegistryService,
   ) {}
 
+  /** The role picker's sessions: never `beheer` (its token is printed on the console only). */
   sessions(): DemoSessionDto[] {
     if (!this.config.demo.enabled) throw new NotFoundException('demo mode is off');
-    return this.current;
+    return this.current.filter((s) => !UNOFFERED_ROLES.includes(s.role));
   }
 
   /** Generates and ingests the demo data if nothing has been loaded yet. Returns whether it did. */

@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ALL_ROLES, Roles } from '../auth/roles.decorator';
+import { ApiErrors } from '../openapi/api-error.dto';
 import { FreshnessDto } from './freshness.dto';
 import { FreshnessService } from './freshness.service';
 
@@ -12,8 +13,9 @@ export class FreshnessController {
 
   @Get()
   @Roles(...ALL_ROLES)
-  @ApiOperation({ summary: 'Data through (latest received_at), latest delivery and snapshot build time: dates only' })
+  @ApiOperation({ summary: 'Data through (the latest month with signals), latest delivery and snapshot build time: dates only' })
   @ApiOkResponse({ type: FreshnessDto })
+  @ApiErrors(403)
   get(): Promise<FreshnessDto> {
     return this.freshness.get();
   }

@@ -23,6 +23,22 @@ export class HealthStoreDto {
   message?: string;
 }
 
+export class HealthRetentionDto {
+  @ApiProperty({ type: 'string', nullable: true, description: 'the configured retention term (WEEGWIJZER_RETENTION); null = records are kept', example: '5y' })
+  term!: string | null;
+
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: 'signals received before this date were purged: metrics for earlier months show "verwijderd (bewaartermijn)", not zero',
+    example: '2021-01-01',
+  })
+  horizon!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'when the served data was last purged', example: '2026-01-05T03:00:00.000Z' })
+  purgedAt!: string | null;
+}
+
 /** Liveness and whether the two stores answer. No counts: this route is public. */
 export class HealthDto implements Api.Health {
   @ApiProperty({ enum: ['ok', 'degraded'], example: 'ok' })
@@ -36,4 +52,7 @@ export class HealthDto implements Api.Health {
 
   @ApiProperty({ type: () => HealthStoreDto, description: 'PGlite or PostgreSQL' })
   operationalStore!: HealthStoreDto;
+
+  @ApiProperty({ type: () => HealthRetentionDto, description: 'the retention term and the purge horizon of the served data' })
+  retention!: HealthRetentionDto;
 }

@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG } from '../app/tokens';
+import type { AppConfig } from '../config/app-config';
 import { NoSnapshotError } from '@weegwijzer/store';
 import type { HealthDto } from './health.dto';
 import { HealthRepository } from './health.repository';
@@ -19,7 +21,10 @@ function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
 
 @Injectable()
 export class HealthService {
-  constructor(private readonly repo: HealthRepository) {}
+  constructor(
+    private readonly repo: HealthRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** Liveness plus whether DuckDB and the operational store answer. No counts: this is public. */
   async check(): Promise<HealthDto> {
@@ -33,6 +38,8 @@ export class HealthService {
     else duckdb = { ok: false, snapshot: null, builtAt: null, message: (duck.reason as Error).message };
     const operationalStore: HealthDto['operationalStore'] =
       op.status === 'fulfilled' ? { ok: true } : { ok: false, message: (op.reason as Error).message };
-    return { status: duckdb.ok && operationalStore.ok ? 'ok' : 'degraded', live: true, duckdb, operationalStore };
+    const purge = this.repo.lastPurge();
+    const retention = { term: this.config.retention?.text ?? null, horizon: purge?.horizon ?? null, purgedAt: purge?.purged_at ?? null };
+    return { status: duckdb.ok && operationalStore.ok ? 'ok' : 'degraded', live: true, duckdb, operationalStore, retention };
   }
 }

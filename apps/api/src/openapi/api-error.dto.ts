@@ -26,6 +26,7 @@ export const ERROR_MEANING: Record<number, string> = {
   403: "The caller's role may not use this route or metric, or a regio token asked for another region",
   404: 'Not found',
   409: 'Conflict: the same batch is already being ingested; poll its status',
+  411: 'Length required: an upload must say its size (Content-Length) so the upload quota can be checked before it is read',
   413: 'The request body or upload is larger than the configured limit',
   429: 'Too many requests for this token (or address) in the current window; try again later',
   503: 'Not available yet: no data has been loaded, or a store does not answer',

@@ -234,6 +234,7 @@ const RESPONSE_NAMES: Record<number, string> = {
   403: 'Forbidden',
   404: 'NotFound',
   409: 'Conflict',
+  411: 'LengthRequired',
   413: 'PayloadTooLarge',
   429: 'TooManyRequests',
   503: 'ServiceUnavailable',

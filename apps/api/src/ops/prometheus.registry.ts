@@ -57,6 +57,8 @@ export class OpsMetrics {
   readonly auditQueued = new Gauge({ name: 'weegwijzer_audit_rows_queued', help: 'Audit rows waiting to be written', registers: [this.registry] });
 
   constructor() {
+    // prom-client calls `collect` with the gauge as `this`; the registry is needed beside it
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const self = this;
     new Gauge({
       name: 'weegwijzer_snapshot_age_seconds',

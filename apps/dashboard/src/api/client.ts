@@ -116,7 +116,7 @@ export async function apiPostFormRaw(path: string, form: FormData): Promise<{ st
     throw new ApiError(0, 'network');
   }
   if (res.status === 401) onUnauthorized?.();
-  let body: unknown = null;
+  let body: unknown;
   try {
     body = await res.json();
   } catch {

@@ -1,6 +1,6 @@
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
-import { use, type EChartsCoreOption } from 'echarts/core';
+import { use as registerEcharts, type EChartsCoreOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { ColumnKind } from '../api/types';
 import type { Lang } from '../i18n/messages';
@@ -8,7 +8,7 @@ import type { TableCell, TableModel } from '../lib/table';
 import { BASE_TEXT, LEGEND, TOOLTIP, categoryAxis, escapeHtml, valueAxis } from './common';
 import { NATIONAL_LINE, SERIES_COLOURS, SUPPRESSED_DECAL, SUPPRESSED_FILL } from './palette';
 
-use([BarChart, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
+registerEcharts([BarChart, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
 
 export interface BarOptions {
   /** Column(s) whose cell texts name the bars (categories), joined with " · ". */

@@ -1,13 +1,13 @@
 import { CustomChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
-import { use, type EChartsCoreOption } from 'echarts/core';
+import { use as registerEcharts, type EChartsCoreOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { TableModel } from '../lib/table';
 import type { Lang } from '../i18n/messages';
 import { BASE_TEXT, LEGEND, TOOLTIP, axisFormatter, categoryAxis, escapeHtml } from './common';
 import { NATIONAL_LINE } from './palette';
 
-use([ScatterChart, CustomChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
+registerEcharts([ScatterChart, CustomChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
 
 export interface ForestOptions {
   lang: Lang;

@@ -1,6 +1,6 @@
 import { HeatmapChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
-import { use, type EChartsCoreOption } from 'echarts/core';
+import { use as registerEcharts, type EChartsCoreOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { ColumnKind } from '../api/types';
 import type { Lang } from '../i18n/messages';
@@ -9,7 +9,7 @@ import type { TableModel } from '../lib/table';
 import { BASE_TEXT, TOOLTIP, categoryAxis, escapeHtml } from './common';
 import { SUPPRESSED_DECAL, SUPPRESSED_FILL } from './palette';
 
-use([HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+registerEcharts([HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
 export interface HeatmapOptions {
   /** Long tables: x from this column's texts; wide tables: `xColumns` as the x categories. */

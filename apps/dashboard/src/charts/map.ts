@@ -1,12 +1,12 @@
 import { MapChart } from 'echarts/charts';
 import { TooltipComponent, VisualMapComponent } from 'echarts/components';
-import { registerMap, use, type EChartsCoreOption } from 'echarts/core';
+import { registerMap, use as registerEcharts, type EChartsCoreOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { BASE_TEXT, TOOLTIP, escapeHtml } from './common';
 
-use([MapChart, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+registerEcharts([MapChart, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
 export const REGION_MAP = 'veiligheidsregios';
 let regionCodes: string[] | null = null;

@@ -1,12 +1,12 @@
 import { SankeyChart } from 'echarts/charts';
 import { TooltipComponent } from 'echarts/components';
-import { use, type EChartsCoreOption } from 'echarts/core';
+import { use as registerEcharts, type EChartsCoreOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { TableModel } from '../lib/table';
 import { BASE_TEXT, TOOLTIP, escapeHtml } from './common';
 import { SERIES_COLOURS } from './palette';
 
-use([SankeyChart, TooltipComponent, CanvasRenderer]);
+registerEcharts([SankeyChart, TooltipComponent, CanvasRenderer]);
 
 /**
  * Sankey from a links table (columns from, to, value, with node ids kept in the source rows

@@ -3,11 +3,19 @@
  * lookup from (true value, cell key) to noise.
  *
  * Construction (the maximum-entropy method of the `ptable` tool of Destatis/Statistik
- * Austria): for each true value i the noise j takes values in −D..+D with i + j ≥ 0, and
- * its distribution is the one of maximal entropy with mean 0 and variance V. Such a
- * distribution has the form p(j) ∝ exp(a·j + b·j²); `buildPtable` finds a and b by Newton's
- * method on the two moment equations. A true 0 has no records and stays 0. Rows from D on
- * are identical (the support is the full −D..+D), so the table is capped at row D.
+ * Austria): for each true value i the noise j takes values in a range with i + j ≥ 0, and
+ * its distribution is the one of maximal entropy with mean 0 and a given variance. Such a
+ * distribution has the form p(j) ∝ exp(a·j + b·j²); `maxEntropy` finds a and b by Newton's
+ * method on the two moment equations.
+ *
+ * Why a thin tail: with noise bounded by ±2 the released values pin true values down
+ * through the identities between cells (a total released as 0 is at most 2; two hidden parts
+ * are at least 1 each; so both are exactly 1). The attack suite measured that. The table is
+ * therefore a mixture: with weight 1 − ε the core (|j| ≤ 2, variance 1), with weight ε a
+ * tail over the full range (|j| ≤ D, variance Vtail). Every value in −D..+D is possible, so
+ * no bound argument is ever exact, while the noise stays small (variance (1 − ε)·1 + ε·Vtail).
+ * A true 0 has no records and stays 0. Rows from D on are identical (the full support), so
+ * the table is capped at row D.
  * The table is versioned data (`ptable.data.ts`, written by `buildPtable`); the spec checks
  * that the committed data is what the construction gives, and the properties of the rule.
  */
@@ -32,7 +40,7 @@ export interface Ptable {
 function maxEntropy(support: readonly number[], v: number): number[] {
   let a = 0;
   let b = 0;
-  for (let iter = 0; iter < 200; iter++) {
+  for (let iter = 0; iter < 500; iter++) {
     const w = support.map((j) => Math.exp(a * j + b * j * j));
     const z = w.reduce((s, x) => s + x, 0);
     const p = w.map((x) => x / z);
@@ -53,21 +61,43 @@ function maxEntropy(support: readonly number[], v: number): number[] {
   throw new Error(`ptable: no maximum-entropy distribution on ${support.join(',')} with variance ${v}`);
 }
 
-/** Builds the table for maximum noise D and variance V (rows 0..D). */
-export function buildPtable(D: number, V: number, version: string): Ptable {
+export interface PtableDesign {
+  version: string;
+  /** The core: noise within ±coreD, variance coreV. */
+  coreD: number;
+  coreV: number;
+  /** The tail: noise within ±D, variance tailV, weight eps. */
+  D: number;
+  tailV: number;
+  eps: number;
+}
+
+const range = (lo: number, hi: number) => Array.from({ length: hi - lo + 1 }, (_, k) => lo + k);
+
+/** Builds the table (rows 0..D) for a design; V is the resulting variance of the rows ≥ D. */
+export function buildPtable(d: PtableDesign): Ptable {
   const rows: PtableRow[] = [{ i: 0, noise: [0], p: [1] }];
-  for (let i = 1; i <= D; i++) {
-    const support: number[] = [];
-    for (let j = -Math.min(D, i); j <= D; j++) support.push(j);
-    const p = maxEntropy(support, V).map((x) => Math.round(x * 1e12) / 1e12);
+  for (let i = 1; i <= d.D; i++) {
+    const support = range(-Math.min(d.D, i), d.D);
+    const coreSupport = range(-Math.min(d.coreD, i), d.coreD);
+    const core = maxEntropy(coreSupport, d.coreV);
+    const tail = maxEntropy(support, d.tailV);
+    const p = support.map((j, k) => {
+      const c = coreSupport.indexOf(j);
+      return Math.round(((1 - d.eps) * (c >= 0 ? core[c] : 0) + d.eps * tail[k]) * 1e12) / 1e12;
+    });
     // the rounding residue goes to the most likely value, so each row sums to exactly 1 in decimals
     const residue = 1 - p.reduce((s, x) => s + x, 0);
     const top = p.indexOf(Math.max(...p));
     p[top] = Math.round((p[top] + residue) * 1e12) / 1e12;
     rows.push({ i, noise: support, p });
   }
-  return { version, D, V, rows };
+  const V = Math.round(((1 - d.eps) * d.coreV + d.eps * d.tailV) * 1e9) / 1e9;
+  return { version: d.version, D: d.D, V, rows };
 }
+
+/** The design of the committed table (ptable.data.ts). */
+export const PTABLE_DESIGN: PtableDesign = { version: 'D6-V1.1-1', coreD: 2, coreV: 1, D: 6, tailV: 3, eps: 0.05 };
 
 export const PTABLE: Ptable = PTABLE_DATA;
 

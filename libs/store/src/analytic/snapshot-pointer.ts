@@ -15,6 +15,19 @@ export interface SnapshotBatchRef {
   content_sha256: string;
   signals: number;
   assessments: number;
+  /** Rewritten by a retention purge this many times (files under `<batch_id>~p<version>`); absent = as delivered. */
+  version?: number;
+}
+
+/** The last retention purge, carried by the pointer it published (so the ledger can be settled after a crash). */
+export interface RetentionMark {
+  purge_id: string;
+  /** The configured term, e.g. `5y`. */
+  term: string;
+  /** Signals received before this date (YYYY-MM-DD) are removed, with their assessments. */
+  horizon: string;
+  purged_at: string;
+  removed: { region_code: string; signals: number; assessments: number }[];
 }
 
 export interface SnapshotPointer {
@@ -31,6 +44,8 @@ export interface SnapshotPointer {
   assessments: number;
   /** Kept on disk a while for readers that still have it open. */
   previous_snapshot_id: string | null;
+  /** The last retention purge; later ingests carry it on. */
+  retention?: RetentionMark;
 }
 
 export class SnapshotPointerError extends Error {

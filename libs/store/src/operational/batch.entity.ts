@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
-export type BatchStatus = 'validating' | 'loading' | 'loaded' | 'rejected' | 'failed';
+/** `interrupted`: the process stopped (crash, kill) while the batch was validated or loaded; deliver it again. */
+export type BatchStatus = 'validating' | 'loading' | 'loaded' | 'rejected' | 'failed' | 'interrupted';
 
 /**
  * The batch ledger: one row per delivered batch. A rejected batch keeps only its

@@ -4,5 +4,6 @@ import { MunicipalityEntity, MunicipalityPopulationEntity, RegionEntity } from '
 import { RegionProfileEntity, RegionProfileHistoryEntity } from './region-profile.entity';
 import { ApiTokenEntity } from './api-token.entity';
 import { AuditLogEntity } from './audit-log.entity';
+import { PurgeLogEntity } from './purge-log.entity';
 
-export const OPERATIONAL_ENTITIES = [BatchEntity, RegionEntity, MunicipalityEntity, MunicipalityPopulationEntity, RegionProfileEntity, RegionProfileHistoryEntity, ApiTokenEntity, AuditLogEntity];
+export const OPERATIONAL_ENTITIES = [BatchEntity, RegionEntity, MunicipalityEntity, MunicipalityPopulationEntity, RegionProfileEntity, RegionProfileHistoryEntity, ApiTokenEntity, AuditLogEntity, PurgeLogEntity];

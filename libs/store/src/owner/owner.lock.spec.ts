@@ -65,6 +65,31 @@ describe('owner lock', () => {
     own.release();
   });
 
+  it('takes over at once the lock of a killed process its parent has not reaped yet (zombie)', async () => {
+    const dir = tempDir();
+    // sh starts `sleep 0` in the background and then becomes `sleep 3`, which never waits for
+    // it: the finished `sleep 0` stays a zombie, as a kill -9'd API does until its parent reaps it.
+    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 3'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const pid = await new Promise<number>((resolve) => parent.stdout!.once('data', (d) => resolve(Number(String(d).trim()))));
+    try {
+      let state = '';
+      for (let i = 0; i < 50 && state !== 'Z'; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        state = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0];
+      }
+      expect(state).toBe('Z');
+      const start = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[19];
+      writeFileSync(join(dir, 'owner.lock'), JSON.stringify({ pid, proc_start: start, hostname: require('node:os').hostname(), started_at: 'old', socket_path: 'x' }));
+      expect(readLiveOwner(dir)).toBeNull();
+      const own = acquireOwnership(dir);
+      expect(JSON.parse(readFileSync(join(dir, 'owner.lock'), 'utf8')).pid).toBe(process.pid);
+      own.release();
+    } finally {
+      parent.kill('SIGKILL');
+    }
+  });
+
   it('treats a half-written (unparseable) lock as stale', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'owner.lock'), '{"pid": 12');

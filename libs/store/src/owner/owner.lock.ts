@@ -41,15 +41,20 @@ export function controlSocketPath(dataDir: string): string {
   return join(tmpdir(), `weegwijzer-${hash}.sock`);
 }
 
-function procStart(pid: number): string | null {
+/** State and start time from /proc/<pid>/stat (Linux); null elsewhere or when the pid is gone. */
+function procStat(pid: number): { state: string; start: string | null } | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Fields after the command name (which may hold spaces) start after the last ')'.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return fields[19] ?? null;
+    return { state: fields[0], start: fields[19] ?? null };
   } catch {
     return null;
   }
+}
+
+function procStart(pid: number): string | null {
+  return procStat(pid)?.start ?? null;
 }
 
 function isAlive(info: OwnerInfo): boolean {
@@ -59,10 +64,10 @@ function isAlive(info: OwnerInfo): boolean {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
-  if (info.proc_start !== null) {
-    const now = procStart(info.pid);
-    if (now !== null && now !== info.proc_start) return false; // pid recycled
-  }
+  const now = procStat(info.pid);
+  // Killed but not yet reaped by its parent (zombie) or dying: it holds nothing any more.
+  if (now && (now.state === 'Z' || now.state === 'X' || now.state === 'x')) return false;
+  if (info.proc_start !== null && now?.start != null && now.start !== info.proc_start) return false; // pid recycled
   return true;
 }
 
@@ -113,7 +118,7 @@ export function acquireOwnership(dataDir: string): Ownership {
     started_at: new Date().toISOString(),
     socket_path: controlSocketPath(layout.root),
   };
-  for (let attempt = 0; attempt < 5; attempt++) {
+  for (let attempt = 0; attempt < 8; attempt++) {
     if (tryCreate(layout.ownerLock, info)) {
       let released = false;
       const ownership: Ownership = {
@@ -138,7 +143,7 @@ export function acquireOwnership(dataDir: string): Ownership {
     if (existing && existing.pid >= 0 && existing.pid !== process.pid && isAlive(existing)) {
       throw new DataDirOwnedError(layout.root, existing);
     }
-    takeOverStale(layout.ownerLock, existing);
+    if (!takeOverStale(layout.ownerLock, existing)) sleepSync(25 * (attempt + 1));
   }
   throw new Error(`could not acquire ${layout.ownerLock}: it keeps changing`);
 }
@@ -164,7 +169,7 @@ function tryCreate(file: string, info: OwnerInfo): boolean {
  * takeover mutex (itself O_EXCL) makes sure only one of them removes it, and only if it
  * is still the stale one it looked at (not a fresh lock created meanwhile).
  */
-function takeOverStale(lockFile: string, stale: OwnerInfo | null): void {
+function takeOverStale(lockFile: string, stale: OwnerInfo | null): boolean {
   const mutex = `${lockFile}.takeover`;
   let fd: number;
   try {
@@ -177,7 +182,7 @@ function takeOverStale(lockFile: string, stale: OwnerInfo | null): void {
     } catch {
       /* gone already */
     }
-    return;
+    return false;
   }
   closeSync(fd);
   try {
@@ -190,4 +195,10 @@ function takeOverStale(lockFile: string, stale: OwnerInfo | null): void {
   } finally {
     rmSync(mutex, { force: true });
   }
+  return true;
+}
+
+/** A short synchronous pause while another process finishes a takeover. */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }

@@ -6,6 +6,7 @@ import { useApp } from '../../app/context';
 import { Panel } from '../../components/Panel';
 import { errorText } from '../../components/Status';
 import { buildTable } from '../../lib/table';
+import { RULE_HELP_NL } from '../../i18n/rules';
 
 const STATUS_LABELS: Record<string, { nl: string; en: string }> = {
   queued: { nl: 'in de wachtrij', en: 'queued' },
@@ -15,7 +16,7 @@ const STATUS_LABELS: Record<string, { nl: string; en: string }> = {
   rejected: { nl: 'afgekeurd', en: 'rejected' },
   failed: { nl: 'mislukt', en: 'failed' },
 };
-const FINAL = new Set(['loaded', 'rejected', 'failed']);
+const FINAL = new Set(['loaded', 'rejected', 'failed', 'interrupted']);
 
 const COLUMNS: { name: keyof Batch | 'period_text'; kind: ColumnKind; label: { nl: string; en: string } }[] = [
   { name: 'batchId', kind: 'dimension', label: { nl: 'Aanlevering', en: 'Delivery' } },
@@ -42,7 +43,7 @@ export default function BatchesView() {
     const rows = batches.map((b) => ({
       batchId: b.batchId,
       region: names.get(b.region) ?? b.region,
-      status: STATUS_LABELS[b.status]?.[lang] ?? b.status,
+      status: b.status === 'interrupted' ? t('batchInterrupted') : (STATUS_LABELS[b.status]?.[lang] ?? b.status),
       period_text: b.period?.from || b.period?.to ? `${b.period.from ?? '…'} – ${b.period.to ?? '…'}` : null,
       producedAt: b.producedAt?.slice(0, 19).replace('T', ' ') ?? null,
       signalRows: b.signalRows,
@@ -108,44 +109,82 @@ function BatchReport({ id }: { id: string }) {
   return <ReportTable batch={load.data} />;
 }
 
-function ReportTable({ batch }: { batch: Batch }) {
+function ReportTable({ batch }: { batch: Pick<Batch, 'batchId' | 'report' | 'error'> }) {
   const { t } = useApp();
-  const errors = batch.report?.errors ?? [];
   return (
     <div className="report">
       {batch.error && <p className="status error">{batch.error}</p>}
-      {errors.length > 0 && (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={`${t('batchReport')} ${batch.batchId}`}>
-          <table className="data-table">
-            <caption>
-              {t('batchReport')} {batch.batchId} ({batch.report?.errorCount ?? errors.length})
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('reportFile')}</th>
-                <th scope="col">{t('reportRow')}</th>
-                <th scope="col">{t('reportColumn')}</th>
-                <th scope="col">{t('reportRule')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {errors.map((e, i) => (
-                <tr key={i}>
-                  <td>{e.file}</td>
-                  <td className="num">{e.row ?? '–'}</td>
-                  <td>{e.column ?? '–'}</td>
-                  <td>
-                    <code>{e.rule}</code> {e.message}
-                    {e.detail ? ` (${e.detail})` : ''}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <GroupedReport report={batch.report} caption={`${t('batchReport')} ${batch.batchId}`} />
     </div>
   );
+}
+
+/**
+ * A validation report grouped by rule: per rule what it means and what to do, then where
+ * (file, row, column) — the report holds no values, so none can be shown.
+ */
+function GroupedReport({ report, caption }: { report: Batch['report']; caption: string }) {
+  const { t, lang } = useApp();
+  const help = (e: ReportError) => (lang === 'nl' ? (RULE_HELP_NL[e.rule] ?? e.message) : e.message);
+  const errors = report?.errors ?? [];
+  const groups = useMemo(() => {
+    const byRule = new Map<string, ReportError[]>();
+    for (const e of errors) byRule.set(e.rule, [...(byRule.get(e.rule) ?? []), e]);
+    return [...byRule.entries()];
+  }, [errors]);
+  const headingId = useId();
+  if (errors.length === 0) return null;
+  const total = report?.errorCount ?? errors.length;
+  return (
+    <section className="report-groups" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        {caption} ({total})
+      </h3>
+      {groups.map(([rule, list]) => (
+        <div key={rule} className="report-group">
+          <h4>
+            <code>{rule}</code> — {t('reportGroup', { rule: help(list[0]), count: list.length })}
+          </h4>
+          <div className="table-wrap" tabIndex={0} role="region" aria-label={`${caption}: ${rule}`}>
+            <table className="data-table">
+              <caption>
+                {t('reportWhere')}: <code>{rule}</code>
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('reportFile')}</th>
+                  <th scope="col">{t('reportRow')}</th>
+                  <th scope="col">{t('reportColumn')}</th>
+                  <th scope="col">{t('reportWhatToDo')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((e, i) => (
+                  <tr key={i}>
+                    <td>{e.file}</td>
+                    <td className="num">{e.row ?? '–'}</td>
+                    <td>{e.column ?? '–'}</td>
+                    <td>
+                      {help(e)}
+                      {e.detail ? ` (${e.detail})` : ''}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      ))}
+      {total > errors.length && <p>{t('reportMore', { count: total - errors.length, shown: errors.length })}</p>}
+    </section>
+  );
+}
+
+/** The answer to a check before sending (`POST /batches?dry_run=1`). */
+interface CheckResult {
+  stored: false;
+  batchId: string;
+  report: NonNullable<Batch['report']> & { ok: boolean; counts?: { signals: number | null; assessments: number | null } };
 }
 
 /** Upload all files of one delivery; the API queues it (202), then the status is polled. */
@@ -156,19 +195,56 @@ function UploadForm({ onDone }: { onDone: () => void }) {
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<Batch | null>(null);
+  const [check, setCheck] = useState<CheckResult | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  function chosenFiles(): FormData | null {
     const files = input.current?.files;
     setError(null);
     setResult(null);
+    setCheck(null);
     if (!files || files.length === 0) {
       setError(t('uploadNoFiles'));
-      return;
+      return null;
     }
     const form = new FormData();
     for (const f of Array.from(files)) form.append('files', f, f.name);
+    return form;
+  }
+
+  async function checkDelivery() {
+    const form = chosenFiles();
+    if (!form) return;
+    setBusy(true);
+    setStatus(t('checking'));
+    try {
+      const res = await apiPostFormRaw('/v1/batches?dry_run=1', form);
+      const body = res.body as (CheckResult & { message?: string | string[] }) | null;
+      if (res.status >= 400 || !body?.report) {
+        const msg = Array.isArray(body?.message) ? body?.message.join('; ') : (body?.message ?? `HTTP ${res.status}`);
+        setError(errorText(new ApiError(res.status, msg), t));
+        setStatus(null);
+        return;
+      }
+      const r = body.report;
+      setStatus(
+        r.ok
+          ? t('checkOk', { id: body.batchId, signals: r.counts?.signals ?? 0, assessments: r.counts?.assessments ?? 0 })
+          : t('checkFailed', { id: body.batchId, count: r.errorCount ?? r.errors?.length ?? 0 }),
+      );
+      setCheck(body);
+    } catch (err) {
+      setError(err instanceof ApiError ? errorText(err, t) : String(err));
+      setStatus(null);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const form = chosenFiles();
+    if (!form) return;
     setBusy(true);
     setStatus(t('uploading'));
     try {
@@ -204,8 +280,11 @@ function UploadForm({ onDone }: { onDone: () => void }) {
       <form className="upload-form" onSubmit={submit}>
         <div className="field">
           <label htmlFor={`${id}-files`}>{t('uploadFiles')}</label>
-          <input ref={input} id={`${id}-files`} name="files" type="file" multiple accept=".json,.csv,.jsonl,.parquet,.arrow" />
+          <input ref={input} id={`${id}-files`} name="files" type="file" multiple accept=".json,.csv,.jsonl,.parquet,.arrow,.xlsx,.zip" />
         </div>
+        <button type="button" className="check-button" disabled={busy} onClick={() => void checkDelivery()}>
+          {t('checkButton')}
+        </button>
         <button type="submit" disabled={busy}>
           {t('uploadButton')}
         </button>
@@ -219,6 +298,11 @@ function UploadForm({ onDone }: { onDone: () => void }) {
         </p>
       )}
       {result && (result.status === 'rejected' || result.status === 'failed') && <ReportTable batch={result} />}
+      {check && !check.report.ok && (
+        <div className="report check-report">
+          <GroupedReport report={check.report} caption={`${t('checkReport')} ${check.batchId}`} />
+        </div>
+      )}
     </section>
   );
 }

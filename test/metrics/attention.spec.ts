@@ -77,8 +77,9 @@ describe('attention', () => {
       ['q_value', 'probability'],
       ['flag', 'flag'],
     ]);
-    // 3 regions and the nation, every series (zero-filled)
-    expect(res.rows).toHaveLength(4 * ATTENTION_SERIES.length);
+    // all 25 regions (those without data too: a missing row would say "none") and the nation, every series
+    expect(res.rows).toHaveLength(26 * ATTENTION_SERIES.length);
+    expect(pick(res, 'VR25', 'source:osint')).toMatchObject({ observed: 0, expected: 0, p_value: 1, q_value: null, flag: false });
     expect(new Set(res.rows.map((r) => `${r.period}/${r.baseline_period}`))).toEqual(new Set(['2025-Q4/2024-Q4']));
 
     const pA = twoSided(25, 5); // VR01 and national jihadisme

@@ -4,7 +4,7 @@
  * against the same quarter a year earlier, with the exact conditional test for the ratio of
  * two Poisson counts and Benjamini–Hochberg q-values over every series tested.
  */
-import { PHENOMENA, SOURCES } from '@weegwijzer/contract';
+import { PHENOMENA, REGION_CODES, SOURCES } from '@weegwijzer/contract';
 import { count, dim, num, strOrNull } from './columns';
 import { binMonths, monthEnd, monthIndex, monthStart } from './periods';
 import { binColumn, countAll, scopeWhere, SqlBuilder } from './sql';
@@ -120,7 +120,7 @@ export function targetQuarter(lastReceived: string | null, to: string | undefine
   return lastMonth - 2;
 }
 
-/** Rows per region × series: the target quarter's count (observed) and the same quarter a year earlier (expected). */
+/** Rows per region × series (every region): the target quarter's count (observed) and the same quarter a year earlier (expected). */
 function compareQuarters(rows: Row[], ctx: MetricContext, stats?: Record<string, unknown>[]): Row[] {
   const target = targetQuarter(strOrNull(stats?.[0]?.last_received), ctx.scope.to);
   if (target === null) return [];
@@ -129,11 +129,9 @@ function compareQuarters(rows: Row[], ctx: MetricContext, stats?: Record<string,
   const period = quarterOfMonth(target);
   const baselinePeriod = quarterOfMonth(baseline);
   const byId = new Map<string, Row>();
-  const regions = new Set<string | null>();
-  for (const r of rows) {
-    byId.set(`${r.region_code}|${r.series}|${r.period}`, r);
-    regions.add(r.region_code as string | null);
-  }
+  for (const r of rows) byId.set(`${r.region_code}|${r.series}|${r.period}`, r);
+  // every region (and the nation), with data or not: a missing row would tell "no signal" (as everyRow in run.ts)
+  const regions: (string | null)[] = [...REGION_CODES, ...(ctx.totals ? [null] : [])];
   const value = (region: string | null, series: string, p: string) => {
     const v = byId.get(`${region}|${series}|${p}`)?.observed;
     return typeof v === 'number' ? v : 0;

@@ -610,6 +610,8 @@ export interface components {
              * @example query parameter from: expected a date YYYY-MM-DD
              */
             message: string | string[];
+            /** @description the request id (also in the X-Request-Id header and the audit log), to quote when reporting a problem */
+            requestId?: string;
             /**
              * @description the HTTP status again
              * @example 400

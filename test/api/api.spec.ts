@@ -9,6 +9,7 @@ import { sha256Hex, type AuditPage, type BatchDto, type DemoSessionDto } from '@
 import { DEMO_PROFILE_NOTE, demoRegionProfiles } from '@weegwijzer/etl';
 import { validAssessment, validSignal, writeTestBatch } from '@weegwijzer/etl';
 import { tableFromIPC } from 'apache-arrow';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -135,6 +136,7 @@ describe(`API on ${STORE}: authorisation matrix`, () => {
     ['GET', '/api/v1/batches/{id}', 'other', () => `/api/v1/batches/${encodeURIComponent(batchId(OTHER))}`, [401, 200, 403, 403, 200]],
     ['GET', '/api/v1/audit', '', () => '/api/v1/audit', [401, 403, 403, 403, 200]],
     ['GET', '/api/v1/freshness', '', () => '/api/v1/freshness', [401, 200, 200, 200, 200]],
+    ['GET', '/api/v1/attention.atom', '', () => '/api/v1/attention.atom', [401, 200, 200, 403, 200]],
   ];
 
   it('covers every route of the OpenAPI document', async () => {
@@ -437,6 +439,68 @@ describe(`API on ${STORE}: registry`, () => {
     expect(r.status).toBe(400);
     const body = (await r.json()) as { message: string | string[] };
     expect([body.message].flat().join('; ')).toMatch(message);
+  });
+});
+
+describe(`API on ${STORE}: attention feed and signals per FTE`, () => {
+  type Entry = { id: string; title: string; updated: string; category: { '@_term': string } };
+  const parseFeed = (xml: string) => new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'entry' }).parse(xml).feed as { id: string; updated: string; entry?: Entry[]; link: { '@_href': string } };
+
+  it('lists the flagged rows of metric attention as well-formed Atom, with stable ids and the snapshot build time', async () => {
+    const path = '/api/v1/attention.atom?from=2024-01&to=2025-12';
+    const r = await api.call(path, { token: tokens.nctv });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toMatch(/^application\/atom\+xml; charset=utf-8/);
+    const xml = await r.text();
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const feed = parseFeed(xml);
+    // the self link carries the query with its & escaped (the parser unescapes it)
+    expect(feed.link['@_href']).toBe(path);
+    const health = await (await api.call('/api/health')).json();
+    expect(feed.updated).toBe(new Date(health.duckdb.builtAt).toISOString());
+    const metric = await (await api.call('/api/v1/metrics/attention?from=2024-01&to=2025-12', { token: tokens.nctv })).json();
+    const flagged = (metric.rows as Record<string, unknown>[]).filter((x) => x.flag === true);
+    const entries = feed.entry ?? [];
+    expect(entries.map((e) => e.id)).toEqual(flagged.map((x) => `urn:weegwijzer:attention:${x.period}:${x.region_code ?? 'NL'}:${x.series}`));
+    expect(entries.map((e) => e.category['@_term'])).toEqual(flagged.map((x) => x.series));
+    for (const e of entries) expect(e.updated).toBe(feed.updated);
+    // (which rows are flagged at this small demo scale depends on the instance's record-key
+    // secret, i.e. the noise; the Atom rendering of non-empty feeds is in attention-feed.spec.ts)
+    expect(metric.rows.length).toBeGreaterThan(0);
+    // the same request again: the same ids
+    const again = parseFeed(await (await api.call(path, { token: tokens.inspectie })).text());
+    expect((again.entry ?? []).map((e) => e.id)).toEqual(entries.map((e) => e.id));
+  });
+
+  it('refuses a bad scope with 400 and a regio token with 403', async () => {
+    const bad = await api.call('/api/v1/attention.atom?from=2024-13', { token: tokens.nctv });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).message).toMatch(/from/);
+    expect((await api.call('/api/v1/attention.atom?bogus=1', { token: tokens.nctv })).status).toBe(400);
+    expect((await api.call('/api/v1/attention.atom', { token: tokens.regio })).status).toBe(403);
+  });
+
+  it('flow gives signals_per_fte = released signals / the registry FTE, and follows a registry edit', async () => {
+    const fteOf = async () =>
+      Object.fromEntries(((await (await api.call('/api/v1/registry/regions', { token: tokens.nctv })).json()) as { code: string; capacityFte: number | null }[]).map((x) => [x.code, x.capacityFte]));
+    const flow = async () => ((await (await api.call('/api/v1/metrics/flow', { token: tokens.nctv })).json()).rows as Record<string, unknown>[]);
+    const fte = await fteOf();
+    const rows = await flow();
+    let checked = 0;
+    for (const row of rows.filter((x) => x.group === 'region')) {
+      const f = fte[row.region_code as string];
+      const expected = typeof f === 'number' && f > 0 && typeof row.signals === 'number' ? row.signals / f : null;
+      expect(row.signals_per_fte, row.region_code as string).toBe(expected);
+      if (expected !== null) checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
+    // edit VR05's FTE: the next answer uses it (the cached result is keyed on the reference)
+    const before = fte.VR05;
+    const put = await api.call('/api/v1/registry/regions/VR05', { token: tokens.beheer, method: 'PUT', body: { capacityFte: 4 } });
+    expect(put.status).toBe(200);
+    const vr05 = (await flow()).find((x) => x.region_code === 'VR05')!;
+    expect(vr05.signals_per_fte).toBe((vr05.signals as number) / 4);
+    await api.call('/api/v1/registry/regions/VR05', { token: tokens.beheer, method: 'PUT', body: { capacityFte: before } });
   });
 });
 

@@ -5,7 +5,7 @@
  * suppression tests use it once (R = 1).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { METRIC_NAMES, runMetric, type MetricRequest, type MetricResponse, type Row } from '@weegwijzer/metrics';
+import { findMetric, METRIC_NAMES, runMetric, type MetricRequest, type MetricResponse, type Row } from '@weegwijzer/metrics';
 import { fixtureDb, replicate, type FixtureDb } from './duckdb-fixture';
 import { HAND_FIXTURE } from './hand-fixture';
 import { assertDisclosed } from './invariants';
@@ -55,7 +55,9 @@ describe('flow', () => {
     // national: 24 signals = 9 direct + 5 via + 6 dropped + 4 pending; 14 reached = 7 + 6 + 1
     expect(values(region(res, null), cols)).toEqual([72, 27, 15, 18, 12, 42, 21, 18, 3]);
     expect(res.suppressed).toEqual([]);
-    expect(res.columns.map((c) => [c.name, c.kind])).toEqual([['group', 'dimension'], ['region_code', 'dimension'], ...cols.map((c) => [c, 'count'])]);
+    expect(res.columns.map((c) => [c.name, c.kind])).toEqual([['group', 'dimension'], ['region_code', 'dimension'], ...cols.map((c) => [c, 'count']), ['signals_per_fte', 'ratio']]);
+    // no FTE reference given (the API fills it from the registry): unknown
+    expect(res.rows.every((r) => r.signals_per_fte === null)).toBe(true);
   });
 
   it('sends the Sankey links source → receiving party → path → final outcome', async () => {
@@ -414,7 +416,7 @@ describe('every metric, every role', () => {
     for (const name of metrics) {
       for (const k of [3, 5]) {
         for (const role of ['inspectie', 'nctv', 'regio'] as const) {
-          if (name === 'reassessment_consistency' && role !== 'inspectie') continue;
+          if (!findMetric(name).roles.includes(role)) continue;
           const res = await runMetric(name, { role, region: 'VR02', k, scope: {} }, db1.query);
           assertDisclosed(res, k, role, 'VR02');
         }

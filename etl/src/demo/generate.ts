@@ -15,10 +15,13 @@ import {
   SOURCE_MIX,
   type DemoWorld,
   type RegionProfile,
+  type TrendChange,
 } from './model';
 import { Rng } from './prng';
 
 const AGE_WEIGHTS = [14, 28, 58];
+/** Id counters of planted extra signals and their assessments (movers' subjects use 0x800000). */
+const EXTRA_COUNTER = 0x400000;
 
 export interface RowSink<T> {
   write(row: T): void;
@@ -277,28 +280,69 @@ export async function generateBatch(
     addMover(mover, true);
   }
   for (const mover of batch.moversIn) addMover(mover, false);
+  // Planted trend changes (model.ts): extra signals from their own random stream, after the
+  // others, so the regular signals draw exactly what they drew without them.
+  const trendRng = new Rng(`weegwijzer-demo|${plan.seed}|trend|${batch.batchId}`);
+  const changes = region.trendChanges.filter((c) => batch.years.includes(Number(c.from.slice(0, 4))));
+  const extraStart = seedDay.length;
+  const extraChange: TrendChange[] = [];
+  for (const change of changes.filter((c) => c.factor > 1)) {
+    const year = Number(change.from.slice(0, 4));
+    const expected = batch.expected[batch.years.indexOf(year)];
+    const fromDay = dayOf(change.from);
+    const window = dayOf(`${year}-12-31`) - fromDay + 1;
+    let base: number;
+    let category = -1;
+    if (change.dimension === 'source') {
+      category = CATEGORIES.findIndex((c) => c !== 'meldpunt' && SOURCE_MIX[c].some(([src]) => src === change.code));
+      const mix = SOURCE_MIX[CATEGORIES[category] as 'politie' | 'gemeente' | 'om'] as readonly (readonly [string, number])[];
+      base = expected[CATEGORIES[category]] * (mix.find(([src]) => src === change.code)![1] / mix.reduce((t, m) => t + m[1], 0));
+    } else {
+      const w = region.phenomenonWeights;
+      base = sum(expected) * (w[(PHENOMENA as readonly string[]).indexOf(change.code)] / w.reduce((t, x) => t + x, 0));
+    }
+    const extra = trendRng.poisson(base * (window / daysInYear(year)) * (change.factor - 1));
+    for (let k = 0; k < extra; k++) {
+      seedCategory.push(category >= 0 ? category : trendRng.weighted(categoryWeights));
+      seedDay.push(fromDay + trendRng.int(0, window - 1));
+      seedMover.push(null);
+      extraChange.push(change);
+    }
+  }
+  const drops = changes.filter((c) => c.factor < 1);
   const order = orderByDay(seedDay);
 
   let signalCounter = 0;
   let assessmentCounter = 0;
+  let extraSignals = 0;
+  let extraAssessments = 0;
   const recentSubjects: string[] = [];
   let done = 0;
   for (const i of order) {
     const category = CATEGORIES[seedCategory[i]];
     const receivedDay = seedDay[i];
     const mover = seedMover[i];
-    const signalId = ids.id(ID_KIND.signal, region.index + 1, batch.yearIndex, signalCounter++);
+    const extra = i >= extraStart ? extraChange[i - extraStart] : null;
+    const r = extra ? trendRng : rng;
+    const signalId = extra
+      ? ids.id(ID_KIND.signal, region.index + 1, batch.yearIndex, EXTRA_COUNTER + extraSignals++)
+      : ids.id(ID_KIND.signal, region.index + 1, batch.yearIndex, signalCounter++);
 
     const party = category === 'meldpunt' ? 'gemeente' : category;
     const source =
-      category === 'meldpunt' ? 'professional_meldpunt' : pickWeighted(rng, SOURCE_MIX[category as 'politie' | 'gemeente' | 'om']);
+      extra?.dimension === 'source'
+        ? extra.code
+        : category === 'meldpunt'
+          ? 'professional_meldpunt'
+          : pickWeighted(r, SOURCE_MIX[category as 'politie' | 'gemeente' | 'om']);
     let subject: string | null;
     if (mover) subject = mover.subject;
+    else if (extra) subject = r.chance(0.02) ? null : ids.subject(region.index + 1, batch.yearIndex, EXTRA_COUNTER + extraSignals);
     else if (source === 'burger' && rng.chance(0.15)) subject = null;
     else if (rng.chance(0.02)) subject = null;
     else if (recentSubjects.length > 20 && rng.chance(0.05)) subject = rng.pick(recentSubjects);
     else subject = ids.subject(region.index + 1, batch.yearIndex, signalCounter);
-    if (subject && !mover) {
+    if (subject && !mover && !extra) {
       if (recentSubjects.length >= 200) recentSubjects[rng.int(0, 199)] = subject;
       else recentSubjects.push(subject);
     }
@@ -307,25 +351,30 @@ export async function generateBatch(
       signal_id: signalId,
       subject_pseudonym: subject,
       region_code: region.code,
-      municipality_code: rng.chance(0.02) ? null : region.municipalities[rng.weighted(municipalityWeights)].code,
+      municipality_code: r.chance(0.02) ? null : region.municipalities[r.weighted(municipalityWeights)].code,
       received_at: dates.iso(receivedDay),
       receiving_party: party,
       source,
-      phenomenon: PHENOMENA[rng.weighted(region.phenomenonWeights)],
-      age_band: rng.chance(0.05) ? null : AGE_BANDS[rng.weighted(AGE_WEIGHTS)],
+      phenomenon: extra?.dimension === 'phenomenon' ? extra.code : PHENOMENA[r.weighted(region.phenomenonWeights)],
+      age_band: r.chance(0.05) ? null : AGE_BANDS[r.weighted(AGE_WEIGHTS)],
     };
-    sinks.signals.write(signal);
+    // a planted fall leaves the signal and its assessments out (their draws still happen, so nothing else moves)
+    const drop = extra || mover ? undefined : drops.find((c) => receivedDay >= dayOf(c.from) && (c.dimension === 'source' ? source : signal.phenomenon) === c.code);
+    const dropped = drop !== undefined && trendRng.chance(1 - drop.factor);
+    if (!dropped) sinks.signals.write(signal);
 
-    const level = mover ? mover.level : rng.weighted(LEVEL_MIX[source]);
-    const truth = [0, 0, 0, 0, 0].map(() => rng.weighted(SCORE_MIX[level])) as Scores;
+    const level = mover ? mover.level : r.weighted(LEVEL_MIX[source]);
+    const truth = [0, 0, 0, 0, 0].map(() => r.weighted(SCORE_MIX[level])) as Scores;
     const ctx: AssessContext = {
-      rng,
+      rng: r,
       region,
       signalId,
       truth,
       cutoffDay: batch.cutoffDay,
-      write: (row) => sinks.assessments.write(row),
-      nextId: () => ids.id(ID_KIND.assessment, region.index + 1, batch.yearIndex, assessmentCounter++),
+      write: dropped ? () => undefined : (row) => sinks.assessments.write(row),
+      nextId: extra
+        ? () => ids.id(ID_KIND.assessment, region.index + 1, batch.yearIndex, EXTRA_COUNTER + extraAssessments++)
+        : () => ids.id(ID_KIND.assessment, region.index + 1, batch.yearIndex, assessmentCounter++),
       dates,
     };
     assessSignal(ctx, party, source, receivedDay, mover !== null);

@@ -40,6 +40,8 @@ export interface GenerateDemoOptions {
   layout?: DemoLayout;
   /** The region of the single layout. Default VR09 (the most populous). */
   singleRegion?: string;
+  /** Plant the trend changes of the last quarter (kind `trend_change`, for the attention metric). Default true. */
+  trendChanges?: boolean;
   onProgress?: (done: number, total: number, label: string) => void;
 }
 
@@ -91,7 +93,7 @@ export async function generateDemo(opts: GenerateDemoOptions): Promise<GenerateD
   const outDir = resolve(opts.outDir);
   mkdirSync(outDir, { recursive: true });
   const single = layout === 'single';
-  const world = buildWorld(seed, single ? (opts.singleRegion ?? 'VR09') : undefined);
+  const world = buildWorld(seed, single ? (opts.singleRegion ?? 'VR09') : undefined, opts.trendChanges === false ? undefined : { lastYear: endYear });
   const plan = planDemo(world, { seed, firstYear: endYear - years + 1, lastYear: endYear, scale, single });
   const total = plan.batches.reduce((s, b) => s + b.plannedSignals, 0);
 

@@ -109,6 +109,22 @@ export interface RegionProfile {
   pDecisionRecorded: number;
   /** Share of non-forwarded municipal signals the ica-triage refers elsewhere (AIVD, care). */
   doorverwezenShare: number;
+  /** Planted trend changes in this region (and national ones, on every region). */
+  trendChanges: TrendChange[];
+}
+
+/**
+ * A planted trend change: from `fromDay` (days since 1970) of the last year, the signals of
+ * one source or phenomenon are multiplied by `factor` (> 1: extra signals; < 1: signals left
+ * out). It draws from its own random stream, so every other signal stays as it was.
+ */
+export interface TrendChange {
+  id: string;
+  dimension: 'source' | 'phenomenon';
+  code: string;
+  factor: number;
+  /** First day of the change: 1 October of the last year. */
+  from: string;
 }
 
 export interface PlantedEffect {
@@ -123,7 +139,8 @@ export interface PlantedEffect {
     | 'ica_triage'
     | 'particulier_instrument'
     | 'meldpunt_decline'
-    | 'movers';
+    | 'movers'
+    | 'trend_change';
   region: string | null;
   /** The metric of METRICS.md that shows it. */
   metric: string;
@@ -132,9 +149,12 @@ export interface PlantedEffect {
   phenomenon?: string;
   phenomena?: string[];
   factor?: number;
+  /** trend_change: the attention series (`source:<code>`, `phenomenon:<code>`) and its first day. */
+  series?: string;
+  from?: string;
   /** Machine-readable expectation: see docs/data-contract.md, "Demo data". */
   expect: string;
-  direction?: 'above' | 'below';
+  direction?: 'above' | 'below' | 'up' | 'down';
   description: string;
 }
 
@@ -163,7 +183,7 @@ function frameworkMix(primary: string): [string, number][] {
  * from the more populous regions so that they are detectable at scale 1 over three years.
  * With `singleRegion` (benchmark layout) one plain region is built from the whole country.
  */
-export function buildWorld(seed: number, singleRegion?: string): DemoWorld {
+export function buildWorld(seed: number, singleRegion?: string, trend?: { lastYear: number }): DemoWorld {
   const rng = new Rng(`weegwijzer-demo|${seed}|world`);
   const municipalities = loadMunicipalities();
   const populationOf = (code: string) =>
@@ -194,6 +214,8 @@ export function buildWorld(seed: number, singleRegion?: string): DemoWorld {
         driehoek: take(all),
         ica: take(all),
         particulier: [take(all), take(all)],
+        // after every other role, so adding them moved none of the earlier ones
+        trendUp: [take(byPopulation), take(byPopulation)],
       };
 
   const regions: RegionProfile[] = codes.map((code) => {
@@ -235,6 +257,7 @@ export function buildWorld(seed: number, singleRegion?: string): DemoWorld {
       pAnalysisRecorded: rng.uniform(0.7, 0.99),
       pDecisionRecorded: rng.uniform(0.85, 1),
       doorverwezenShare: 0.12,
+      trendChanges: [],
     };
     return profile;
   });
@@ -246,6 +269,7 @@ export function buildWorld(seed: number, singleRegion?: string): DemoWorld {
   }
   const effects: PlantedEffect[] = [];
   if (roles) applyRoles(regions, roles, effects);
+  if (roles && trend) applyTrendChanges(regions, roles.trendUp, trend.lastYear, effects);
   effects.push(
     {
       id: 'meldpunt_decline',
@@ -280,6 +304,36 @@ interface Roles {
   driehoek: string;
   ica: string;
   particulier: string[];
+  trendUp: string[];
+}
+
+/**
+ * Three trend changes from 1 October of the last year (the attention metric compares that
+ * quarter with the same quarter a year earlier): police registrations ×6 in one large
+ * region, right-wing extremism ×4 in another, and osint ×0.2 in every region.
+ */
+function applyTrendChanges(regions: RegionProfile[], trendUp: string[], lastYear: number, effects: PlantedEffect[]): void {
+  const from = `${lastYear}-10-01`;
+  const plant = (region: string | null, dimension: TrendChange['dimension'], code: string, factor: number, description: string) => {
+    const id = `trend_${dimension}_${code}_${region ?? 'national'}`;
+    const change: TrendChange = { id, dimension, code, factor, from };
+    for (const r of regions) if (region === null || r.code === region) r.trendChanges.push(change);
+    effects.push({
+      id,
+      kind: 'trend_change',
+      region,
+      metric: 'attention',
+      series: `${dimension}:${code}`,
+      from,
+      factor,
+      expect: 'flagged',
+      direction: factor > 1 ? 'up' : 'down',
+      description,
+    });
+  };
+  plant(trendUp[0], 'source', 'politie_registratie', 6, `From ${from} the police registers six times as many signals from its own registrations (source politie_registratie ×6): a new registration practice.`);
+  plant(trendUp[1], 'phenomenon', 'rechts_extremisme', 4, `From ${from} four times as many right-wing extremist signals (phenomenon rechts_extremisme ×4): a local wave.`);
+  plant(null, 'source', 'osint', 0.2, `From ${from} only 20% of the osint signals, in every region (source osint ×0.2): a monitoring tool switched off nationally.`);
 }
 
 function applyRoles(regions: RegionProfile[], roles: Roles, effects: PlantedEffect[]): void {

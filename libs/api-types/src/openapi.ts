@@ -37,6 +37,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/attention.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The attention list as an Atom 1.0 feed: one entry per flagged change of metric attention
+         * @description Every row of metric `attention` with flag = true (Benjamini–Hochberg q < 0.05) as an Atom entry: a stable id per region, series and quarter (`urn:weegwijzer:attention:<quarter>:<region or NL>:<series>`), updated = the build time of the data snapshot. Same scope parameters as the metric. Roles: inspectie, nctv, beheer.
+         */
+        get: operations["attention_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -169,6 +189,30 @@ export interface paths {
          * @description Scope (regions, from, to: whole months, YYYY-MM), filters and the metric's own parameters as the catalogue lists them; format=json|csv|arrow (or the Accept header); sep for CSV.
          */
         get: operations["metricsRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Attention list (attention)
+         * @description Per region and series (phenomenon, source) and nationally: signals in the last complete quarter of the period (observed) against the same quarter a year earlier (expected). Exact conditional test for the ratio of two Poisson counts: given the sum n, the observed count is Binomial(n, ½) when nothing changed; two-sided p = min(1, 2·P(X ≤ min(x, n−x))). Benjamini–Hochberg q-values over every series tested (all regions and the nation, whatever regions= selects); flagged when q < 0.05. Series with fewer than 20 signals in the two quarters together are not tested. A quarter is complete when `to` is not before its end and the data reach within 7 days of its end.
+         *
+         *     One row per region × series; counts signals. Roles: inspectie, nctv, beheer.
+         *
+         *     Disclosure: Both quarterly counts are cells of their own with cell-key noise (±2), the same as trend by quarter; values 1 to k after noise hidden. p, q and the flag are computed from the released counts and are not given when either is hidden; hidden series do not enter the Benjamini–Hochberg correction.
+         */
+        get: operations["metric_attention"];
         put?: never;
         post?: never;
         delete?: never;
@@ -566,6 +610,8 @@ export interface components {
              * @example query parameter from: expected a date YYYY-MM-DD
              */
             message: string | string[];
+            /** @description the request id (also in the X-Request-Id header and the audit log), to quote when reporting a problem */
+            requestId?: string;
             /**
              * @description the HTTP status again
              * @example 400
@@ -1012,6 +1058,44 @@ export interface components {
              */
             via: "token" | "oidc";
         };
+        /** attention response */
+        MetricResponse_attention: components["schemas"]["MetricResponseDto"] & {
+            columns?: {
+                /** @enum {string} */
+                name?: "group" | "region_code" | "series" | "period" | "baseline_period" | "observed" | "expected" | "p_value" | "q_value" | "flag";
+            }[];
+            /** @enum {string} */
+            metric?: "attention";
+            params?: Record<string, never>;
+            rows?: {
+                /** @description Compared with (dimension) */
+                baseline_period?: string | number | null;
+                /** @description Expected (same quarter last year) (count) */
+                expected?: number | null;
+                /** @description Flagged (flag) */
+                flag?: boolean | null;
+                /**
+                 * @description Group (dimension)
+                 * @enum {string|number|null}
+                 */
+                group?: "region" | "total" | "own" | "peer_min" | "peer_q1" | "peer_median" | "peer_q3" | "peer_max" | null;
+                /** @description Observed (this quarter) (count) */
+                observed?: number | null;
+                /** @description p-value (probability) */
+                p_value?: number | null;
+                /** @description Quarter (dimension) */
+                period?: string | number | null;
+                /** @description q-value (Benjamini–Hochberg) (probability) */
+                q_value?: number | null;
+                /** @description Region (dimension) */
+                region_code?: string | number | null;
+                /**
+                 * @description Series (dimension)
+                 * @enum {string|number|null}
+                 */
+                series?: "phenomenon:jihadisme" | "phenomenon:rechts_extremisme" | "phenomenon:links_extremisme" | "phenomenon:anti_institutioneel" | "phenomenon:overig" | "phenomenon:gemengd_onduidelijk" | "phenomenon:onbekend" | "source:professional_meldpunt" | "source:burger" | "source:politie_registratie" | "source:politie_trefwoord" | "source:osint" | "source:lse_doorverwijzing" | "source:ambtsbericht" | "source:inlichtingendienst" | "source:om_strafzaak" | "source:overig" | null;
+            }[];
+        };
         /** criteria_coverage response */
         MetricResponse_criteria_coverage: components["schemas"]["MetricResponseDto"] & {
             columns?: {
@@ -1188,7 +1272,7 @@ export interface components {
         MetricResponse_flow: components["schemas"]["MetricResponseDto"] & {
             columns?: {
                 /** @enum {string} */
-                name?: "group" | "region_code" | "signals" | "direct" | "via_pre_weging" | "dropped" | "pending" | "reached" | "casusoverleg" | "geen_casusoverleg" | "nadere_duiding";
+                name?: "group" | "region_code" | "signals" | "direct" | "via_pre_weging" | "dropped" | "pending" | "reached" | "casusoverleg" | "geen_casusoverleg" | "nadere_duiding" | "signals_per_fte";
             }[];
             /** @enum {string} */
             metric?: "flow";
@@ -1217,6 +1301,8 @@ export interface components {
                 region_code?: string | number | null;
                 /** @description Signals (count) */
                 signals?: number | null;
+                /** @description Signals per FTE (ratio) */
+                signals_per_fte?: number | null;
                 /** @description Via pre-assessment (count) */
                 via_pre_weging?: number | null;
             }[];
@@ -2048,6 +2134,40 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    attention_feed: {
+        parameters: {
+            query?: {
+                /** @description first month of the period, YYYY-MM */
+                from?: string;
+                /** @description only signals received by this party */
+                receiving_party?: "gemeente" | "politie" | "om";
+                /** @description comma-separated region codes (VR01..VR25): only their entries (the q-values are over all regions) */
+                regions?: string;
+                /** @description last month of the period, YYYY-MM: the compared quarter is the last complete one up to it */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Atom 1.0 feed (RFC 4287), UTF-8 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     auditList: {
         parameters: {
             query?: {
@@ -2308,7 +2428,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description metric name from the catalogue */
-                name: "flow" | "dropoff" | "leadtime" | "criteria_usage" | "criteria_coverage" | "outcome_divergence" | "reassessment_consistency" | "phenomenon_coverage" | "integrality" | "reach" | "trend" | "preweging_outcomes";
+                name: "flow" | "dropoff" | "leadtime" | "criteria_usage" | "criteria_coverage" | "outcome_divergence" | "reassessment_consistency" | "phenomenon_coverage" | "integrality" | "reach" | "trend" | "preweging_outcomes" | "attention";
             };
             cookie?: never;
         };
@@ -2329,6 +2449,58 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    metric_attention: {
+        parameters: {
+            query?: {
+                /** @description Output format; overrides the Accept header (application/json, text/csv, application/vnd.apache.arrow.stream). */
+                format?: "json" | "csv" | "arrow";
+                /**
+                 * @description First month of the period (inclusive), by the date a signal was received: YYYY-MM, or YYYY-MM-DD on the first day of a month (periods are whole months, METRICS.md disclosure rule 2).
+                 * @example 2024-01
+                 */
+                from?: string;
+                /** @description Only signals with this receiving_party (contract code). */
+                receiving_party?: components["schemas"]["ReceivingParty"];
+                /**
+                 * @description Safety regions, comma-separated (default: all; a regio token: its own region, others only as an anonymous distribution).
+                 * @example [
+                 *       "VR13",
+                 *       "VR03"
+                 *     ]
+                 */
+                regions?: ("VR01" | "VR02" | "VR03" | "VR04" | "VR05" | "VR06" | "VR07" | "VR08" | "VR09" | "VR10" | "VR11" | "VR12" | "VR13" | "VR14" | "VR15" | "VR16" | "VR17" | "VR18" | "VR19" | "VR20" | "VR21" | "VR22" | "VR23" | "VR24" | "VR25")[];
+                /** @description CSV separator: use ; for Excel with a Dutch locale (the CSV starts with a BOM; suppressed values are x). */
+                sep?: "," | ";";
+                /**
+                 * @description Last month of the period (inclusive), by the date a signal was received: YYYY-MM, or YYYY-MM-DD on the last day of a month (periods are whole months, METRICS.md disclosure rule 2).
+                 * @example 2024-12
+                 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Attention list after disclosure control */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricResponse_attention"];
+                    "application/vnd.apache.arrow.stream": string;
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };

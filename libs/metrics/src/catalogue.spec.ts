@@ -19,8 +19,11 @@ describe('catalogue', () => {
       'reach',
       'trend',
       'preweging_outcomes',
+      'attention',
     ]);
-    for (const role of ['nctv', 'regio', 'beheer'] as const) expect(catalogue(role).map((m) => m.name)).toEqual(all.filter((n) => n !== 'reassessment_consistency'));
+    for (const role of ['nctv', 'beheer'] as const) expect(catalogue(role).map((m) => m.name)).toEqual(all.filter((n) => n !== 'reassessment_consistency'));
+    // the attention list compares regions with themselves over all series: not for a region's own view
+    expect(catalogue('regio').map((m) => m.name)).toEqual(all.filter((n) => n !== 'reassessment_consistency' && n !== 'attention'));
   });
 
   it('is JSON-safe and self-describing', () => {

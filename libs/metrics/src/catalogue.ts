@@ -78,7 +78,7 @@ export function catalogueEntry(def: MetricDefinition): CatalogueEntry {
       method: 'cell_key',
       ptable: { version: PTABLE.version, max_noise: PTABLE.D, variance: PTABLE.V },
       additivity: 'approximate',
-      time_bins: def.binned === false ? [] : ['year', 'quarter', 'month'],
+      time_bins: def.binned === false ? [] : (['year', 'quarter', 'month'] as const).slice(['year', 'quarter', 'month'].indexOf(def.largestBin ?? 'year')),
       same_cells: sameCellsOf(def.name),
       description: def.disclosure.description,
     },

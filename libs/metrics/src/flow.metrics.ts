@@ -1,5 +1,5 @@
 /** flow (METRICS.md §1): the funnel per region, and the Sankey links. */
-import { OUTCOMES_BY_STAGE, PATHS } from '@weegwijzer/contract';
+import { OUTCOMES_BY_STAGE, PATHS, REGION_CODES } from '@weegwijzer/contract';
 import { ALL_FILTERS, ALL_ROLES, count, dim, num, strOrNull } from './columns';
 import { sumGroups } from './pivot';
 import { binColumn, countAll, scopeWhere, SqlBuilder } from './sql';
@@ -30,6 +30,8 @@ export const flowMetric: MetricDefinition = {
     count('casusoverleg', 'Uitkomst: casusoverleg', 'Outcome: case conference'),
     count('geen_casusoverleg', 'Uitkomst: geen casusoverleg', 'Outcome: no case conference'),
     count('nadere_duiding', 'Uitkomst: nadere duiding', 'Outcome: more information needed'),
+    // FTE comes from the region registry through `reference.fte` (the API fills it): public, not a count
+    { name: 'signals_per_fte', kind: 'ratio', label: { nl: 'Signalen per fte', en: 'Signals per FTE' }, from: ['signals'], noPeer: true },
   ],
   totalRow: 'sum',
   disclosure: {
@@ -52,6 +54,8 @@ GROUP BY region_code, path, final_wp_outcome, bin`);
       reached: (g) => g.path === 'direct' || g.path === 'via_pre_weging',
       ...Object.fromEntries(WP_OUTCOMES.map((o) => [o, (g: Record<string, unknown>) => g.final_wp_outcome === o])),
     }),
+  derive: signalsPerFte,
+  references: ['fte'],
   links: {
     sql(ctx) {
       const b = new SqlBuilder();
@@ -99,4 +103,20 @@ function buildLinks(raw: Record<string, unknown>[]): Row[] {
     const [source, target] = id.split('\u0000');
     return { source, target, value };
   });
+}
+
+/**
+ * Released signals / FTE of the region (reference.fte, from the region registry); null when
+ * the FTE is unknown or 0, and on the national row unless every region's FTE is known (then
+ * the national signals over the national FTE).
+ */
+function signalsPerFte(rows: Row[], ctx: MetricContext): void {
+  const fte = ctx.reference.fte ?? {};
+  const known = Object.values(fte).filter((v): v is number => typeof v === 'number');
+  const allKnown = REGION_CODES.every((r) => typeof fte[r] === 'number');
+  const national = allKnown ? known.reduce((s, v) => s + v, 0) : null;
+  for (const row of rows) {
+    const f = row.region_code === null ? national : (fte[row.region_code as string] ?? null);
+    row.signals_per_fte = typeof f === 'number' && f > 0 && typeof row.signals === 'number' ? row.signals / f : null;
+  }
 }

@@ -13,6 +13,7 @@ export { REASON, PEER_GROUPS, MIN_PEER_REGIONS } from './disclosure';
 export * as stats from './stats';
 export * as disclosure from './disclosure';
 export { COLUMN_KINDS } from './types';
+export { ATTENTION_FDR, ATTENTION_MIN_TOTAL, ATTENTION_SERIES, benjaminiHochberg, poissonRatioPValue, targetQuarter } from './attention.metrics';
 export type {
   CellValue,
   ColumnKind,
@@ -23,6 +24,7 @@ export type {
   MetricDefinition,
   MetricParam,
   MetricRequest,
+  MetricReference,
   MetricResponse,
   MetricTable,
   Note,

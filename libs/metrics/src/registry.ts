@@ -1,4 +1,5 @@
 /** Every metric of METRICS.md, by name. A new metric is one entry here plus its definition file and a test. */
+import { attentionMetric } from './attention.metrics';
 import { criteriaCoverageMetric, criteriaUsageMetric } from './criteria.metrics';
 import { outcomeDivergenceMetric } from './divergence.metrics';
 import { dropoffMetric } from './dropoff.metrics';
@@ -27,6 +28,7 @@ export const METRICS: readonly MetricDefinition[] = [
   reachMetric,
   trendMetric,
   prewegingOutcomesMetric, // extension beyond METRICS.md (docs/metrics.md)
+  attentionMetric, // extension: issue 10, the attention list
 ];
 
 const BY_NAME = new Map(METRICS.map((m) => [m.name, m]));

@@ -188,7 +188,7 @@ export function assembleResponse(
   const combined = combineBins(raw, build, dims, counts);
   let rows: Row[] = [];
   for (const c of combined.values()) rows.push(tallied(c, counts, exactRow(c.row)));
-  rows = def.complete ? def.complete(rows, ctx) : everyRow(rows, columns, ctx, def);
+  rows = def.complete ? def.complete(rows, ctx, statsRaw) : everyRow(rows, columns, ctx, def);
   if (statsRaw) attachStats(rows, statsRaw, columns, dims);
   rows = rows.map((r) => completeRow(r, columns));
   def.derive?.(rows, ctx);

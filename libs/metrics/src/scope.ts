@@ -2,7 +2,7 @@
 import { PHENOMENA, RECEIVING_PARTIES, REGION_CODES, ROLES, SOURCES, type Role } from '@weegwijzer/contract';
 import { MetricForbiddenError, MetricParamError } from './errors';
 import { binExpression, binZones, monthIndex, parseMonthBound, type BinUnit } from './periods';
-import type { DialectName, MetricContext, MetricDefinition, MetricRequest, Scope, ScopeFilter } from './types';
+import type { DialectName, MetricContext, MetricDefinition, MetricReference, MetricRequest, Scope, ScopeFilter } from './types';
 
 export const DEFAULT_K = 5;
 export const MIN_K = 3;
@@ -90,10 +90,11 @@ export function resolveContext(def: MetricDefinition, request: MetricRequest, di
   for (const p of def.params) params[p.name] ??= p.default;
 
   // calendar bins no coarser than the trend's grain, so each bin falls in one output period
-  const largest: BinUnit = (params.grain as BinUnit | undefined) ?? 'year';
+  const largest: BinUnit = (params.grain as BinUnit | undefined) ?? def.largestBin ?? 'year';
   const bins = binZones(scope.from ? monthIndex(scope.from) : null, scope.to ? monthIndex(scope.to) : null, largest);
   const binSql = binExpression(bins, dialect);
-  const base = { metric: def.name, role, k, params, dialect, bins, binSql, queryRegions: null };
+  const reference = resolveReference(request.reference);
+  const base = { metric: def.name, role, k, params, dialect, bins, binSql, queryRegions: null, reference };
 
   if (role === 'regio') {
     const own = request.region;
@@ -107,4 +108,25 @@ export function resolveContext(def: MetricDefinition, request: MetricRequest, di
   }
   // rule 1: cells are per region or national; `regions=` only selects which region rows are sent
   return { ...base, scope, selectedRegions: regions ?? null, totals: true };
+}
+
+/** Reference data from the caller: FTE per known region code, a finite number >= 0 or null. */
+export function resolveReference(input: unknown): MetricReference {
+  if (input === undefined || input === null) return {};
+  if (typeof input !== 'object' || Array.isArray(input)) throw new MetricParamError('reference', 'reference must be an object');
+  const out: MetricReference = {};
+  for (const [key, value] of Object.entries(input as Record<string, unknown>)) {
+    if (key !== 'fte') throw new MetricParamError(`reference.${key}`, `unknown reference field '${key}' (allowed: fte)`);
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'object' || Array.isArray(value)) throw new MetricParamError('reference.fte', 'reference.fte must map region codes to FTE');
+    const fte: Record<string, number | null> = {};
+    for (const [region, v] of Object.entries(value as Record<string, unknown>)) {
+      if (!REGION_CODES.includes(region)) throw new MetricParamError('reference.fte', `unknown region code '${region}' in reference.fte`);
+      if (v === null || v === undefined) fte[region] = null;
+      else if (typeof v === 'number' && Number.isFinite(v) && v >= 0) fte[region] = v;
+      else throw new MetricParamError(`reference.fte.${region}`, `FTE of ${region} must be a number >= 0 or null, got '${String(v)}'`);
+    }
+    out.fte = fte;
+  }
+  return out;
 }

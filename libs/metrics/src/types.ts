@@ -3,7 +3,7 @@
  * requests and the self-describing response of METRICS.md ("API response shape").
  */
 import type { QueryFn, Role, SqlParam } from '@weegwijzer/contract';
-import type { BinZone } from './periods';
+import type { BinUnit, BinZone } from './periods';
 
 export type { QueryFn, Role, SqlParam };
 
@@ -95,6 +95,18 @@ export interface MetricContext {
   /** Whether the SQL adds national total rows (region_code NULL): not for regio. */
   totals: boolean;
   dialect: DialectName;
+  /** Reference data the caller supplied (`MetricRequest.reference`), validated. */
+  reference: MetricReference;
+}
+
+/**
+ * Reference data from outside the analytic snapshot that a metric may use in `derive`
+ * (e.g. FTE from the region registry, filled by the API): the library never reads the
+ * operational store itself.
+ */
+export interface MetricReference {
+  /** FTE per region code (null or absent: unknown). */
+  fte?: Record<string, number | null>;
 }
 
 export interface Note {
@@ -139,12 +151,16 @@ export interface MetricDefinition {
   rows?(raw: Record<string, unknown>[], ctx: MetricContext): Row[];
   /** false: counts are not additive over months (persons), so the whole period is one cell. */
   binned?: boolean;
+  /** Reference inputs `derive` reads (`MetricRequest.reference`): the caller fills these. */
+  references?: readonly (keyof MetricReference)[];
+  /** The coarsest calendar bin (default year; a `grain` parameter overrides it). */
+  largestBin?: BinUnit;
   /** Non-additive statistics over the whole period (percentiles), merged into the rows by their dimensions. */
   statsSql?(ctx: MetricContext): SqlStatement;
   /** Which combinations of the code-list dimensions are rows at all (default: every one). */
   validRow?(row: Row): boolean;
-  /** Rows added after the bins are combined (zero-filled months of a trend); replaces the default fill of every region × code combination. */
-  complete?(rows: Row[], ctx: MetricContext): Row[];
+  /** Rows added after the bins are combined (zero-filled months of a trend); replaces the default fill of every region × code combination. `stats` are the statsSql rows. */
+  complete?(rows: Row[], ctx: MetricContext, stats?: Record<string, unknown>[]): Row[];
   /** Statistics from the released counts (rule 7), in place: shares, ratios, intervals, flags. */
   derive?(rows: Row[], ctx: MetricContext): void;
   /** Rows a regio peer distribution is computed for (default: all). */
@@ -174,6 +190,8 @@ export interface MetricRequest {
     source?: string;
   };
   params?: Record<string, string>;
+  /** Reference data supplied by the caller (the API fills FTE from the region registry). */
+  reference?: MetricReference;
 }
 
 export interface ResponseColumn {

@@ -12,6 +12,11 @@ export class MetricsRepository {
     return this.analytic.query;
   }
 
+  /** When the snapshot being served was built (ISO time). */
+  async builtAt(): Promise<string> {
+    return (await this.analytic.info()).builtAt;
+  }
+
   /** Id of the snapshot being served (throws NoSnapshotError before the first ingest). */
   async snapshotId(): Promise<string> {
     return (await this.analytic.info()).snapshotId;

@@ -1,11 +1,12 @@
 import { BadRequestException, ForbiddenException, Inject, Injectable, NotFoundException, ServiceUnavailableException, StreamableFile } from '@nestjs/common';
 import { ROLES } from '@weegwijzer/contract';
-import { catalogue, MetricForbiddenError, MetricNotFoundError, MetricParamError, runMetric, toCsv, type CatalogueEntry, type MetricResponse } from '@weegwijzer/metrics';
+import { catalogue, findMetric, MetricForbiddenError, MetricNotFoundError, MetricParamError, runMetric, toCsv, type CatalogueEntry, type MetricReference, type MetricResponse } from '@weegwijzer/metrics';
 import { NoSnapshotError } from '@weegwijzer/store';
 import type { Principal } from '../auth/principal';
 import { assertRegionAccess } from '../auth/region-access';
 import { APP_CONFIG } from '../app/tokens';
 import type { AppConfig } from '../config/app-config';
+import { RegistryService } from '../registry/registry.service';
 import { ARROW_STREAM_TYPE, metricToArrowIpc } from './arrow-format';
 import { MetricCache } from './metric-cache';
 import { negotiateFormat, parseMetricQuery, type ParsedMetricQuery } from './metric-query';
@@ -36,6 +37,7 @@ export class MetricsService {
   constructor(
     private readonly repo: MetricsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly registry: RegistryService,
   ) {
     this.cache = new MetricCache(config.metricCacheEntries);
   }
@@ -78,12 +80,38 @@ export class MetricsService {
     return { format, body: new StreamableFile(ipc, { type: ARROW_STREAM_TYPE, length: ipc.length, disposition: `attachment; filename="${name}.arrows"` }) };
   }
 
+  /** A metric for a caller as JSON (the Atom feed renders it). */
+  async response(p: Principal, name: string, rawQuery: Record<string, unknown>): Promise<MetricResponse> {
+    const q = parseMetricQuery(name, rawQuery, { role: p.role, region: p.region ?? undefined, k: this.config.k });
+    return this.compute(p, name, q);
+  }
+
+  /** When the served snapshot was built (ISO time). */
+  async snapshotBuiltAt(): Promise<string> {
+    try {
+      return await this.repo.builtAt();
+    } catch (e) {
+      if (e instanceof NoSnapshotError) throw new ServiceUnavailableException('no data has been loaded yet: upload a batch first');
+      throw e;
+    }
+  }
+
+  /** Reference data from the operational store that the metric reads (flow: FTE from the region registry). */
+  private async referenceFor(name: string): Promise<MetricReference | undefined> {
+    const wanted = findMetric(name).references ?? [];
+    if (!wanted.includes('fte')) return undefined;
+    return { fte: await this.registry.fteByRegion() };
+  }
+
   private async compute(p: Principal, name: string, q: ParsedMetricQuery): Promise<MetricResponse> {
     try {
-      const request = q.request;
+      const reference = await this.referenceFor(name);
+      const request = reference ? { ...q.request, reference } : q.request;
       if (!this.cache.enabled) return await runMetric(name, request, this.repo.query);
       const snapshot = await this.repo.snapshotId();
-      return await this.cache.get({ snapshot, role: p.role, region: p.region, k: this.config.k, metric: name, scope: request.scope, params: request.params ?? {} }, () =>
+      // the reference is part of the key: a registry edit gives a fresh result
+      const params = { ...(request.params ?? {}), ...(reference ? { __reference: JSON.stringify(reference) } : {}) };
+      return await this.cache.get({ snapshot, role: p.role, region: p.region, k: this.config.k, metric: name, scope: request.scope, params }, () =>
         runMetric(name, request, this.repo.query),
       );
     } catch (e) {

@@ -17,6 +17,9 @@ export class ApiErrorDto implements Api.ApiError {
 
   @ApiPropertyOptional({ description: 'the status text', example: 'Bad Request' })
   error?: string;
+
+  @ApiPropertyOptional({ description: 'the request id (also in the X-Request-Id header and the audit log), to quote when reporting a problem' })
+  requestId?: string;
 }
 
 /** What each error status means on this API (the description of the documented response). */

@@ -71,6 +71,13 @@ export class RegistryService {
     return changed;
   }
 
+  /** FTE per region from the profiles (null where unknown): the metrics' `reference.fte`. */
+  async fteByRegion(): Promise<Record<string, number | null>> {
+    const out: Record<string, number | null> = {};
+    for (const x of await this.repo.profiles()) out[x.regionCode] = x.capacityFte === null || x.capacityFte === undefined ? null : Number(x.capacityFte);
+    return out;
+  }
+
   async listRegions(p: Principal): Promise<RegionProfileDto[]> {
     const codes = p.role === 'regio' ? [p.region!] : undefined;
     const [regions, profiles] = await Promise.all([this.repo.regions(codes), this.repo.profiles(codes)]);

@@ -1,0 +1,13 @@
+-- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{}}
+-- main
+-- params: ["2024-01-01","2024-12-31"]
+SELECT region_code, phenomenon, source, (year(received_at) * 10 + quarter(received_at)) AS bin, count(*) AS signals, coalesce(sum(rk), 0)::BIGINT AS signals__k
+FROM signal_facts
+WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
+GROUP BY region_code, phenomenon, source, bin;
+
+-- stats
+-- params: ["2024-01-01","2024-12-31"]
+SELECT max(received_at) AS last_received
+FROM signal_facts
+WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE);

@@ -10,7 +10,19 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'screenshots/**', 'coverage/**', '.nx/**', 'libs/api-types/src/openapi.ts', '**/*.d.ts', '**/*.js', '**/*.cjs', '**/*.mjs'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'data/**',
+      'screenshots/**',
+      'coverage/**',
+      '.nx/**',
+      'libs/api-types/src/openapi.ts',
+      '**/*.d.ts',
+      '**/*.js',
+      '**/*.cjs',
+      '**/*.mjs',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -16,6 +16,8 @@ function run(label, cmd, args, env) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+run('lint (ESLint with Nx module boundaries) and format (Prettier)', 'sh', ['-c', 'npx eslint . --max-warnings=50 && npx prettier --check . --log-level=warn'], embeddedEnv);
+
 run('typecheck + tests (embedded PGlite)', 'npx', ['nx', 'run-many', '-t', 'typecheck', 'test', '--outputStyle=stream'], embeddedEnv);
 
 // Suites in test/ that use the operational store; each isolates itself in its own schema.

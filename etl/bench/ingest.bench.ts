@@ -95,7 +95,10 @@ async function rawDuckDb(dir: string): Promise<{ ms: number; signals: number; as
   await conn.run(`CREATE TABLE signals AS SELECT * FROM ${reader(manifest.files.signals.name)}`);
   await conn.run(`CREATE TABLE assessments AS SELECT * FROM ${reader(manifest.files.assessments.name)}`);
   const ms = Date.now() - t;
-  const n = (await conn.runAndReadAll('SELECT (SELECT count(*) FROM signals)::INTEGER AS s, (SELECT count(*) FROM assessments)::INTEGER AS a')).getRowObjectsJS()[0] as { s: number; a: number };
+  const n = (await conn.runAndReadAll('SELECT (SELECT count(*) FROM signals)::INTEGER AS s, (SELECT count(*) FROM assessments)::INTEGER AS a')).getRowObjectsJS()[0] as {
+    s: number;
+    a: number;
+  };
   conn.closeSync();
   db.closeSync();
   return { ms, signals: n.s, assessments: n.a };
@@ -159,7 +162,12 @@ async function etl(dir: string): Promise<EtlRun> {
       (recompute ? small.recomputed : small.cached).push(await smallDelivery(ingestor, dataDir, i, recompute));
     }
     return {
-      small, ms, loadedMs, phases, outcome: `${r.batches[0].outcome}${r.batches[0].report && !r.batches[0].report.ok ? ` (${r.batches[0].report.errorCount} errors, first ${r.batches[0].report.errors[0]?.rule})` : ''}` };
+      small,
+      ms,
+      loadedMs,
+      phases,
+      outcome: `${r.batches[0].outcome}${r.batches[0].report && !r.batches[0].report.ok ? ` (${r.batches[0].report.errorCount} errors, first ${r.batches[0].report.errors[0]?.rule})` : ''}`,
+    };
   } finally {
     await closeOperationalStore(store);
     rmSync(dataDir, { recursive: true, force: true });
@@ -201,7 +209,13 @@ async function asWorkbooks(csvDir: string): Promise<string> {
     }
     const name = `${kind}.xlsx`;
     await writeRawXlsx(join(out, name), [{ name: kind, rows: cells() }]);
-    files[kind] = { name, rows, sha256: createHash('sha256').update(readFileSync(join(out, name))).digest('hex') };
+    files[kind] = {
+      name,
+      rows,
+      sha256: createHash('sha256')
+        .update(readFileSync(join(out, name)))
+        .digest('hex'),
+    };
   }
   writeFileSync(join(out, 'manifest.json'), JSON.stringify({ ...csvManifest, files }, null, 2));
   writeFileSync(marker, '');
@@ -235,8 +249,18 @@ async function main(): Promise<void> {
   const smalls = runs.map((r) => r.small);
   const cached = Math.min(...smalls.flatMap((s) => s.cached));
   const recomputed = Math.min(...smalls.flatMap((s) => s.recomputed));
-  console.log(`small delivery (200 signals, 1 region) into the full store, record keys cached     ${seconds(cached).padStart(9)}   (target <= 1 s; runs: ${smalls.flatMap((s) => s.cached).map(seconds).join(', ')})`);
-  console.log(`small delivery, every batch's record keys recomputed (as before the key cache)    ${seconds(recomputed).padStart(9)}   cached/recomputed ${(cached / recomputed).toFixed(2)}  (runs: ${smalls.flatMap((s) => s.recomputed).map(seconds).join(', ')})`);
+  console.log(
+    `small delivery (200 signals, 1 region) into the full store, record keys cached     ${seconds(cached).padStart(9)}   (target <= 1 s; runs: ${smalls
+      .flatMap((s) => s.cached)
+      .map(seconds)
+      .join(', ')})`,
+  );
+  console.log(
+    `small delivery, every batch's record keys recomputed (as before the key cache)    ${seconds(recomputed).padStart(9)}   cached/recomputed ${(cached / recomputed).toFixed(2)}  (runs: ${smalls
+      .flatMap((s) => s.recomputed)
+      .map(seconds)
+      .join(', ')})`,
+  );
   console.log('phases of the best run:');
   for (const [phase, ms] of Object.entries(run.phases)) console.log(`    ${phase.padEnd(40)} ${seconds(ms).padStart(9)}`);
   if (!args.shapes || args.format !== 'csv') return;
@@ -252,7 +276,9 @@ async function main(): Promise<void> {
     ['Excel, two workbooks (.xlsx)', xlsxDir, `${size(join(xlsxDir, 'signals.xlsx'))} + ${size(join(xlsxDir, 'assessments.xlsx'))}`],
   ] as const) {
     const r = await etl(path);
-    console.log(`ETL: ${label.padEnd(30)} (${bytes})  validated + loaded ${seconds(r.loadedMs).padStart(9)} (${(r.loadedMs / run.loadedMs).toFixed(2)}x CSV), complete ${seconds(r.ms).padStart(9)} (${(r.ms / run.ms).toFixed(2)}x CSV)  -> ${r.outcome}`);
+    console.log(
+      `ETL: ${label.padEnd(30)} (${bytes})  validated + loaded ${seconds(r.loadedMs).padStart(9)} (${(r.loadedMs / run.loadedMs).toFixed(2)}x CSV), complete ${seconds(r.ms).padStart(9)} (${(r.ms / run.ms).toFixed(2)}x CSV)  -> ${r.outcome}`,
+    );
   }
 }
 

@@ -78,7 +78,10 @@ export function writeSyntheticBatch(dir: string, assessments: number, region = '
   closeSync(afd);
   // Assessments refer to signals by index; rewrite the ids consistently in one pass.
   const sigText = readFileSync(sigFile, 'utf8');
-  const ids = sigText.split('\n').slice(1, -1).map((l) => l.slice(0, l.indexOf(',')));
+  const ids = sigText
+    .split('\n')
+    .slice(1, -1)
+    .map((l) => l.slice(0, l.indexOf(',')));
   const assText = readFileSync(assFile, 'utf8').replace(/SIGREF(\d+)/g, (_, n: string) => ids[Number(n)]);
   writeFileSync(assFile, assText);
   const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');

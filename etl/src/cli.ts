@@ -139,7 +139,8 @@ function printIngest(result: IngestResult): void {
     console.log(`${name}: ${b.message}`);
     if (b.outcome === 'rejected' && b.report) printReport(b.report, (s) => console.log(s));
   }
-  if (result.snapshot) console.log(`serving snapshot ${result.snapshot.id}: ${result.snapshot.batches} batches, ${result.snapshot.signals} signals, ${result.snapshot.assessments} assessments`);
+  if (result.snapshot)
+    console.log(`serving snapshot ${result.snapshot.id}: ${result.snapshot.batches} batches, ${result.snapshot.signals} signals, ${result.snapshot.assessments} assessments`);
 }
 
 /** How long an ingest waits for another process that owns the data directory but takes no commands. */

@@ -72,9 +72,15 @@ describe(`API on ${STORE}: demo mode`, () => {
 
   it('says how fresh the data is: latest received_at and latest delivery, dates only', async () => {
     const f = (await (await api.call('/api/v1/freshness', { token: tokens.nctv })).json()) as Record<string, unknown>;
-    const batches = await (await api.call('/api/v1/batches', { token: tokens.beheer })).json() as BatchDto[];
-    const latestPeriodEnd = batches.map((b) => b.period.to ?? '').sort().at(-1);
-    const latestProduced = batches.map((b) => b.producedAt ?? '').sort().at(-1);
+    const batches = (await (await api.call('/api/v1/batches', { token: tokens.beheer })).json()) as BatchDto[];
+    const latestPeriodEnd = batches
+      .map((b) => b.period.to ?? '')
+      .sort()
+      .at(-1);
+    const latestProduced = batches
+      .map((b) => b.producedAt ?? '')
+      .sort()
+      .at(-1);
     expect(f.dataThrough).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     // the month of the latest signal (a record's day is not released): its last day, not after the
     // month of the latest period end (every signal lies inside its batch's period)
@@ -221,7 +227,10 @@ describe(`API on ${STORE}: the regio peer view`, () => {
 
   it('gives the municipalities and boundaries of the own region only', async () => {
     const ms = (await (await api.call('/api/v1/registry/municipalities', { token: tokens.regio })).json()) as { code: string; regionCode: string }[];
-    const expected = loadMunicipalities().filter((m) => m.regionCode === OWN).map((m) => m.code).sort();
+    const expected = loadMunicipalities()
+      .filter((m) => m.regionCode === OWN)
+      .map((m) => m.code)
+      .sort();
     expect(ms.map((m) => m.code).sort()).toEqual(expected);
     const topo = (await (await api.call('/api/v1/registry/boundaries', { token: tokens.regio })).json()) as {
       objects: Record<string, { geometries: { properties?: { code?: string } }[] }>;
@@ -385,7 +394,13 @@ describe(`API on ${STORE}: registry`, () => {
     const put = await api.call('/api/v1/registry/regions/VR22', {
       token: tokens.beheer,
       method: 'PUT',
-      body: { covenantSigned: true, covenantStartDate: '2019-05-01', weegploegOrganisation: 'regionaal', capacityFte: 1.25, frameworks: { politie: ['le_model'], gemeente: ['niet_pluis', 'ica'] } },
+      body: {
+        covenantSigned: true,
+        covenantStartDate: '2019-05-01',
+        weegploegOrganisation: 'regionaal',
+        capacityFte: 1.25,
+        frameworks: { politie: ['le_model'], gemeente: ['niet_pluis', 'ica'] },
+      },
     });
     expect(put.status).toBe(200);
     const after = (await put.json()) as Record<string, unknown>;
@@ -418,7 +433,11 @@ describe(`API on ${STORE}: registry`, () => {
       capacityFte: 1.25,
       frameworks: { gemeente: ['ica', 'niet_pluis'], politie: ['le_model'] },
     };
-    const changed = Object.fromEntries(Object.entries(wanted).filter(([k, v]) => JSON.stringify(before[k]) !== JSON.stringify(v)).map(([k, v]) => [k, { old: before[k], new: v }]));
+    const changed = Object.fromEntries(
+      Object.entries(wanted)
+        .filter(([k, v]) => JSON.stringify(before[k]) !== JSON.stringify(v))
+        .map(([k, v]) => [k, { old: before[k], new: v }]),
+    );
     expect(Object.keys(changed)).toEqual(expect.arrayContaining(['covenantStartDate', 'weegploegOrganisation', 'capacityFte', 'frameworks']));
     expect(history[1]).toMatchObject({ changedBy: 'demo:beheer', changes: changed });
     expect(history[2].changedBy).toBe('demo');
@@ -444,7 +463,8 @@ describe(`API on ${STORE}: registry`, () => {
 
 describe(`API on ${STORE}: attention feed and signals per FTE`, () => {
   type Entry = { id: string; title: string; updated: string; category: { '@_term': string } };
-  const parseFeed = (xml: string) => new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'entry' }).parse(xml).feed as { id: string; updated: string; entry?: Entry[]; link: { '@_href': string } };
+  const parseFeed = (xml: string) =>
+    new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'entry' }).parse(xml).feed as { id: string; updated: string; entry?: Entry[]; link: { '@_href': string } };
 
   it('lists the flagged rows of metric attention as well-formed Atom, with stable ids and the snapshot build time', async () => {
     const path = '/api/v1/attention.atom?from=2024-01&to=2025-12';
@@ -482,8 +502,10 @@ describe(`API on ${STORE}: attention feed and signals per FTE`, () => {
 
   it('flow gives signals_per_fte = released signals / the registry FTE, and follows a registry edit', async () => {
     const fteOf = async () =>
-      Object.fromEntries(((await (await api.call('/api/v1/registry/regions', { token: tokens.nctv })).json()) as { code: string; capacityFte: number | null }[]).map((x) => [x.code, x.capacityFte]));
-    const flow = async () => ((await (await api.call('/api/v1/metrics/flow', { token: tokens.nctv })).json()).rows as Record<string, unknown>[]);
+      Object.fromEntries(
+        ((await (await api.call('/api/v1/registry/regions', { token: tokens.nctv })).json()) as { code: string; capacityFte: number | null }[]).map((x) => [x.code, x.capacityFte]),
+      );
+    const flow = async () => (await (await api.call('/api/v1/metrics/flow', { token: tokens.nctv })).json()).rows as Record<string, unknown>[];
     const fte = await fteOf();
     const rows = await flow();
     let checked = 0;
@@ -516,7 +538,13 @@ describe(`API on ${STORE}: batches`, () => {
     const r = await api.call('/api/v1/batches', { token: tokens.regio, method: 'POST', body: batchFiles(dir) });
     expect(r.status).toBe(202);
     const accepted = (await r.json()) as { id: string; status: string; location: string };
-    expect(accepted).toEqual({ id: 'VR13/VR13-test-upload-1', region: OWN, batchId: 'VR13-test-upload-1', status: 'queued', location: '/api/v1/batches/VR13%2FVR13-test-upload-1' });
+    expect(accepted).toEqual({
+      id: 'VR13/VR13-test-upload-1',
+      region: OWN,
+      batchId: 'VR13-test-upload-1',
+      status: 'queued',
+      location: '/api/v1/batches/VR13%2FVR13-test-upload-1',
+    });
     const done = await waitForBatch(accepted.id, tokens.regio);
     expect(done).toMatchObject({ status: 'loaded', lastOutcome: 'loaded', signalRows: 2, assessmentRows: 1, submittedBy: 'demo:regio:VR13' });
     const snapshotAfter = ((await (await api.call('/api/health')).json()) as { duckdb: { snapshot: string } }).duckdb.snapshot;
@@ -593,7 +621,11 @@ describe(`API on ${STORE}: audit log`, () => {
       [Number(before)],
     );
     expect(rows.map((r) => [r.route, r.status])).toEqual(requests.map(([, , status, route]) => [route, status]));
-    expect(rows[0]).toMatchObject({ role: 'regio', who: expect.stringMatching(/^tok_[0-9a-f]{12}:demo:regio:VR13$/), params: { name: 'flow', regions: 'VR13', from: '2024-01-01' } });
+    expect(rows[0]).toMatchObject({
+      role: 'regio',
+      who: expect.stringMatching(/^tok_[0-9a-f]{12}:demo:regio:VR13$/),
+      params: { name: 'flow', regions: 'VR13', from: '2024-01-01' },
+    });
     expect(rows[2].params).toEqual({ name: 'flow' });
     expect(rows[4]).toMatchObject({ who: 'anonymous', role: null });
     expect(rows[5]).toMatchObject({ who: 'anonymous', role: null });
@@ -603,8 +635,25 @@ describe(`API on ${STORE}: audit log`, () => {
   it('never holds a token, a token hash or a metric value', async () => {
     const metric = (await (await api.call('/api/v1/metrics/flow?regions=VR13', { token: tokens.inspectie })).json()) as { rows: Record<string, unknown>[] };
     await api.app.flushAudit();
-    const columns = await storeQuery<{ column_name: string }>(api, "SELECT column_name FROM information_schema.columns WHERE table_name = 'audit_log' AND table_schema = current_schema() ORDER BY ordinal_position");
-    expect(columns.map((c) => c.column_name)).toEqual(['id', 'at', 'who', 'role', 'region_code', 'method', 'route', 'params', 'status', 'duration_ms', 'request_id', 'prev_hash', 'hash']);
+    const columns = await storeQuery<{ column_name: string }>(
+      api,
+      "SELECT column_name FROM information_schema.columns WHERE table_name = 'audit_log' AND table_schema = current_schema() ORDER BY ordinal_position",
+    );
+    expect(columns.map((c) => c.column_name)).toEqual([
+      'id',
+      'at',
+      'who',
+      'role',
+      'region_code',
+      'method',
+      'route',
+      'params',
+      'status',
+      'duration_ms',
+      'request_id',
+      'prev_hash',
+      'hash',
+    ]);
     const dump = JSON.stringify(await storeQuery(api, 'SELECT who, role, region_code, method, route, params FROM audit_log'));
     for (const t of [...Object.values(tokens), ...sessions.map((s) => s.token), 'wgw_forged-token-value']) {
       expect(dump).not.toContain(t);
@@ -613,7 +662,28 @@ describe(`API on ${STORE}: audit log`, () => {
     }
     // Parameters are only route parameters and scope keys, never response content.
     const params = await storeQuery<{ params: Record<string, unknown> | null }>(api, 'SELECT params FROM audit_log WHERE params IS NOT NULL');
-    const allowed = new Set(['name', 'code', 'id', 'regions', 'from', 'to', 'phenomenon', 'receiving_party', 'source', 'format', 'sep', 'by', 'stage', 'region', 'who', 'role', 'route', 'status', 'offset', 'limit']);
+    const allowed = new Set([
+      'name',
+      'code',
+      'id',
+      'regions',
+      'from',
+      'to',
+      'phenomenon',
+      'receiving_party',
+      'source',
+      'format',
+      'sep',
+      'by',
+      'stage',
+      'region',
+      'who',
+      'role',
+      'route',
+      'status',
+      'offset',
+      'limit',
+    ]);
     for (const { params: p } of params) for (const k of Object.keys(p!)) expect(allowed.has(k), k).toBe(true);
     const countColumns = Object.keys(metric.rows[0]).filter((k) => !['group', 'region_code'].includes(k));
     for (const c of countColumns) expect(dump).not.toContain(`"${c}"`);

@@ -80,7 +80,12 @@ describe(`audit trail on ${STORE}`, () => {
     }
     expect(r.status).toBe(503);
     expect(r.headers.get('retry-after')).toBe('5');
-    expect(await r.json()).toEqual({ statusCode: 503, message: 'the audit log cannot be written; the request was not served', error: 'Service Unavailable', requestId: 'while-down-1' });
+    expect(await r.json()).toEqual({
+      statusCode: 503,
+      message: 'the audit log cannot be written; the request was not served',
+      error: 'Service Unavailable',
+      requestId: 'while-down-1',
+    });
     const after = await api.call('/api/v1/me', { token, headers: { 'x-request-id': 'after-restore-1' } });
     expect(after.status).toBe(200);
     expect(await rowsFor(['while-down-1', 'after-restore-1'])).toEqual([expect.objectContaining({ request_id: 'after-restore-1', status: 200 })]);
@@ -90,7 +95,10 @@ describe(`audit trail on ${STORE}`, () => {
     const report = await sendControl<{ ok: boolean; rows: number; head: string }>(api.dataDir, 'audit.verify', {});
     const [{ n }] = await storeQuery<{ n: string }>(api, 'SELECT count(*) AS n FROM audit_log');
     expect(report).toEqual({ ok: true, rows: Number(n), head: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    const links = await storeQuery<{ ok: boolean }>(api, 'SELECT bool_and(prev_hash = prev) AS ok FROM (SELECT prev_hash, lag(hash, 1, repeat(\'0\', 64)) OVER (ORDER BY id) AS prev FROM audit_log) x');
+    const links = await storeQuery<{ ok: boolean }>(
+      api,
+      "SELECT bool_and(prev_hash = prev) AS ok FROM (SELECT prev_hash, lag(hash, 1, repeat('0', 64)) OVER (ORDER BY id) AS prev FROM audit_log) x",
+    );
     expect(links[0].ok).toBe(true);
   });
 

@@ -95,7 +95,9 @@ export class ContractValidator {
       this.compiled.set(pointer, fn);
     }
     if (fn(value)) return [];
-    return (fn.errors ?? []).slice(0, 10).map((e) => `${where}: ${e.instancePath || '(body)'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`);
+    return (fn.errors ?? [])
+      .slice(0, 10)
+      .map((e) => `${where}: ${e.instancePath || '(body)'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`);
   }
 }
 

@@ -92,7 +92,9 @@ describe(`hostile input on every route, ${STORE}`, () => {
     const n = audited.size;
     const statuses = new Map<number, number>();
     for (const r of results) statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
-    console.log(`fuzz: ${results.length} requests over ${routes.length} routes x ${Object.keys(tokens).length} callers; statuses ${JSON.stringify(Object.fromEntries(statuses))}; 0 5xx; ${n} audit rows`);
+    console.log(
+      `fuzz: ${results.length} requests over ${routes.length} routes x ${Object.keys(tokens).length} callers; statuses ${JSON.stringify(Object.fromEntries(statuses))}; 0 5xx; ${n} audit rows`,
+    );
   }, 600_000);
 
   it('answers the reproduced beheer 500s with 400 and a message saying where', async () => {
@@ -104,7 +106,10 @@ describe(`hostile input on every route, ${STORE}`, () => {
     expect(((await nested.json()) as { message: string }).message).toMatch(/^request body: \$\.sourceNote(\[0\])+: nested deeper than 32 levels$/);
     const nul = await api.call('/api/v1/registry/regions/VR13', { token: tokens.beheer, method: 'PUT', body: '{"sourceNote":"bron\\u0000"}' });
     expect(nul.status).toBe(400);
-    expect(await nul.json()).toMatchObject({ message: 'request body: $.sourceNote: text with a NUL character or invalid Unicode (a lone surrogate)', requestId: nul.headers.get('x-request-id') });
+    expect(await nul.json()).toMatchObject({
+      message: 'request body: $.sourceNote: text with a NUL character or invalid Unicode (a lone surrogate)',
+      requestId: nul.headers.get('x-request-id'),
+    });
   });
 
   it('refuses an expired token with 401', async () => {

@@ -129,10 +129,33 @@ describe(`hardening on ${STORE}`, () => {
     const lines = logLines.slice(before).map((l) => JSON.parse(l) as Record<string, unknown>);
     const requests = lines.filter((l) => l.msg === 'request');
     expect(requests).toEqual([
-      { time: expect.any(String), level: 'info', msg: 'request', requestId: 'client-req.1', method: 'GET', route: '/api/v1/registry/regions/:code', status: 200, ms: expect.any(Number), role: 'beheer' },
-      { time: expect.any(String), level: 'info', msg: 'request', requestId: generated, method: 'GET', route: '/api/v1/audit', status: 401, ms: expect.any(Number), role: 'anonymous' },
+      {
+        time: expect.any(String),
+        level: 'info',
+        msg: 'request',
+        requestId: 'client-req.1',
+        method: 'GET',
+        route: '/api/v1/registry/regions/:code',
+        status: 200,
+        ms: expect.any(Number),
+        role: 'beheer',
+      },
+      {
+        time: expect.any(String),
+        level: 'info',
+        msg: 'request',
+        requestId: generated,
+        method: 'GET',
+        route: '/api/v1/audit',
+        status: 401,
+        ms: expect.any(Number),
+        role: 'anonymous',
+      },
     ]);
-    const audited = await storeQuery<{ request_id: string; status: number }>(api, 'SELECT request_id, status FROM audit_log WHERE request_id IN ($1, $2) ORDER BY id', ['client-req.1', generated]);
+    const audited = await storeQuery<{ request_id: string; status: number }>(api, 'SELECT request_id, status FROM audit_log WHERE request_id IN ($1, $2) ORDER BY id', [
+      'client-req.1',
+      generated,
+    ]);
     expect(audited).toEqual([
       { request_id: 'client-req.1', status: 200 },
       { request_id: generated, status: 401 },

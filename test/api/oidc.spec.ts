@@ -75,7 +75,11 @@ describe(`OIDC bearer tokens on ${STORE}`, () => {
     ['no role claim', () => sign({ role: 'inspectie' }), /no valid "wgw_role" claim/],
     ['unknown role', () => sign({ wgw_role: 'admin' }), /no valid "wgw_role" claim/],
     ['regio without region', () => sign({ wgw_role: 'regio' }), /needs a "wgw_region" claim/],
-    ['unsigned (alg none)', async () => new UnsecuredJWT({ wgw_role: 'inspectie' }).setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('5m').encode(), /could not be verified/],
+    [
+      'unsigned (alg none)',
+      async () => new UnsecuredJWT({ wgw_role: 'inspectie' }).setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('5m').encode(),
+      /could not be verified/,
+    ],
   ])('refuses a JWT: %s', async (_what, make, reason) => {
     const r = await api.call('/api/v1/me', { token: await make() });
     expect(r.status).toBe(401);

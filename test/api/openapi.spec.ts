@@ -57,7 +57,10 @@ describe(`OpenAPI document on ${STORE}`, () => {
         encoding: 'utf8',
         env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
       });
-      const out = JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))) as { totals: { errors: number; warnings: number }; problems: { ruleId: string; message: string; location: { pointer: string }[] }[] };
+      const out = JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))) as {
+        totals: { errors: number; warnings: number };
+        problems: { ruleId: string; message: string; location: { pointer: string }[] }[];
+      };
       const problems = out.problems.map((p) => `${p.ruleId}: ${p.message} at ${p.location[0]?.pointer}`);
       expect(problems).toEqual([]);
       expect(out.totals).toMatchObject({ errors: 0, warnings: 0 });
@@ -81,12 +84,26 @@ describe(`OpenAPI document on ${STORE}`, () => {
     expect(contract.check('GET', '/api/v1/me', 418, 'application/json', json({ statusCode: 418, message: 'teapot' })).join()).toMatch(/status 418 is not documented/);
     expect(contract.check('GET', '/api/v1/me', 200, 'text/html', '<p>')).toEqual([expect.stringMatching(/content type text\/html is not documented/)]);
     expect(contract.check('GET', '/api/v1/secret', 200, 'application/json', '{}')).toEqual([expect.stringMatching(/not in the OpenAPI document/)]);
-    const flow = { metric: 'flow', k: 5, scope: { regions: ['VR13'] }, params: {}, notes: [], columns: [], rows: [{ group: 'region', region_code: 'VR13' }], suppressed: [], protection: 'cell_key', additivity: 'approximate', ptable: 'D2-V1-1' };
+    const flow = {
+      metric: 'flow',
+      k: 5,
+      scope: { regions: ['VR13'] },
+      params: {},
+      notes: [],
+      columns: [],
+      rows: [{ group: 'region', region_code: 'VR13' }],
+      suppressed: [],
+      protection: 'cell_key',
+      additivity: 'approximate',
+      ptable: 'D2-V1-1',
+    };
     expect(contract.check('GET', '/api/v1/metrics/flow', 200, 'application/json', json(flow))).toEqual([]);
     expect(contract.check('GET', '/api/v1/metrics/flow', 200, 'application/json', json({ ...flow, rows: [{ region_code: 'VR13', person_id: 'p1' }] })).join()).toMatch(
       /\/rows\/0 must be equal to one of the allowed values/,
     );
-    expect(contract.check('GET', '/api/v1/metrics/flow', 200, 'application/json', json({ ...flow, metric: 'reach' })).join()).toMatch(/\/metric must be equal to one of the allowed values/);
+    expect(contract.check('GET', '/api/v1/metrics/flow', 200, 'application/json', json({ ...flow, metric: 'reach' })).join()).toMatch(
+      /\/metric must be equal to one of the allowed values/,
+    );
     // Errors have their shape too.
     expect(contract.check('GET', '/api/v1/me', 401, 'application/json', json({ statusCode: 401, message: 'no', error: 'Unauthorized' }))).toEqual([]);
     expect(contract.check('GET', '/api/v1/me', 401, 'application/json', json({ status: 401 })).join()).toMatch(/required property 'statusCode'/);

@@ -29,10 +29,11 @@ describe(`start-up recovery on ${STORE}`, () => {
       writeFileSync(join(dataDir, 'tmp', 'uploads', name, 'signals.csv'), 'signal_id\n');
     }
     const dead = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString());
-    writeFileSync(join(dataDir, 'owner.lock'), JSON.stringify({ pid: dead, proc_start: null, hostname: hostname(), started_at: 'before the kill', socket_path: join(dataDir, 'control.sock') }));
-    app = await createApp(
-      loadConfig({ WEEGWIJZER_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', ...(DATABASE_URL ? { DATABASE_URL, DATABASE_SCHEMA: schema } : {}) }, []),
+    writeFileSync(
+      join(dataDir, 'owner.lock'),
+      JSON.stringify({ pid: dead, proc_start: null, hostname: hostname(), started_at: 'before the kill', socket_path: join(dataDir, 'control.sock') }),
     );
+    app = await createApp(loadConfig({ WEEGWIJZER_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', ...(DATABASE_URL ? { DATABASE_URL, DATABASE_SCHEMA: schema } : {}) }, []));
   }, 120_000);
   afterAll(async () => {
     await app?.close();
@@ -59,6 +60,11 @@ describe(`start-up recovery on ${STORE}`, () => {
     const { sendControl } = await import('@weegwijzer/store');
     const { token } = await sendControl<{ token: string }>(dataDir, 'token.create', { role: 'beheer', name: 'recovery' });
     const list = (await (await fetch(`${app!.url}/api/v1/batches`, { headers: { authorization: `Bearer ${token}` } })).json()) as { id: string; status: string }[];
-    expect(list.filter((b) => b.status === 'interrupted').map((b) => b.id).sort()).toEqual(['VR03/b-loading', 'VR13/b-validating']);
+    expect(
+      list
+        .filter((b) => b.status === 'interrupted')
+        .map((b) => b.id)
+        .sort(),
+    ).toEqual(['VR03/b-loading', 'VR13/b-validating']);
   });
 });

@@ -13,14 +13,7 @@
 import { createApp, loadConfig } from '@weegwijzer/api';
 import { Ingestor, generateDemo, scaleForSignals } from '@weegwijzer/etl';
 import { catalogue, runMetric } from '@weegwijzer/metrics';
-import {
-  acquireOwnership,
-  AnalyticReader,
-  closeOperationalStore,
-  openOperationalStore,
-  readSnapshotPointer,
-  sendControl,
-} from '@weegwijzer/store';
+import { acquireOwnership, AnalyticReader, closeOperationalStore, openOperationalStore, readSnapshotPointer, sendControl } from '@weegwijzer/store';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -219,9 +212,7 @@ interface ApiRun {
 }
 
 async function runApi(dataDir: string, metricCache: number, label: string): Promise<ApiRun> {
-  const app = await createApp(
-    loadConfig({ WEEGWIJZER_DATA_DIR: dataDir, PORT: '0', RATE_LIMIT: '0', LOG_LEVEL: 'warn', WEEGWIJZER_METRIC_CACHE: String(metricCache) }, []),
-  );
+  const app = await createApp(loadConfig({ WEEGWIJZER_DATA_DIR: dataDir, PORT: '0', RATE_LIMIT: '0', LOG_LEVEL: 'warn', WEEGWIJZER_METRIC_CACHE: String(metricCache) }, []));
   try {
     const { token } = await sendControl<{ token: string }>(dataDir, 'token.create', { role: 'inspectie', name: `bench ${label}` });
     log(`API (${label}): ${CLIENTS} concurrent clients for ${SECONDS} s on ${app.url}`);
@@ -258,7 +249,21 @@ async function main(): Promise<void> {
     const s16 = lib.concurrent.get(m)!;
     const a = cold.perEndpoint.get(m)!;
     const c = warm.perEndpoint.get(m)!;
-    return [m, f(s1.p50), f(s16.p95), a.perSecond.toFixed(1), f(a.p50), f(a.p95), f(a.p99), (a.p95 / s16.p95).toFixed(2), c.perSecond.toFixed(1), f(c.p50), f(c.p95), f(c.p99), (c.p95 / s1.p50).toFixed(3)];
+    return [
+      m,
+      f(s1.p50),
+      f(s16.p95),
+      a.perSecond.toFixed(1),
+      f(a.p50),
+      f(a.p95),
+      f(a.p99),
+      (a.p95 / s16.p95).toFixed(2),
+      c.perSecond.toFixed(1),
+      f(c.p50),
+      f(c.p95),
+      f(c.p99),
+      (c.p95 / s1.p50).toFixed(3),
+    ];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   for (const r of [head, ...rows]) out.push(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));

@@ -15,7 +15,6 @@ import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { performance } from 'node:perf_hooks';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -98,7 +97,10 @@ async function main(): Promise<void> {
     const writer = await DuckDBInstance.create(file);
     const conn = await writer.connect();
     await timed('building the snapshot', () => buildSnapshot(conn, o.signals));
-    const [{ s, a }] = (await conn.runAndReadAll('SELECT (SELECT count(*) FROM signal_facts) AS s, (SELECT count(*) FROM assessment_facts) AS a')).getRowObjectsJS() as { s: bigint; a: bigint }[];
+    const [{ s, a }] = (await conn.runAndReadAll('SELECT (SELECT count(*) FROM signal_facts) AS s, (SELECT count(*) FROM assessment_facts) AS a')).getRowObjectsJS() as {
+      s: bigint;
+      a: bigint;
+    }[];
     log(`snapshot: ${s} signals, ${a} assessments`);
     conn.closeSync();
     writer.closeSync();
@@ -172,7 +174,9 @@ async function main(): Promise<void> {
   const header = ['metric (2024, all regions, inspectie)', 'library ms', 'bare SQL ms', 'lib/SQL', 'target', ...(pg ? ['PostgreSQL ms', 'PG/DuckDB'] : [])];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  console.log(`\nmetrics benchmark: ${o.signals.toLocaleString('en')} signals, ${(o.signals * 3).toLocaleString('en')} assessments; median of ${o.runs}, library and bare SQL run alternately (PostgreSQL: median of ${Math.min(o.runs, 3)}); target library < 100 ms and ≤ 1.5 × bare SQL`);
+  console.log(
+    `\nmetrics benchmark: ${o.signals.toLocaleString('en')} signals, ${(o.signals * 3).toLocaleString('en')} assessments; median of ${o.runs}, library and bare SQL run alternately (PostgreSQL: median of ${Math.min(o.runs, 3)}); target library < 100 ms and ≤ 1.5 × bare SQL`,
+  );
   console.log(line(header));
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const r of rows) console.log(line(r));

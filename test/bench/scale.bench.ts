@@ -108,7 +108,11 @@ async function measureChild(o: Options, n: number): Promise<void> {
   for (const r of [...REQUESTS, REGIO]) {
     log(`  ${n}: ${r.label}`);
     const sql = statements(generatedSql(r.name, r.request, 'duckdb'));
-    const [library, bare] = await medianOfPair(o.runs, () => runMetric(r.name, r.request, query), () => Promise.all(sql.map(bareRun)));
+    const [library, bare] = await medianOfPair(
+      o.runs,
+      () => runMetric(r.name, r.request, query),
+      () => Promise.all(sql.map(bareRun)),
+    );
     out.rows.push({ label: r.label, library, bare });
   }
   db.closeSync();
@@ -139,7 +143,12 @@ async function main(): Promise<void> {
       const b = child(['--build', String(n), '--cache', o.cache, '--memory', o.memory]);
       buildS = b.ms / 1000;
     } else log(`reusing ${fileOf(o, n)}`);
-    const m = JSON.parse(child(['--measure', String(n), '--cache', o.cache, '--memory', o.memory, '--runs', String(o.runs)]).stdout.trim().split('\n').pop() as string) as Measured;
+    const m = JSON.parse(
+      child(['--measure', String(n), '--cache', o.cache, '--memory', o.memory, '--runs', String(o.runs)])
+        .stdout.trim()
+        .split('\n')
+        .pop() as string,
+    ) as Measured;
     results.set(n, { ...m, buildS, fileMb: statSync(fileOf(o, n)).size / 2 ** 20 });
   }
   const load = execFileSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).split(' ').slice(0, 3).join(' ');
@@ -150,12 +159,26 @@ async function main(): Promise<void> {
   console.log('-'.repeat(52 + w * sizes.length));
   for (let i = 0; i < REQUESTS.length + 1; i++) {
     const label = results.get(sizes[0])!.rows[i].label;
-    console.log(`${label.padEnd(52)}${sizes.map((n) => { const r = results.get(n)!.rows[i]; return `${r.library.toFixed(1)} / ${r.bare.toFixed(1)}`.padStart(w); }).join('')}`);
+    console.log(
+      `${label.padEnd(52)}${sizes
+        .map((n) => {
+          const r = results.get(n)!.rows[i];
+          return `${r.library.toFixed(1)} / ${r.bare.toFixed(1)}`.padStart(w);
+        })
+        .join('')}`,
+    );
   }
   console.log('-'.repeat(52 + w * sizes.length));
   console.log(`${'peak RSS of the measuring process (MiB)'.padEnd(52)}${sizes.map((n) => results.get(n)!.maxRssMb.toFixed(0).padStart(w)).join('')}`);
   console.log(`${'snapshot file (MiB)'.padEnd(52)}${sizes.map((n) => results.get(n)!.fileMb.toFixed(0).padStart(w)).join('')}`);
-  console.log(`${'snapshot generated in (s; cached: -)'.padEnd(52)}${sizes.map((n) => { const b = results.get(n)!.buildS; return (b === null ? '-' : b.toFixed(0)).padStart(w); }).join('')}`);
+  console.log(
+    `${'snapshot generated in (s; cached: -)'.padEnd(52)}${sizes
+      .map((n) => {
+        const b = results.get(n)!.buildS;
+        return (b === null ? '-' : b.toFixed(0)).padStart(w);
+      })
+      .join('')}`,
+  );
 }
 
 main().catch((e: unknown) => {

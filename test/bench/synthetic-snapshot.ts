@@ -87,9 +87,11 @@ FROM z`),
   );
   await timed('derived tables (signal_facts, assessment_facts)', async () => {
     await conn.run(recordKeyMacroSql(TEST_RECORD_KEY_SECRET));
-  for (const stmt of DERIVED_TABLES_SQL) await conn.run(stmt);
+    for (const stmt of DERIVED_TABLES_SQL) await conn.run(stmt);
   });
-  await conn.run(`INSERT INTO meta VALUES ('snapshot_id', 'bench'), ('built_at', '${new Date().toISOString()}'), ('batch_count', '1'), ('signals', '${signals}'), ('assessments', '${signals * 3}')`);
+  await conn.run(
+    `INSERT INTO meta VALUES ('snapshot_id', 'bench'), ('built_at', '${new Date().toISOString()}'), ('batch_count', '1'), ('signals', '${signals}'), ('assessments', '${signals * 3}')`,
+  );
 }
 
 /** The requests measured: every metric (and each parameter value that changes the SQL shape). */
@@ -109,11 +111,21 @@ export const REQUESTS: { label: string; name: string; request: MetricRequest }[]
   ['trend', {}],
   ['trend', { by: 'source' }],
 ].map(([name, params]) => ({
-  label: `${name}${Object.keys(params as object).length ? ` ${Object.entries(params as object).map(([k, v]) => `${k}=${v}`).join(',')}` : ''}`,
+  label: `${name}${
+    Object.keys(params as object).length
+      ? ` ${Object.entries(params as object)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(',')}`
+      : ''
+  }`,
   name: name as string,
   request: { role: 'inspectie', scope: { from: '2024-01-01', to: '2024-12-31' }, params: params as Record<string, string> },
 }));
-export const REGIO = { label: 'flow (regio VR13, peer view)', name: 'flow', request: { role: 'regio', region: 'VR13', scope: { from: '2024-01-01', to: '2024-12-31' } } as MetricRequest };
+export const REGIO = {
+  label: 'flow (regio VR13, peer view)',
+  name: 'flow',
+  request: { role: 'regio', region: 'VR13', scope: { from: '2024-01-01', to: '2024-12-31' } } as MetricRequest,
+};
 
 export async function medianOf(runs: number, f: () => Promise<unknown>): Promise<number> {
   for (let i = 0; i < 3; i++) await f(); // warm-up (a serving process has a warm JIT)

@@ -64,9 +64,12 @@ export async function waitForData(page: Page, timeout = 60_000): Promise<void> {
 }
 
 export async function openView(page: Page, view: string, query = ''): Promise<void> {
-  await page.evaluate(([v, q]) => {
-    window.location.hash = `#/${v}${q ? `?${q}` : ''}`;
-  }, [view, query] as const);
+  await page.evaluate(
+    ([v, q]) => {
+      window.location.hash = `#/${v}${q ? `?${q}` : ''}`;
+    },
+    [view, query] as const,
+  );
   await page.waitForFunction((v) => window.location.hash.startsWith(`#/${v}`), view);
   await waitForData(page);
 }

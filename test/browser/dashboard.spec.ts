@@ -17,7 +17,21 @@ import { DASHBOARD, ensureDashboardBuilt, gzipBytes, initialScripts, ROOT } from
 
 const INITIAL_JS_LIMIT = 350 * 1024;
 const SCREENSHOTS = join(ROOT, 'screenshots');
-const ALL_VIEWS = ['overzicht', 'regio', 'aandacht', 'stroom', 'preweging', 'criteria', 'fenomenen', 'integraliteit', 'bereik', 'register', 'gegevens', 'definities', 'toegankelijkheid'];
+const ALL_VIEWS = [
+  'overzicht',
+  'regio',
+  'aandacht',
+  'stroom',
+  'preweging',
+  'criteria',
+  'fenomenen',
+  'integraliteit',
+  'bereik',
+  'register',
+  'gegevens',
+  'definities',
+  'toegankelijkheid',
+];
 const ROLES: Role[] = [
   { role: 'inspectie', region: null },
   { role: 'nctv', region: null },
@@ -113,7 +127,12 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
     const q = new URLSearchParams(query).toString();
     const res = await api.call(`/api/v1/metrics/${name}${q ? `?${q}` : ''}`, { token: tokens.get(role) });
     expect(res.status, `${name}?${q} as ${role}`).toBe(200);
-    return (await res.json()) as { k: number; columns: { name: string; kind: string; label: { nl: string; en: string } }[]; rows: Record<string, unknown>[]; suppressed: { row: number; column: string; reason: string }[] };
+    return (await res.json()) as {
+      k: number;
+      columns: { name: string; kind: string; label: { nl: string; en: string } }[];
+      rows: Record<string, unknown>[];
+      suppressed: { row: number; column: string; reason: string }[];
+    };
   }
 
   /** A table cell as the API would send it: a number, or null when shown as suppressed. */
@@ -125,42 +144,38 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
     return text;
   }
 
-  it(
-    'opens every view for every role: no errors, axe WCAG 2.1 A/AA clean, screenshots at 1440×900',
-    async () => {
-      const failures: string[] = [];
-      const violations: Record<string, AxeViolation[]> = {};
-      for (const r of ROLES) {
-        const name = roleName(r);
-        const { context, page, problems } = await newPage();
-        await signInAs(page, api.url, r);
-        const nav = await page.$$eval('nav.main-nav a[data-view]', (as) => as.map((a) => a.getAttribute('data-view')));
-        // a regio user's menu starts with its own region page
-        const expected =
-          r.role === 'nctv' ? ALL_VIEWS.filter((v) => v !== 'gegevens') : r.role === 'regio' ? ['regio', ...ALL_VIEWS.filter((v) => v !== 'regio' && v !== 'aandacht')] : ALL_VIEWS;
-        expect(nav, `views offered to ${name}`).toEqual(expected);
-        const texts = new Map<string, string>();
-        for (const view of nav as string[]) {
-          await openView(page, view);
-          const h1 = await page.textContent('main h1');
-          if (!h1) failures.push(`${name}/${view}: no heading`);
-          const alerts = await page.$$eval('main [role="alert"]', (els) => els.map((e) => (e.textContent ?? '').trim()));
-          if (alerts.length) failures.push(`${name}/${view}: error shown: ${alerts.join(' | ')}`);
-          const v = await runAxe(page);
-          if (v.length) violations[`${name}/${view}`] = v;
-          await page.screenshot({ path: join(SCREENSHOTS, `${name}-${view}.png`), fullPage: true });
-          texts.set(view, await allPageText(page));
-        }
-        seenText.set(name, texts);
-        if (problems.length) failures.push(`${name}: ${problems.join(' | ')}`);
-        await context.close();
+  it('opens every view for every role: no errors, axe WCAG 2.1 A/AA clean, screenshots at 1440×900', async () => {
+    const failures: string[] = [];
+    const violations: Record<string, AxeViolation[]> = {};
+    for (const r of ROLES) {
+      const name = roleName(r);
+      const { context, page, problems } = await newPage();
+      await signInAs(page, api.url, r);
+      const nav = await page.$$eval('nav.main-nav a[data-view]', (as) => as.map((a) => a.getAttribute('data-view')));
+      // a regio user's menu starts with its own region page
+      const expected =
+        r.role === 'nctv' ? ALL_VIEWS.filter((v) => v !== 'gegevens') : r.role === 'regio' ? ['regio', ...ALL_VIEWS.filter((v) => v !== 'regio' && v !== 'aandacht')] : ALL_VIEWS;
+      expect(nav, `views offered to ${name}`).toEqual(expected);
+      const texts = new Map<string, string>();
+      for (const view of nav as string[]) {
+        await openView(page, view);
+        const h1 = await page.textContent('main h1');
+        if (!h1) failures.push(`${name}/${view}: no heading`);
+        const alerts = await page.$$eval('main [role="alert"]', (els) => els.map((e) => (e.textContent ?? '').trim()));
+        if (alerts.length) failures.push(`${name}/${view}: error shown: ${alerts.join(' | ')}`);
+        const v = await runAxe(page);
+        if (v.length) violations[`${name}/${view}`] = v;
+        await page.screenshot({ path: join(SCREENSHOTS, `${name}-${view}.png`), fullPage: true });
+        texts.set(view, await allPageText(page));
       }
-      const summary = Object.entries(violations).flatMap(([where, vs]) => vs.map((v) => `${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.html).join(' ‖ ')}`));
-      expect(summary).toEqual([]);
-      expect(failures).toEqual([]);
-    },
-    600_000,
-  );
+      seenText.set(name, texts);
+      if (problems.length) failures.push(`${name}: ${problems.join(' | ')}`);
+      await context.close();
+    }
+    const summary = Object.entries(violations).flatMap(([where, vs]) => vs.map((v) => `${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.html).join(' ‖ ')}`));
+    expect(summary).toEqual([]);
+    expect(failures).toEqual([]);
+  }, 600_000);
 
   it('never shows a regio user another region’s name or code, on any view', () => {
     const texts = seenText.get('regio-VR13');
@@ -243,7 +258,11 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
     const raw = readFileSync(file, 'utf8');
     rmSync(dir, { recursive: true, force: true });
     expect(raw.charCodeAt(0)).toBe(0xfeff);
-    const lines = raw.slice(1).trimEnd().split('\r\n').map((l) => l.split(';'));
+    const lines = raw
+      .slice(1)
+      .trimEnd()
+      .split('\r\n')
+      .map((l) => l.split(';'));
     const res = await apiMetric('inspectie', 'dropoff', { by: 'none', phenomenon: 'jihadisme' });
     const shown = ['region_code', 'with_pre', 'dropped', 'drop_rate', 'reached', 'direct', 'direct_rate'];
     // the API's label, with the unit where look-alike columns count different things ("(signalen)")
@@ -399,7 +418,12 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
     // the change history of the region just saved
     await page.waitForSelector('table.history tbody tr');
     const history = await page.$$eval('table.history tbody tr', (trs) => trs.map((tr) => Array.from(tr.children).map((c) => (c.textContent ?? '').trim())));
-    expect(history.map((h) => [h[2], h[4]])).toEqual(expect.arrayContaining([['Sleutelfunctionarissen', '3'], ['Convenant getekend', 'ja']]));
+    expect(history.map((h) => [h[2], h[4]])).toEqual(
+      expect.arrayContaining([
+        ['Sleutelfunctionarissen', '3'],
+        ['Convenant getekend', 'ja'],
+      ]),
+    );
     // Nobody else gets the edit form.
     const other = await newPage();
     await signInAs(other.page, api.url, { role: 'regio', region: 'VR13' });

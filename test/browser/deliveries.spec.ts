@@ -21,7 +21,13 @@ describe.skipIf(!HAVE_CHROMIUM)('deliveries in the dashboard (regio)', () => {
 
   beforeAll(async () => {
     ensureDashboardBuilt();
-    api = await startApi('browser-deliveries', { WEEGWIJZER_DEMO: '1', WEEGWIJZER_DEMO_SCALE: '0.05', WEEGWIJZER_DEMO_YEARS: '1', WEEGWIJZER_DEMO_REGIONS: 'VR13', RATE_LIMIT: '0' });
+    api = await startApi('browser-deliveries', {
+      WEEGWIJZER_DEMO: '1',
+      WEEGWIJZER_DEMO_SCALE: '0.05',
+      WEEGWIJZER_DEMO_YEARS: '1',
+      WEEGWIJZER_DEMO_REGIONS: 'VR13',
+      RATE_LIMIT: '0',
+    });
     browser = await launch();
   }, 600_000);
   afterAll(async () => {
@@ -46,7 +52,10 @@ describe.skipIf(!HAVE_CHROMIUM)('deliveries in the dashboard (regio)', () => {
     await openView(page, 'gegevens');
     expect(await page.getAttribute('input[type="file"][name="files"]', 'accept')).toMatch(/\.xlsx.*\.zip|\.zip.*\.xlsx/);
 
-    await page.setInputFiles('input[type="file"][name="files"]', readdirSync(broken).map((f) => join(broken, f)));
+    await page.setInputFiles(
+      'input[type="file"][name="files"]',
+      readdirSync(broken).map((f) => join(broken, f)),
+    );
     await page.click('button.check-button');
     await page.waitForSelector('.check-report .report-group', { timeout: 60_000 });
     const status = await page.textContent('.upload-status');
@@ -55,14 +64,24 @@ describe.skipIf(!HAVE_CHROMIUM)('deliveries in the dashboard (regio)', () => {
     const groups = await page.$$eval('.check-report .report-group', (gs) =>
       gs.map((g) => ({
         rule: g.querySelector('h4 code')?.textContent,
-        rows: Array.from(g.querySelectorAll('tbody tr')).map((tr) => Array.from(tr.children).slice(0, 3).map((c) => (c.textContent ?? '').trim())),
+        rows: Array.from(g.querySelectorAll('tbody tr')).map((tr) =>
+          Array.from(tr.children)
+            .slice(0, 3)
+            .map((c) => (c.textContent ?? '').trim()),
+        ),
       })),
     );
     // Dutch guidance per rule ("what to do"), never the value.
     expect(await page.textContent('.check-report .report-group h4')).toMatch(/lijkt een BSN/);
     expect(groups).toEqual([
       { rule: 'PII_BSN', rows: [['signals.csv', '1', 'subject_pseudonym']] },
-      { rule: 'CODE_UNKNOWN', rows: [['signals.csv', '2', 'phenomenon'], ['signals.csv', '3', 'phenomenon']] },
+      {
+        rule: 'CODE_UNKNOWN',
+        rows: [
+          ['signals.csv', '2', 'phenomenon'],
+          ['signals.csv', '3', 'phenomenon'],
+        ],
+      },
     ]);
     const text = await page.evaluate(() => document.body.innerText);
     expect(text).not.toContain(bsn);

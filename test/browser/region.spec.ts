@@ -202,7 +202,10 @@ describe.skipIf(!HAVE_CHROMIUM)('issue 10 in Chromium: region page, comparison, 
     expect(await page.getAttribute(`section[data-panel="overview-scorecard"] thead th:nth-child(${col + 2})`, 'aria-sort')).toBe('descending');
     await page.click(`section[data-panel="overview-scorecard"] thead th:nth-child(${col + 2}) button.sort`);
     const asc = await panelTable(page, 'overview-scorecard');
-    const up = asc.rows.slice(1).map((r) => nlNumber(r[col + 1].split(/[▲▼=]/)[0])).filter((v): v is number => v !== null);
+    const up = asc.rows
+      .slice(1)
+      .map((r) => nlNumber(r[col + 1].split(/[▲▼=]/)[0]))
+      .filter((v): v is number => v !== null);
     expect(up).toEqual([...up].sort((a, b) => a - b));
     // the scorecard no longer scrolls inside a box: every region row is in the page
     expect(asc.rows.length).toBe(26);
@@ -226,7 +229,11 @@ describe.skipIf(!HAVE_CHROMIUM)('issue 10 in Chromium: region page, comparison, 
       const csvFile = await save('csv');
       const xlsxFile = await save('xlsx');
       expect(xlsxFile.endsWith('.xlsx')).toBe(true);
-      const csv = readFileSync(csvFile, 'utf8').slice(1).trimEnd().split('\r\n').map((l) => l.split(';'));
+      const csv = readFileSync(csvFile, 'utf8')
+        .slice(1)
+        .trimEnd()
+        .split('\r\n')
+        .map((l) => l.split(';'));
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(xlsxFile);
       const [table, info] = wb.worksheets;
@@ -277,7 +284,8 @@ describe.skipIf(!HAVE_CHROMIUM)('issue 10 in Chromium: region page, comparison, 
         const r = h.getBoundingClientRect();
         if (r.width === 0 && r.height === 0) continue;
         if (r.right > width + 1) out.push(`${h.tagName}.${h.className}: right ${Math.round(r.right)} > ${width}`);
-        if (h.tagName === 'TABLE' && h.scrollWidth > h.clientWidth + 1) out.push(`table ${h.querySelector('caption')?.textContent}: scrollWidth ${h.scrollWidth} > ${h.clientWidth}`);
+        if (h.tagName === 'TABLE' && h.scrollWidth > h.clientWidth + 1)
+          out.push(`table ${h.querySelector('caption')?.textContent}: scrollWidth ${h.scrollWidth} > ${h.clientWidth}`);
       }
       return out.slice(0, 10);
     });

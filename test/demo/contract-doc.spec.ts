@@ -59,8 +59,7 @@ describe('docs/examples', () => {
 
   it('holds the HMAC of the local numbers, linking the repeated person and the assessments', () => {
     const key = Buffer.from(readFileSync(join(EXAMPLES_DIR, 'demo-key.hex'), 'utf8').trim(), 'hex');
-    const pseudo = (column: string, value: string) =>
-      createHmac('sha256', key).update(`${column}:${value}`).digest().subarray(0, 24).toString('base64url');
+    const pseudo = (column: string, value: string) => createHmac('sha256', key).update(`${column}:${value}`).digest().subarray(0, 24).toString('base64url');
     const signals = readCsv(join(batch, 'signals.csv')).rows;
     const assessments = readCsv(join(batch, 'assessments.csv')).rows;
     expect(signals[0].signal_id).toBe(pseudo('signal_id', 'S-0001'));
@@ -96,7 +95,10 @@ describe('docs/examples: Excel', () => {
       ['Toelichting', 'visible'],
     ]);
     const toelichting = wb.getWorksheet('Toelichting')!;
-    for (const [kind, columns] of [['signals', SIGNAL_COLUMNS], ['assessments', ASSESSMENT_COLUMNS]] as const) {
+    for (const [kind, columns] of [
+      ['signals', SIGNAL_COLUMNS],
+      ['assessments', ASSESSMENT_COLUMNS],
+    ] as const) {
       const ws = wb.getWorksheet(kind)!;
       expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(columns.map((c) => c.name));
       columns.forEach((c, i) => {

@@ -59,9 +59,7 @@ describe('demo output formats', () => {
 
   it('CSV reads back through DuckDB read_csv with the contract types', async () => {
     const b = reference[0];
-    const { rows, types } = await readWithDuckDB(
-      `SELECT * FROM read_csv('${join(b.dir, 'assessments.csv')}', header = true, all_varchar = true)`,
-    );
+    const { rows, types } = await readWithDuckDB(`SELECT * FROM read_csv('${join(b.dir, 'assessments.csv')}', header = true, all_varchar = true)`);
     expect(rows).toEqual(b.assessments);
     expect(types.assessment_id).toBe('VARCHAR');
   });
@@ -115,12 +113,17 @@ describe('demo output formats', () => {
   it('JSON Lines has one object per line with every contract key in order, null for not known', async () => {
     const out = tempDir('fmt-jsonl-keys');
     const r = await generateDemo({ ...OPTS, scale: 0.05, outDir: out, format: 'jsonl' });
-    const lines = readFileSync(join(r.batchDirs[0], 'signals.jsonl'), 'utf8').split('\n').filter((l) => l !== '');
+    const lines = readFileSync(join(r.batchDirs[0], 'signals.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l !== '');
     const objects = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     for (const o of objects) {
       expect(Object.keys(o).join(',')).toBe('signal_id,subject_pseudonym,region_code,municipality_code,received_at,receiving_party,source,phenomenon,age_band');
     }
-    const assessments = readFileSync(join(r.batchDirs[0], 'assessments.jsonl'), 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l));
+    const assessments = readFileSync(join(r.batchDirs[0], 'assessments.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => JSON.parse(l));
     const pre = assessments.find((a) => a.stage === 'pre_weging');
     expect(pre.present_om).toBeNull();
     expect(typeof pre.analysis_recorded).toBe('boolean');

@@ -15,7 +15,18 @@ afterAll(removeTempDirs);
 
 // Code lists as written in CONTRACT.md.
 const PARTIES = ['gemeente', 'politie', 'om'];
-const SOURCES = ['professional_meldpunt', 'burger', 'politie_registratie', 'politie_trefwoord', 'osint', 'lse_doorverwijzing', 'ambtsbericht', 'inlichtingendienst', 'om_strafzaak', 'overig'];
+const SOURCES = [
+  'professional_meldpunt',
+  'burger',
+  'politie_registratie',
+  'politie_trefwoord',
+  'osint',
+  'lse_doorverwijzing',
+  'ambtsbericht',
+  'inlichtingendienst',
+  'om_strafzaak',
+  'overig',
+];
 const PHENOMENA = ['jihadisme', 'rechts_extremisme', 'links_extremisme', 'anti_institutioneel', 'overig', 'gemengd_onduidelijk', 'onbekend'];
 const AGE_BANDS = ['0_17', '18_24', '25_plus'];
 const FRAMEWORKS = ['wettelijke_criteria', 'ontwikkelgebieden', 'ica', 'le_model', 'particulier_instrument', 'open_gesprek', 'niet_pluis', 'onbekend'];
@@ -84,7 +95,9 @@ describe('demo generator (scale 0.5, 3 years)', () => {
       for (const kind of ['signals', 'assessments'] as const) {
         const path = join(b.dir, m.files[kind].name);
         expect(m.files[kind].sha256).toBe(sha256(path));
-        const lines = readFileSync(path, 'utf8').split('\n').filter((l) => l !== '');
+        const lines = readFileSync(path, 'utf8')
+          .split('\n')
+          .filter((l) => l !== '');
         expect(m.files[kind].rows).toBe(lines.length - 1);
       }
     }
@@ -140,9 +153,19 @@ describe('demo generator (scale 0.5, 3 years)', () => {
         check(FRAMEWORKS.includes(a.framework), 'framework', b, i);
         // Decided on or after receipt, and on a day that had begun when the batch was produced.
         check(isDate(a.decided_at) && a.decided_at >= (received.get(a.signal_id) ?? '9') && Date.parse(`${a.decided_at}T00:00:00Z`) < produced, 'decided_at', b, i);
-        check(scores.every((c) => ['', '0', '1', '2'].includes(a[c])), 'scores', b, i);
+        check(
+          scores.every((c) => ['', '0', '1', '2'].includes(a[c])),
+          'scores',
+          b,
+          i,
+        );
         check(a.enrichment === '' || (a.stage === 'pre_weging' && a.body === 'politie' && ENRICHMENTS.includes(a.enrichment)), 'enrichment', b, i);
-        check(wpBools.every((c) => (a.stage === 'weegploeg' ? ['true', 'false'] : ['']).includes(a[c])), 'weegploeg booleans', b, i);
+        check(
+          wpBools.every((c) => (a.stage === 'weegploeg' ? ['true', 'false'] : ['']).includes(a[c])),
+          'weegploeg booleans',
+          b,
+          i,
+        );
         check(['true', 'false'].includes(a.analysis_recorded) && ['true', 'false'].includes(a.decision_recorded), 'recorded', b, i);
       });
     }
@@ -230,7 +253,10 @@ describe('demo generator (scale 0.5, 3 years)', () => {
     // pending (METRICS.md): no weegploeg assessment, and the latest pre-assessment (if any) did not drop it.
     const pendingShare = (year: string) => {
       const bs = batches.filter((b) => b.manifest.period.from === `${year}-01-01`);
-      const bySignal = groupBy(bs.flatMap((b) => b.assessments), (a) => a.signal_id);
+      const bySignal = groupBy(
+        bs.flatMap((b) => b.assessments),
+        (a) => a.signal_id,
+      );
       const signals = bs.flatMap((b) => b.signals);
       const pending = signals.filter((s) => {
         const rows = bySignal.get(s.signal_id) ?? [];
@@ -243,7 +269,10 @@ describe('demo generator (scale 0.5, 3 years)', () => {
     };
     expect(pendingShare('2025')).toBeGreaterThan(0.02);
     expect(pendingShare('2025')).toBeGreaterThan(pendingShare('2023') * 1.5);
-    const wpBySignal = groupBy(batches.flatMap((b) => b.assessments.filter((a) => a.stage === 'weegploeg')), (a) => a.signal_id);
+    const wpBySignal = groupBy(
+      batches.flatMap((b) => b.assessments.filter((a) => a.stage === 'weegploeg')),
+      (a) => a.signal_id,
+    );
     const loops = [...wpBySignal.values()].filter((rows) => rows.length >= 2);
     expect(loops.length).toBeGreaterThan(20);
     const sorted = loops.map((rows) => [...rows].sort((x, y) => x.decided_at.localeCompare(y.decided_at)));
@@ -330,4 +359,3 @@ function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
   }
   return out;
 }
-

@@ -27,9 +27,7 @@ const SCORES = ['c_geweld', 'c_denkbeelden', 'c_sociale_relaties', 'c_identifica
 
 /** Latest of a set of assessments: decided_at, then stage order, then assessment_id. */
 function latest(rows: Row[]): Row | undefined {
-  return [...rows].sort(
-    (a, b) => a.decided_at.localeCompare(b.decided_at) || STAGE_ORDER[a.stage] - STAGE_ORDER[b.stage] || a.assessment_id.localeCompare(b.assessment_id),
-  ).at(-1);
+  return [...rows].sort((a, b) => a.decided_at.localeCompare(b.decided_at) || STAGE_ORDER[a.stage] - STAGE_ORDER[b.stage] || a.assessment_id.localeCompare(b.assessment_id)).at(-1);
 }
 function severity(a: Row): number | null {
   if (SCORES.some((c) => a[c] === '')) return null;

@@ -13,7 +13,10 @@ const NOW = new Date('2026-06-01T12:00:00Z');
 
 async function expectValid(dir: string): Promise<void> {
   const report = await validateBatch(dir, { now: NOW });
-  expect(report.errors.map((e) => `${e.file}:${e.row}:${e.column}:${e.rule}`), dir).toEqual([]);
+  expect(
+    report.errors.map((e) => `${e.file}:${e.row}:${e.column}:${e.rule}`),
+    dir,
+  ).toEqual([]);
   expect(report.ok).toBe(true);
 }
 

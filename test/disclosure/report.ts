@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     { role: 'regio', region: 'VR13', label: 'regio VR13' },
     { role: 'regio', region: 'VR03', label: 'regio VR03' },
   ];
-  const version = typeof (await import('@weegwijzer/metrics') as Record<string, unknown>).binZones === 'function' ? 'v2 (cell-key noise)' : 'v1 (suppression)';
+  const version = typeof ((await import('@weegwijzer/metrics')) as Record<string, unknown>).binZones === 'function' ? 'v2 (cell-key noise)' : 'v1 (suppression)';
   console.log(`Disclosure report, ${version}: demo data seed ${seed}, scale ${scale} (${db.signals} signals, ${db.firstMonth}..${db.lastMonth}), k = 5`);
   console.log(`Workload per metric and role: ${workload.length} periods (2023–2025, each year, each quarter and month of 2025) × every value of each parameter.\n`);
 
@@ -111,7 +111,11 @@ async function main(): Promise<void> {
     console.log(`| ${metric} | ${roles.map((r) => pct(byRole[r.label])).join(' | ')} | ${byRole.nctv?.cells ?? byRole.inspectie?.cells ?? 0} |`);
   }
   const total = (label: string) => {
-    const t = Object.values(table).reduce((s, byRole) => ({ cells: s.cells + (byRole[label]?.cells ?? 0), hidden: s.hidden + (byRole[label]?.hidden ?? 0), requests: 0 }), { cells: 0, hidden: 0, requests: 0 });
+    const t = Object.values(table).reduce((s, byRole) => ({ cells: s.cells + (byRole[label]?.cells ?? 0), hidden: s.hidden + (byRole[label]?.hidden ?? 0), requests: 0 }), {
+      cells: 0,
+      hidden: 0,
+      requests: 0,
+    });
     return pct(t);
   };
   console.log(`| **all metrics** | ${roles.map((r) => total(r.label)).join(' | ')} | |`);
@@ -146,7 +150,33 @@ async function main(): Promise<void> {
   // 2. a region's own Sankey (flow links) complete, for every region, over the span and Q4 2025
   const incomplete: string[] = [];
   let sankeys = 0;
-  for (const region of ['VR01', 'VR02', 'VR03', 'VR04', 'VR05', 'VR06', 'VR07', 'VR08', 'VR09', 'VR10', 'VR11', 'VR12', 'VR13', 'VR14', 'VR15', 'VR16', 'VR17', 'VR18', 'VR19', 'VR20', 'VR21', 'VR22', 'VR23', 'VR24', 'VR25']) {
+  for (const region of [
+    'VR01',
+    'VR02',
+    'VR03',
+    'VR04',
+    'VR05',
+    'VR06',
+    'VR07',
+    'VR08',
+    'VR09',
+    'VR10',
+    'VR11',
+    'VR12',
+    'VR13',
+    'VR14',
+    'VR15',
+    'VR16',
+    'VR17',
+    'VR18',
+    'VR19',
+    'VR20',
+    'VR21',
+    'VR22',
+    'VR23',
+    'VR24',
+    'VR25',
+  ]) {
     for (const p of [span, quarters[quarters.length - 1]]) {
       const res = await runMetric('flow', { role: 'regio', region, k: 5, scope: { from: p.from, to: p.to } } as never, db.query);
       sankeys++;
@@ -154,9 +184,13 @@ async function main(): Promise<void> {
       const own = res.rows.find((r) => r.region_code === region);
       const nullLinks = links.filter((l) => l.value === null).length;
       const nullOwn = own ? res.columns.filter((c) => c.kind === 'count' && own[c.name] === null).length : 0;
-      const [truth] = await db.query(`SELECT count(*) FILTER (WHERE final_wp_outcome = 'casusoverleg')::INTEGER AS c FROM signal_facts WHERE region_code = ? AND received_at BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)`, [region, p.from, p.to]);
+      const [truth] = await db.query(
+        `SELECT count(*) FILTER (WHERE final_wp_outcome = 'casusoverleg')::INTEGER AS c FROM signal_facts WHERE region_code = ? AND received_at BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)`,
+        [region, p.from, p.to],
+      );
       const casus = links.some((l) => String(l.target) === 'outcome:casusoverleg' && typeof l.value === 'number' && l.value > 0);
-      if (nullLinks > 0 || nullOwn > 0 || (Number(truth.c) > 0 && !casus)) incomplete.push(`${region} ${p.label} (${nullLinks} hidden links, ${nullOwn} hidden own counts${Number(truth.c) > 0 && !casus ? ', no Casusoverleg node' : ''})`);
+      if (nullLinks > 0 || nullOwn > 0 || (Number(truth.c) > 0 && !casus))
+        incomplete.push(`${region} ${p.label} (${nullLinks} hidden links, ${nullOwn} hidden own counts${Number(truth.c) > 0 && !casus ? ', no Casusoverleg node' : ''})`);
     }
   }
   checks.push({

@@ -21,7 +21,13 @@ const BOMB_ROWS = 20_000_000;
 function rewriteManifest(dir: string, name: string, rows: number): void {
   const path = join(dir, 'manifest.json');
   const m = JSON.parse(readFileSync(path, 'utf8'));
-  m.files.signals = { name, rows, sha256: createHash('sha256').update(readFileSync(join(dir, name))).digest('hex') };
+  m.files.signals = {
+    name,
+    rows,
+    sha256: createHash('sha256')
+      .update(readFileSync(join(dir, name)))
+      .digest('hex'),
+  };
   writeFileSync(path, JSON.stringify(m, null, 2));
 }
 
@@ -73,24 +79,30 @@ describe('row bombs are refused before reading', () => {
     ['Parquet, 4 M rows (under the limit) declared as 1', () => parquetBomb(4_000_000, 1), 'ROWS_MISMATCH'],
     ['Arrow, 20 M rows declared as 1', () => arrowBomb(), 'FILE_TOO_MANY_ROWS'],
     ['CSV, 40 000 rows declared as 1', () => csvBomb(), 'ROWS_MISMATCH'],
-  ] as const)('%s', async (label, make, rule) => {
-    const dir = await make();
-    const file = readFileSync(join(dir, 'manifest.json'), 'utf8').match(/"name": "(bomb\.\w+)"/)![1];
-    const started = performance.now();
-    const cpu = process.cpuUsage();
-    const report = await validateBatch(dir);
-    const ms = performance.now() - started;
-    const used = process.cpuUsage(cpu);
-    const cpuMs = (used.user + used.system) / 1000;
-    expect(report.ok).toBe(false);
-    expect(report.errors.map((e) => e.rule)).toContain(rule);
-    // CPU time (all threads) rather than wall time, which other work on a shared machine inflates.
-    expect(cpuMs).toBeLessThan(2000);
-    const child = await validateInChild(dir);
-    expect(child.rules).toContain(rule);
-    expect(child.maxRssMb).toBeLessThan(1024);
-    console.log(`${label}: ${statSync(join(dir, file)).size} bytes, refused (${rule}) in ${ms.toFixed(0)} ms wall / ${cpuMs.toFixed(0)} ms CPU in process; CLI child ${child.ms} ms wall incl. start-up, peak RSS ${child.maxRssMb.toFixed(0)} MB`);
-  }, 180_000);
+  ] as const)(
+    '%s',
+    async (label, make, rule) => {
+      const dir = await make();
+      const file = readFileSync(join(dir, 'manifest.json'), 'utf8').match(/"name": "(bomb\.\w+)"/)![1];
+      const started = performance.now();
+      const cpu = process.cpuUsage();
+      const report = await validateBatch(dir);
+      const ms = performance.now() - started;
+      const used = process.cpuUsage(cpu);
+      const cpuMs = (used.user + used.system) / 1000;
+      expect(report.ok).toBe(false);
+      expect(report.errors.map((e) => e.rule)).toContain(rule);
+      // CPU time (all threads) rather than wall time, which other work on a shared machine inflates.
+      expect(cpuMs).toBeLessThan(2000);
+      const child = await validateInChild(dir);
+      expect(child.rules).toContain(rule);
+      expect(child.maxRssMb).toBeLessThan(1024);
+      console.log(
+        `${label}: ${statSync(join(dir, file)).size} bytes, refused (${rule}) in ${ms.toFixed(0)} ms wall / ${cpuMs.toFixed(0)} ms CPU in process; CLI child ${child.ms} ms wall incl. start-up, peak RSS ${child.maxRssMb.toFixed(0)} MB`,
+      );
+    },
+    180_000,
+  );
 });
 
 describe('validation time limit', () => {

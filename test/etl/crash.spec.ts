@@ -21,7 +21,9 @@ describe('a crash mid-ingest', () => {
 
   const served = async () => {
     await reader.refresh();
-    return reader.query(`SELECT region_code, count(*) AS signals, sum(CASE WHEN reached THEN 1 ELSE 0 END) AS reached, string_agg(signal_id, ',' ORDER BY signal_id) AS ids FROM signal_facts GROUP BY region_code ORDER BY region_code`);
+    return reader.query(
+      `SELECT region_code, count(*) AS signals, sum(CASE WHEN reached THEN 1 ELSE 0 END) AS reached, string_agg(signal_id, ',' ORDER BY signal_id) AS ids FROM signal_facts GROUP BY region_code ORDER BY region_code`,
+    );
   };
   const pointer = () => readFileSync(join(dataDir, 'current.json'), 'utf8');
   const batch = (region: string) =>
@@ -49,12 +51,16 @@ describe('a crash mid-ingest', () => {
   const points = ['validated', 'batch-written', 'snapshot-assessments', 'snapshot-built'];
   const regions = ['VR02', 'VR03', 'VR04', 'VR05'];
 
-  it.each(points.map((p, i) => [p, regions[i]]))('killed at %s: the served data is unchanged', async (point, region) => {
-    const r = await runCli(['ingest', await batch(region)], cliEnv(dataDir, { WEEGWIJZER_CRASH_AT: point }));
-    expect(r.signal).toBe('SIGKILL');
-    expect(pointer()).toBe(pointerBefore);
-    expect(await served()).toEqual(servedBefore);
-  }, 180_000);
+  it.each(points.map((p, i) => [p, regions[i]]))(
+    'killed at %s: the served data is unchanged',
+    async (point, region) => {
+      const r = await runCli(['ingest', await batch(region)], cliEnv(dataDir, { WEEGWIJZER_CRASH_AT: point }));
+      expect(r.signal).toBe('SIGKILL');
+      expect(pointer()).toBe(pointerBefore);
+      expect(await served()).toEqual(servedBefore);
+    },
+    180_000,
+  );
 
   it('killed from outside (kill -9) while loading a larger batch: the served data is unchanged', async () => {
     const dir = join(batches, 'big');

@@ -39,7 +39,23 @@ describe(`ingest (ledger on ${storeKind})`, () => {
     const dir = await write('first', {
       batchId: 'VR13-2025-H1',
       signals: [validSignal(1), validSignal(2, { phenomenon: 'rechts_extremisme' })],
-      assessments: [validAssessment(1, 1), validAssessment(2, 1, { stage: 'pre_weging', body: 'gemeente', outcome: 'doorgezet', framework: 'niet_pluis', present_gemeente: null, present_politie: null, present_om: null, info_gemeente: null, info_politie: null, info_om: null, unanimous: null, decided_at: '2025-02-10' })],
+      assessments: [
+        validAssessment(1, 1),
+        validAssessment(2, 1, {
+          stage: 'pre_weging',
+          body: 'gemeente',
+          outcome: 'doorgezet',
+          framework: 'niet_pluis',
+          present_gemeente: null,
+          present_politie: null,
+          present_om: null,
+          info_gemeente: null,
+          info_politie: null,
+          info_om: null,
+          unanimous: null,
+          decided_at: '2025-02-10',
+        }),
+      ],
     });
     const events: string[] = [];
     const r = await ingestor.ingest([dir], { submittedBy: 'test', onProgress: (p) => events.push(p.phase) });
@@ -157,7 +173,9 @@ describe(`ingest (ledger on ${storeKind})`, () => {
     expect(r.batches.map((b) => b.outcome)).toEqual(['loaded', 'loaded', 'loaded', 'loaded']);
     const per = await reader.query(`SELECT region_code, list(signal_id || ':' || coalesce(age_band, '-') || ':' || coalesce(subject_pseudonym, '-') ORDER BY signal_id) AS s
       FROM signals WHERE region_code IN ('VR01', 'VR02', 'VR03', 'VR04') GROUP BY region_code ORDER BY region_code`);
-    const ass = await reader.query(`SELECT region_code, c_geweld, info_om, unanimous, decided_at, analysis_recorded FROM assessments WHERE region_code IN ('VR01', 'VR02', 'VR03', 'VR04') ORDER BY region_code`);
+    const ass = await reader.query(
+      `SELECT region_code, c_geweld, info_om, unanimous, decided_at, analysis_recorded FROM assessments WHERE region_code IN ('VR01', 'VR02', 'VR03', 'VR04') ORDER BY region_code`,
+    );
     for (const [i, region] of ['VR01', 'VR02', 'VR03', 'VR04'].entries()) {
       expect(per[i]).toEqual({ region_code: region, s: [`S${region}x000001:18_24:P0001abcdefghijklmnop`, `S${region}x000002:-:-`] });
       expect(ass[i]).toEqual({ region_code: region, c_geweld: null, info_om: false, unanimous: true, decided_at: '2025-02-20', analysis_recorded: true });

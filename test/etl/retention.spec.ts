@@ -71,7 +71,11 @@ describe('retention purge (1 year)', () => {
       batchId: 'VR01-A',
       producedAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
       period,
-      signals: [validSignal(1, { received_at: daysAgo(400) }, 'VR01'), validSignal(2, { received_at: daysAgo(500) }, 'VR01'), validSignal(3, { received_at: daysAgo(100) }, 'VR01')],
+      signals: [
+        validSignal(1, { received_at: daysAgo(400) }, 'VR01'),
+        validSignal(2, { received_at: daysAgo(500) }, 'VR01'),
+        validSignal(3, { received_at: daysAgo(100) }, 'VR01'),
+      ],
       assessments: [
         validAssessment(1, 1, { decided_at: daysAgo(390) }, 'VR01'),
         validAssessment(2, 1, { decided_at: daysAgo(380) }, 'VR01'),
@@ -118,15 +122,19 @@ describe('retention purge (1 year)', () => {
     expect(pointerText()).toBe(before);
   }, 120_000);
 
-  it.each(['purge-written', 'purge-snapshot-assessments', 'purge-built'])('killed at %s: the old snapshot stays served, nothing recorded', async (point) => {
-    const before = pointerText();
-    const served = await servedIds();
-    const r = await runCli(['purge'], env({ WEEGWIJZER_CRASH_AT: point }));
-    expect(r.signal).toBe('SIGKILL');
-    expect(pointerText()).toBe(before);
-    expect(await servedIds()).toEqual(served);
-    expect(served.signals).toContain(sig('VR01', 1));
-  }, 120_000);
+  it.each(['purge-written', 'purge-snapshot-assessments', 'purge-built'])(
+    'killed at %s: the old snapshot stays served, nothing recorded',
+    async (point) => {
+      const before = pointerText();
+      const served = await servedIds();
+      const r = await runCli(['purge'], env({ WEEGWIJZER_CRASH_AT: point }));
+      expect(r.signal).toBe('SIGKILL');
+      expect(pointerText()).toBe(before);
+      expect(await servedIds()).toEqual(served);
+      expect(served.signals).toContain(sig('VR01', 1));
+    },
+    120_000,
+  );
 
   it('removes exactly the expired signals and all their assessments from batch files and snapshot; killed right after the swap, the next run records it', async () => {
     const before = pointerText();

@@ -109,7 +109,8 @@ FROM signal_facts GROUP BY ALL`);
     if (!pred) throw new Error(`unknown measure ${c.m}`);
     let n = 0;
     for (const a of this.atoms) {
-      if ((c.r === 'NL' || a.r === c.r) && inBin(a.ym, c.b) && (c.ph === ANY || a.ph === c.ph) && (c.rp === ANY || a.rp === c.rp) && (c.src === ANY || a.src === c.src) && pred(a)) n += a.n;
+      if ((c.r === 'NL' || a.r === c.r) && inBin(a.ym, c.b) && (c.ph === ANY || a.ph === c.ph) && (c.rp === ANY || a.rp === c.rp) && (c.src === ANY || a.src === c.src) && pred(a))
+        n += a.n;
     }
     this.memo.set(id, n);
     return n;
@@ -228,17 +229,97 @@ interface Identity {
 
 /** Identities between measures of the same region, bin and filters (verified against the truth). */
 const MEASURE_IDENTITIES: { name: string; terms: [string, number][]; L: number; U: number }[] = [
-  { name: 'signals = direct + via + dropped + pending', terms: [['signals', 1], ['direct', -1], ['via_pre_weging', -1], ['dropped', -1], ['pending', -1]], L: 0, U: 0 },
-  { name: 'reached = direct + via', terms: [['reached', 1], ['direct', -1], ['via_pre_weging', -1]], L: 0, U: 0 },
-  { name: 'reached = Σ final outcomes', terms: [['reached', 1], ['casusoverleg', -1], ['geen_casusoverleg', -1], ['nadere_duiding', -1]], L: 0, U: 0 },
+  {
+    name: 'signals = direct + via + dropped + pending',
+    terms: [
+      ['signals', 1],
+      ['direct', -1],
+      ['via_pre_weging', -1],
+      ['dropped', -1],
+      ['pending', -1],
+    ],
+    L: 0,
+    U: 0,
+  },
+  {
+    name: 'reached = direct + via',
+    terms: [
+      ['reached', 1],
+      ['direct', -1],
+      ['via_pre_weging', -1],
+    ],
+    L: 0,
+    U: 0,
+  },
+  {
+    name: 'reached = Σ final outcomes',
+    terms: [
+      ['reached', 1],
+      ['casusoverleg', -1],
+      ['geen_casusoverleg', -1],
+      ['nadere_duiding', -1],
+    ],
+    L: 0,
+    U: 0,
+  },
   { name: 'dropped = Σ dropping outcomes', terms: [['dropped', 1], ...DROP_OUTCOMES.map((o) => [`dropped_${o}`, -1] as [string, number])], L: 0, U: 0 },
   { name: 'dropped = Σ frameworks', terms: [['dropped', 1], ...FRAMEWORKS.map((f) => [`dropped_fw_${f}`, -1] as [string, number])], L: 0, U: 0 },
-  { name: 'dropped = explicit + judgement', terms: [['dropped', 1], ['dropped_explicit', -1], ['dropped_judgement', -1]], L: 0, U: 0 },
-  { name: 'dropped_explicit = Σ explicit frameworks', terms: [['dropped_explicit', 1], ...EXPLICIT_FRAMEWORKS.map((f) => [`dropped_fw_${f}`, -1] as [string, number])], L: 0, U: 0 },
-  { name: 'with_pre ≥ via + dropped', terms: [['with_pre', 1], ['via_pre_weging', -1], ['dropped', -1]], L: 0, U: BIG },
-  { name: 'with_pre ≤ via + dropped + pending', terms: [['with_pre', 1], ['via_pre_weging', -1], ['dropped', -1], ['pending', -1]], L: -BIG, U: 0 },
-  { name: 'decided ≤ reached', terms: [['decided', 1], ['reached', -1]], L: -BIG, U: 0 },
-  { name: 'decided ≥ casusoverleg + geen_casusoverleg', terms: [['decided', 1], ['casusoverleg', -1], ['geen_casusoverleg', -1]], L: 0, U: BIG },
+  {
+    name: 'dropped = explicit + judgement',
+    terms: [
+      ['dropped', 1],
+      ['dropped_explicit', -1],
+      ['dropped_judgement', -1],
+    ],
+    L: 0,
+    U: 0,
+  },
+  {
+    name: 'dropped_explicit = Σ explicit frameworks',
+    terms: [['dropped_explicit', 1], ...EXPLICIT_FRAMEWORKS.map((f) => [`dropped_fw_${f}`, -1] as [string, number])],
+    L: 0,
+    U: 0,
+  },
+  {
+    name: 'with_pre ≥ via + dropped',
+    terms: [
+      ['with_pre', 1],
+      ['via_pre_weging', -1],
+      ['dropped', -1],
+    ],
+    L: 0,
+    U: BIG,
+  },
+  {
+    name: 'with_pre ≤ via + dropped + pending',
+    terms: [
+      ['with_pre', 1],
+      ['via_pre_weging', -1],
+      ['dropped', -1],
+      ['pending', -1],
+    ],
+    L: -BIG,
+    U: 0,
+  },
+  {
+    name: 'decided ≤ reached',
+    terms: [
+      ['decided', 1],
+      ['reached', -1],
+    ],
+    L: -BIG,
+    U: 0,
+  },
+  {
+    name: 'decided ≥ casusoverleg + geen_casusoverleg',
+    terms: [
+      ['decided', 1],
+      ['casusoverleg', -1],
+      ['geen_casusoverleg', -1],
+    ],
+    L: 0,
+    U: BIG,
+  },
 ];
 
 const FILTER_CODES = { ph: PHENOMENA, rp: RECEIVING_PARTIES, src: SOURCES } as const;
@@ -315,11 +396,24 @@ export class Adversary {
       const t = cells.reduce((s, c) => s + (this.check as Truth).of(c), 0);
       const lo = v === 'hidden' ? 1 : v;
       const hi = v === 'hidden' ? this.k - 1 : v;
-      if (hi < t - this.maxNoise * cells.length || lo > t + this.maxNoise * cells.length || (t === 0 && lo > 0)) throw new Error(`released ${v} for ${cells.map(cellKey).join(' + ')} whose truth is ${t}`);
+      if (hi < t - this.maxNoise * cells.length || lo > t + this.maxNoise * cells.length || (t === 0 && lo > 0))
+        throw new Error(`released ${v} for ${cells.map(cellKey).join(' + ')} whose truth is ${t}`);
     }
     const vars = cells.map((c) => this.pVar(c));
-    if (v === 'hidden') this.solver.add(vars, vars.map(() => 1), 1, this.k - 1);
-    else this.solver.add(vars, vars.map(() => 1), v, v);
+    if (v === 'hidden')
+      this.solver.add(
+        vars,
+        vars.map(() => 1),
+        1,
+        this.k - 1,
+      );
+    else
+      this.solver.add(
+        vars,
+        vars.map(() => 1),
+        v,
+        v,
+      );
   }
 
   trueSum(cells: Cell[], lo: number, hi: number): void {
@@ -330,7 +424,12 @@ export class Adversary {
     }
     for (const c of cells) this.seen.add(cellKey(c));
     const vars = cells.map((c) => this.tVar(c));
-    this.solver.add(vars, vars.map(() => 1), lo, hi);
+    this.solver.add(
+      vars,
+      vars.map(() => 1),
+      lo,
+      hi,
+    );
   }
 
   /**
@@ -364,7 +463,11 @@ export class Adversary {
     // a response that lists every region (× receiving party) in scope, data or not, says nothing by a row's existence
     const scopeRegions = regio ? [request.region as string] : (scope.regions ?? REGION_CODES);
     const scopeParties = metric === 'dropoff' && params.by === 'receiving_party' ? RECEIVING_PARTIES : [null];
-    const listed = new Set(res.rows.filter((row) => row.group === 'region' || row.group === 'own').map((row) => `${row.region_code}|${metric === 'dropoff' && params.by === 'receiving_party' ? row.receiving_party : null}`));
+    const listed = new Set(
+      res.rows
+        .filter((row) => row.group === 'region' || row.group === 'own')
+        .map((row) => `${row.region_code}|${metric === 'dropoff' && params.by === 'receiving_party' ? row.receiving_party : null}`),
+    );
     const listsEveryRow = metric !== 'trend' && scopeRegions.every((r) => scopeParties.every((rp) => listed.has(`${r}|${rp}`)));
     if (regio) this.ownRegions.add(request.region as string);
 
@@ -391,7 +494,11 @@ export class Adversary {
       }
       if (metric !== 'trend' && this.channels.existence !== false && !listsEveryRow) {
         // the row exists: at least one signal in it
-        this.trueSum(bins.map((b) => ({ m: 'signals', r, b, ...f })), 1, BIG);
+        this.trueSum(
+          bins.map((b) => ({ m: 'signals', r, b, ...f })),
+          1,
+          BIG,
+        );
       }
       if (metric === 'leadtime' && group !== 'own' && this.channels.medians !== false) {
         for (const [stat, baseCol] of [
@@ -402,7 +509,8 @@ export class Adversary {
           if (typeof row[stat] === 'number') this.trueSum(cells, this.k, BIG);
           // hidden although the released base is ≥ k: the true base is below k
           // hidden although the released base is ≥ k + D: the true base is below k (the rule as published)
-          else if (typeof row[baseCol] === 'number' && (row[baseCol] as number) >= this.k + this.maxNoise && reasonOf.get(`${i}|${stat}`) === 'fewer than k units') this.trueSum(cells, 0, this.k - 1);
+          else if (typeof row[baseCol] === 'number' && (row[baseCol] as number) >= this.k + this.maxNoise && reasonOf.get(`${i}|${stat}`) === 'fewer than k units')
+            this.trueSum(cells, 0, this.k - 1);
         }
       }
     });
@@ -414,7 +522,11 @@ export class Adversary {
       for (const r of regions) {
         for (const rp of rps) {
           if (present.has(`${r}|${rp}`)) continue;
-          this.trueSum(allBins.map((b) => ({ m: 'signals', r, b, ...base, rp })), 0, 0);
+          this.trueSum(
+            allBins.map((b) => ({ m: 'signals', r, b, ...base, rp })),
+            0,
+            0,
+          );
         }
       }
     }
@@ -432,7 +544,12 @@ export class Adversary {
       const sum = id.terms.reduce((s, x) => s + x.coef * truth.of(x.cell), 0);
       if (sum < id.L || sum > id.U) throw new Error(`identity '${id.name}' does not hold on the data: ${id.terms.map((x) => cellKey(x.cell)).join(' ')} gives ${sum}`);
       const vars = id.terms.map((x) => this.tVar(x.cell));
-      this.solver.add(vars, id.terms.map((x) => x.coef), id.L, id.U);
+      this.solver.add(
+        vars,
+        id.terms.map((x) => x.coef),
+        id.L,
+        id.U,
+      );
       this.identities++;
     };
     // index: the seen cells with one field generalised
@@ -449,7 +566,8 @@ export class Adversary {
     const partSeen = (c: Cell, field: keyof Cell) => [...(partsSeen.get(field + without(c, field)) ?? [])].some((v) => v !== String(c[field]) && v !== ANY && v !== 'NL');
     for (const c of seen) {
       // national = Σ regions
-      if (c.r === 'NL' && partSeen(c, 'r')) add({ name: 'national = Σ regions', terms: [{ cell: c, coef: 1 }, ...REGION_CODES.map((r) => ({ cell: { ...c, r }, coef: -1 }))], L: 0, U: 0 });
+      if (c.r === 'NL' && partSeen(c, 'r'))
+        add({ name: 'national = Σ regions', terms: [{ cell: c, coef: 1 }, ...REGION_CODES.map((r) => ({ cell: { ...c, r }, coef: -1 }))], L: 0, U: 0 });
       // total = Σ over a filter's codes
       for (const field of ['ph', 'rp', 'src'] as const) {
         if (c[field] === ANY && partSeen(c, field)) {
@@ -460,7 +578,8 @@ export class Adversary {
       const months = (y: number, q: number) => [1, 2, 3].map((i) => y * 100 + (q - 1) * 3 + i);
       if (c.b < 10000) {
         add({ name: 'year = Σ quarters', terms: [{ cell: c, coef: 1 }, ...[1, 2, 3, 4].map((q) => ({ cell: { ...c, b: c.b * 10 + q }, coef: -1 }))], L: 0, U: 0 });
-        for (let q = 1; q <= 4; q++) add({ name: 'quarter = Σ months', terms: [{ cell: { ...c, b: c.b * 10 + q }, coef: 1 }, ...months(c.b, q).map((b) => ({ cell: { ...c, b }, coef: -1 }))], L: 0, U: 0 });
+        for (let q = 1; q <= 4; q++)
+          add({ name: 'quarter = Σ months', terms: [{ cell: { ...c, b: c.b * 10 + q }, coef: 1 }, ...months(c.b, q).map((b) => ({ cell: { ...c, b }, coef: -1 }))], L: 0, U: 0 });
       } else if (c.b < 100000) {
         add({ name: 'quarter = Σ months', terms: [{ cell: c, coef: 1 }, ...months(Math.floor(c.b / 10), c.b % 10).map((b) => ({ cell: { ...c, b }, coef: -1 }))], L: 0, U: 0 });
       }

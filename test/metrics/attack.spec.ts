@@ -128,7 +128,7 @@ describe('attack suite: no count from 1 to k−1 is recovered exactly', () => {
     }
     for (let s = -3; s <= 3; s++) await ask(adv, 'trend', period(M + s - 5, M + s + 5), { by: 'phenomenon', grain: 'month' });
     for (const grain of ['quarter', 'year']) await ask(adv, 'trend', period(M - 11, M + 11), { by: 'phenomenon', grain });
-        attack('nested/shifted periods', adv, `target ${target.region} ${ym(M)}, true signals ${target.n}`);
+    attack('nested/shifted periods', adv, `target ${target.region} ${ym(M)}, true signals ${target.n}`);
   }, 300_000);
 
   it('stacked filters: phenomenon × receiving party × source on flow, and trend by every dimension under the other filters', async () => {
@@ -208,7 +208,13 @@ describe('attack suite: no count from 1 to k−1 is recovered exactly', () => {
 
   it('everything at once: cross-metric, complements, periods and filters pooled by one adversary', async () => {
     const adv = new Log();
-    const periods = [...Y2024.slice(0, 6).map((m) => period(m, m)), period(Y2024[0], Y2024[2]), period(Y2024[3], Y2024[5]), period(Y2024[0], Y2024[5]), period(Y2024[0], Y2024[11])];
+    const periods = [
+      ...Y2024.slice(0, 6).map((m) => period(m, m)),
+      period(Y2024[0], Y2024[2]),
+      period(Y2024[3], Y2024[5]),
+      period(Y2024[0], Y2024[5]),
+      period(Y2024[0], Y2024[11]),
+    ];
     for (const p of periods) {
       await ask(adv, 'flow', p);
       await ask(adv, 'dropoff', p, { by: 'none' });
@@ -286,7 +292,9 @@ describe('known leaks of v2 as built (regressions; fixes proposed)', () => {
         }
       }
     }
-    console.log(`totals released as 0 over ${maxNoise} hidden parts (each part recovered as exactly 1): ${found.length}${found.length ? ` (e.g. ${found.slice(0, 3).join('; ')})` : ''}`);
+    console.log(
+      `totals released as 0 over ${maxNoise} hidden parts (each part recovered as exactly 1): ${found.length}${found.length ? ` (e.g. ${found.slice(0, 3).join('; ')})` : ''}`,
+    );
     expect(found).toEqual([]);
   }, 120_000);
 

@@ -80,7 +80,9 @@ describe('attention on demo data with planted trend changes', () => {
     const series = new Set([...plants.map((e) => e.series), MELDPUNT]);
     const unexplained = flagged(res).filter((r) => !regions.has(r.region_code as string) && !series.has(r.series as string));
     expect(unexplained.length, show(unexplained)).toBeLessThanOrEqual(1);
-    console.info(`attention, planted demo: ${flagged(res).length} flagged, ${plants.length}/${plants.length} plants found, ${unexplained.length} unexplained: ${show(flagged(res))}`);
+    console.info(
+      `attention, planted demo: ${flagged(res).length} flagged, ${plants.length}/${plants.length} plants found, ${unexplained.length} unexplained: ${show(flagged(res))}`,
+    );
   });
 });
 

@@ -97,7 +97,10 @@ describe('the same records give the same released value in every metric and form
     for (const s of ids) {
       for (const side of [s.a, s.b]) {
         const entry = catalogue('inspectie').find((e) => e.name === side.metric);
-        expect(entry?.columns.map((c) => c.name), `${side.metric}.${side.column}`).toContain(side.column);
+        expect(
+          entry?.columns.map((c) => c.name),
+          `${side.metric}.${side.column}`,
+        ).toContain(side.column);
         expect(entry?.disclosure.same_cells).toContainEqual(s);
       }
     }
@@ -155,7 +158,9 @@ describe('the same records give the same released value in every metric and form
           }
         }
       }
-      console.log(`${role}: ${ids.length} identities × ${SCOPES.length} scopes: ${compared} cell pairs compared in 3 formats (${nonZero} non-zero, ${hidden} hidden), ${mismatches.length} mismatches`);
+      console.log(
+        `${role}: ${ids.length} identities × ${SCOPES.length} scopes: ${compared} cell pairs compared in 3 formats (${nonZero} non-zero, ${hidden} hidden), ${mismatches.length} mismatches`,
+      );
       expect(mismatches).toEqual([]);
       expect(nonZero, 'the comparison is not vacuous').toBeGreaterThan(100);
       expect(hidden, 'hidden cells are compared too').toBeGreaterThan(0);

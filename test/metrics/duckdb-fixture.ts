@@ -93,11 +93,25 @@ export async function fixtureDb(f: Fixture): Promise<FixtureDb> {
     const present = a.present ?? [true, true, true];
     const info = a.info ?? [true, true, true];
     ass.bind([
-      a.id, a.signal, region, a.stage, a.body, a.decided, a.framework, ...scores, a.outcome,
-      wp ? present[0] : null, wp ? present[1] : null, wp ? present[2] : null,
-      wp ? info[0] : null, wp ? info[1] : null, wp ? info[2] : null,
+      a.id,
+      a.signal,
+      region,
+      a.stage,
+      a.body,
+      a.decided,
+      a.framework,
+      ...scores,
+      a.outcome,
+      wp ? present[0] : null,
+      wp ? present[1] : null,
+      wp ? present[2] : null,
+      wp ? info[0] : null,
+      wp ? info[1] : null,
+      wp ? info[2] : null,
       wp ? (a.unanimous ?? true) : null,
-      a.analysis ?? true, a.decision ?? true, 'fixture',
+      a.analysis ?? true,
+      a.decision ?? true,
+      'fixture',
     ] as never);
     await ass.run();
   }

@@ -45,7 +45,16 @@ function build(): { signals: SignalFixture[]; assessments: AssessmentFixture[] }
   // meldpunt in Enschede: 2023 six in the first half and six in the second; 2024 three and three
   const meldpunt = (date: string, n: number) => {
     for (let i = 0; i < n; i++) {
-      signals.push({ id: `M-${date}-${i}`, region: 'VR05', received: date, party: 'gemeente', source: 'professional_meldpunt', phenomenon: 'overig', subject: null, municipality: ENSCHEDE.code });
+      signals.push({
+        id: `M-${date}-${i}`,
+        region: 'VR05',
+        received: date,
+        party: 'gemeente',
+        source: 'professional_meldpunt',
+        phenomenon: 'overig',
+        subject: null,
+        municipality: ENSCHEDE.code,
+      });
     }
   };
   meldpunt('2023-02-10', 6);
@@ -88,7 +97,7 @@ describe('divergent', () => {
     assertDisclosed(res, 5, 'inspectie');
   });
 
-  it('hides the flag from a regio caller\'s peer rows but keeps its own', async () => {
+  it("hides the flag from a regio caller's peer rows but keeps its own", async () => {
     const res = await runMetric('outcome_divergence', { role: 'regio', region: 'VR05', scope: MARCH }, db.query, { exact: true });
     expect(pick(res, { group: 'own' }).divergent).toBe(true);
     expect(pick(res, { group: 'peer_median' }).divergent).toBeNull();

@@ -39,7 +39,16 @@
  */
 import type { AssessmentFixture, Fixture, SignalFixture } from './duckdb-fixture';
 
-const S = (id: string, region: string, received: string, party: SignalFixture['party'], source: string, phenomenon: string, subject: string | null, municipality: string | null): SignalFixture => ({
+const S = (
+  id: string,
+  region: string,
+  received: string,
+  party: SignalFixture['party'],
+  source: string,
+  phenomenon: string,
+  subject: string | null,
+  municipality: string | null,
+): SignalFixture => ({
   id,
   region,
   received,
@@ -77,7 +86,16 @@ export const HAND_SIGNALS: SignalFixture[] = [
   S('D05', 'VR04', '2024-08-01', 'politie', 'politie_registratie', 'jihadisme', 'P4', 'GM0150'),
 ];
 
-const A = (id: string, signal: string, stage: AssessmentFixture['stage'], body: string, decided: string, framework: string, outcome: string, extra: Partial<AssessmentFixture> = {}): AssessmentFixture => ({
+const A = (
+  id: string,
+  signal: string,
+  stage: AssessmentFixture['stage'],
+  body: string,
+  decided: string,
+  framework: string,
+  outcome: string,
+  extra: Partial<AssessmentFixture> = {},
+): AssessmentFixture => ({
   id,
   signal,
   stage,

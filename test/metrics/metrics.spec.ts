@@ -55,7 +55,12 @@ describe('flow', () => {
     // national: 24 signals = 9 direct + 5 via + 6 dropped + 4 pending; 14 reached = 7 + 6 + 1
     expect(values(region(res, null), cols)).toEqual([72, 27, 15, 18, 12, 42, 21, 18, 3]);
     expect(res.suppressed).toEqual([]);
-    expect(res.columns.map((c) => [c.name, c.kind])).toEqual([['group', 'dimension'], ['region_code', 'dimension'], ...cols.map((c) => [c, 'count']), ['signals_per_fte', 'ratio']]);
+    expect(res.columns.map((c) => [c.name, c.kind])).toEqual([
+      ['group', 'dimension'],
+      ['region_code', 'dimension'],
+      ...cols.map((c) => [c, 'count']),
+      ['signals_per_fte', 'ratio'],
+    ]);
     // no FTE reference given (the API fills it from the registry): unknown
     expect(res.rows.every((r) => r.signals_per_fte === null)).toBe(true);
   });
@@ -193,7 +198,9 @@ describe('criteria_usage and criteria_coverage', () => {
     // the driehoek region
     expect(values(region(res, 'VR03', { stage: 'weegploeg', body: 'driehoek' }), ['assessments', 'fw_open_gesprek'])).toEqual([6, 6]);
     // national weegploeg body: VR01 8 + VR02 4 (ica) + VR04 3 = 15 → 45
-    expect(values(region(res, null, { stage: 'weegploeg', body: 'weegploeg' }), ['assessments', 'fw_wettelijke_criteria', 'fw_ica', 'fw_ontwikkelgebieden'])).toEqual([45, 27, 12, 6]);
+    expect(values(region(res, null, { stage: 'weegploeg', body: 'weegploeg' }), ['assessments', 'fw_wettelijke_criteria', 'fw_ica', 'fw_ontwikkelgebieden'])).toEqual([
+      45, 27, 12, 6,
+    ]);
   });
 
   it('share of weegploeg assessments with all five criteria scored (missing scores)', async () => {

@@ -113,7 +113,11 @@ describe('planted effects are found', () => {
     const usageOf = (region: string | null) => run('criteria_usage', {}, { scope: { regions: [region as string] } });
     for (const e of effects('driehoek')) {
       const usage = await usageOf(e.region);
-      const bodies = new Set(regionRows(usage).filter((r) => r.region_code === e.region && r.stage === 'weegploeg' && r.assessments !== 0).map((r) => r.body));
+      const bodies = new Set(
+        regionRows(usage)
+          .filter((r) => r.region_code === e.region && r.stage === 'weegploeg' && r.assessments !== 0)
+          .map((r) => r.body),
+      );
       expect([...bodies], e.id).toEqual(['driehoek']);
     }
     {

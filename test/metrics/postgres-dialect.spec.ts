@@ -47,7 +47,10 @@ describe.skipIf(!url)('PostgreSQL dialect', () => {
       const rows = await duck.query(`SELECT * FROM ${table}`);
       for (const r of rows) {
         const names = cols.map((c) => c.column_name);
-        await pg.query(`INSERT INTO ${table} VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})`, names.map((n) => r[n]));
+        await pg.query(
+          `INSERT INTO ${table} VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})`,
+          names.map((n) => r[n]),
+        );
       }
     }
   }, 60_000);
@@ -67,7 +70,12 @@ describe.skipIf(!url)('PostgreSQL dialect', () => {
           const statements = [[d.main, p.main], ...(d.links && p.links ? [[d.links, p.links]] : [])];
           for (const [ds, ps] of statements) {
             let n = 0;
-            const pgRows = (await pg.query(ps.text.replace(/\?/g, () => `$${++n}`), ps.params as unknown[])).rows;
+            const pgRows = (
+              await pg.query(
+                ps.text.replace(/\?/g, () => `$${++n}`),
+                ps.params as unknown[],
+              )
+            ).rows;
             expect(normalise(pgRows), `${def.name} ${JSON.stringify(params)} ${JSON.stringify(scope)}`).toEqual(normalise(await duck.query(ds.text, ds.params)));
           }
         }

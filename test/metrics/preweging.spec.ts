@@ -135,7 +135,8 @@ afterAll(() => {
 });
 
 const YEAR_2024 = { from: '2024-01-01', to: '2024-12-31' };
-const run = (req: Partial<MetricRequest> = {}, db = db3) => runMetric('preweging_outcomes', { role: 'inspectie', k: 3, scope: YEAR_2024, ...req } as MetricRequest, db.query, { exact: true });
+const run = (req: Partial<MetricRequest> = {}, db = db3) =>
+  runMetric('preweging_outcomes', { role: 'inspectie', k: 3, scope: YEAR_2024, ...req } as MetricRequest, db.query, { exact: true });
 
 function pick(res: MetricResponse, match: Row): Row {
   const rows = res.rows.filter((r) => Object.entries(match).every(([k, v]) => r[k] === v));
@@ -175,11 +176,18 @@ describe('preweging_outcomes (extension)', () => {
     // politie, om; VR02 gemeente, politie; VR03 gemeente, om; VR04 gemeente, politie; totals per body
     expect(res.rows.length).toBe(26 * 3);
     expect(res.rows.filter((r) => r.assessments !== 0).map((r) => `${r.group}:${r.region_code}:${r.body}`)).toEqual([
-      'region:VR01:gemeente', 'region:VR01:politie', 'region:VR01:om',
-      'region:VR02:gemeente', 'region:VR02:politie',
-      'region:VR03:gemeente', 'region:VR03:om',
-      'region:VR04:gemeente', 'region:VR04:politie',
-      'total:null:gemeente', 'total:null:politie', 'total:null:om',
+      'region:VR01:gemeente',
+      'region:VR01:politie',
+      'region:VR01:om',
+      'region:VR02:gemeente',
+      'region:VR02:politie',
+      'region:VR03:gemeente',
+      'region:VR03:om',
+      'region:VR04:gemeente',
+      'region:VR04:politie',
+      'total:null:gemeente',
+      'total:null:politie',
+      'total:null:om',
     ]);
 
     // VR01 gemeente (R = 1): S01 afgesloten, S02 afgesloten, S03-1 verrijking, S03-2 doorgezet, S10 niet_doorgezet
@@ -232,14 +240,17 @@ describe('preweging_outcomes (extension)', () => {
     expect(values(at(res, null, 'om'), ['assessments', 'outcome_niet_doorgezet', 'outcome_doorverwezen'])).toEqual([6, 3, 3]);
   });
 
-  it('takes assessments in scope by their signal\'s received_at and filters', async () => {
+  it("takes assessments in scope by their signal's received_at and filters", async () => {
     // no period: S09 (received 2023-12-20) counts: VR01 politie 6 + 1 = 7, verrijking 3, alertering 1, code 5, enriched 5
     const all = await run({ scope: {} });
     const p1 = at(all, 'VR01', 'politie');
     expect(values(p1, ['assessments', 'outcome_verrijking', 'enrichment_alertering', ...CODE])).toEqual([21, 9, 3, 15, 9, 6, 15]);
     // received from 2023-12-01 to 2023-12-31: only S09 (its signal's received_at, not the decision date, decides)
     const dec = await run({ scope: { from: '2023-12-01', to: '2023-12-31' } });
-    expect(dec.rows.filter((r) => r.assessments !== 0).map((r) => `${r.group}:${r.region_code}:${r.body}:${r.assessments}`)).toEqual(['region:VR01:politie:3', 'total:null:politie:3']);
+    expect(dec.rows.filter((r) => r.assessments !== 0).map((r) => `${r.group}:${r.region_code}:${r.body}:${r.assessments}`)).toEqual([
+      'region:VR01:politie:3',
+      'total:null:politie:3',
+    ]);
     // phenomenon rechts_extremisme: only S10 (VR01 gemeente, niet_doorgezet)
     const re = await run({ scope: { ...YEAR_2024, phenomenon: 'rechts_extremisme' } });
     expect(re.rows.filter((r) => r.assessments !== 0).map((r) => `${r.group}:${r.region_code}:${r.body}:${r.assessments}:${r.outcome_niet_doorgezet}`)).toEqual([
@@ -251,7 +262,10 @@ describe('preweging_outcomes (extension)', () => {
     expect(om.rows.filter((r) => r.assessments !== 0).map((r) => `${r.group}:${r.region_code}:${r.body}`)).toEqual(['region:VR01:om', 'region:VR03:om', 'total:null:om']);
     // regions: VR02 only
     const vr02 = await run({ scope: { ...YEAR_2024, regions: ['VR02'] } });
-    expect(vr02.rows.filter((r) => r.group === 'region' && r.assessments !== 0).map((r) => `${r.region_code}:${r.body}:${r.assessments}`)).toEqual(['VR02:gemeente:3', 'VR02:politie:9']);
+    expect(vr02.rows.filter((r) => r.group === 'region' && r.assessments !== 0).map((r) => `${r.region_code}:${r.body}:${r.assessments}`)).toEqual([
+      'VR02:gemeente:3',
+      'VR02:politie:9',
+    ]);
     // rule 1: the total rows are national whatever regions= selects
     const national = await run({ scope: YEAR_2024 });
     expect(vr02.rows.filter((r) => r.group === 'total')).toEqual(national.rows.filter((r) => r.group === 'total'));

@@ -36,13 +36,36 @@ function randomData(): { signals: SignalFixture[]; assessments: AssessmentFixtur
       const id = `${region}-${i}`;
       const received = addDays('2023-01-01', Math.floor(r() * 900));
       const party = pickOne(RECEIVING_PARTIES);
-      signals.push({ id, region, received, party, source: pickOne(SOURCES), phenomenon: pickOne(PHENOMENA), subject: r() < 0.6 ? `P${Math.floor(r() * 120)}` : null, municipality: null });
+      signals.push({
+        id,
+        region,
+        received,
+        party,
+        source: pickOne(SOURCES),
+        phenomenon: pickOne(PHENOMENA),
+        subject: r() < 0.6 ? `P${Math.floor(r() * 120)}` : null,
+        municipality: null,
+      });
       let day = received;
       const scores = () => (r() < 0.2 ? [null, 1, 1, 1, 1] : Array.from({ length: 5 }, () => Math.floor(r() * 3)));
       const step = () => (day = addDays(day, Math.floor(r() * 4))); // 0 days: ties
       let k = 0;
       const a = (stage: AssessmentFixture['stage'], body: string, outcome: string) =>
-        assessments.push({ id: `${id}-${k++}`, signal: id, stage, body, decided: step(), framework: pickOne(FRAMEWORKS), outcome, scores: scores(), unanimous: r() < 0.8, analysis: r() < 0.8, decision: r() < 0.9, present: [r() < 0.9, true, r() < 0.8], info: [r() < 0.8, true, r() < 0.7] });
+        assessments.push({
+          id: `${id}-${k++}`,
+          signal: id,
+          stage,
+          body,
+          decided: step(),
+          framework: pickOne(FRAMEWORKS),
+          outcome,
+          scores: scores(),
+          unanimous: r() < 0.8,
+          analysis: r() < 0.8,
+          decision: r() < 0.9,
+          present: [r() < 0.9, true, r() < 0.8],
+          info: [r() < 0.8, true, r() < 0.7],
+        });
       const u = r();
       if (u < 0.15) continue; // no assessments
       if (u < 0.7) {
@@ -51,7 +74,8 @@ function randomData(): { signals: SignalFixture[]; assessments: AssessmentFixtur
         if (r() < 0.4) continue;
       }
       const body = region === 'VR03' ? 'driehoek' : 'weegploeg';
-      do a('weegploeg', body, pickOne(['casusoverleg', 'geen_casusoverleg', 'nadere_duiding'])); while (r() < 0.25);
+      do a('weegploeg', body, pickOne(['casusoverleg', 'geen_casusoverleg', 'nadere_duiding']));
+      while (r() < 0.25);
     }
   });
   return { signals, assessments };

@@ -26,7 +26,10 @@ function checkedCounts(res: MetricResponse, role: Role, own: string): { where: s
   const entry = entries.find((e) => e.name === res.metric);
   const reference = new Set(entry?.columns.filter((c) => c.reference).map((c) => c.name));
   const out: { where: string; value: unknown }[] = [];
-  for (const [label, table] of [['rows', res], ['links', res.links]] as const) {
+  for (const [label, table] of [
+    ['rows', res],
+    ['links', res.links],
+  ] as const) {
     if (!table) continue;
     // regio: its own region's Sankey is exact (rule 8)
     if (label === 'links' && role === 'regio') continue;
@@ -71,13 +74,17 @@ describe('every released count is null, 0 or at least k (own-region rows of regi
         const res = await runMetric(x.metric, { role: x.role, region: x.own, k: x.k, scope, params }, db.query);
         for (const { where, value } of checkedCounts(res, x.role, x.own)) {
           checked++;
-          expect(value === null || value === 0 || (typeof value === 'number' && Number.isInteger(value) && value >= x.k), `${where} = ${String(value)} (k = ${x.k}, role ${x.role})`).toBe(true);
+          expect(
+            value === null || value === 0 || (typeof value === 'number' && Number.isInteger(value) && value >= x.k),
+            `${where} = ${String(value)} (k = ${x.k}, role ${x.role})`,
+          ).toBe(true);
         }
         // what is null for being small is listed as such
         for (const s of res.suppressed) expect(res.rows[s.row][s.column], `${x.metric} suppressed ${s.row}/${s.column}`).toBeNull();
         if (x.role === 'regio') {
           for (const row of res.rows.filter((r) => r.group === 'own')) {
-            for (const c of res.columns.filter((c) => c.kind === 'count')) if (typeof row[c.name] === 'number' && (row[c.name] as number) > 0 && (row[c.name] as number) < x.k) small++;
+            for (const c of res.columns.filter((c) => c.kind === 'count'))
+              if (typeof row[c.name] === 'number' && (row[c.name] as number) > 0 && (row[c.name] as number) < x.k) small++;
           }
         }
       }),

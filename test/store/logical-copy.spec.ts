@@ -68,7 +68,10 @@ describe(`logical copy on ${databaseUrl ? 'PostgreSQL' : 'PGlite'}`, () => {
     const b = await open(1);
     try {
       // Listed children first: the loader puts parents first itself.
-      const loaded = await loadOperationalStore(b, [...dump.tables].reverse().map((t) => ({ name: t.name, file: join(work, `${t.name}.jsonl`) })));
+      const loaded = await loadOperationalStore(
+        b,
+        [...dump.tables].reverse().map((t) => ({ name: t.name, file: join(work, `${t.name}.jsonl`) })),
+      );
       expect(loaded.map((t) => t.rows).reduce((x, y) => x + y, 0)).toBe(dump.tables.map((t) => t.rows).reduce((x, y) => x + y, 0));
       for (const [t, sql] of Object.entries(SELECTS)) expect(await b.query(sql), t).toEqual(before[t]);
       // Sequences continue after the highest id; the audit log is append-only again.

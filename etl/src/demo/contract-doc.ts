@@ -9,16 +9,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  ASSESSMENT_COLUMNS,
-  BODIES_BY_STAGE,
-  FALSE_VALUES,
-  OUTCOMES_BY_STAGE,
-  SIGNAL_COLUMNS,
-  STAGES,
-  TRUE_VALUES,
-  type ColumnSpec,
-} from '@weegwijzer/contract';
+import { ASSESSMENT_COLUMNS, BODIES_BY_STAGE, FALSE_VALUES, OUTCOMES_BY_STAGE, SIGNAL_COLUMNS, STAGES, TRUE_VALUES, type ColumnSpec } from '@weegwijzer/contract';
 import { RULES, type RuleCategory } from '../validate/rules';
 import { writeExampleBatch } from './example-batch';
 import { TEMPLATE_FILE, writeExampleWorkbookBatch, writeTemplateWorkbook } from './excel-docs';

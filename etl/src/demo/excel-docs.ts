@@ -102,7 +102,10 @@ export async function writeTemplateWorkbook(path: string): Promise<void> {
 
 /** CSV text → rows of cells: empty = not known; scores as numbers, booleans as Excel booleans, dates as text. */
 function csvRows(path: string, specs: readonly ColumnSpec[]): RawCell[][] {
-  const lines = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  const lines = readFileSync(path, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r?\n/);
   const header = lines[0].split(',');
   const types = header.map((h) => specs.find((s) => s.name === h)?.type);
   return [

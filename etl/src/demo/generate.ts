@@ -90,10 +90,7 @@ function cutoffFor(produced: string): number {
   return produced.endsWith('T23:00:00Z') ? dayOf(produced.slice(0, 10)) : dayOf(produced.slice(0, 10)) - 1;
 }
 
-export function planDemo(
-  world: DemoWorld,
-  opts: { seed: number; firstYear: number; lastYear: number; scale: number; single: boolean },
-): DemoPlan {
+export function planDemo(world: DemoWorld, opts: { seed: number; firstYear: number; lastYear: number; scale: number; single: boolean }): DemoPlan {
   const rng = new Rng(`weegwijzer-demo|${opts.seed}|plan`);
   const ids = new IdFactory(opts.seed);
   const years: number[] = [];
@@ -330,11 +327,7 @@ export async function generateBatch(
 
     const party = category === 'meldpunt' ? 'gemeente' : category;
     const source =
-      extra?.dimension === 'source'
-        ? extra.code
-        : category === 'meldpunt'
-          ? 'professional_meldpunt'
-          : pickWeighted(r, SOURCE_MIX[category as 'politie' | 'gemeente' | 'om']);
+      extra?.dimension === 'source' ? extra.code : category === 'meldpunt' ? 'professional_meldpunt' : pickWeighted(r, SOURCE_MIX[category as 'politie' | 'gemeente' | 'om']);
     let subject: string | null;
     if (mover) subject = mover.subject;
     else if (extra) subject = r.chance(0.02) ? null : ids.subject(region.index + 1, batch.yearIndex, EXTRA_COUNTER + extraSignals);
@@ -487,10 +480,7 @@ function later(ctx: AssessContext, day: number, min: number, max: number): numbe
 
 function assessSignal(ctx: AssessContext, party: string, source: string, receivedDay: number, mover: boolean): void {
   const { rng, region } = ctx;
-  const direct =
-    region.preMode === 'direct' ||
-    rng.chance(region.directShare) ||
-    (source === 'ambtsbericht' && region.preMode !== 'heavy' && rng.chance(0.5));
+  const direct = region.preMode === 'direct' || rng.chance(region.directShare) || (source === 'ambtsbericht' && region.preMode !== 'heavy' && rng.chance(0.5));
   if (direct) {
     weegploeg(ctx, later(ctx, receivedDay, 5, 30));
     return;
@@ -542,14 +532,7 @@ function assessSignal(ctx: AssessContext, party: string, source: string, receive
 }
 
 /** A deciding pre_weging; true when forwarded (`doorgezet`). */
-function preWeging(
-  ctx: AssessContext,
-  body: 'gemeente' | 'politie' | 'om',
-  day: number,
-  frameworks: [string, number][],
-  factor: number,
-  enrichment: string | null,
-): boolean {
+function preWeging(ctx: AssessContext, body: 'gemeente' | 'politie' | 'om', day: number, frameworks: [string, number][], factor: number, enrichment: string | null): boolean {
   const { rng, region } = ctx;
   const framework = pickWeighted(rng, frameworks);
   const row = baseRow(ctx, 'pre_weging', body, day, framework);

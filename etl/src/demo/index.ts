@@ -5,16 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import {
-  ASSESSMENT_COLUMNS,
-  CONTRACT_VERSION,
-  INPUT_FORMATS,
-  SIGNAL_COLUMNS,
-  type AssessmentRow,
-  type InputFormat,
-  type Manifest,
-  type SignalRow,
-} from '@weegwijzer/contract';
+import { ASSESSMENT_COLUMNS, CONTRACT_VERSION, INPUT_FORMATS, SIGNAL_COLUMNS, type AssessmentRow, type InputFormat, type Manifest, type SignalRow } from '@weegwijzer/contract';
 import { generateBatch, planDemo } from './generate';
 import { buildWorld, nationalSignalsPerYear, type PlantedEffect } from './model';
 import { FILE_EXTENSION, openSink, ParquetConverter } from './sinks';

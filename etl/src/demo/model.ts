@@ -186,8 +186,7 @@ function frameworkMix(primary: string): [string, number][] {
 export function buildWorld(seed: number, singleRegion?: string, trend?: { lastYear: number }): DemoWorld {
   const rng = new Rng(`weegwijzer-demo|${seed}|world`);
   const municipalities = loadMunicipalities();
-  const populationOf = (code: string) =>
-    municipalities.filter((m) => m.regionCode === code).reduce((s, m) => s + m.population, 0);
+  const populationOf = (code: string) => municipalities.filter((m) => m.regionCode === code).reduce((s, m) => s + m.population, 0);
 
   const codes = singleRegion ? [singleRegion] : REGION_CODES;
   const byPopulation = [...codes].sort((a, b) => populationOf(b) - populationOf(a) || a.localeCompare(b));
@@ -331,7 +330,13 @@ function applyTrendChanges(regions: RegionProfile[], trendUp: string[], lastYear
       description,
     });
   };
-  plant(trendUp[0], 'source', 'politie_registratie', 6, `From ${from} the police registers six times as many signals from its own registrations (source politie_registratie ×6): a new registration practice.`);
+  plant(
+    trendUp[0],
+    'source',
+    'politie_registratie',
+    6,
+    `From ${from} the police registers six times as many signals from its own registrations (source politie_registratie ×6): a new registration practice.`,
+  );
   plant(trendUp[1], 'phenomenon', 'rechts_extremisme', 4, `From ${from} four times as many right-wing extremist signals (phenomenon rechts_extremisme ×4): a local wave.`);
   plant(null, 'source', 'osint', 0.2, `From ${from} only 20% of the osint signals, in every region (source osint ×0.2): a monitoring tool switched off nationally.`);
 }
@@ -412,8 +417,7 @@ function applyRoles(regions: RegionProfile[], roles: Roles, effects: PlantedEffe
     phenomenon: 'rechts_extremisme',
     factor: 0.08,
     expect: 'under_covered',
-    description:
-      'The region records almost no right-wing signals: 92% of them are recorded as gemengd_onduidelijk or overig instead.',
+    description: 'The region records almost no right-wing signals: 92% of them are recorded as gemengd_onduidelijk or overig instead.',
   });
 
   for (const code of roles.jihadistFocus) {
@@ -472,7 +476,8 @@ function applyRoles(regions: RegionProfile[], roles: Roles, effects: PlantedEffe
     stage: 'pre_weging',
     body: 'gemeente',
     expect: 'framework_ica',
-    description: 'Municipalities pre-weigh in a triage meeting with fixed intentions/capabilities/activities criteria (framework ica, criteria always scored) and refer more signals elsewhere (AIVD, care).',
+    description:
+      'Municipalities pre-weigh in a triage meeting with fixed intentions/capabilities/activities criteria (framework ica, criteria always scored) and refer more signals elsewhere (AIVD, care).',
   });
 
   for (const code of roles.particulier) {

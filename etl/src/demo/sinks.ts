@@ -6,20 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, rmSync, writeSync } from 'node:fs';
-import {
-  Bool,
-  DateDay,
-  Field,
-  Int8,
-  makeData,
-  RecordBatch,
-  RecordBatchFileWriter,
-  Schema,
-  Struct,
-  Utf8,
-  type Data,
-  type DataType,
-} from 'apache-arrow';
+import { Bool, DateDay, Field, Int8, makeData, RecordBatch, RecordBatchFileWriter, Schema, Struct, Utf8, type Data, type DataType } from 'apache-arrow';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnSpec, InputFormat } from '@weegwijzer/contract';
 import ExcelJS from 'exceljs';
@@ -404,12 +391,7 @@ export class XlsxSink<T extends object> implements FileSink<T> {
 
 export const FILE_EXTENSION: Record<InputFormat, string> = { csv: 'csv', jsonl: 'jsonl', parquet: 'parquet', arrow: 'arrow', xlsx: 'xlsx' };
 
-export function openSink<T extends object>(
-  format: InputFormat,
-  path: string,
-  columns: readonly ColumnSpec[],
-  converter: ParquetConverter,
-): FileSink<T> {
+export function openSink<T extends object>(format: InputFormat, path: string, columns: readonly ColumnSpec[], converter: ParquetConverter): FileSink<T> {
   switch (format) {
     case 'csv':
       return new CsvSink<T>(path, columns);

@@ -186,7 +186,10 @@ export class Ingestor {
           JOIN (VALUES ${order}) o(file, batch_id, produced_at) ON o.file = s.filename
           GROUP BY s.region_code, s.signal_id
         ) WHERE received_at < DATE ${quoteLiteral(horizon)}`);
-      const perRegion = (await conn.runAndReadAll(`SELECT region_code, count(*)::INTEGER AS n FROM expired GROUP BY region_code ORDER BY region_code`)).getRowObjectsJS() as { region_code: string; n: number }[];
+      const perRegion = (await conn.runAndReadAll(`SELECT region_code, count(*)::INTEGER AS n FROM expired GROUP BY region_code ORDER BY region_code`)).getRowObjectsJS() as {
+        region_code: string;
+        n: number;
+      }[];
       if (perRegion.length === 0) return result;
       const assessmentsPerRegion = (
         await conn.runAndReadAll(`SELECT region_code, count(DISTINCT assessment_id)::INTEGER AS n
@@ -198,7 +201,9 @@ export class Ingestor {
 
       for (const b of pointer.batches) {
         const hit = (kind: 'signals' | 'assessments') =>
-          conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM read_parquet(${file(b, kind)}) t SEMI JOIN expired e USING (region_code, signal_id)`).then((r) => r.getRowObjectsJS()[0].n as number);
+          conn
+            .runAndReadAll(`SELECT count(*)::INTEGER AS n FROM read_parquet(${file(b, kind)}) t SEMI JOIN expired e USING (region_code, signal_id)`)
+            .then((r) => r.getRowObjectsJS()[0].n as number);
         const [hs, ha] = [await hit('signals'), await hit('assessments')];
         if (hs === 0 && ha === 0) {
           newRefs.push(b);

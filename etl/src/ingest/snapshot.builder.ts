@@ -46,7 +46,10 @@ export interface BuildOptions {
 }
 
 export function newSnapshotId(now: Date): string {
-  return `${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
+  return `${now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
 }
 
 export async function buildSnapshot(dataDir: string, batches: readonly SnapshotBatchRef[], now: Date, opts: BuildOptions): Promise<BuiltSnapshot> {
@@ -63,8 +66,8 @@ export async function buildSnapshot(dataDir: string, batches: readonly SnapshotB
     threads: String(opts.threads ?? 2),
     preserve_insertion_order: 'false',
   });
-  let signals = 0;
-  let assessments = 0;
+  let signals: number;
+  let assessments: number;
   try {
     const conn = await instance.connect();
     try {
@@ -100,9 +103,7 @@ export async function buildSnapshot(dataDir: string, batches: readonly SnapshotB
                  coalesce(k.subject_rk, CASE WHEN t.subject_pseudonym IS NOT NULL THEN record_key('person', t.region_code, t.subject_pseudonym) END),
                  coalesce(k.subject_nrk, CASE WHEN t.subject_pseudonym IS NOT NULL THEN record_key('person', '', t.subject_pseudonym) END)`
               : `coalesce(k.rk, record_key('assessment', t.region_code, t.assessment_id))`;
-          const dedup = needsDedup
-            ? `QUALIFY row_number() OVER (PARTITION BY t.region_code, t.${idCol} ORDER BY o.produced_at DESC, o.batch_id DESC) = 1`
-            : '';
+          const dedup = needsDedup ? `QUALIFY row_number() OVER (PARTITION BY t.region_code, t.${idCol} ORDER BY o.produced_at DESC, o.batch_id DESC) = 1` : '';
           await conn.run(`INSERT INTO temp.${kind}
             SELECT ${cols}, f.batch_id, ${keys}
             FROM read_parquet([${batches.map((b) => quoteLiteral(store.parquetOf(b.region_code, b.batch_id, kind, b.version))).join(', ')}], filename = true) t

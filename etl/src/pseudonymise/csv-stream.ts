@@ -145,9 +145,5 @@ function countOutsideQuotes(line: string, ch: string): number {
 
 /** One CSV line (LF), quoting a field only when it needs it. */
 export function csvLine(fields: readonly string[], delimiter: string): string {
-  return (
-    fields
-      .map((f) => (f.includes(delimiter) || f.includes('"') || f.includes('\n') || f.includes('\r') ? `"${f.replace(/"/g, '""')}"` : f))
-      .join(delimiter) + '\n'
-  );
+  return fields.map((f) => (f.includes(delimiter) || f.includes('"') || f.includes('\n') || f.includes('\r') ? `"${f.replace(/"/g, '""')}"` : f)).join(delimiter) + '\n';
 }

@@ -84,21 +84,14 @@ export function readKeyFile(keyFile: string): Buffer {
   const text = raw.toString('latin1').trim();
   const key = /^(?:[0-9a-fA-F]{2})+$/.test(text) ? Buffer.from(text, 'hex') : raw;
   if (key.length < MIN_KEY_BYTES) {
-    throw new PseudonymiseError(
-      `key is ${key.length} bytes; at least ${MIN_KEY_BYTES} bytes are required (create one with: openssl rand -hex 32 > key.hex)`,
-      keyFile,
-    );
+    throw new PseudonymiseError(`key is ${key.length} bytes; at least ${MIN_KEY_BYTES} bytes are required (create one with: openssl rand -hex 32 > key.hex)`, keyFile);
   }
   return key;
 }
 
 /** The contract pseudonym of one local value (exported for the docs' worked example). */
 export function pseudonym(key: Buffer, column: IdColumn, value: string): string {
-  return createHmac('sha256', key)
-    .update(`${column}:${value}`, 'utf8')
-    .digest()
-    .subarray(0, PSEUDONYM_BYTES)
-    .toString('base64url');
+  return createHmac('sha256', key).update(`${column}:${value}`, 'utf8').digest().subarray(0, PSEUDONYM_BYTES).toString('base64url');
 }
 
 export async function pseudonymiseFile(opts: PseudonymiseOptions): Promise<PseudonymiseResult> {
@@ -196,10 +189,7 @@ function mapHeader(headers: string[], columns: PseudonymiseOptions['columns'], f
     }
   });
   if (seen.size === 0) {
-    throw new PseudonymiseError(
-      `no identifier column found; expected one of ${Object.keys(ACCEPTED_ID_HEADERS).join(', ')} (or name them with columns)`,
-      file,
-    );
+    throw new PseudonymiseError(`no identifier column found; expected one of ${Object.keys(ACCEPTED_ID_HEADERS).join(', ')} (or name them with columns)`, file);
   }
   return mapping;
 }

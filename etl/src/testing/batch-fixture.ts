@@ -107,10 +107,17 @@ async function writeFile(path: string, kind: FileKind, rows: FixtureRow[], colum
       const values = rows.map((r) => r[c] ?? null);
       const typed = values.every((x) => x === null || typeof x !== 'string' || spec?.type === 'date');
       if (spec?.type === 'date' && values.every((x) => x === null || /^\d{4}-\d{2}-\d{2}$/.test(String(x))))
-        data[c] = vectorFromArray(values.map((x) => (x === null ? null : new Date(`${x}T00:00:00Z`))), new DateDay());
+        data[c] = vectorFromArray(
+          values.map((x) => (x === null ? null : new Date(`${x}T00:00:00Z`))),
+          new DateDay(),
+        );
       else if (spec?.type === 'int' && typed) data[c] = vectorFromArray(values as (number | null)[], new Int8());
       else if (spec?.type === 'bool' && typed && values.every((x) => x === null || typeof x === 'boolean')) data[c] = vectorFromArray(values as (boolean | null)[], new Bool());
-      else data[c] = vectorFromArray(values.map((x) => (x === null ? null : String(x))), new Utf8());
+      else
+        data[c] = vectorFromArray(
+          values.map((x) => (x === null ? null : String(x))),
+          new Utf8(),
+        );
     }
     writeFileSync(path, tableToIPC(new Table(data), 'file'));
   } else {
@@ -118,7 +125,10 @@ async function writeFile(path: string, kind: FileKind, rows: FixtureRow[], colum
     const tmp = mkdtempSync(join(tmpdir(), 'ww-fixture-'));
     try {
       const jsonl = join(tmp, 'rows.jsonl');
-      writeFileSync(jsonl, rows.map((r) => JSON.stringify(Object.fromEntries(columns.map((c) => [c, r[c] === undefined || r[c] === null ? null : String(r[c])])))).join('\n') + '\n');
+      writeFileSync(
+        jsonl,
+        rows.map((r) => JSON.stringify(Object.fromEntries(columns.map((c) => [c, r[c] === undefined || r[c] === null ? null : String(r[c])])))).join('\n') + '\n',
+      );
       const specs = new Map(COLUMNS_BY_FILE[kind].map((s) => [s.name, s]));
       const db = await DuckDBInstance.create(':memory:');
       const conn = await db.connect();
@@ -130,7 +140,12 @@ async function writeFile(path: string, kind: FileKind, rows: FixtureRow[], colum
           return cast ? `coalesce(try_cast("${c}" AS ${cast})::VARCHAR, "${c}") IS NOT DISTINCT FROM try_cast("${c}" AS ${cast})::VARCHAR` : 'true';
         })
         .join(' AND ');
-      const typedOk = rows.length === 0 ? true : ((await conn.runAndReadAll(`SELECT bool_and(${select || 'true'}) AS ok FROM read_json('${jsonl}', columns = ${cols}, format = 'newline_delimited')`)).getRowObjectsJS()[0].ok as boolean);
+      const typedOk =
+        rows.length === 0
+          ? true
+          : ((
+              await conn.runAndReadAll(`SELECT bool_and(${select || 'true'}) AS ok FROM read_json('${jsonl}', columns = ${cols}, format = 'newline_delimited')`)
+            ).getRowObjectsJS()[0].ok as boolean);
       const proj = columns
         .map((c) => {
           const t = specs.get(c)?.type;
@@ -169,7 +184,8 @@ function addSheet(wb: ExcelJS.Workbook, kind: FileKind, rows: FixtureRow[], colu
 function merge(target: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) delete target[k];
-    else if (typeof v === 'object' && !Array.isArray(v) && typeof target[k] === 'object' && target[k] !== null) merge(target[k] as Record<string, unknown>, v as Record<string, unknown>);
+    else if (typeof v === 'object' && !Array.isArray(v) && typeof target[k] === 'object' && target[k] !== null)
+      merge(target[k] as Record<string, unknown>, v as Record<string, unknown>);
     else target[k] = v;
   }
   return target;

@@ -127,7 +127,7 @@ describe('zip bombs are refused early, with bounded memory', () => {
     const t = Date.now();
     const r = await validateBatch(zip, { now: NOW });
     expect(Date.now() - t).toBeLessThan(2000);
-    expect(r.errors.map((e) => [e.rule, e.detail])).toEqual([['ARCHIVE_UNREADABLE', "entry 2: its size does not match its header"]]);
+    expect(r.errors.map((e) => [e.rule, e.detail])).toEqual([['ARCHIVE_UNREADABLE', 'entry 2: its size does not match its header']]);
     expect(process.resourceUsage().maxRSS * 1024).toBeLessThan(1024 ** 3);
   });
 });

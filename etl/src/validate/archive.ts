@@ -147,7 +147,11 @@ export async function unpackArchive(zipPath: string, dir: string, maxBytes: numb
         budget -= await extractEntry(zip, f, join(dir, f.name), budget);
       } catch (e) {
         if (e instanceof ArchiveError) fail(e.rule, e.detail);
-        else fail('ARCHIVE_UNREADABLE', `entry ${f.index}: ${/size|bytes/i.test(e instanceof Error ? e.message : '') ? 'its size does not match its header' : 'it cannot be inflated'}`);
+        else
+          fail(
+            'ARCHIVE_UNREADABLE',
+            `entry ${f.index}: ${/size|bytes/i.test(e instanceof Error ? e.message : '') ? 'its size does not match its header' : 'it cannot be inflated'}`,
+          );
         // A half-written data file must not be validated.
         rmSync(join(dir, f.name), { force: true });
         return errors;

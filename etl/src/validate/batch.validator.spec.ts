@@ -184,7 +184,9 @@ describe('value rules: each with a failing example', () => {
     const opts = withAssessment(1, { signal_id: 'SVR13x000777' });
     const earlierDir = await writeTestBatch(join(root, `earlier${++n}`), { signals: [validSignal(777, { received_at: '2025-02-25' })], assessments: [], format: 'parquet' });
     // The earlier batch's signals as the ingestor stores them: typed Parquet.
-    const r = await check(opts, { earlierBatches: (region) => (region === 'VR13' ? [{ batch_id: 'old', produced_at: '2025-03-01T00:00:00Z', signalsParquet: join(earlierDir, 'signals.parquet') }] : []) });
+    const r = await check(opts, {
+      earlierBatches: (region) => (region === 'VR13' ? [{ batch_id: 'old', produced_at: '2025-03-01T00:00:00Z', signalsParquet: join(earlierDir, 'signals.parquet') }] : []),
+    });
     // Known now, but decided (2025-02-20) before that signal was received (2025-02-25).
     expect(only(r)).toEqual([{ file: 'assessments.csv', row: 2, column: 'decided_at', rule: 'DATE_BEFORE_SIGNAL' }]);
   });

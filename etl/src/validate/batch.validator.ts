@@ -293,9 +293,10 @@ export class BatchValidation {
         ].join(' OR ');
         try {
           await conn.run(`CREATE OR REPLACE TEMP TABLE typed_${kind} AS SELECT ${typed}, ${anyRule} AS _bad FROM ${source.relation(false)}`);
-          const r = (
-            await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n, count(*) FILTER (WHERE _bad)::INTEGER AS bad FROM typed_${kind}`)
-          ).getRowObjectsJS()[0] as { n: number; bad: number };
+          const r = (await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n, count(*) FILTER (WHERE _bad)::INTEGER AS bad FROM typed_${kind}`)).getRowObjectsJS()[0] as {
+            n: number;
+            bad: number;
+          };
           source.rows = r.n;
           if (r.bad > 0) clean = false;
         } catch {
@@ -445,9 +446,14 @@ export class BatchValidation {
   private async collectSqlErrors(conn: DuckDBConnection): Promise<void> {
     const cap = this.opts.errorCap ?? DEFAULT_ERROR_CAP;
     this.sqlErrorCount = (await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM errs`)).getRowObjectsJS()[0].n as number;
-    const rows = (
-      await conn.runAndReadAll(`SELECT file_ord, file, "row", col_ord, "column", rule FROM errs ORDER BY file_ord, "row", col_ord LIMIT ${cap}`)
-    ).getRowObjectsJS() as { file_ord: number; file: string; row: number; col_ord: number; column: string; rule: RuleCode }[];
+    const rows = (await conn.runAndReadAll(`SELECT file_ord, file, "row", col_ord, "column", rule FROM errs ORDER BY file_ord, "row", col_ord LIMIT ${cap}`)).getRowObjectsJS() as {
+      file_ord: number;
+      file: string;
+      row: number;
+      col_ord: number;
+      column: string;
+      rule: RuleCode;
+    }[];
     this.sqlErrors = rows.map((r) => ({ ...makeError(r.file, r.row, r.column, r.rule), fileOrd: r.file_ord, colOrd: r.col_ord }));
   }
 

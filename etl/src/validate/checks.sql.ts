@@ -37,12 +37,7 @@ function stageMatrix(column: string, byStage: Record<string, readonly string[]>)
 
 export function baseRuleSql(kind: FileKind, spec: ColumnSpec, ctx: RuleContext): string {
   const v = quoteIdent(spec.name);
-  const missing =
-    spec.required === 'yes'
-      ? `'REQUIRED'`
-      : spec.required === 'weegploeg'
-        ? `CASE WHEN stage = 'weegploeg' THEN 'REQUIRED_FOR_WEEGPLOEG' END`
-        : 'NULL';
+  const missing = spec.required === 'yes' ? `'REQUIRED'` : spec.required === 'weegploeg' ? `CASE WHEN stage = 'weegploeg' THEN 'REQUIRED_FOR_WEEGPLOEG' END` : 'NULL';
   const guard = (rule: string) => `'${NEEDS_GUARD}${rule}'`;
   switch (spec.type) {
     case 'pseudonym':
@@ -58,8 +53,7 @@ export function baseRuleSql(kind: FileKind, spec: ColumnSpec, ctx: RuleContext):
         consistent = `CASE WHEN stage IN (${sqlList(STAGES)}) AND NOT (${stageMatrix(v, BODIES_BY_STAGE)}) THEN 'BODY_STAGE_MISMATCH' END`;
       if (kind === 'assessments' && spec.name === 'outcome')
         consistent = `CASE WHEN stage IN (${sqlList(STAGES)}) AND NOT (${stageMatrix(v, OUTCOMES_BY_STAGE)}) THEN 'OUTCOME_STAGE_MISMATCH' END`;
-      if (kind === 'assessments' && spec.name === 'enrichment')
-        consistent = `CASE WHEN NOT (stage = 'pre_weging' AND body = 'politie') THEN 'ENRICHMENT_NOT_ALLOWED' END`;
+      if (kind === 'assessments' && spec.name === 'enrichment') consistent = `CASE WHEN NOT (stage = 'pre_weging' AND body = 'politie') THEN 'ENRICHMENT_NOT_ALLOWED' END`;
       return `CASE WHEN ${v} IS NULL THEN ${missing}
         WHEN ${v} IN (${sqlList(spec.codes!)}) THEN ${consistent}
         ELSE ${guard('CODE_UNKNOWN')} END`;

@@ -69,9 +69,12 @@ describe('pseudonym-shaped values that are not pseudonyms', () => {
     expect(await apply('ww_guard_pseudonym', value)).toBe(rule);
   });
 
-  it.each(['sig_k3J9xQ2mL8pR4vT1', 'Kq9vX2mLp8R4tY1wZ3bN5cD7', 'a1b2c3d4e5f6a7b8', '123456789', 'VR13-S-000123', '20241399'])('ww_guard_pseudonym(%s) accepts it', async (value) => {
-    expect(await apply('ww_guard_pseudonym', value)).toBeNull();
-  });
+  it.each(['sig_k3J9xQ2mL8pR4vT1', 'Kq9vX2mLp8R4tY1wZ3bN5cD7', 'a1b2c3d4e5f6a7b8', '123456789', 'VR13-S-000123', '20241399'])(
+    'ww_guard_pseudonym(%s) accepts it',
+    async (value) => {
+      expect(await apply('ww_guard_pseudonym', value)).toBeNull();
+    },
+  );
 
   it.each([
     ['Jan de Vries', 'PSEUDONYM_NAME'],

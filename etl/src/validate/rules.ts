@@ -36,7 +36,10 @@ export const RULES = {
   MANIFEST_FIELD_UNKNOWN: { category: 'manifest', message: 'manifest field is not part of contract v1' },
   CONTRACT_VERSION: { category: 'manifest', message: 'contract_version must be "1"' },
   REGION_CODE_INVALID: { category: 'manifest', message: 'region_code must be one of VR01..VR25' },
-  PRODUCED_AT_IN_FUTURE: { category: 'manifest', message: 'produced_at lies in the future (more than 5 minutes after the monitor\'s clock): a batch cannot be produced later than it is delivered' },
+  PRODUCED_AT_IN_FUTURE: {
+    category: 'manifest',
+    message: "produced_at lies in the future (more than 5 minutes after the monitor's clock): a batch cannot be produced later than it is delivered",
+  },
   PERIOD_INVALID: { category: 'manifest', message: 'period must have from <= to, both dates YYYY-MM-DD' },
   FILE_NAME_INVALID: { category: 'manifest', message: 'file name must be a plain file name in the batch folder' },
   FILE_FORMAT_UNSUPPORTED: { category: 'manifest', message: 'file extension must be .csv, .jsonl, .parquet, .arrow or .xlsx' },
@@ -48,7 +51,7 @@ export const RULES = {
   VALIDATION_TIMEOUT: { category: 'file', message: 'checking the batch took longer than allowed: split the delivery into smaller batches' },
   FILE_NOT_UTF8: { category: 'file', message: 'file is not UTF-8 encoded (for example Latin-1/Windows-1252): save it as UTF-8' },
   FILE_UNREADABLE: { category: 'file', message: 'file cannot be read in its declared format' },
-  CSV_MALFORMED: { category: 'file', message: 'CSV row does not have the header\'s number of fields or has broken quoting (RFC 4180)' },
+  CSV_MALFORMED: { category: 'file', message: "CSV row does not have the header's number of fields or has broken quoting (RFC 4180)" },
   JSON_NOT_OBJECT: { category: 'file', message: 'JSON Lines row is not a JSON object' },
   COLUMN_MISSING: { category: 'schema', message: 'required column is missing' },
   COLUMN_DUPLICATE: { category: 'schema', message: 'column appears more than once in the header' },
@@ -61,7 +64,7 @@ export const RULES = {
   RANGE: { category: 'schema', message: 'number outside the allowed range 0..2' },
   CODE_UNKNOWN: { category: 'schema', message: 'value is not in the code list of this column' },
   PATTERN: { category: 'schema', message: 'value does not have the required form (municipality: GM + 4 digits)' },
-  REGION_MISMATCH: { category: 'schema', message: 'region_code differs from the manifest\'s region_code' },
+  REGION_MISMATCH: { category: 'schema', message: "region_code differs from the manifest's region_code" },
   DATE_OUTSIDE_PERIOD: { category: 'schema', message: 'received_at lies outside the manifest period' },
   DATE_IN_FUTURE: { category: 'schema', message: 'date lies in the future' },
   BODY_STAGE_MISMATCH: { category: 'schema', message: 'body is not allowed for this stage' },
@@ -70,7 +73,7 @@ export const RULES = {
   // across rows and batches
   DUPLICATE_ID: { category: 'integrity', message: 'id occurs more than once in this file' },
   SIGNAL_UNKNOWN: { category: 'integrity', message: 'signal_id is not a signal of this region in this batch or an earlier loaded batch' },
-  DATE_BEFORE_SIGNAL: { category: 'integrity', message: 'decided_at lies before the signal\'s received_at' },
+  DATE_BEFORE_SIGNAL: { category: 'integrity', message: "decided_at lies before the signal's received_at" },
   // personal-data guard
   COLUMN_UNKNOWN: { category: 'guard', message: 'column is not part of the contract (possible personal data); remove it' },
   PII_BSN: { category: 'guard', message: 'value is a 9-digit number passing the BSN eleven-test (possible BSN)' },

@@ -99,9 +99,7 @@ export class SourceFile {
       const cols = this.contract.map((c) => `nullif(${first.has(c) ? `c${first.get(c)}` : 'NULL'}, '') AS ${quoteIdent(c)}`).join(', ');
       return `(SELECT ${rowExpr('row_number() OVER ()')}${cols} FROM ${this.csvScan(false)})`;
     }
-    const cols = this.contract
-      .map((c) => `nullif(${this.parquetColumns.includes(c) ? `CAST(${quoteIdent(c)} AS VARCHAR)` : 'NULL'}, '') AS ${quoteIdent(c)}`)
-      .join(', ');
+    const cols = this.contract.map((c) => `nullif(${this.parquetColumns.includes(c) ? `CAST(${quoteIdent(c)} AS VARCHAR)` : 'NULL'}, '') AS ${quoteIdent(c)}`).join(', ');
     return `(SELECT ${rowExpr('file_row_number + 1')}${cols} FROM read_parquet(${quoteLiteral(this.path)}, file_row_number = ${withRow}))`;
   }
 
@@ -123,9 +121,10 @@ export class SourceFile {
     this.rowsCheckable = false;
     try {
       const counted = (await this.conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${this.csvScan(true)}`)).getRowObjectsJS()[0].n as number;
-      const bad = (
-        await this.conn.runAndReadAll(`SELECT DISTINCT CAST(line AS INTEGER) AS line, error_type FROM rej_${this.kind} ORDER BY line`)
-      ).getRowObjectsJS() as { line: number; error_type: string }[];
+      const bad = (await this.conn.runAndReadAll(`SELECT DISTINCT CAST(line AS INTEGER) AS line, error_type FROM rej_${this.kind} ORDER BY line`)).getRowObjectsJS() as {
+        line: number;
+        error_type: string;
+      }[];
       this.rows = counted + new Set(bad.map((b) => b.line)).size;
       if (bad.length === 0) return this.fail('FILE_UNREADABLE');
       for (const b of bad) this.fail(/ENCODING|UNICODE/.test(b.error_type) ? 'FILE_NOT_UTF8' : 'CSV_MALFORMED', undefined, b.line - 1);
@@ -167,13 +166,20 @@ export class SourceFile {
     const raw = `raw_${this.kind}`;
     await this.conn.run(`CREATE OR REPLACE TEMP TABLE ${raw} AS
       SELECT CAST(row_number() OVER () AS INTEGER) AS _row, json FROM read_ndjson_objects(${quoteLiteral(this.path)}, maximum_object_size = 1048576)`);
-    const notObjects = (await this.conn.runAndReadAll(`SELECT _row FROM ${raw} WHERE json_type(json) <> 'OBJECT' ORDER BY _row LIMIT 1000`)).getRowObjectsJS() as { _row: number }[];
+    const notObjects = (await this.conn.runAndReadAll(`SELECT _row FROM ${raw} WHERE json_type(json) <> 'OBJECT' ORDER BY _row LIMIT 1000`)).getRowObjectsJS() as {
+      _row: number;
+    }[];
     for (const r of notObjects) this.errors.push(makeError(this.fileName, r._row, null, 'JSON_NOT_OBJECT'));
     const keys = (
-      await this.conn.runAndReadAll(`SELECT k, min(_row) AS first FROM (SELECT _row, unnest(json_keys(json)) AS k FROM ${raw} WHERE json_type(json) = 'OBJECT') GROUP BY k ORDER BY first, k`)
+      await this.conn.runAndReadAll(
+        `SELECT k, min(_row) AS first FROM (SELECT _row, unnest(json_keys(json)) AS k FROM ${raw} WHERE json_type(json) = 'OBJECT') GROUP BY k ORDER BY first, k`,
+      )
     ).getRowObjectsJS() as { k: string }[];
     // A JSON object may leave out a key whose value is not known: no column is "missing".
-    this.checkColumns(keys.map((k) => k.k), false);
+    this.checkColumns(
+      keys.map((k) => k.k),
+      false,
+    );
     const paths = this.contract.map((c) => quoteLiteral(`$."${c}"`)).join(', ');
     await this.conn.run(`CREATE OR REPLACE TEMP TABLE ${this.table} AS
       SELECT _row, ${this.contract.map((c, i) => `nullif(v[${i + 1}], '') AS ${quoteIdent(c)}`).join(', ')}
@@ -200,7 +206,10 @@ export class SourceFile {
         for (let start = 0; start < batch.numRows; start += 2048) {
           const n = Math.min(2048, batch.numRows - start);
           const chunk = DuckDBDataChunk.create(types, n);
-          chunk.setColumnValues(0, Array.from({ length: n }, (_, i) => row + start + i + 1));
+          chunk.setColumnValues(
+            0,
+            Array.from({ length: n }, (_, i) => row + start + i + 1),
+          );
           vectors.forEach((v, ci) => {
             const values: (string | null)[] = new Array(n);
             for (let i = 0; i < n; i++) values[i] = v ? arrowValueToString(v, start + i) : null;
@@ -232,7 +241,9 @@ export class SourceFile {
         for (const sheet of wb.sheets.filter((x) => x.hidden)) if (await wb.sheetHasValues(sheet)) this.pushError(null, null, 'EXCEL_HIDDEN_SHEET');
       }
       const visible = wb.sheets.filter((x) => !x.hidden);
-      const sheet = visible.find((x) => x.name === this.kind) ?? (this.combinedWorkbook ? undefined : visible.filter((x) => x.name !== EXPLANATION_SHEET).length === 1 ? visible.find((x) => x.name !== EXPLANATION_SHEET) : undefined);
+      const sheet =
+        visible.find((x) => x.name === this.kind) ??
+        (this.combinedWorkbook ? undefined : visible.filter((x) => x.name !== EXPLANATION_SHEET).length === 1 ? visible.find((x) => x.name !== EXPLANATION_SHEET) : undefined);
       if (!sheet) return this.fail('EXCEL_SHEET_MISSING', `a visible sheet named "${this.kind}"`);
       const specs = COLUMNS_BY_FILE[this.kind];
       await this.conn.run(`CREATE OR REPLACE TEMP TABLE ${this.table} (_row INTEGER, ${this.contract.map((c) => `${quoteIdent(c)} VARCHAR`).join(', ')})`);
@@ -269,7 +280,10 @@ export class SourceFile {
                 while (names.length < c.col) names.push('');
                 names.push(c.kind === 'text' && c.text !== null ? c.text : '');
               }
-              this.checkColumns(names.filter((n) => n !== ''), true);
+              this.checkColumns(
+                names.filter((n) => n !== ''),
+                true,
+              );
               if (names.some((n) => n === '') && names.length > 0) this.pushError(null, null, 'COLUMN_UNKNOWN', 'a header cell in row 1 is empty or not text');
               mapping = names.map((n) => this.contract.indexOf(n));
               // A duplicated contract column: only its first occurrence is read.

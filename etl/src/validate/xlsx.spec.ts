@@ -35,7 +35,10 @@ const onSignals = (f: (ws: ExcelJS.Worksheet) => void) => (wb: ExcelJS.Workbook,
 /** After editing a workbook's package by hand: the manifest's hashes follow. */
 function rehash(dir: string): void {
   const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-  for (const f of Object.values(m.files) as { name: string; sha256: string }[]) f.sha256 = createHash('sha256').update(readFileSync(join(dir, f.name))).digest('hex');
+  for (const f of Object.values(m.files) as { name: string; sha256: string }[])
+    f.sha256 = createHash('sha256')
+      .update(readFileSync(join(dir, f.name)))
+      .digest('hex');
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m));
 }
 

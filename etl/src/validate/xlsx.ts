@@ -108,7 +108,7 @@ export class XlsxWorkbook {
       this.zip.readEntry();
     });
     const names = [...this.entries.keys()];
-    if (names.some((n) => /(^|\/)vbaProject\.bin$/i.test(n) || /\.bin$/i.test(n) && /vba/i.test(n))) this.problems.push({ rule: 'EXCEL_MACROS' });
+    if (names.some((n) => /(^|\/)vbaProject\.bin$/i.test(n) || (/\.bin$/i.test(n) && /vba/i.test(n)))) this.problems.push({ rule: 'EXCEL_MACROS' });
     else {
       const types = this.entries.get('[Content_Types].xml');
       if (types && /macroEnabled/i.test(await this.readSmall(types))) this.problems.push({ rule: 'EXCEL_MACROS' });
@@ -226,7 +226,7 @@ export class XlsxWorkbook {
             break;
           case 'row': {
             const r = t.attributes.r ? Number(t.attributes.r) : rowNo + 1;
-            if (!Number.isSafeInteger(r) || r <= rowNo || r > EXCEL_MAX_ROWS) throw new XlsxError('FILE_UNREADABLE', 'rows out of order or beyond Excel\'s limit');
+            if (!Number.isSafeInteger(r) || r <= rowNo || r > EXCEL_MAX_ROWS) throw new XlsxError('FILE_UNREADABLE', "rows out of order or beyond Excel's limit");
             rowNo = r;
             rowHidden = ['1', 'true'].includes(String(t.attributes.hidden ?? ''));
             cells = [];
@@ -330,7 +330,9 @@ export class XlsxWorkbook {
       (stream as unknown as { destroy?: () => void }).destroy?.();
       if (e instanceof XlsxError) throw e;
       // Parser errors from a handler (XlsxError) pass; a size mismatch or inflate error is a damaged package.
-      throw e instanceof Error && e.name === 'XlsxError' ? e : new XlsxError('FILE_UNREADABLE', 'a part of the workbook cannot be inflated (damaged, or larger than its header says)');
+      throw e instanceof Error && e.name === 'XlsxError'
+        ? e
+        : new XlsxError('FILE_UNREADABLE', 'a part of the workbook cannot be inflated (damaged, or larger than its header says)');
     }
   }
 }

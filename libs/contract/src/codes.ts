@@ -24,15 +24,7 @@ export const SOURCES = [
 ] as const;
 export type Source = (typeof SOURCES)[number];
 
-export const PHENOMENA = [
-  'jihadisme',
-  'rechts_extremisme',
-  'links_extremisme',
-  'anti_institutioneel',
-  'overig',
-  'gemengd_onduidelijk',
-  'onbekend',
-] as const;
+export const PHENOMENA = ['jihadisme', 'rechts_extremisme', 'links_extremisme', 'anti_institutioneel', 'overig', 'gemengd_onduidelijk', 'onbekend'] as const;
 export type Phenomenon = (typeof PHENOMENA)[number];
 /** The phenomena phenomenon_coverage tests for under-coverage (METRICS.md §8). */
 export const COVERAGE_PHENOMENA = ['jihadisme', 'rechts_extremisme', 'links_extremisme', 'anti_institutioneel'] as const;
@@ -53,25 +45,10 @@ export const BODIES_BY_STAGE: Record<Stage, readonly string[]> = {
 export const BODIES = ['gemeente', 'politie', 'om', 'politie_om', 'weegploeg', 'driehoek'] as const;
 export type Body = (typeof BODIES)[number];
 
-export const FRAMEWORKS = [
-  'wettelijke_criteria',
-  'ontwikkelgebieden',
-  'ica',
-  'le_model',
-  'particulier_instrument',
-  'open_gesprek',
-  'niet_pluis',
-  'onbekend',
-] as const;
+export const FRAMEWORKS = ['wettelijke_criteria', 'ontwikkelgebieden', 'ica', 'le_model', 'particulier_instrument', 'open_gesprek', 'niet_pluis', 'onbekend'] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
 /** Frameworks that count as an explicit framework (METRICS.md §2); the rest is judgement. */
-export const EXPLICIT_FRAMEWORKS: readonly Framework[] = [
-  'wettelijke_criteria',
-  'ontwikkelgebieden',
-  'ica',
-  'le_model',
-  'particulier_instrument',
-];
+export const EXPLICIT_FRAMEWORKS: readonly Framework[] = ['wettelijke_criteria', 'ontwikkelgebieden', 'ica', 'le_model', 'particulier_instrument'];
 
 export const OUTCOMES_BY_STAGE: Record<Stage, readonly string[]> = {
   pre_weging: ['doorgezet', 'niet_doorgezet', 'afgesloten_onvoldoende_info', 'verrijking', 'doorverwezen'],

@@ -14,7 +14,17 @@ describe('contract code lists', () => {
     }
   });
   it('declares the contract columns in order', () => {
-    expect(SIGNAL_COLUMNS.map((c) => c.name)).toEqual(['signal_id', 'subject_pseudonym', 'region_code', 'municipality_code', 'received_at', 'receiving_party', 'source', 'phenomenon', 'age_band']);
+    expect(SIGNAL_COLUMNS.map((c) => c.name)).toEqual([
+      'signal_id',
+      'subject_pseudonym',
+      'region_code',
+      'municipality_code',
+      'received_at',
+      'receiving_party',
+      'source',
+      'phenomenon',
+      'age_band',
+    ]);
     expect(ASSESSMENT_COLUMNS).toHaveLength(23);
   });
 });

@@ -3,18 +3,7 @@
  * required, its code list and, for pseudonyms, its pattern. The validator, the demo
  * generator and docs/data-contract.md are all driven by these arrays.
  */
-import {
-  AGE_BANDS,
-  BODIES,
-  ENRICHMENTS,
-  FRAMEWORKS,
-  OUTCOMES,
-  PHENOMENA,
-  RECEIVING_PARTIES,
-  REGION_CODES,
-  SOURCES,
-  STAGES,
-} from './codes';
+import { AGE_BANDS, BODIES, ENRICHMENTS, FRAMEWORKS, OUTCOMES, PHENOMENA, RECEIVING_PARTIES, REGION_CODES, SOURCES, STAGES } from './codes';
 
 export type ColumnType = 'pseudonym' | 'string' | 'code' | 'date' | 'int' | 'bool';
 /** `weegploeg` = required on rows with stage `weegploeg`, optional otherwise. */
@@ -54,24 +43,82 @@ const bool = (name: string, required: Requirement, nl: string, en: string): Colu
 });
 
 export const SIGNAL_COLUMNS: readonly ColumnSpec[] = [
-  { name: 'signal_id', type: 'pseudonym', required: 'yes', pattern: ID_PATTERN, description: { nl: 'Pseudoniem van het signaal, uniek per regio', en: 'Signal pseudonym, unique per region' } },
-  { name: 'subject_pseudonym', type: 'pseudonym', required: 'no', pattern: SUBJECT_PATTERN, description: { nl: 'HMAC-pseudoniem van de persoon (landelijke sleutel)', en: 'HMAC pseudonym of the person (national key)' } },
-  { name: 'region_code', type: 'code', required: 'yes', codes: REGION_CODES, description: { nl: 'Veiligheidsregio, gelijk aan het manifest', en: 'Safety region, equal to the manifest' } },
-  { name: 'municipality_code', type: 'string', required: 'no', pattern: MUNICIPALITY_PATTERN, description: { nl: 'CBS-gemeentecode (GM + 4 cijfers)', en: 'CBS municipality code (GM + 4 digits)' } },
-  { name: 'received_at', type: 'date', required: 'yes', description: { nl: 'Datum van ontvangst, binnen de periode van het manifest', en: 'Date received, within the manifest period' } },
-  { name: 'receiving_party', type: 'code', required: 'yes', codes: RECEIVING_PARTIES, description: { nl: 'Kernpartij die het signaal ontving', en: 'Core party that received the signal' } },
+  {
+    name: 'signal_id',
+    type: 'pseudonym',
+    required: 'yes',
+    pattern: ID_PATTERN,
+    description: { nl: 'Pseudoniem van het signaal, uniek per regio', en: 'Signal pseudonym, unique per region' },
+  },
+  {
+    name: 'subject_pseudonym',
+    type: 'pseudonym',
+    required: 'no',
+    pattern: SUBJECT_PATTERN,
+    description: { nl: 'HMAC-pseudoniem van de persoon (landelijke sleutel)', en: 'HMAC pseudonym of the person (national key)' },
+  },
+  {
+    name: 'region_code',
+    type: 'code',
+    required: 'yes',
+    codes: REGION_CODES,
+    description: { nl: 'Veiligheidsregio, gelijk aan het manifest', en: 'Safety region, equal to the manifest' },
+  },
+  {
+    name: 'municipality_code',
+    type: 'string',
+    required: 'no',
+    pattern: MUNICIPALITY_PATTERN,
+    description: { nl: 'CBS-gemeentecode (GM + 4 cijfers)', en: 'CBS municipality code (GM + 4 digits)' },
+  },
+  {
+    name: 'received_at',
+    type: 'date',
+    required: 'yes',
+    description: { nl: 'Datum van ontvangst, binnen de periode van het manifest', en: 'Date received, within the manifest period' },
+  },
+  {
+    name: 'receiving_party',
+    type: 'code',
+    required: 'yes',
+    codes: RECEIVING_PARTIES,
+    description: { nl: 'Kernpartij die het signaal ontving', en: 'Core party that received the signal' },
+  },
   { name: 'source', type: 'code', required: 'yes', codes: SOURCES, description: { nl: 'Herkomst van het signaal', en: 'Channel the signal came through' } },
   { name: 'phenomenon', type: 'code', required: 'yes', codes: PHENOMENA, description: { nl: 'Fenomeen', en: 'Phenomenon' } },
   { name: 'age_band', type: 'code', required: 'no', codes: AGE_BANDS, description: { nl: 'Leeftijdsklasse', en: 'Age band' } },
 ];
 
 export const ASSESSMENT_COLUMNS: readonly ColumnSpec[] = [
-  { name: 'assessment_id', type: 'pseudonym', required: 'yes', pattern: ID_PATTERN, description: { nl: 'Pseudoniem van de beoordeling, uniek per regio', en: 'Assessment pseudonym, unique per region' } },
-  { name: 'signal_id', type: 'pseudonym', required: 'yes', pattern: ID_PATTERN, description: { nl: 'Signaal van dezelfde regio (deze of een eerdere levering)', en: 'Signal of the same region (this or an earlier batch)' } },
-  { name: 'region_code', type: 'code', required: 'yes', codes: REGION_CODES, description: { nl: 'Veiligheidsregio, gelijk aan het manifest', en: 'Safety region, equal to the manifest' } },
+  {
+    name: 'assessment_id',
+    type: 'pseudonym',
+    required: 'yes',
+    pattern: ID_PATTERN,
+    description: { nl: 'Pseudoniem van de beoordeling, uniek per regio', en: 'Assessment pseudonym, unique per region' },
+  },
+  {
+    name: 'signal_id',
+    type: 'pseudonym',
+    required: 'yes',
+    pattern: ID_PATTERN,
+    description: { nl: 'Signaal van dezelfde regio (deze of een eerdere levering)', en: 'Signal of the same region (this or an earlier batch)' },
+  },
+  {
+    name: 'region_code',
+    type: 'code',
+    required: 'yes',
+    codes: REGION_CODES,
+    description: { nl: 'Veiligheidsregio, gelijk aan het manifest', en: 'Safety region, equal to the manifest' },
+  },
   { name: 'stage', type: 'code', required: 'yes', codes: STAGES, description: { nl: 'Fase: pre-weging, afstemmingsoverleg of weegploeg', en: 'Stage' } },
   { name: 'body', type: 'code', required: 'yes', codes: BODIES, description: { nl: 'Wie besloot (past bij de fase)', en: 'Deciding body (must fit the stage)' } },
-  { name: 'decided_at', type: 'date', required: 'yes', description: { nl: 'Besluitdatum, niet voor ontvangst van het signaal', en: 'Decision date, not before the signal was received' } },
+  {
+    name: 'decided_at',
+    type: 'date',
+    required: 'yes',
+    description: { nl: 'Besluitdatum, niet voor ontvangst van het signaal', en: 'Decision date, not before the signal was received' },
+  },
   { name: 'framework', type: 'code', required: 'yes', codes: FRAMEWORKS, description: { nl: 'Gebruikt referentiekader', en: 'Reference framework used' } },
   score('c_geweld', 'bereidheid geweld te gebruiken of te propageren', 'willingness to use or propagate violence'),
   score('c_denkbeelden', 'aanhangen van extremistische denkbeelden', 'adherence to extremist ideas'),
@@ -79,7 +126,13 @@ export const ASSESSMENT_COLUMNS: readonly ColumnSpec[] = [
   score('c_identificatie', 'identificatie met extremistische groep of ideologie', 'identification with an extremist group or ideology'),
   score('c_zelfredzaamheid', 'zelfredzaamheid', 'self-reliance'),
   { name: 'outcome', type: 'code', required: 'yes', codes: OUTCOMES, description: { nl: 'Uitkomst (past bij de fase)', en: 'Outcome (must fit the stage)' } },
-  { name: 'enrichment', type: 'code', required: 'no', codes: ENRICHMENTS, description: { nl: 'Verrijking (alleen pre-weging door politie)', en: 'Enrichment (pre_weging by politie only)' } },
+  {
+    name: 'enrichment',
+    type: 'code',
+    required: 'no',
+    codes: ENRICHMENTS,
+    description: { nl: 'Verrijking (alleen pre-weging door politie)', en: 'Enrichment (pre_weging by politie only)' },
+  },
   bool('present_gemeente', 'weegploeg', 'Gemeente aanwezig', 'Municipality present'),
   bool('present_politie', 'weegploeg', 'Politie aanwezig', 'Police present'),
   bool('present_om', 'weegploeg', 'OM aanwezig', 'Prosecutor present'),

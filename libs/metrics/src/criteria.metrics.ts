@@ -9,7 +9,7 @@ export const criteriaUsageMetric: MetricDefinition = {
   label: { nl: 'Gebruik van referentiekaders', en: 'Use of frameworks' },
   description: {
     nl: 'Beoordelingen geteld naar fase × orgaan × referentiekader, met het aandeel van elk kader binnen fase en orgaan.',
-    en: 'Assessments counted by stage × body × framework, with each framework\'s share within stage and body.',
+    en: "Assessments counted by stage × body × framework, with each framework's share within stage and body.",
   },
   unit: 'assessments',
   grain: 'region × stage × body',

@@ -38,8 +38,8 @@ export const outcomeDivergenceMetric: MetricDefinition = {
   name: 'outcome_divergence',
   label: { nl: 'Uiteenlopende uitkomsten', en: 'Outcome divergence' },
   description: {
-    nl: 'Indirecte standaardisatie. Eenheden: per signaal de laatste weegploeg-beoordeling met uitkomst casusoverleg of geen casusoverleg en vijf gescoorde criteria (stage=pre_weging: de laatste pre-weging met doorgezet, niet doorgezet of afgesloten wegens onvoldoende informatie; positief = doorgezet). Ernst = som van de vijf scores (laag 0–3, midden 4–6, hoog 7–10). Landelijk percentage per band over alle regio\'s in de selectie; verwacht E = Σ eenheden in band × landelijk percentage; verhouding O/E met exact Poisson-interval (95%) gedeeld door E; afwijkend als het interval 1 niet bevat.',
-    en: 'Indirect standardisation. Units: each signal\'s latest weegploeg assessment with outcome casusoverleg or geen_casusoverleg and all five criteria scored (stage=pre_weging: the latest pre_weging with doorgezet, niet_doorgezet or afgesloten_onvoldoende_info; positive = doorgezet). Severity = sum of the five scores (low 0–3, mid 4–6, high 7–10). National rate per band over all regions in scope; expected E = Σ units in band × national rate; ratio O/E with the exact Poisson 95% interval divided by E; divergent when the interval excludes 1.',
+    nl: "Indirecte standaardisatie. Eenheden: per signaal de laatste weegploeg-beoordeling met uitkomst casusoverleg of geen casusoverleg en vijf gescoorde criteria (stage=pre_weging: de laatste pre-weging met doorgezet, niet doorgezet of afgesloten wegens onvoldoende informatie; positief = doorgezet). Ernst = som van de vijf scores (laag 0–3, midden 4–6, hoog 7–10). Landelijk percentage per band over alle regio's in de selectie; verwacht E = Σ eenheden in band × landelijk percentage; verhouding O/E met exact Poisson-interval (95%) gedeeld door E; afwijkend als het interval 1 niet bevat.",
+    en: "Indirect standardisation. Units: each signal's latest weegploeg assessment with outcome casusoverleg or geen_casusoverleg and all five criteria scored (stage=pre_weging: the latest pre_weging with doorgezet, niet_doorgezet or afgesloten_onvoldoende_info; positive = doorgezet). Severity = sum of the five scores (low 0–3, mid 4–6, high 7–10). National rate per band over all regions in scope; expected E = Σ units in band × national rate; ratio O/E with the exact Poisson 95% interval divided by E; divergent when the interval excludes 1.",
   },
   unit: 'signals',
   grain: 'region (× body with by=region_body)',
@@ -68,7 +68,7 @@ export const outcomeDivergenceMetric: MetricDefinition = {
   ],
   disclosure: {
     description: {
-      nl: 'Tellingen met celsleutelruis (±2); waarden 1 tot k na ruis verborgen. E, O/E, het interval en de vlag worden berekend uit de gepubliceerde tellingen (landelijk percentage per band = som over de regio\'s) en vervallen bij minder dan k eenheden.',
+      nl: "Tellingen met celsleutelruis (±2); waarden 1 tot k na ruis verborgen. E, O/E, het interval en de vlag worden berekend uit de gepubliceerde tellingen (landelijk percentage per band = som over de regio's) en vervallen bij minder dan k eenheden.",
       en: 'Counts with cell-key noise (±2); values 1 to k after noise hidden. E, O/E, the interval and the flag are computed from the released counts (national rate per band = sum over the regions) and are not given on fewer than k units.',
     },
   },

@@ -64,11 +64,7 @@ FROM signal_facts
 WHERE ${scopeWhere(b, ctx, linkRegions(ctx))}
 GROUP BY source, receiving_party, path, last_pre_outcome, final_wp_outcome, bin`);
     },
-    columns: [
-      dim('source', 'Van', 'From'),
-      dim('target', 'Naar', 'To'),
-      count('value', 'Signalen', 'Signals'),
-    ],
+    columns: [dim('source', 'Van', 'From'), dim('target', 'Naar', 'To'), count('value', 'Signalen', 'Signals')],
     build: buildLinks,
   },
 };

@@ -20,7 +20,11 @@ export const SAME_CELLS: readonly SameCells[] = [
   { a: { metric: 'flow', column: 'direct' }, b: { metric: 'dropoff', column: 'direct', params: { by: 'none' } }, description: 'signals straight to the weegploeg' },
   { a: { metric: 'flow', column: 'reached' }, b: { metric: 'dropoff', column: 'reached', params: { by: 'none' } }, description: 'signals that reached the weegploeg' },
   { a: { metric: 'flow', column: 'reached' }, b: { metric: 'leadtime', column: 'reached' }, description: 'signals that reached the weegploeg' },
-  { a: { metric: 'criteria_coverage', column: 'assessments' }, b: { metric: 'integrality', column: 'assessments' }, description: 'weegploeg assessments (integrality rows of stage weegploeg)' },
+  {
+    a: { metric: 'criteria_coverage', column: 'assessments' },
+    b: { metric: 'integrality', column: 'assessments' },
+    description: 'weegploeg assessments (integrality rows of stage weegploeg)',
+  },
 ];
 
 export function sameCellsOf(metric: string): SameCells[] {

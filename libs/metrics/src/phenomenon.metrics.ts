@@ -12,8 +12,8 @@ export const phenomenonCoverageMetric: MetricDefinition = {
   name: 'phenomenon_coverage',
   label: { nl: 'Dekking van fenomenen', en: 'Phenomenon coverage' },
   description: {
-    nl: 'Signalen per fenomeen per regio en hun aandeel. Voor jihadisme, rechts-extremisme, links-extremisme en anti-institutioneel: p = aandeel van het fenomeen in alle andere regio\'s in de selectie, verwacht = N·p, ondervertegenwoordigd als waargenomen < verwacht en de eenzijdige binomiale kans P(X ≤ waargenomen | N, p) < 0,05.',
-    en: 'Signals per phenomenon per region and their share. For jihadisme, rechts_extremisme, links_extremisme and anti_institutioneel: p = the phenomenon\'s share among signals of all other regions in scope, expected = N·p, under_covered when observed < expected and the one-sided binomial P(X ≤ observed | N, p) < 0.05.',
+    nl: "Signalen per fenomeen per regio en hun aandeel. Voor jihadisme, rechts-extremisme, links-extremisme en anti-institutioneel: p = aandeel van het fenomeen in alle andere regio's in de selectie, verwacht = N·p, ondervertegenwoordigd als waargenomen < verwacht en de eenzijdige binomiale kans P(X ≤ waargenomen | N, p) < 0,05.",
+    en: "Signals per phenomenon per region and their share. For jihadisme, rechts_extremisme, links_extremisme and anti_institutioneel: p = the phenomenon's share among signals of all other regions in scope, expected = N·p, under_covered when observed < expected and the one-sided binomial P(X ≤ observed | N, p) < 0.05.",
   },
   unit: 'signals',
   grain: 'region × phenomenon',
@@ -26,7 +26,7 @@ export const phenomenonCoverageMetric: MetricDefinition = {
     count('signals', 'Signalen', 'Signals'),
     count('region_signals', 'Signalen regio (N)', 'Region signals (N)'),
     share('share', 'Aandeel', 'Share', 'signals', 'region_signals'),
-    { name: 'rest_share', kind: 'share', label: { nl: 'Aandeel in andere regio\'s (p)', en: 'Share in other regions (p)' }, from: FROM },
+    { name: 'rest_share', kind: 'share', label: { nl: "Aandeel in andere regio's (p)", en: 'Share in other regions (p)' }, from: FROM },
     { name: 'expected', kind: 'ratio', label: { nl: 'Verwacht (N·p)', en: 'Expected (N·p)' }, from: FROM },
     { name: 'probability', kind: 'probability', label: { nl: 'P(X ≤ waargenomen)', en: 'P(X ≤ observed)' }, from: FROM },
     // not `from` the region's count: a hidden count (1..k−1) is flagged on its upper bound k−1 (see derive)
@@ -34,8 +34,8 @@ export const phenomenonCoverageMetric: MetricDefinition = {
   ] satisfies MetricColumn[],
   disclosure: {
     description: {
-      nl: 'Tellingen met celsleutelruis (±2); waarden 1 tot k na ruis verborgen. N van een regio is een eigen cel (dezelfde waarde op elke fenomeenrij). p is het aandeel over de gepubliceerde tellingen van alle andere regio\'s; verwacht, kans en vlag vervallen als een telling waarop ze rusten verborgen is.',
-      en: 'Counts with cell-key noise (±2); values 1 to k after noise hidden. A region\'s N is a cell of its own (the same value on each phenomenon row). p is the share over the released counts of all other regions; expected, probability and flag are not given when a count they rest on is hidden.',
+      nl: "Tellingen met celsleutelruis (±2); waarden 1 tot k na ruis verborgen. N van een regio is een eigen cel (dezelfde waarde op elke fenomeenrij). p is het aandeel over de gepubliceerde tellingen van alle andere regio's; verwacht, kans en vlag vervallen als een telling waarop ze rusten verborgen is.",
+      en: "Counts with cell-key noise (±2); values 1 to k after noise hidden. A region's N is a cell of its own (the same value on each phenomenon row). p is the share over the released counts of all other regions; expected, probability and flag are not given when a count they rest on is hidden.",
     },
   },
   sql(ctx) {

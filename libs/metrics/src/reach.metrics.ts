@@ -53,7 +53,7 @@ export const reachMetric: MetricDefinition = {
   disclosure: {
     description: {
       nl: 'Tellingen met celsleutelruis (±2); waarden 1 tot k na ruis verborgen. De regio en elke gemeente zijn eigen cellen (de gemeenten tellen niet precies op tot de regio). De telling van een jaar eerder is bij hele jaren dezelfde cel als de rij van vorig jaar. Tarief en verandering uit de gepubliceerde tellingen. Bevolking is openbare referentiedata.',
-      en: 'Counts with cell-key noise (±2); values 1 to k after noise hidden. The region and each municipality are cells of their own (municipalities need not add up exactly to the region). For whole years the count one year earlier is the same cell as last year\'s row. Rate and change from the released counts. Population is public reference data.',
+      en: "Counts with cell-key noise (±2); values 1 to k after noise hidden. The region and each municipality are cells of their own (municipalities need not add up exactly to the region). For whole years the count one year earlier is the same cell as last year's row. Rate and change from the released counts. Population is public reference data.",
     },
   },
   sql(ctx) {
@@ -116,7 +116,9 @@ function reachRows(raw: Record<string, unknown>[], ctx: MetricContext): Row[] {
     const m = strOrNull(r.municipality_code);
     const current = r.part === 'current';
     const year = num(r.year) + (current ? 0 : 1);
-    const cols: Record<string, number> = current ? { meldpunt_signals: num(r.meldpunt), signals: num(r.signals) } : { previous_meldpunt_signals: num(r.meldpunt), previous_signals: num(r.signals) };
+    const cols: Record<string, number> = current
+      ? { meldpunt_signals: num(r.meldpunt), signals: num(r.signals) }
+      : { previous_meldpunt_signals: num(r.meldpunt), previous_signals: num(r.signals) };
     add(region, m === null ? 'municipality_unknown' : 'municipality', m, year, cols);
     add(region, 'region', null, year, cols);
     if (ctx.totals) add(null, 'region', null, year, cols);
@@ -126,7 +128,7 @@ function reachRows(raw: Record<string, unknown>[], ctx: MetricContext): Row[] {
 
 /** Years with current signals only; every reference municipality of a region on each of them (0 where none). */
 function completeReach(rows: Row[]): Row[] {
-  const years = new Set(rows.filter((r) => r.level === 'region' && r.region_code === null ? (r.signals as number) > 0 : (r.signals as number) > 0).map((r) => r.year as number));
+  const years = new Set(rows.filter((r) => (r.level === 'region' && r.region_code === null ? (r.signals as number) > 0 : (r.signals as number) > 0)).map((r) => r.year as number));
   const kept = rows.filter((r) => years.has(r.year as number));
   const have = new Set(kept.map((r) => `${r.region_code}|${r.municipality_code}|${r.year}`));
   const regions = new Set(kept.filter((r) => r.region_code !== null).map((r) => r.region_code as string));
@@ -134,7 +136,17 @@ function completeReach(rows: Row[]): Row[] {
   for (const region of regions) {
     for (const y of years) {
       for (const code of municipalities.get(region) ?? []) {
-        if (!have.has(`${region}|${code}|${y}`)) kept.push({ region_code: region, level: 'municipality', municipality_code: code, year: y, meldpunt_signals: 0, previous_meldpunt_signals: 0, signals: 0, previous_signals: 0 });
+        if (!have.has(`${region}|${code}|${y}`))
+          kept.push({
+            region_code: region,
+            level: 'municipality',
+            municipality_code: code,
+            year: y,
+            meldpunt_signals: 0,
+            previous_meldpunt_signals: 0,
+            signals: 0,
+            previous_signals: 0,
+          });
       }
     }
   }
@@ -149,7 +161,11 @@ function deriveReach(rows: Row[]): void {
   const national = [...new Set(rows.filter((r) => r.region_code !== null).map((r) => r.region_code as string))].reduce((s, r) => s + regionPop(r), 0);
   for (const row of rows) {
     const population =
-      row.level === 'municipality' ? (pop.get(row.municipality_code as string) ?? null) : row.level === 'region' ? (row.region_code === null ? national : regionPop(row.region_code as string)) || null : null;
+      row.level === 'municipality'
+        ? (pop.get(row.municipality_code as string) ?? null)
+        : row.level === 'region'
+          ? (row.region_code === null ? national : regionPop(row.region_code as string)) || null
+          : null;
     row.population = population;
     if (row.previous_signals === 0) row.previous_meldpunt_signals = null;
     const n = row.meldpunt_signals as number;

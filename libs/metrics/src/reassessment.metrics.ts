@@ -11,8 +11,8 @@ export const reassessmentConsistencyMetric: MetricDefinition = {
   name: 'reassessment_consistency',
   label: { nl: 'Consistentie bij herbeoordeling', en: 'Re-assessment consistency' },
   description: {
-    nl: 'Personen (pseudoniem) met een laatste weegploeg-uitkomst in minstens twee regio\'s: hoeveel, en hoeveel kregen verschillende uitkomsten. De uitkomst van een persoon in een regio is de laatste weegploeg-uitkomst van zijn laatst beoordeelde signaal daar. Per regio: de personen met een uitkomst daar en in een andere regio; de totaalrij telt elke persoon één keer. Alleen voor de inspectie.',
-    en: 'Persons (pseudonym) with a final weegploeg outcome in at least two regions: how many, and how many got different outcomes. A person\'s outcome in a region is the final weegploeg outcome of their latest-decided signal there. Per region: persons with an outcome there and in another region; the total row counts each person once. Inspectorate only.',
+    nl: "Personen (pseudoniem) met een laatste weegploeg-uitkomst in minstens twee regio's: hoeveel, en hoeveel kregen verschillende uitkomsten. De uitkomst van een persoon in een regio is de laatste weegploeg-uitkomst van zijn laatst beoordeelde signaal daar. Per regio: de personen met een uitkomst daar en in een andere regio; de totaalrij telt elke persoon één keer. Alleen voor de inspectie.",
+    en: "Persons (pseudonym) with a final weegploeg outcome in at least two regions: how many, and how many got different outcomes. A person's outcome in a region is the final weegploeg outcome of their latest-decided signal there. Per region: persons with an outcome there and in another region; the total row counts each person once. Inspectorate only.",
   },
   unit: 'persons',
   grain: 'region',
@@ -22,13 +22,13 @@ export const reassessmentConsistencyMetric: MetricDefinition = {
   roles: SUBJECT_LINKING_ROLES,
   binned: false,
   columns: [
-    count('persons', 'Personen met uitkomst in ≥ 2 regio\'s', 'Persons with an outcome in ≥ 2 regions'),
+    count('persons', "Personen met uitkomst in ≥ 2 regio's", 'Persons with an outcome in ≥ 2 regions'),
     count('persons_different', 'Met verschillende uitkomsten', 'With different outcomes'),
     share('share_different', 'Aandeel verschillend', 'Share different', 'persons_different', 'persons'),
   ],
   disclosure: {
     description: {
-      nl: 'Personen met celsleutelruis (±2), met de sleutel van de persoon; waarden 1 tot k na ruis verborgen. Personen over regio\'s zijn niet optelbaar over maanden: de cel is de hele periode (geen kalendervakken). Het totaal telt elke persoon één keer.',
+      nl: "Personen met celsleutelruis (±2), met de sleutel van de persoon; waarden 1 tot k na ruis verborgen. Personen over regio's zijn niet optelbaar over maanden: de cel is de hele periode (geen kalendervakken). Het totaal telt elke persoon één keer.",
       en: 'Persons with cell-key noise (±2), keyed by the person; values 1 to k after noise hidden. Persons across regions do not add up over months: the cell is the whole period (no calendar bins). The total counts each person once.',
     },
   },

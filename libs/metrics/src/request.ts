@@ -49,7 +49,14 @@ export function parseMetricRequest(name: string, query: Record<string, unknown>,
   const scope: MetricRequest['scope'] = {};
   const regions = single(query, 'regions');
   if (regions !== undefined) {
-    const list = [...new Set(regions.split(',').map((x) => x.trim().toUpperCase()).filter((x) => x !== ''))];
+    const list = [
+      ...new Set(
+        regions
+          .split(',')
+          .map((x) => x.trim().toUpperCase())
+          .filter((x) => x !== ''),
+      ),
+    ];
     if (list.length === 0) throw new MetricParamError('regions', 'regions is empty: give region codes, e.g. regions=VR13,VR03');
     scope.regions = list;
   }

@@ -9,10 +9,11 @@ const flow = findMetric('flow');
 const never = async () => {
   throw new Error('the query must not run for an invalid request');
 };
-const paramError = (request: MetricRequest, metric = 'flow') => runMetric(metric, request, never).then(
-  () => null,
-  (e: unknown) => e,
-);
+const paramError = (request: MetricRequest, metric = 'flow') =>
+  runMetric(metric, request, never).then(
+    () => null,
+    (e: unknown) => e,
+  );
 
 describe('request validation', () => {
   it('rejects an unknown metric', async () => {
@@ -39,7 +40,10 @@ describe('request validation', () => {
   });
 
   it('rejects unknown and invalid parameters and filters that do not apply', async () => {
-    expect(await paramError({ role: 'inspectie', scope: {}, params: { by: 'x' } }, 'trend')).toMatchObject({ field: 'params.by', message: expect.stringMatching(/one of phenomenon, source, receiving_party/) });
+    expect(await paramError({ role: 'inspectie', scope: {}, params: { by: 'x' } }, 'trend')).toMatchObject({
+      field: 'params.by',
+      message: expect.stringMatching(/one of phenomenon, source, receiving_party/),
+    });
     expect(await paramError({ role: 'inspectie', scope: {}, params: { colour: 'red' } })).toMatchObject({ field: 'params.colour', message: expect.stringMatching(/takes none/) });
     expect(await paramError({ role: 'inspectie', scope: { source: 'burger' } }, 'reach')).toMatchObject({ field: 'source' });
     expect(await paramError({ role: 'inspectie', scope: { phenomenon: 'jihadisme' } }, 'phenomenon_coverage')).toMatchObject({ field: 'phenomenon' });

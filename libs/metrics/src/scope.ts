@@ -80,7 +80,10 @@ export function resolveContext(def: MetricDefinition, request: MetricRequest, di
     const p = def.params.find((x) => x.name === key);
     if (!p) {
       const allowed = def.params.map((x) => x.name);
-      throw new MetricParamError(`params.${key}`, `unknown parameter '${key}' for metric '${def.name}'` + (allowed.length ? ` (allowed: ${allowed.join(', ')})` : ' (it takes none)'));
+      throw new MetricParamError(
+        `params.${key}`,
+        `unknown parameter '${key}' for metric '${def.name}'` + (allowed.length ? ` (allowed: ${allowed.join(', ')})` : ' (it takes none)'),
+      );
     }
     if (typeof value !== 'string' || !p.values.includes(value)) {
       throw new MetricParamError(`params.${key}`, `parameter '${key}' of metric '${def.name}' must be one of ${p.values.join(', ')}, got '${String(value)}'`);
@@ -98,7 +101,7 @@ export function resolveContext(def: MetricDefinition, request: MetricRequest, di
 
   if (role === 'regio') {
     const own = request.region;
-    if (typeof own !== 'string' || !REGION_CODES.includes(own)) throw new MetricForbiddenError('role regio needs the caller\'s own region (VR01..VR25)');
+    if (typeof own !== 'string' || !REGION_CODES.includes(own)) throw new MetricForbiddenError("role regio needs the caller's own region (VR01..VR25)");
     if (regions && (regions.length !== 1 || regions[0] !== own)) {
       throw new MetricForbiddenError(`role regio may only request its own region (${own}); other regions appear only as an anonymous peer distribution`);
     }

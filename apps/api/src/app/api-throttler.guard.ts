@@ -27,7 +27,10 @@ export class ApiThrottlerGuard extends ThrottlerGuard {
   }
 
   protected override async throwThrottlingException(ctx: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
-    ctx.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(Math.max(1, detail.timeToBlockExpire)));
+    ctx
+      .switchToHttp()
+      .getResponse<Response>()
+      .setHeader('Retry-After', String(Math.max(1, detail.timeToBlockExpire)));
     throw new ThrottlerException(
       hasRefusedCredential(ctx) ? 'too many requests with refused credentials from this address; try again later' : 'too many requests; try again later',
     );

@@ -11,15 +11,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Ingestor, ingestControlHandler, purgeControlHandler } from '@weegwijzer/etl';
 import { scheduleRetention } from './retention';
-import {
-  acquireOwnership,
-  AnalyticReader,
-  closeOperationalStore,
-  ControlServer,
-  DataDirOwnedError,
-  openOperationalStore,
-  type Ownership,
-} from '@weegwijzer/store';
+import { acquireOwnership, AnalyticReader, closeOperationalStore, ControlServer, DataDirOwnedError, openOperationalStore, type Ownership } from '@weegwijzer/store';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
@@ -74,8 +66,7 @@ export interface ApiApp {
 export class DataDirBusyError extends Error {
   constructor(cause: DataDirOwnedError) {
     super(
-      `${cause.message}. Another Weegwijzer process (an API or a command line) is using this data directory: ` +
-        'stop it first, or point WEEGWIJZER_DATA_DIR at another folder.',
+      `${cause.message}. Another Weegwijzer process (an API or a command line) is using this data directory: ` + 'stop it first, or point WEEGWIJZER_DATA_DIR at another folder.',
     );
     this.name = 'DataDirBusyError';
   }
@@ -138,10 +129,11 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
     const orphans = removeOrphanedUploads(config.dataDir);
     if (orphans > 0) logger.warn(`removed ${orphans} upload folder(s) left by a previous run`, 'recovery');
     await opened.ingestor.init();
-    const nest = await NestFactory.create<NestExpressApplication>(
-      AppModule.register({ config, store: opened.store, analytic: opened.analytic, ingestor: opened.ingestor }),
-      { bodyParser: false, logger, abortOnError: false },
-    );
+    const nest = await NestFactory.create<NestExpressApplication>(AppModule.register({ config, store: opened.store, analytic: opened.analytic, ingestor: opened.ingestor }), {
+      bodyParser: false,
+      logger,
+      abortOnError: false,
+    });
     opened.nest = nest;
     configureHttp(nest, config, logger, () => listenUrl);
     await nest.init();

@@ -13,7 +13,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export function scheduleRetention(config: AppConfig, ingestor: Ingestor, log: LoggerService): () => void {
   const term = config.retention;
   if (!term) {
-    if (!config.demo.enabled) log.warn?.('WEEGWIJZER_RETENTION is not set: records are kept without a retention term; set it from the legal basis of this deployment (e.g. 5y)', 'retention');
+    if (!config.demo.enabled)
+      log.warn?.('WEEGWIJZER_RETENTION is not set: records are kept without a retention term; set it from the legal basis of this deployment (e.g. 5y)', 'retention');
     return () => undefined;
   }
   const run = () =>

@@ -6,31 +6,54 @@ import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } fro
 
 export class AuditQueryDto {
   @ApiPropertyOptional({ description: 'part of who (token id or name, or "anonymous")', maxLength: 160 })
-  @IsOptional() @IsString() @MaxLength(160)
+  @IsOptional()
+  @IsString()
+  @MaxLength(160)
   who?: string;
 
-  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES)
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
   role?: string;
 
   @ApiPropertyOptional({ description: 'route pattern, e.g. /api/v1/metrics/:name', maxLength: 200 })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   route?: string;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 100, maximum: 599, description: 'HTTP status' }) @IsOptional() @Type(() => Number) @IsInt() @Min(100) @Max(599)
+  @ApiPropertyOptional({ type: 'integer', minimum: 100, maximum: 599, description: 'HTTP status' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(599)
   status?: number;
 
   @ApiPropertyOptional({ description: 'from this time (ISO 8601), inclusive', format: 'date-time' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   from?: string;
 
   @ApiPropertyOptional({ description: 'up to this time (ISO 8601), exclusive', format: 'date-time' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   to?: string;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 1_000_000_000, default: 0, description: 'entries to skip' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000_000)
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 1_000_000_000, default: 0, description: 'entries to skip' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000_000)
   offset?: number;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 100, description: 'entries per page' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 100, description: 'entries per page' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   limit?: number;
 }
 
@@ -72,7 +95,12 @@ export class AuditEntryDto implements Api.AuditEntry {
   @ApiProperty({ type: 'integer', example: 12 })
   durationMs!: number;
 
-  @ApiProperty({ type: 'string', nullable: true, description: 'the request id (X-Request-Id; also in the log line and in error bodies)', example: '6f1c2b0e-8a4e-4c43-9d0a-2f9b2d1e7c55' })
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: 'the request id (X-Request-Id; also in the log line and in error bodies)',
+    example: '6f1c2b0e-8a4e-4c43-9d0a-2f9b2d1e7c55',
+  })
   requestId!: string | null;
 }
 

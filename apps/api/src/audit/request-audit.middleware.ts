@@ -180,7 +180,18 @@ export function auditClientErrors(server: Server, audit: AuditService, logger: J
           `X-Request-Id: ${requestId}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
       );
     };
-    const row = { at: new Date(), requestId, who: 'anonymous', role: null, regionCode: null, method: '-', route: '(request refused by the HTTP parser)', params: { error: err.code ?? 'unknown' }, status, durationMs: 0 };
+    const row = {
+      at: new Date(),
+      requestId,
+      who: 'anonymous',
+      role: null,
+      regionCode: null,
+      method: '-',
+      route: '(request refused by the HTTP parser)',
+      params: { error: err.code ?? 'unknown' },
+      status,
+      durationMs: 0,
+    };
     audit.record(row).then(
       () => {
         logger.write('info', { msg: 'request', requestId, route: row.route, status, role: 'anonymous' });

@@ -127,8 +127,7 @@ export class TokenService {
     if (hit && hit.until > now) return hit.expiresAt > now ? hit.principal : null;
     const row = await this.tokens.findActiveByHash(hash);
     const expiresAt = row?.expiresAt ? row.expiresAt.getTime() : Number.POSITIVE_INFINITY;
-    const principal: Principal | null =
-      row && expiresAt > now ? { kind: 'token', id: row.id, name: row.name, role: row.role as Role, region: row.regionCode } : null;
+    const principal: Principal | null = row && expiresAt > now ? { kind: 'token', id: row.id, name: row.name, role: row.role as Role, region: row.regionCode } : null;
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(hash, { principal, until: now + CACHE_TTL_MS, expiresAt });
     return principal;

@@ -1,12 +1,4 @@
-import {
-  BadRequestException,
-  ConflictException,
-  Inject,
-  Injectable,
-  Logger,
-  NotFoundException,
-  OnApplicationShutdown,
-} from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, Logger, NotFoundException, OnApplicationShutdown } from '@nestjs/common';
 import { REGION_CODES } from '@weegwijzer/contract';
 import { readArchiveManifest, type Ingestor } from '@weegwijzer/etl';
 import type { BatchEntity } from '@weegwijzer/store';
@@ -68,7 +60,8 @@ export class BatchesService implements OnApplicationShutdown {
       if (!dir || files.length === 0) throw new BadRequestException('no files: send the batch as multipart/form-data, every file under the field name "files"');
       // A delivery is the three files, or one .zip holding them (checked by the ingest, like a folder).
       const archive = files.length === 1 && /\.zip$/i.test(files[0]) ? join(dir, files[0]) : null;
-      if (!archive && !files.includes('manifest.json')) throw new BadRequestException(`no manifest.json among the uploaded files (${files.join(', ')}); send the three files or one .zip`);
+      if (!archive && !files.includes('manifest.json'))
+        throw new BadRequestException(`no manifest.json among the uploaded files (${files.join(', ')}); send the three files or one .zip`);
       const raw = archive ? await readArchiveManifest(archive) : await readFile(join(dir, 'manifest.json'));
       if (!raw) throw new BadRequestException(`${files[0]}: no readable manifest.json (at most 1 MiB) at the root of the archive or in its one folder`);
       if (raw.length > MAX_MANIFEST_BYTES) throw new BadRequestException('manifest.json is larger than 1 MiB');
@@ -176,7 +169,8 @@ export class BatchesService implements OnApplicationShutdown {
   }
 
   private fromJob(job: Job, withReport: boolean): BatchDto {
-    const status = job.state === 'queued' ? 'queued' : job.state === 'running' ? 'validating' : job.outcome === 'failed' ? 'failed' : job.outcome === 'rejected' ? 'rejected' : 'loaded';
+    const status =
+      job.state === 'queued' ? 'queued' : job.state === 'running' ? 'validating' : job.outcome === 'failed' ? 'failed' : job.outcome === 'rejected' ? 'rejected' : 'loaded';
     return {
       id: job.id,
       region: job.region,

@@ -28,11 +28,7 @@ ${BACKUP_USAGE}`;
 
 class UsageError extends Error {}
 
-type Command =
-  | { kind: 'create'; role: string; region?: string; name: string; expires?: string }
-  | { kind: 'list' }
-  | { kind: 'revoke'; id: string }
-  | { kind: 'audit-verify' };
+type Command = { kind: 'create'; role: string; region?: string; name: string; expires?: string } | { kind: 'list' } | { kind: 'revoke'; id: string } | { kind: 'audit-verify' };
 
 function parse(argv: string[]): { cmd: Command; json: boolean } {
   const args = [...argv];
@@ -128,8 +124,7 @@ function print(cmd: Command, result: unknown, json: boolean, via: string): void 
       return;
     }
     const now = new Date().toISOString();
-    const status = (t: TokenInfo) =>
-      t.revokedAt ? `revoked ${t.revokedAt.slice(0, 19)}` : t.expiresAt && t.expiresAt <= now ? `expired ${t.expiresAt.slice(0, 19)}` : 'active';
+    const status = (t: TokenInfo) => (t.revokedAt ? `revoked ${t.revokedAt.slice(0, 19)}` : t.expiresAt && t.expiresAt <= now ? `expired ${t.expiresAt.slice(0, 19)}` : 'active');
     const rows = list.map((t) => [t.id, t.role, t.region ?? '-', status(t), t.expiresAt ? t.expiresAt.slice(0, 19) : 'never', t.createdAt.slice(0, 19), t.name]);
     const head = ['id', 'role', 'region', 'status', 'expires', 'created', 'name'];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

@@ -12,7 +12,17 @@
  * own region). For analysts and for debugging.
  */
 import { ROLES, type Role } from '@weegwijzer/contract';
-import { catalogue, MetricForbiddenError, MetricNotFoundError, MetricParamError, parseMetricRequest, runMetric, toCsv, type MetricResponse, type MetricTable } from '@weegwijzer/metrics';
+import {
+  catalogue,
+  MetricForbiddenError,
+  MetricNotFoundError,
+  MetricParamError,
+  parseMetricRequest,
+  runMetric,
+  toCsv,
+  type MetricResponse,
+  type MetricTable,
+} from '@weegwijzer/metrics';
 import { AnalyticReader, NoSnapshotError, resolveDataDir } from '@weegwijzer/store';
 
 const USAGE = `usage: npm run metrics -- <metric> [--region VR13]... [--from YYYY-MM] [--to YYYY-MM]
@@ -50,7 +60,12 @@ function parseArgs(argv: string[]): Args {
     switch (a) {
       case '--region':
       case '--regions':
-        args.regions.push(...value(i, a).split(',').map((s) => s.trim()).filter(Boolean));
+        args.regions.push(
+          ...value(i, a)
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        );
         i++;
         break;
       case '--from':
@@ -143,7 +158,11 @@ function renderTable(t: MetricTable): string {
   const body = t.rows.map((row, i) => t.columns.map((c) => (hidden.has(`${i}\u0000${c.name}`) ? 'x' : formatValue(row[c.name], c.kind))));
   const widths = header.map((h, j) => Math.max(h.length, ...body.map((r) => r[j].length)));
   const numeric = t.columns.map((c) => c.kind !== 'dimension');
-  const line = (cells: string[]) => cells.map((s, j) => (numeric[j] ? s.padStart(widths[j]) : s.padEnd(widths[j]))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((s, j) => (numeric[j] ? s.padStart(widths[j]) : s.padEnd(widths[j])))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }
 

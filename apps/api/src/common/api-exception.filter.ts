@@ -26,7 +26,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
       body.error ??= STATUS_CODES[status] ?? 'Error';
     } else {
       status = HttpStatus.INTERNAL_SERVER_ERROR;
-      this.logger.write('error', { msg: 'unhandled error', requestId: req.requestId, error: exception instanceof Error ? `${exception.name}: ${exception.message}`.slice(0, 500) : 'unknown' });
+      this.logger.write('error', {
+        msg: 'unhandled error',
+        requestId: req.requestId,
+        error: exception instanceof Error ? `${exception.name}: ${exception.message}`.slice(0, 500) : 'unknown',
+      });
       body = { statusCode: status, message: 'Internal server error', error: STATUS_CODES[status] };
     }
     if (res.headersSent) {

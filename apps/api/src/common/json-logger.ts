@@ -10,8 +10,7 @@ const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 
 export class JsonLogger implements LoggerService {
   constructor(
     private readonly level: LogLevel = 'info',
-    private readonly out: (line: string, isError: boolean) => void = (line, isError) =>
-      (isError ? process.stderr : process.stdout).write(line + '\n'),
+    private readonly out: (line: string, isError: boolean) => void = (line, isError) => (isError ? process.stderr : process.stdout).write(line + '\n'),
   ) {}
 
   write(level: Exclude<LogLevel, 'silent'>, fields: Record<string, unknown>): void {

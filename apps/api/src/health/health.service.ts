@@ -28,16 +28,12 @@ export class HealthService {
 
   /** Liveness plus whether DuckDB and the operational store answer. No counts: this is public. */
   async check(): Promise<HealthDto> {
-    const [duck, op] = await Promise.allSettled([
-      withTimeout(this.repo.pingAnalytic(), 'DuckDB'),
-      withTimeout(this.repo.pingOperational(), 'the operational store'),
-    ]);
+    const [duck, op] = await Promise.allSettled([withTimeout(this.repo.pingAnalytic(), 'DuckDB'), withTimeout(this.repo.pingOperational(), 'the operational store')]);
     let duckdb: HealthDto['duckdb'];
     if (duck.status === 'fulfilled') duckdb = { ok: true, snapshot: duck.value.snapshotId, builtAt: duck.value.builtAt };
     else if (duck.reason instanceof NoSnapshotError) duckdb = { ok: true, snapshot: null, builtAt: null, message: 'no data loaded yet' };
     else duckdb = { ok: false, snapshot: null, builtAt: null, message: (duck.reason as Error).message };
-    const operationalStore: HealthDto['operationalStore'] =
-      op.status === 'fulfilled' ? { ok: true } : { ok: false, message: (op.reason as Error).message };
+    const operationalStore: HealthDto['operationalStore'] = op.status === 'fulfilled' ? { ok: true } : { ok: false, message: (op.reason as Error).message };
     const purge = this.repo.lastPurge();
     const retention = { term: this.config.retention?.text ?? null, horizon: purge?.horizon ?? null, purgedAt: purge?.purged_at ?? null };
     return { status: duckdb.ok && operationalStore.ok ? 'ok' : 'degraded', live: true, duckdb, operationalStore, retention };

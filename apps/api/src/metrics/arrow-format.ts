@@ -43,7 +43,12 @@ function convert(kind: string, raw: unknown[]): Converted {
 
 export function metricToArrowIpc(response: MetricResponseLike): Uint8Array {
   const { metric, k, scope, columns, rows, suppressed, ...extra } = response;
-  const converted = columns.map((c) => convert(c.kind, rows.map((r) => r[c.name])));
+  const converted = columns.map((c) =>
+    convert(
+      c.kind,
+      rows.map((r) => r[c.name]),
+    ),
+  );
   const fields = columns.map((c, i) => new Field(c.name, converted[i].type, true, new Map([['weegwijzer.kind', c.kind]])));
   const metadata = new Map<string, string>([
     ['weegwijzer.metric', metric],

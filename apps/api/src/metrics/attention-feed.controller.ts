@@ -28,7 +28,12 @@ export class AttentionFeedController {
       '(`urn:weegwijzer:attention:<quarter>:<region or NL>:<series>`), updated = the build time of the data snapshot. Same scope parameters as the metric. ' +
       `Roles: ${ATTENTION.roles.join(', ')}.`,
   })
-  @ApiQuery({ name: 'regions', required: false, description: 'comma-separated region codes (VR01..VR25): only their entries (the q-values are over all regions)', schema: { type: 'string', pattern: `^(${REGION_CODES.join('|')})(,(${REGION_CODES.join('|')}))*$` } })
+  @ApiQuery({
+    name: 'regions',
+    required: false,
+    description: 'comma-separated region codes (VR01..VR25): only their entries (the q-values are over all regions)',
+    schema: { type: 'string', pattern: `^(${REGION_CODES.join('|')})(,(${REGION_CODES.join('|')}))*$` },
+  })
   @ApiQuery({ name: 'from', required: false, description: 'first month of the period, YYYY-MM', schema: { type: 'string' } })
   @ApiQuery({ name: 'to', required: false, description: 'last month of the period, YYYY-MM: the compared quarter is the last complete one up to it', schema: { type: 'string' } })
   @ApiQuery({ name: 'receiving_party', required: false, description: 'only signals received by this party', schema: { type: 'string', enum: [...RECEIVING_PARTIES] } })

@@ -3,7 +3,19 @@ import type { MetricResponse, Row } from '@weegwijzer/metrics';
 import { describe, expect, it } from 'vitest';
 import { entryId, renderAttentionFeed, xmlText } from './attention-feed';
 
-const row = (extra: Row): Row => ({ group: 'region', region_code: 'VR09', series: 'source:osint', period: '2025-Q4', baseline_period: '2024-Q4', observed: 30, expected: 10, p_value: 0.001, q_value: 0.01, flag: true, ...extra });
+const row = (extra: Row): Row => ({
+  group: 'region',
+  region_code: 'VR09',
+  series: 'source:osint',
+  period: '2025-Q4',
+  baseline_period: '2024-Q4',
+  observed: 30,
+  expected: 10,
+  p_value: 0.001,
+  q_value: 0.01,
+  flag: true,
+  ...extra,
+});
 const response = (rows: Row[], note = 'Vergeleken: 2025-Q4 met 2024-Q4.'): MetricResponse =>
   ({ metric: 'attention', rows, notes: [{ code: 'attention_compared', nl: note, en: note }] }) as unknown as MetricResponse;
 

@@ -127,7 +127,11 @@ export class MetricResponseDto extends MetricTableDto implements Api.MetricRespo
   })
   protection!: 'cell_key' | 'exact_own_region' | 'exact';
 
-  @ApiProperty({ enum: ['approximate', 'exact'], description: 'approximate: released counts need not add up exactly to their totals (each cell is protected on its own)', example: 'approximate' })
+  @ApiProperty({
+    enum: ['approximate', 'exact'],
+    description: 'approximate: released counts need not add up exactly to their totals (each cell is protected on its own)',
+    example: 'approximate',
+  })
   additivity!: 'approximate' | 'exact';
 
   @ApiProperty({ description: 'version of the perturbation table the noise comes from', example: 'D2-V1-1' })

@@ -29,7 +29,8 @@ export class MetricsController {
   @ApiProduces('application/json', 'text/csv', ARROW_STREAM_TYPE)
   @ApiOperation({
     summary: 'One metric by name (each metric also has its own route below, with exactly the parameters it accepts)',
-    description: 'Scope (regions, from, to: whole months, YYYY-MM), filters and the metric\'s own parameters as the catalogue lists them; format=json|csv|arrow (or the Accept header); sep for CSV.',
+    description:
+      "Scope (regions, from, to: whole months, YYYY-MM), filters and the metric's own parameters as the catalogue lists them; format=json|csv|arrow (or the Accept header); sep for CSV.",
   })
   @ApiOkResponse({ type: MetricResponseDto })
   @ApiErrors(400, 403, 404, 503)

@@ -1,6 +1,17 @@
 import { BadRequestException, ForbiddenException, Inject, Injectable, NotFoundException, ServiceUnavailableException, StreamableFile } from '@nestjs/common';
 import { ROLES } from '@weegwijzer/contract';
-import { catalogue, findMetric, MetricForbiddenError, MetricNotFoundError, MetricParamError, runMetric, toCsv, type CatalogueEntry, type MetricReference, type MetricResponse } from '@weegwijzer/metrics';
+import {
+  catalogue,
+  findMetric,
+  MetricForbiddenError,
+  MetricNotFoundError,
+  MetricParamError,
+  runMetric,
+  toCsv,
+  type CatalogueEntry,
+  type MetricReference,
+  type MetricResponse,
+} from '@weegwijzer/metrics';
 import { NoSnapshotError } from '@weegwijzer/store';
 import type { Principal } from '../auth/principal';
 import { assertRegionAccess } from '../auth/region-access';
@@ -63,7 +74,11 @@ export class MetricsService {
       throw new NotFoundException(`no metric named ${JSON.stringify(name.slice(0, 60))}; GET /api/v1/metrics lists them`);
     }
     if (p.role === 'regio' && typeof rawQuery.regions === 'string') {
-      for (const r of rawQuery.regions.split(',').map((x) => x.trim().toUpperCase()).filter((x) => x !== '')) assertRegionAccess(p, r, 'query');
+      for (const r of rawQuery.regions
+        .split(',')
+        .map((x) => x.trim().toUpperCase())
+        .filter((x) => x !== ''))
+        assertRegionAccess(p, r, 'query');
     }
     const q = parseMetricQuery(name, rawQuery, { role: p.role, region: p.region ?? undefined, k: this.config.k });
     const response = await this.compute(p, name, q);

@@ -57,7 +57,15 @@ export function buildOpenApiDocument(app: INestApplication, opts: OpenApiOptions
     .setDescription(DESCRIPTION)
     .setVersion('1')
     .addServer(opts.serverUrl, 'this server')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'wgw_… API token or OIDC JWT', description: 'An API token (npm run admin -- token create) or, where configured, an OIDC JWT' }, 'bearer');
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'wgw_… API token or OIDC JWT',
+        description: 'An API token (npm run admin -- token create) or, where configured, an OIDC JWT',
+      },
+      'bearer',
+    );
   for (const t of TAGS) builder.addTag(t.name, t.description);
   const oidc = opts.config.oidc;
   if (oidc) {
@@ -85,7 +93,12 @@ export function buildOpenApiDocument(app: INestApplication, opts: OpenApiOptions
 function metricParameters(entries: CatalogueEntry[], generic: boolean): ParameterObject[] {
   const accepts = (f: string) => entries.some((e) => e.filters.includes(f as never));
   const forWhich = (f: string) =>
-    generic && entries.some((e) => !e.filters.includes(f as never)) ? ` Accepted by ${entries.filter((e) => e.filters.includes(f as never)).map((e) => e.name).join(', ')}.` : '';
+    generic && entries.some((e) => !e.filters.includes(f as never))
+      ? ` Accepted by ${entries
+          .filter((e) => e.filters.includes(f as never))
+          .map((e) => e.name)
+          .join(', ')}.`
+      : '';
   const out: ParameterObject[] = [];
   if (accepts('regions')) {
     out.push({
@@ -186,7 +199,9 @@ function metricContent(schema: SchemaObject | ReferenceObject): ResponseObject['
   return {
     'application/json': { schema },
     'text/csv': { schema: { type: 'string', description: 'UTF-8 with BOM; header row of column names; suppressed values are x' } },
-    [ARROW_STREAM_TYPE]: { schema: { type: 'string', format: 'binary', description: 'Arrow IPC stream; suppressed values are null, the schema metadata carries the response description' } },
+    [ARROW_STREAM_TYPE]: {
+      schema: { type: 'string', format: 'binary', description: 'Arrow IPC stream; suppressed values are null, the schema metadata carries the response description' },
+    },
   };
 }
 
@@ -247,10 +262,7 @@ function errorResponses(...statuses: number[]): Record<string, ResponseObject | 
 /** One shared response per error status (all in the error shape). */
 function addErrorResponses(doc: OpenAPIObject): void {
   doc.components!.responses = Object.fromEntries(
-    Object.entries(RESPONSE_NAMES).map(([status, name]) => [
-      name,
-      { description: ERROR_MEANING[Number(status)], content: { 'application/json': { schema: ref('ApiErrorDto') } } },
-    ]),
+    Object.entries(RESPONSE_NAMES).map(([status, name]) => [name, { description: ERROR_MEANING[Number(status)], content: { 'application/json': { schema: ref('ApiErrorDto') } } }]),
   );
 }
 

@@ -230,7 +230,12 @@ export async function createBackup(opts: BackupOptions): Promise<BackupResult> {
     writeFileSync(join(stage, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 
     rmSync(partial, { force: true });
-    const entries = ['manifest.json', ...readdirSync(stage).filter((e) => e !== 'manifest.json').sort()];
+    const entries = [
+      'manifest.json',
+      ...readdirSync(stage)
+        .filter((e) => e !== 'manifest.json')
+        .sort(),
+    ];
     await pipeline(tarCreate({ gzip: true, cwd: stage, portable: true }, entries), createWriteStream(partial, { mode: 0o600, flags: 'wx' }));
     fsyncFile(partial);
     renameSync(partial, out);
@@ -273,7 +278,8 @@ export interface RestoreResult {
   durationMs: number;
 }
 
-const ALLOWED_PATH = /^(manifest\.json|operational\/[a-z_][a-z0-9_]*\.jsonl|data\/current\.json|data\/record-key\.secret|data\/snapshots\/[A-Za-z0-9._-]+\.duckdb|data\/batches\/VR\d{2}\/[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+)$/;
+const ALLOWED_PATH =
+  /^(manifest\.json|operational\/[a-z_][a-z0-9_]*\.jsonl|data\/current\.json|data\/record-key\.secret|data\/snapshots\/[A-Za-z0-9._-]+\.duckdb|data\/batches\/VR\d{2}\/[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+)$/;
 
 function compareVersions(a: string, b: string): number {
   const pa = a.split('.').map(Number);

@@ -138,7 +138,9 @@ export class MunicipalityDto implements Api.Municipality {
  * (back to unknown).
  */
 export class UpdateRegionProfileDto implements Api.RegionProfileUpdate {
-  @ApiPropertyOptional({ type: 'boolean', nullable: true }) @IsOptional() @IsBoolean()
+  @ApiPropertyOptional({ type: 'boolean', nullable: true })
+  @IsOptional()
+  @IsBoolean()
   covenantSigned?: boolean | null;
 
   @ApiPropertyOptional({ type: 'string', nullable: true, format: 'date', example: '2019-03-01' })
@@ -146,16 +148,24 @@ export class UpdateRegionProfileDto implements Api.RegionProfileUpdate {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'covenantStartDate must be a date YYYY-MM-DD' })
   covenantStartDate?: string | null;
 
-  @ApiPropertyOptional({ type: 'string', nullable: true, enum: COVENANT_ADAPTATIONS }) @IsOptional() @IsIn(COVENANT_ADAPTATIONS)
+  @ApiPropertyOptional({ type: 'string', nullable: true, enum: COVENANT_ADAPTATIONS })
+  @IsOptional()
+  @IsIn(COVENANT_ADAPTATIONS)
   covenantAdaptation?: CovenantAdaptation | null;
 
-  @ApiPropertyOptional({ type: 'boolean', nullable: true }) @IsOptional() @IsBoolean()
+  @ApiPropertyOptional({ type: 'boolean', nullable: true })
+  @IsOptional()
+  @IsBoolean()
   covenantPublishedStaatscourant?: boolean | null;
 
-  @ApiPropertyOptional({ type: 'boolean', nullable: true }) @IsOptional() @IsBoolean()
+  @ApiPropertyOptional({ type: 'boolean', nullable: true })
+  @IsOptional()
+  @IsBoolean()
   referenceFrameworkPublished?: boolean | null;
 
-  @ApiPropertyOptional({ type: 'string', nullable: true, enum: WEEGPLOEG_ORGANISATIONS }) @IsOptional() @IsIn(WEEGPLOEG_ORGANISATIONS)
+  @ApiPropertyOptional({ type: 'string', nullable: true, enum: WEEGPLOEG_ORGANISATIONS })
+  @IsOptional()
+  @IsIn(WEEGPLOEG_ORGANISATIONS)
   weegploegOrganisation?: WeegploegOrganisation | null;
 
   @ApiPropertyOptional({ type: () => FrameworksByPartyDto, nullable: true, description: 'framework codes per party: { gemeente?: [...], politie?: [...], om?: [...] }' })
@@ -163,12 +173,23 @@ export class UpdateRegionProfileDto implements Api.RegionProfileUpdate {
   @IsObject()
   frameworks?: FrameworksByParty | null;
 
-  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 0, maximum: 10000 }) @IsOptional() @IsInt() @Min(0) @Max(10_000)
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 0, maximum: 10000 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
   keyOfficials?: number | null;
 
-  @ApiPropertyOptional({ type: 'number', nullable: true, minimum: 0, maximum: 9999 }) @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(9999)
+  @ApiPropertyOptional({ type: 'number', nullable: true, minimum: 0, maximum: 9999 })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(9999)
   capacityFte?: number | null;
 
-  @ApiPropertyOptional({ type: 'string', nullable: true, maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000)
+  @ApiPropertyOptional({ type: 'string', nullable: true, maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
   sourceNote?: string | null;
 }

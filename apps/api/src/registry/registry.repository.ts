@@ -1,12 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { MunicipalityRef, RegionRef } from '@weegwijzer/contract';
-import {
-  MunicipalityEntity,
-  MunicipalityPopulationEntity,
-  RegionEntity,
-  RegionProfileEntity,
-  RegionProfileHistoryEntity,
-} from '@weegwijzer/store';
+import { MunicipalityEntity, MunicipalityPopulationEntity, RegionEntity, RegionProfileEntity, RegionProfileHistoryEntity } from '@weegwijzer/store';
 import { DataSource, In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { OPERATIONAL_STORE } from '../app/tokens';
@@ -28,12 +22,7 @@ export class RegistryRepository {
    * Seeds regions, municipalities, population and empty profiles (idempotent: existing rows are
    * left alone, so edits made by administrators survive restarts). Returns whether anything was new.
    */
-  async seed(
-    regions: RegionRef[],
-    municipalities: MunicipalityRef[],
-    populationSource: string,
-    profileSeed: Record<string, Partial<ProfileFields>>,
-  ): Promise<boolean> {
+  async seed(regions: RegionRef[], municipalities: MunicipalityRef[], populationSource: string, profileSeed: Record<string, Partial<ProfileFields>>): Promise<boolean> {
     return this.ds.transaction(async (m) => {
       const r = await m.createQueryBuilder().insert().into(RegionEntity).values(regions).orIgnore().execute();
       await m
@@ -81,19 +70,12 @@ export class RegistryRepository {
     by: { name: string; tokenId: string | null },
   ): Promise<Record<string, { old: unknown; new: unknown }> | null> {
     return this.ds.transaction(async (m) => {
-      const before = await m
-        .getRepository(RegionProfileEntity)
-        .createQueryBuilder('p')
-        .setLock('pessimistic_write')
-        .where('p.region_code = :code', { code })
-        .getOne();
+      const before = await m.getRepository(RegionProfileEntity).createQueryBuilder('p').setLock('pessimistic_write').where('p.region_code = :code', { code }).getOne();
       if (!before) return null;
       const changes = diff(before);
       if (Object.keys(changes).length === 0) return changes;
       const now = new Date();
-      await m
-        .getRepository(RegionProfileEntity)
-        .update({ regionCode: code }, { ...patch, updatedAt: now, updatedBy: by.name } as QueryDeepPartialEntity<RegionProfileEntity>);
+      await m.getRepository(RegionProfileEntity).update({ regionCode: code }, { ...patch, updatedAt: now, updatedBy: by.name } as QueryDeepPartialEntity<RegionProfileEntity>);
       await m
         .getRepository(RegionProfileHistoryEntity)
         .insert({ regionCode: code, changedAt: now, changedBy: by.name, changedByToken: by.tokenId, changes } as QueryDeepPartialEntity<RegionProfileHistoryEntity>);
@@ -106,12 +88,8 @@ export class RegistryRepository {
   }
 
   async municipalities(regionCodes?: string[]): Promise<MunicipalityRow[]> {
-    const ms = await this.ds
-      .getRepository(MunicipalityEntity)
-      .find({ where: regionCodes ? { regionCode: In(regionCodes) } : {}, order: { code: 'ASC' } });
-    const pops = await this.ds
-      .getRepository(MunicipalityPopulationEntity)
-      .find({ where: { municipalityCode: In(ms.map((x) => x.code)) }, order: { year: 'ASC' } });
+    const ms = await this.ds.getRepository(MunicipalityEntity).find({ where: regionCodes ? { regionCode: In(regionCodes) } : {}, order: { code: 'ASC' } });
+    const pops = await this.ds.getRepository(MunicipalityPopulationEntity).find({ where: { municipalityCode: In(ms.map((x) => x.code)) }, order: { year: 'ASC' } });
     const byCode = new Map<string, { year: number; population: number }[]>();
     for (const p of pops) {
       const list = byCode.get(p.municipalityCode) ?? [];

@@ -141,12 +141,15 @@ export class RegistryService {
   boundaries(p: Principal): unknown {
     const topo = loadBoundariesTopoJson() as Topology;
     if (p.role !== 'regio') return topo;
-    const own = new Set(loadMunicipalities().filter((m) => m.regionCode === p.region).map((m) => m.code));
+    const own = new Set(
+      loadMunicipalities()
+        .filter((m) => m.regionCode === p.region)
+        .map((m) => m.code),
+    );
     own.add(p.region!);
     const objects: Topology['objects'] = {};
     for (const [name, obj] of Object.entries(topo.objects)) {
-      objects[name] =
-        name === 'nl_features' ? obj : { ...obj, geometries: obj.geometries.filter((g) => own.has(g.properties?.code ?? '')) };
+      objects[name] = name === 'nl_features' ? obj : { ...obj, geometries: obj.geometries.filter((g) => own.has(g.properties?.code ?? '')) };
     }
     return { ...topo, objects };
   }

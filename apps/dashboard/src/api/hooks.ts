@@ -1,10 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from './client';
 
-export type Loadable<T> =
-  | { status: 'loading' }
-  | { status: 'error'; error: ApiError }
-  | { status: 'ready'; data: T };
+export type Loadable<T> = { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ready'; data: T };
 
 /**
  * Runs `load` whenever `key` changes and keeps only the latest answer. A result is shown only

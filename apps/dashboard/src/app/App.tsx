@@ -220,7 +220,11 @@ function Shell({ langToggle }: { langToggle: ReactNode }) {
         <ul>
           {views.map((v) => (
             <li key={v.id}>
-              <a href={formatHash({ view: v.id, region: v.id === 'regio' && me.role === 'regio' ? me.region : null, filters: linkFilters, extra: {} })} aria-current={v.id === view.id ? 'page' : undefined} data-view={v.id}>
+              <a
+                href={formatHash({ view: v.id, region: v.id === 'regio' && me.role === 'regio' ? me.region : null, filters: linkFilters, extra: {} })}
+                aria-current={v.id === view.id ? 'page' : undefined}
+                data-view={v.id}
+              >
                 {t(v.label)}
               </a>
             </li>

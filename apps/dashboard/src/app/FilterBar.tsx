@@ -13,8 +13,7 @@ export function FilterBar() {
   const f = location.filters;
   const id = useId();
   const set = (change: Partial<Filters>) => setFilters({ ...f, ...change });
-  const toggleRegion = (code: string, on: boolean) =>
-    set({ regions: on ? [...new Set([...f.regions, code])].sort() : f.regions.filter((r) => r !== code) });
+  const toggleRegion = (code: string, on: boolean) => set({ regions: on ? [...new Set([...f.regions, code])].sort() : f.regions.filter((r) => r !== code) });
   const select = (key: 'phenomenon' | 'receiving_party' | 'source', label: string) => (
     <div className="field">
       <label htmlFor={`${id}-${key}`}>{label}</label>
@@ -48,7 +47,15 @@ export function FilterBar() {
       </div>
       <div className="field">
         <label htmlFor={`${id}-to`}>{t('periodTo')}</label>
-        <input id={`${id}-to`} type="month" value={f.to ?? ''} min={f.from ?? undefined} placeholder="jjjj-mm" title={t('periodMonthsHint')} onChange={(e) => set({ to: e.target.value || null })} />
+        <input
+          id={`${id}-to`}
+          type="month"
+          value={f.to ?? ''}
+          min={f.from ?? undefined}
+          placeholder="jjjj-mm"
+          title={t('periodMonthsHint')}
+          onChange={(e) => set({ to: e.target.value || null })}
+        />
       </div>
       {latest && <PeriodPresets latest={latest} onPick={(p) => set(p)} />}
       {me.role !== 'regio' && (
@@ -66,12 +73,7 @@ export function FilterBar() {
             <ul className="region-list">
               {regions.map((r) => (
                 <li key={r.code}>
-                  <input
-                    type="checkbox"
-                    id={`${id}-r-${r.code}`}
-                    checked={f.regions.includes(r.code)}
-                    onChange={(e) => toggleRegion(r.code, e.target.checked)}
-                  />
+                  <input type="checkbox" id={`${id}-r-${r.code}`} checked={f.regions.includes(r.code)} onChange={(e) => toggleRegion(r.code, e.target.checked)} />
                   <label htmlFor={`${id}-r-${r.code}`}>{r.name}</label>
                 </li>
               ))}

@@ -6,7 +6,17 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
  * (`role="img"` with a label that points to the table view); the numbers themselves are in
  * the panel's table. Chart types are registered by the modules in this folder, per type.
  */
-export function EChart({ option, label, height = 360, onClick }: { option: EChartsCoreOption; label: string; height?: number; onClick?: (params: { data?: unknown; name?: string }) => void }) {
+export function EChart({
+  option,
+  label,
+  height = 360,
+  onClick,
+}: {
+  option: EChartsCoreOption;
+  label: string;
+  height?: number;
+  onClick?: (params: { data?: unknown; name?: string }) => void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
   const click = useRef(onClick);

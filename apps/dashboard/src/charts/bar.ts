@@ -106,10 +106,7 @@ export function barOption(model: TableModel, o: BarOptions): EChartsCoreOption {
     };
   });
   const valAxis = valueAxis(o.valueKind, o.lang);
-  const catAxis = categoryAxis(
-    categories,
-    o.horizontal ? { inverse: true } : { axisLabel: { ...BASE_TEXT, interval: 0, rotate: categories.length > 6 ? 30 : 0 } },
-  );
+  const catAxis = categoryAxis(categories, o.horizontal ? { inverse: true } : { axisLabel: { ...BASE_TEXT, interval: 0, rotate: categories.length > 6 ? 30 : 0 } });
   return {
     textStyle: BASE_TEXT,
     legend: series.length > 1 ? LEGEND : undefined,

@@ -31,8 +31,7 @@ interface Cell {
 function cellsOf(model: TableModel, o: HeatmapOptions): Cell[] {
   const col = (k: string) => model.columns.findIndex((c) => c.key === k);
   const yi = col(o.y);
-  if (o.xColumns)
-    return model.rows.flatMap((r) => (o.xColumns ?? []).map((xc) => ({ x: xc.name, y: r[yi].text, cell: r[col(xc.key)] })).filter((c) => c.cell));
+  if (o.xColumns) return model.rows.flatMap((r) => (o.xColumns ?? []).map((xc) => ({ x: xc.name, y: r[yi].text, cell: r[col(xc.key)] })).filter((c) => c.cell));
   const [xi, vi] = [col(o.x ?? ''), col(o.value ?? '')];
   return model.rows.map((r) => ({ x: r[xi].text, y: r[yi].text, cell: r[vi] }));
 }

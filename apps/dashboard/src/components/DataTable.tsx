@@ -37,8 +37,7 @@ export function DataTable({ model, sortable = true }: { model: TableModel; sorta
   const rowHeader = model.columns[0]?.kind === 'dimension';
   const order = sortRows(model, sort, lang === 'nl' ? 'nl-NL' : 'en-GB');
   const showRank = order.some((r) => r.rank !== null);
-  const toggle = (key: string, numeric: boolean) =>
-    setSort((s) => (s?.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: numeric ? 'desc' : 'asc' }));
+  const toggle = (key: string, numeric: boolean) => setSort((s) => (s?.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: numeric ? 'desc' : 'asc' }));
   return (
     <table className="data-table">
       <caption>{model.caption}</caption>
@@ -60,30 +59,30 @@ export function DataTable({ model, sortable = true }: { model: TableModel; sorta
       <tbody>
         {order.map(({ index, rank }, pos) => (
           <Fragment key={index}>
-          {isPeer(model.source[index]) && !isPeer(model.source[order[pos - 1]?.index]) && (
-            <tr className="group-row">
-              <th scope="colgroup" colSpan={model.columns.length + (showRank ? 1 : 0)}>
-                {t('peerGroupRow')}
-              </th>
-            </tr>
-          )}
-          <tr data-rank={rank ?? undefined} className={rowClass(model.source[index])}>
-            {showRank && <td className="num rank">{rank ?? ''}</td>}
-            {model.rows[index].map((cell, i) => {
-              const kind = model.columns[i].kind;
-              const className = [kind === 'dimension' ? 'dim' : 'num', cell.suppression ? 'suppressed' : ''].join(' ').trim();
-              const key = model.columns[i].key;
-              return i === 0 && rowHeader ? (
-                <th key={key} scope="row" className={className}>
-                  <CellContent cell={cell} />
+            {isPeer(model.source[index]) && !isPeer(model.source[order[pos - 1]?.index]) && (
+              <tr className="group-row">
+                <th scope="colgroup" colSpan={model.columns.length + (showRank ? 1 : 0)}>
+                  {t('peerGroupRow')}
                 </th>
-              ) : (
-                <td key={key} className={className} data-suppressed={cell.suppression}>
-                  <CellContent cell={cell} />
-                </td>
-              );
-            })}
-          </tr>
+              </tr>
+            )}
+            <tr data-rank={rank ?? undefined} className={rowClass(model.source[index])}>
+              {showRank && <td className="num rank">{rank ?? ''}</td>}
+              {model.rows[index].map((cell, i) => {
+                const kind = model.columns[i].kind;
+                const className = [kind === 'dimension' ? 'dim' : 'num', cell.suppression ? 'suppressed' : ''].join(' ').trim();
+                const key = model.columns[i].key;
+                return i === 0 && rowHeader ? (
+                  <th key={key} scope="row" className={className}>
+                    <CellContent cell={cell} />
+                  </th>
+                ) : (
+                  <td key={key} className={className} data-suppressed={cell.suppression}>
+                    <CellContent cell={cell} />
+                  </td>
+                );
+              })}
+            </tr>
           </Fragment>
         ))}
       </tbody>

@@ -15,7 +15,9 @@ export function FreshnessLine() {
       {freshness.purgedBefore && (
         <p className="purged-note">
           <span className="badge">{t('purged')}</span> {t('purgedNote', { date: dateText(freshness.purgedBefore, lang) })}
-          {location.filters.from && `${location.filters.from}`.slice(0, 7) < freshness.purgedBefore.slice(0, 7) && <> {t('purgedInPeriod', { date: dateText(freshness.purgedBefore, lang) })}</>}
+          {location.filters.from && `${location.filters.from}`.slice(0, 7) < freshness.purgedBefore.slice(0, 7) && (
+            <> {t('purgedInPeriod', { date: dateText(freshness.purgedBefore, lang) })}</>
+          )}
         </p>
       )}
       {from && (

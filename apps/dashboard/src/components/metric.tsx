@@ -81,18 +81,21 @@ export function useTableModel(load: MetricLoad, spec: TableSpec, labeller: Label
     if (!data) return null;
     const table = spec.links ? data.links : data;
     if (!table) return null;
-    return linkRegions(buildTable(
-      { ...table, k: data.k, ...protectionOf(data) },
-      {
-        lang,
-        caption: spec.caption,
-        // `group` is carried by the region column's text (own region, peer statistic, total).
-        columns: spec.columns ?? table.columns.map((c) => c.name).filter((n) => n !== 'group'),
-        rowFilter: spec.rowFilter,
-        columnLabel: labeller.columnLabel(data.metric),
-        dimensionText: labeller.dimensionText,
-      },
-    ), filters);
+    return linkRegions(
+      buildTable(
+        { ...table, k: data.k, ...protectionOf(data) },
+        {
+          lang,
+          caption: spec.caption,
+          // `group` is carried by the region column's text (own region, peer statistic, total).
+          columns: spec.columns ?? table.columns.map((c) => c.name).filter((n) => n !== 'group'),
+          rowFilter: spec.rowFilter,
+          columnLabel: labeller.columnLabel(data.metric),
+          dimensionText: labeller.dimensionText,
+        },
+      ),
+      filters,
+    );
     // `columns` is compared by content; callers keep `rowFilter` stable (module-level or useCallback).
   }, [data, lang, spec.caption, columnsKey, spec.links, labeller, spec.rowFilter, filters]);
 }

@@ -162,7 +162,8 @@ const nl = {
   usageTitle: 'Gebruik van kaders per fase en orgaan',
   coverageTitle: 'Dekking van de vijf wettelijke criteria',
   divergenceTitle: 'Uitkomstverschillen bij vergelijkbare signalen',
-  divergenceIntro: 'Verhouding waargenomen/verwacht casusoverleg na standaardisatie op ernst, met 95%-betrouwbaarheidsinterval. Bij 1 weegt de regio zoals het land; een interval dat 1 niet bevat is gemarkeerd.',
+  divergenceIntro:
+    'Verhouding waargenomen/verwacht casusoverleg na standaardisatie op ernst, met 95%-betrouwbaarheidsinterval. Bij 1 weegt de regio zoals het land; een interval dat 1 niet bevat is gemarkeerd.',
   divergenceStage: 'Fase',
   stageBody: 'Fase en orgaan',
   divergent: 'afwijkend',
@@ -209,7 +210,8 @@ const nl = {
   // data
   batchesTitle: 'Aanleveringen',
   uploadTitle: 'Aanlevering uploaden',
-  uploadIntro: 'Kies alle bestanden van één aanlevering tegelijk (manifest.json en de bestanden met signalen en beoordelingen, ook als Excel), of één .zip met die bestanden. Met “Controleer levering” controleert u de aanlevering zonder dat er iets wordt opgeslagen.',
+  uploadIntro:
+    'Kies alle bestanden van één aanlevering tegelijk (manifest.json en de bestanden met signalen en beoordelingen, ook als Excel), of één .zip met die bestanden. Met “Controleer levering” controleert u de aanlevering zonder dat er iets wordt opgeslagen.',
   uploadFiles: 'Bestanden',
   uploadButton: 'Uploaden',
   checkButton: 'Controleer levering',
@@ -238,7 +240,8 @@ const nl = {
   metricColumns: 'Kolommen',
   metricParams: 'Parameters',
   disclosureTitle: 'Afscherming',
-  disclosureText: 'Elk aantal krijgt een kleine, vaste ruis (meestal hooguit 2 erbij of eraf); aantallen van 1 tot en met k − 1 worden niet getoond (k is standaard 5 en nooit lager dan 3), een mediaan of percentiel op minder dan k eenheden evenmin. Delen tellen daardoor niet altijd precies op tot het totaal. Regio’s zien hun eigen cijfers exact en andere regio’s alleen als anonieme verdeling.',
+  disclosureText:
+    'Elk aantal krijgt een kleine, vaste ruis (meestal hooguit 2 erbij of eraf); aantallen van 1 tot en met k − 1 worden niet getoond (k is standaard 5 en nooit lager dan 3), een mediaan of percentiel op minder dan k eenheden evenmin. Delen tellen daardoor niet altijd precies op tot het totaal. Regio’s zien hun eigen cijfers exact en andere regio’s alleen als anonieme verdeling.',
 
   // accessibility
   a11yTitle: 'Toegankelijkheidsverklaring',
@@ -247,7 +250,8 @@ const nl = {
 
   // pre-weging: closing for lack of information versus police enrichment (preweging_outcomes)
   prewegingEnrichTitle: 'Afsluiten wegens onvoldoende informatie en verrijking door de politie',
-  prewegingEnrichIntro: 'Van alle pre-wegingen per orgaan: het aandeel dat de gemeente afsluit wegens onvoldoende informatie, tegenover het aandeel dat de politie verrijkt (uitkomst verrijking, of een verrijkingscode zoals wijkagent, alertering of osint).',
+  prewegingEnrichIntro:
+    'Van alle pre-wegingen per orgaan: het aandeel dat de gemeente afsluit wegens onvoldoende informatie, tegenover het aandeel dat de politie verrijkt (uitkomst verrijking, of een verrijkingscode zoals wijkagent, alertering of osint).',
   closedByMunicipality: 'Gemeente: afgesloten wegens onvoldoende informatie',
   enrichedByPolice: 'Politie: verrijkt',
 
@@ -256,7 +260,8 @@ const nl = {
   freshnessDelivery: 'laatste levering {date}',
   freshnessUnknown: 'Nog geen gegevens geladen.',
   provisional: 'voorlopig',
-  provisionalNote: 'Perioden vanaf {from} zijn voorlopig: 90% van de signalen krijgt pas binnen {days} dagen een besluit van de weegploeg, dus veel zaken uit die maanden lopen nog. Uitvalpercentages en doorlooptijden vallen daar nu gunstiger uit dan ze zullen worden.',
+  provisionalNote:
+    'Perioden vanaf {from} zijn voorlopig: 90% van de signalen krijgt pas binnen {days} dagen een besluit van de weegploeg, dus veel zaken uit die maanden lopen nog. Uitvalpercentages en doorlooptijden vallen daar nu gunstiger uit dan ze zullen worden.',
   provisionalNoteNoLeadTime: 'Perioden vanaf {from} zijn voorlopig: die maand is nog niet compleet aangeleverd.',
   purged: 'verwijderd (bewaartermijn)',
   purgedNote: 'Signalen ontvangen vóór {date} zijn verwijderd na afloop van de bewaartermijn: cijfers over die maanden zijn niet nul maar niet meer beschikbaar.',
@@ -293,7 +298,8 @@ const nl = {
 
   // additivity and cell-key noise
   additivityNote: 'Door de beveiliging met kleine ruis tellen de delen niet altijd precies op tot het totaal.',
-  legendNoise: 'Alle aantallen hebben een kleine, vaste ruis (meestal hooguit 2 erbij of eraf), zodat niemand herkenbaar wordt, ook niet door tabellen van elkaar af te trekken. Dezelfde cel krijgt altijd dezelfde waarde.',
+  legendNoise:
+    'Alle aantallen hebben een kleine, vaste ruis (meestal hooguit 2 erbij of eraf), zodat niemand herkenbaar wordt, ook niet door tabellen van elkaar af te trekken. Dezelfde cel krijgt altijd dezelfde waarde.',
   legendSmallCountV2: '< {k}: een aantal van 1 tot en met {km1} na ruis — niet getoond (afschermingsdrempel k = {k}).',
   legendExact: 'Cijfers van uw eigen regio zijn exact: uw eigen partijen leverden ze aan.',
   legendNotApplicableV2: '–: geen waarde (niet van toepassing of niet bekend).',
@@ -324,7 +330,8 @@ const nl = {
   view_aandacht: 'Aandachtspunten',
   viewIntro_aandacht: 'Wat is significant veranderd, per regio en per fenomeen, bron of vlag — met de kans op toevallige treffers begrensd over alle reeksen.',
   attentionTitle: 'Significante veranderingen',
-  attentionIntro: 'Per regio en reeks het waargenomen tegenover het verwachte aantal, de p-waarde en de q-waarde (Benjamini–Hochberg over alle reeksen). Gemarkeerd is wat na die correctie significant is.',
+  attentionIntro:
+    'Per regio en reeks het waargenomen tegenover het verwachte aantal, de p-waarde en de q-waarde (Benjamini–Hochberg over alle reeksen). Gemarkeerd is wat na die correctie significant is.',
   attentionShowAll: 'Toon alle reeksen, ook niet gemarkeerd',
   attentionUnavailable: 'De lijst met aandachtspunten is nog niet beschikbaar: de API levert de metriek “attention” nog niet.',
   mapClickHint: 'Klik op een regio om de regiopagina te openen.',
@@ -514,7 +521,8 @@ const en: Record<MessageKey, string> = {
   usageTitle: 'Framework use by stage and body',
   coverageTitle: 'Coverage of the five legal criteria',
   divergenceTitle: 'Outcome differences for comparable signals',
-  divergenceIntro: 'Ratio of observed to expected case conferences after standardising for severity, with 95% confidence interval. At 1 a region assesses like the country; an interval that excludes 1 is marked.',
+  divergenceIntro:
+    'Ratio of observed to expected case conferences after standardising for severity, with 95% confidence interval. At 1 a region assesses like the country; an interval that excludes 1 is marked.',
   divergenceStage: 'Stage',
   stageBody: 'Stage and body',
   divergent: 'divergent',
@@ -556,7 +564,8 @@ const en: Record<MessageKey, string> = {
 
   batchesTitle: 'Deliveries',
   uploadTitle: 'Upload a delivery',
-  uploadIntro: 'Choose all files of one delivery at once (manifest.json and the signal and assessment files, Excel too), or one .zip holding them. “Check delivery” checks the delivery without storing anything.',
+  uploadIntro:
+    'Choose all files of one delivery at once (manifest.json and the signal and assessment files, Excel too), or one .zip holding them. “Check delivery” checks the delivery without storing anything.',
   uploadFiles: 'Files',
   uploadButton: 'Upload',
   checkButton: 'Check delivery',
@@ -584,14 +593,16 @@ const en: Record<MessageKey, string> = {
   metricColumns: 'Columns',
   metricParams: 'Parameters',
   disclosureTitle: 'Disclosure control',
-  disclosureText: 'Every count carries a small fixed noise (usually at most 2 up or down); counts from 1 to k − 1 are not shown (k is 5 by default and never below 3), nor is a median or percentile resting on fewer than k units. Parts therefore do not always add up exactly to the total. Regions see their own figures exactly and other regions only as an anonymous distribution.',
+  disclosureText:
+    'Every count carries a small fixed noise (usually at most 2 up or down); counts from 1 to k − 1 are not shown (k is 5 by default and never below 3), nor is a median or percentile resting on fewer than k units. Parts therefore do not always add up exactly to the total. Regions see their own figures exactly and other regions only as an anonymous distribution.',
 
   a11yTitle: 'Accessibility statement',
   footerText: 'Weegwijzer shows only disclosure-controlled totals; no personal data.',
   print: 'Print',
 
   prewegingEnrichTitle: 'Closing for lack of information vs police enrichment',
-  prewegingEnrichIntro: 'Of all pre-assessments by body: the share the municipality closes for insufficient information, against the share the police enrich (outcome enrichment, or an enrichment code such as neighbourhood officer, alert or OSINT).',
+  prewegingEnrichIntro:
+    'Of all pre-assessments by body: the share the municipality closes for insufficient information, against the share the police enrich (outcome enrichment, or an enrichment code such as neighbourhood officer, alert or OSINT).',
   closedByMunicipality: 'Municipality: closed for insufficient information',
   enrichedByPolice: 'Police: enriched',
 
@@ -599,7 +610,8 @@ const en: Record<MessageKey, string> = {
   freshnessDelivery: 'latest delivery {date}',
   freshnessUnknown: 'No data loaded yet.',
   provisional: 'provisional',
-  provisionalNote: 'Periods from {from} on are provisional: 90% of signals get a weegploeg decision only within {days} days, so many cases from those months are still open. Drop rates and lead times there now look better than they will be.',
+  provisionalNote:
+    'Periods from {from} on are provisional: 90% of signals get a weegploeg decision only within {days} days, so many cases from those months are still open. Drop rates and lead times there now look better than they will be.',
   provisionalNoteNoLeadTime: 'Periods from {from} on are provisional: that month has not been delivered completely yet.',
   purged: 'removed (retention term)',
   purgedNote: 'Signals received before {date} were removed when their retention term ended: figures for those months are not zero but no longer available.',
@@ -632,7 +644,8 @@ const en: Record<MessageKey, string> = {
   change: 'Change',
 
   additivityNote: 'Because of the small protective noise, the parts do not always add up exactly to the total.',
-  legendNoise: 'Every count carries a small, fixed noise (usually at most 2 up or down), so that nobody can be identified, not even by subtracting tables from each other. The same cell always gets the same value.',
+  legendNoise:
+    'Every count carries a small, fixed noise (usually at most 2 up or down), so that nobody can be identified, not even by subtracting tables from each other. The same cell always gets the same value.',
   legendSmallCountV2: '< {k}: a count from 1 to {km1} after noise — not shown (disclosure threshold k = {k}).',
   legendExact: 'Figures of your own region are exact: your own parties delivered them.',
   legendNotApplicableV2: '–: no value (not applicable or not known).',
@@ -662,7 +675,8 @@ const en: Record<MessageKey, string> = {
   view_aandacht: 'Attention list',
   viewIntro_aandacht: 'What changed significantly, per region and per phenomenon, source or flag — with the rate of chance findings bounded over all series.',
   attentionTitle: 'Significant changes',
-  attentionIntro: 'Per region and series the observed against the expected count, the p-value and the q-value (Benjamini–Hochberg over all series). Flagged is what stays significant after that correction.',
+  attentionIntro:
+    'Per region and series the observed against the expected count, the p-value and the q-value (Benjamini–Hochberg over all series). Flagged is what stays significant after that correction.',
   attentionShowAll: 'Show every series, also those not flagged',
   attentionUnavailable: 'The attention list is not available yet: the API does not deliver the metric “attention” yet.',
   mapClickHint: 'Click a region to open its region page.',

@@ -57,9 +57,7 @@ describe('table model', () => {
 
 describe('tableToCsv', () => {
   it('writes the shown table: BOM, semicolons and decimal commas in Dutch, suppressed as on screen', () => {
-    expect(tableToCsv(model('nl'), 'nl')).toBe(
-      '\uFEFFRegio;Signalen;"Afval; aandeel"\r\nAmsterdam-Amstelland;412;0,31\r\nDrenthe;< 5;n < 5\r\nLandelijk;500;0,3\r\n',
-    );
+    expect(tableToCsv(model('nl'), 'nl')).toBe('\uFEFFRegio;Signalen;"Afval; aandeel"\r\nAmsterdam-Amstelland;412;0,31\r\nDrenthe;< 5;n < 5\r\nLandelijk;500;0,3\r\n');
   });
   it('uses commas and decimal points in English', () => {
     expect(tableToCsv(model('en'), 'en')).toBe('\uFEFFRegio,Signalen,Afval; aandeel\r\nAmsterdam-Amstelland,412,0.31\r\nDrenthe,< 5,n < 5\r\nLandelijk,500,0.3\r\n');

@@ -20,7 +20,8 @@ export function periodText(period: string, lang: Lang): string {
 export function monthRangeText(from: string | null, to: string | null, lang: Lang): string {
   if (from && to && from === to) return monthName(from, lang, 'short');
   if (from && to && from.slice(0, 4) === to.slice(0, 4)) {
-    const short = (m: string) => new Intl.DateTimeFormat(LOCALE[lang], { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5)) - 1, 1)));
+    const short = (m: string) =>
+      new Intl.DateTimeFormat(LOCALE[lang], { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5)) - 1, 1)));
     return `${short(from)} – ${monthName(to, lang, 'short')}`;
   }
   return `${from ? monthName(from, lang, 'short') : '…'} – ${to ? monthName(to, lang, 'short') : '…'}`;

@@ -10,11 +10,26 @@ const model: TableModel = {
     { key: 'signals', label: 'Signalen', kind: 'count' },
   ],
   rows: [
-    [{ raw: 'VR01', text: 'Groningen' }, { raw: 40, text: '40' }],
-    [{ raw: 'VR02', text: 'Fryslân' }, { raw: null, text: '< 5', suppression: 'count' }],
-    [{ raw: 'VR03', text: 'Drenthe' }, { raw: 90, text: '90' }],
-    [{ raw: 'VR04', text: 'IJsselland' }, { raw: 40, text: '40' }],
-    [{ raw: null, text: 'Totaal' }, { raw: 175, text: '175' }],
+    [
+      { raw: 'VR01', text: 'Groningen' },
+      { raw: 40, text: '40' },
+    ],
+    [
+      { raw: 'VR02', text: 'Fryslân' },
+      { raw: null, text: '< 5', suppression: 'count' },
+    ],
+    [
+      { raw: 'VR03', text: 'Drenthe' },
+      { raw: 90, text: '90' },
+    ],
+    [
+      { raw: 'VR04', text: 'IJsselland' },
+      { raw: 40, text: '40' },
+    ],
+    [
+      { raw: null, text: 'Totaal' },
+      { raw: 175, text: '175' },
+    ],
   ],
   source: [{ region_code: 'VR01' }, { region_code: 'VR02' }, { region_code: 'VR03' }, { region_code: 'VR04' }, { region_code: null, group: 'total' }],
   suppressionKinds: ['count'],

@@ -50,9 +50,7 @@ export interface TableOptions {
 
 export function buildTable(response: MetricTable & { k: number }, opts: TableOptions): TableModel {
   const byName = new Map(response.columns.map((c) => [c.name, c]));
-  const chosen = (opts.columns ?? response.columns.map((c) => c.name))
-    .map((n) => byName.get(n))
-    .filter((c): c is MetricColumn => c !== undefined);
+  const chosen = (opts.columns ?? response.columns.map((c) => c.name)).map((n) => byName.get(n)).filter((c): c is MetricColumn => c !== undefined);
   const suppressed = new Map(response.suppressed.map((s) => [`${s.row}|${s.column}`, s.reason]));
   const kinds = new Set<SuppressionKind>();
   let hasNotApplicable = false;

@@ -15,7 +15,10 @@ export interface WorkbookNotes {
 
 /** A worksheet name Excel accepts: at most 31 characters, none of []:*?/\ . */
 export function sheetName(caption: string): string {
-  const clean = caption.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = caption
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return (clean || 'Tabel').slice(0, 31);
 }
 

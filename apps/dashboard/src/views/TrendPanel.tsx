@@ -120,7 +120,5 @@ export function TrendPanel({
       )}
     </>
   );
-  return (
-    <MetricPanel load={load} panelId={`trend-${fixedBy ?? 'chosen'}`} title={title} tools={tools} table={{ columns, rowFilter }} labeller={labeller} chart={chart} />
-  );
+  return <MetricPanel load={load} panelId={`trend-${fixedBy ?? 'chosen'}`} title={title} tools={tools} table={{ columns, rowFilter }} labeller={labeller} chart={chart} />;
 }

@@ -67,7 +67,12 @@ export interface BarSpec extends Omit<BarOptions, 'lang' | 'reference'> {
 export function useBarPanel(spec: BarSpec) {
   const { t, lang } = useApp();
   const reference = useReference();
-  const key = JSON.stringify({ ...spec, rows: spec.rows?.name, transform: spec.transform ? 'transform' : undefined, reference: typeof spec.reference === 'object' ? null : spec.reference });
+  const key = JSON.stringify({
+    ...spec,
+    rows: spec.rows?.name,
+    transform: spec.transform ? 'transform' : undefined,
+    reference: typeof spec.reference === 'object' ? null : spec.reference,
+  });
   const refModel = spec.reference && typeof spec.reference === 'object' ? spec.reference.model : null;
   return useMemo(
     () => (model: TableModel) => {

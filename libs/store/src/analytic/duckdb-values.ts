@@ -3,14 +3,7 @@
  * BIGINT/HUGEINT/DECIMAL -> number, DATE -> 'YYYY-MM-DD', TIMESTAMP -> ISO string,
  * LIST/ARRAY -> array, STRUCT -> object.
  */
-import {
-  DuckDBDateValue,
-  DuckDBTypeId,
-  DuckDBValueConverter,
-  JSDuckDBValueConverter,
-  type DuckDBType,
-  type DuckDBValue,
-} from '@duckdb/node-api';
+import { DuckDBDateValue, DuckDBTypeId, DuckDBValueConverter, JSDuckDBValueConverter, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 
 export const plainValueConverter: DuckDBValueConverter<unknown> = (value: DuckDBValue, type: DuckDBType, self) => {
   if (value === null) return null;

@@ -33,9 +33,7 @@ function field(v: string | null): string {
 }
 
 export function auditRowHash(prev: string, r: Omit<AuditChainRow, 'id' | 'prev_hash' | 'hash'>): string {
-  const text =
-    `${prev}|` +
-    [r.at, r.request_id, r.who, r.role, r.region_code, r.method, r.route, r.params, r.status, r.duration_ms].map(field).join('');
+  const text = `${prev}|` + [r.at, r.request_id, r.who, r.role, r.region_code, r.method, r.route, r.params, r.status, r.duration_ms].map(field).join('');
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 

@@ -6,4 +6,14 @@ import { ApiTokenEntity } from './api-token.entity';
 import { AuditLogEntity } from './audit-log.entity';
 import { PurgeLogEntity } from './purge-log.entity';
 
-export const OPERATIONAL_ENTITIES = [BatchEntity, RegionEntity, MunicipalityEntity, MunicipalityPopulationEntity, RegionProfileEntity, RegionProfileHistoryEntity, ApiTokenEntity, AuditLogEntity, PurgeLogEntity];
+export const OPERATIONAL_ENTITIES = [
+  BatchEntity,
+  RegionEntity,
+  MunicipalityEntity,
+  MunicipalityPopulationEntity,
+  RegionProfileEntity,
+  RegionProfileHistoryEntity,
+  ApiTokenEntity,
+  AuditLogEntity,
+  PurgeLogEntity,
+];

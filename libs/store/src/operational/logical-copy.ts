@@ -100,9 +100,7 @@ async function primaryKey(s: SqlSession, table: string): Promise<string[]> {
 }
 
 export async function appliedMigrations(s: SqlSession): Promise<string[]> {
-  const exists = await s.query(`SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relname = $1`, [
-    MIGRATIONS_TABLE,
-  ]);
+  const exists = await s.query(`SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relname = $1`, [MIGRATIONS_TABLE]);
   if (exists.length === 0) return [];
   return (await s.query<{ name: string }>(`SELECT name FROM ${quoteIdent(MIGRATIONS_TABLE)} ORDER BY timestamp, id`)).map((r) => r.name);
 }

@@ -17,12 +17,7 @@ let nextId = 1;
  * progress events go to `onEvent`. Rejects with NoOwnerError when nobody owns the dir or
  * its socket does not answer, and with ControlCommandError when the command failed there.
  */
-export function sendControl<T = unknown>(
-  dataDir: string,
-  command: string,
-  payload: unknown,
-  onEvent?: (event: unknown) => void,
-): Promise<T> {
+export function sendControl<T = unknown>(dataDir: string, command: string, payload: unknown, onEvent?: (event: unknown) => void): Promise<T> {
   const owner = readLiveOwner(dataDir);
   if (!owner) return Promise.reject(new NoOwnerError(dataDir));
   const id = nextId++;

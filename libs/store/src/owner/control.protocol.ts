@@ -19,9 +19,7 @@ export interface ControlErrorBody {
 }
 
 export type ControlResponse =
-  | { id: number; type: 'event'; event: unknown }
-  | { id: number; type: 'result'; result: unknown }
-  | { id: number; type: 'error'; error: ControlErrorBody };
+  { id: number; type: 'event'; event: unknown } | { id: number; type: 'result'; result: unknown } | { id: number; type: 'error'; error: ControlErrorBody };
 
 /** Emits one progress event to the client of the running command. */
 export type ControlEmit = (event: unknown) => void;

@@ -40,12 +40,15 @@ describe('owner lock', () => {
   it('refuses a second owner while the first one lives', async () => {
     const dir = tempDir();
     // A child process takes the lock and waits.
-    const child = spawn(process.execPath, ['-e', `
+    const child = spawn(process.execPath, [
+      '-e',
+      `
       const fs = require('fs');
       fs.writeFileSync(${JSON.stringify(join(dir, 'owner.lock'))}, JSON.stringify({ pid: process.pid, proc_start: null, hostname: require('os').hostname(), started_at: 'x', socket_path: '/nonexistent.sock' }));
       process.stdout.write('ready\\n');
       setTimeout(() => {}, 60000);
-    `]);
+    `,
+    ]);
     await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
     try {
       expect(() => acquireOwnership(dir)).toThrow(DataDirOwnedError);

@@ -31,7 +31,15 @@ export default function AttentionView() {
     <>
       <FilterSummary />
       {load.available ? (
-        <MetricPanel load={load} panelId="attention" title={t('attentionTitle')} description={<p>{t('attentionIntro')}</p>} tools={tools} labeller={labeller} table={{ columns: COLUMNS, rowFilter: rows }} />
+        <MetricPanel
+          load={load}
+          panelId="attention"
+          title={t('attentionTitle')}
+          description={<p>{t('attentionIntro')}</p>}
+          tools={tools}
+          labeller={labeller}
+          table={{ columns: COLUMNS, rowFilter: rows }}
+        />
       ) : (
         <p className="status empty" data-attention="unavailable">
           {t('attentionUnavailable')}

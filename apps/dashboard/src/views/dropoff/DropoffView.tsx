@@ -26,7 +26,13 @@ export default function DropoffView() {
         table={{ columns: ['region_code', 'with_pre', 'dropped', 'drop_rate', 'reached', 'direct', 'direct_rate'] }}
         chart={charts.region}
       />
-      <MetricPanel load={byParty} panelId="dropoff-party" title={t('dropByPartyTitle')} table={{ columns: ['region_code', 'receiving_party', 'with_pre', 'dropped', 'drop_rate'] }} chart={charts.party} />
+      <MetricPanel
+        load={byParty}
+        panelId="dropoff-party"
+        title={t('dropByPartyTitle')}
+        table={{ columns: ['region_code', 'receiving_party', 'with_pre', 'dropped', 'drop_rate'] }}
+        chart={charts.party}
+      />
       <MetricPanel
         load={overall}
         panelId="dropoff-basis"
@@ -41,7 +47,14 @@ export default function DropoffView() {
         table={{ columns: ['region_code', 'receiving_party', 'with_pre', 'dropped', ...DROP_OUTCOMES] }}
         chart={charts.closing}
       />
-      <MetricPanel load={outcomes} panelId="dropoff-enrichment" title={t('prewegingEnrichTitle')} description={t('prewegingEnrichIntro')} table={{ columns: ENRICHMENT_TABLE_COLUMNS }} chart={charts.enrich} />
+      <MetricPanel
+        load={outcomes}
+        panelId="dropoff-enrichment"
+        title={t('prewegingEnrichTitle')}
+        description={t('prewegingEnrichIntro')}
+        table={{ columns: ENRICHMENT_TABLE_COLUMNS }}
+        chart={charts.enrich}
+      />
     </>
   );
 }
@@ -54,7 +67,14 @@ function useDropoffCharts(overallModel: TableModel | null) {
   const enrichedName = t('enrichedByPolice');
   const enrich = useCallback((m: TableModel) => closingVersusEnrichment(m, closedName, enrichedName), [closedName, enrichedName]);
   return {
-    region: useBarPanel({ title: t('dropByRegionTitle'), category: 'region_code', series: [{ key: 'drop_rate', name: '' }], valueKind: 'share', horizontal: true, reference: 'own' }),
+    region: useBarPanel({
+      title: t('dropByRegionTitle'),
+      category: 'region_code',
+      series: [{ key: 'drop_rate', name: '' }],
+      valueKind: 'share',
+      horizontal: true,
+      reference: 'own',
+    }),
     party: useBarPanel({
       title: t('dropByPartyTitle'),
       category: 'region_code',
@@ -84,7 +104,15 @@ function useDropoffCharts(overallModel: TableModel | null) {
       horizontal: true,
       perCategory: 3,
     }),
-    enrich: useBarPanel({ title: t('prewegingEnrichTitle'), category: 'region_code', pivot: { series: 'measure', value: 'value' }, valueKind: 'share', horizontal: true, perCategory: 2, transform: enrich }),
+    enrich: useBarPanel({
+      title: t('prewegingEnrichTitle'),
+      category: 'region_code',
+      pivot: { series: 'measure', value: 'value' },
+      valueKind: 'share',
+      horizontal: true,
+      perCategory: 2,
+      transform: enrich,
+    }),
   };
 }
 
@@ -130,14 +158,6 @@ function closingVersusEnrichment(model: TableModel, closedName: string, enriched
   };
 }
 
-const FRAMEWORK_COLUMNS = [
-  'wettelijke_criteria',
-  'ontwikkelgebieden',
-  'ica',
-  'le_model',
-  'particulier_instrument',
-  'open_gesprek',
-  'niet_pluis',
-  'onbekend',
-].map((f) => `dropped_fw_${f}`);
-
+const FRAMEWORK_COLUMNS = ['wettelijke_criteria', 'ontwikkelgebieden', 'ica', 'le_model', 'particulier_instrument', 'open_gesprek', 'niet_pluis', 'onbekend'].map(
+  (f) => `dropped_fw_${f}`,
+);

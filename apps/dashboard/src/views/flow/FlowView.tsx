@@ -21,7 +21,7 @@ export default function FlowView() {
   const linkLabeller: Labeller = useMemo(
     () => ({
       ...base,
-      dimensionText: (col, v, row) => (col === 'source' || col === 'target') && typeof v === 'string' ? nodeLabel(v, lang) : base.dimensionText(col, v, row),
+      dimensionText: (col, v, row) => ((col === 'source' || col === 'target') && typeof v === 'string' ? nodeLabel(v, lang) : base.dimensionText(col, v, row)),
     }),
     [base, lang],
   );

@@ -33,7 +33,8 @@ export default function OverviewView() {
   }, [regio, regions, loads, selected]);
   const names = useMemo(() => new Map(regions.map((r) => [r.code, r.name])), [regions]);
   const nameOf = useMemo(
-    () => (key: string) => (key === 'own' ? (names.get(me.region ?? '') ?? t('ownRegion')) : key.startsWith('peer_') || key === 'total' ? codeLabel('group', key, lang) : (names.get(key) ?? key)),
+    () => (key: string) =>
+      key === 'own' ? (names.get(me.region ?? '') ?? t('ownRegion')) : key.startsWith('peer_') || key === 'total' ? codeLabel('group', key, lang) : (names.get(key) ?? key),
     [names, me.region, t, lang],
   );
   // The headline strip: the own region (regio), the one chosen region, or the nation.

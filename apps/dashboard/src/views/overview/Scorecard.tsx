@@ -11,7 +11,21 @@ import { dataOf, type FactLoads } from '../useFacts';
 import { protectionOf } from '../../lib/table';
 
 /** Every indicator per region, the national total on top, sortable, each region a link to its page. */
-export function Scorecard({ loads, cells, prev, keys, loading, nameOf }: { loads: FactLoads; cells: CellsByFact; prev: CellsByFact | null; keys: string[]; loading: boolean; nameOf: (k: string) => string }) {
+export function Scorecard({
+  loads,
+  cells,
+  prev,
+  keys,
+  loading,
+  nameOf,
+}: {
+  loads: FactLoads;
+  cells: CellsByFact;
+  prev: CellsByFact | null;
+  keys: string[];
+  loading: boolean;
+  nameOf: (k: string) => string;
+}) {
   const { t, lang, location } = useApp();
   const registry = useLoad<RegionProfile[]>('overview:registry', () => apiGet<RegionProfile[]>('/v1/registry/regions'));
   const flow = dataOf(loads.flow);

@@ -5,7 +5,15 @@ import { formatValue } from '../../lib/format';
 import type { TableCell, TableModel } from '../../lib/table';
 import type { Fact } from '../facts';
 
-export function mapModel(cells: Map<string, TableCell>, keys: string[], fact: Fact, caption: string, labels: { region: string; indicator: string }, nameOf: (key: string) => string, k: number): TableModel {
+export function mapModel(
+  cells: Map<string, TableCell>,
+  keys: string[],
+  fact: Fact,
+  caption: string,
+  labels: { region: string; indicator: string },
+  nameOf: (key: string) => string,
+  k: number,
+): TableModel {
   const rows = keys.filter((key) => cells.has(key)).map((key) => [{ raw: key, text: nameOf(key) }, cells.get(key) as TableCell]);
   const kinds = new Set(rows.flatMap((r) => (r[1].suppression ? [r[1].suppression] : [])));
   return {

@@ -72,7 +72,13 @@ export default function PhenomenaView() {
   return (
     <>
       <FilterSummary />
-      <MetricPanel load={load} panelId="phenomenon-mix" title={mixTitle} table={{ columns: ['region_code', 'phenomenon', 'signals', 'region_signals', 'share', 'rest_share'], rowFilter: mixRows }} chart={mixChart} />
+      <MetricPanel
+        load={load}
+        panelId="phenomenon-mix"
+        title={mixTitle}
+        table={{ columns: ['region_code', 'phenomenon', 'signals', 'region_signals', 'share', 'rest_share'], rowFilter: mixRows }}
+        chart={mixChart}
+      />
       <MetricPanel
         load={load}
         panelId="phenomenon-under"

@@ -25,10 +25,7 @@ export default function ReachView() {
     [base, lang],
   );
 
-  const years = useMemo(
-    () => (load.status === 'ready' ? [...new Set(load.data.rows.map((r) => Number(r.year)).filter(Number.isFinite))].sort((a, b) => a - b) : []),
-    [load],
-  );
+  const years = useMemo(() => (load.status === 'ready' ? [...new Set(load.data.rows.map((r) => Number(r.year)).filter(Number.isFinite))].sort((a, b) => a - b) : []), [load]);
   const latest = years[years.length - 1];
   const chosen = Number(location.extra.year);
   const year = years.includes(chosen) ? chosen : latest;
@@ -43,7 +40,14 @@ export default function ReachView() {
   const munCount = load.status === 'ready' ? load.data.rows.filter((r) => municipalityRows(r) && r.level === 'municipality').length : 0;
   const changeTitle = t('reachChangeTitle');
   const changeChart = useRegionBarChart(changeTitle, 'change_per_100k', 'rate_per_100k');
-  const munChart = useBarPanel({ title: munTitle, category: 'municipality_code', series: [{ key: 'rate_per_100k', name: '' }], valueKind: 'rate_per_100k', horizontal: true, rows: anyRow });
+  const munChart = useBarPanel({
+    title: munTitle,
+    category: 'municipality_code',
+    series: [{ key: 'rate_per_100k', name: '' }],
+    valueKind: 'rate_per_100k',
+    horizontal: true,
+    rows: anyRow,
+  });
 
   const yearTools =
     years.length > 1 ? (
@@ -62,7 +66,15 @@ export default function ReachView() {
   return (
     <>
       <FilterSummary />
-      <MetricPanel load={load} panelId="reach-region" title={`${regionTitle}${year ? ` (${year})` : ''}`} tools={yearTools} labeller={labeller} table={{ columns: ['region_code', ...COLUMNS], rowFilter: regionRows }} chart={regionChart} />
+      <MetricPanel
+        load={load}
+        panelId="reach-region"
+        title={`${regionTitle}${year ? ` (${year})` : ''}`}
+        tools={yearTools}
+        labeller={labeller}
+        table={{ columns: ['region_code', ...COLUMNS], rowFilter: regionRows }}
+        chart={regionChart}
+      />
       <MetricPanel
         load={load}
         panelId="reach-change"

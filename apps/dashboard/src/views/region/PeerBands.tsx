@@ -37,9 +37,7 @@ export function PeerBands({ model }: { model: TableModel }) {
           const x = (n: number) => 6 + ((n - lo) / (hi - lo)) * (W - 12);
           const [bmin, bq1, bmed, bq3, bmax] = band;
           const text =
-            bmin !== null && bmax !== null
-              ? t('peerBandText', { median: r[md].text, q1: r[q1].text, q3: r[q3].text, min: r[mn].text, max: r[mx].text })
-              : t('peerBandUnavailable');
+            bmin !== null && bmax !== null ? t('peerBandText', { median: r[md].text, q1: r[q1].text, q3: r[q3].text, min: r[mn].text, max: r[mx].text }) : t('peerBandUnavailable');
           return (
             <tr key={i}>
               <th scope="row">{r[0].text}</th>

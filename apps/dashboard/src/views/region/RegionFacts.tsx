@@ -11,7 +11,21 @@ import { PeerBands } from './PeerBands';
  * A region's key figures: beside the national figure (inspectie, nctv, beheer) or, for a regio
  * caller, beside the other regions' distribution drawn as a band, never as region rows.
  */
-export function RegionFacts({ loads, cells, prev, rowKey, panelId, title }: { loads: FactLoads; cells: CellsByFact; prev: CellsByFact | null; rowKey: string; panelId: string; title: string }) {
+export function RegionFacts({
+  loads,
+  cells,
+  prev,
+  rowKey,
+  panelId,
+  title,
+}: {
+  loads: FactLoads;
+  cells: CellsByFact;
+  prev: CellsByFact | null;
+  rowKey: string;
+  panelId: string;
+  title: string;
+}) {
   const { t, lang, me } = useApp();
   const peers = me.role === 'regio';
   const flow = dataOf(loads.flow);

@@ -16,7 +16,21 @@ export function useRegionRows(region: string): (r: MetricRow) => boolean {
 }
 
 /** One metric's table for one region (with the national total beside it for inspectie, nctv, beheer). */
-export function RegionMetric({ region, metric, params = {}, title, columns, panelId }: { region: string; metric: string; params?: Record<string, string>; title: string; columns?: string[]; panelId: string }) {
+export function RegionMetric({
+  region,
+  metric,
+  params = {},
+  title,
+  columns,
+  panelId,
+}: {
+  region: string;
+  metric: string;
+  params?: Record<string, string>;
+  title: string;
+  columns?: string[];
+  panelId: string;
+}) {
   const load = useMetric(metric, { ...params, regions: region });
   const rows = useRegionRows(region);
   return <MetricPanel load={load} panelId={panelId} title={title} headingLevel={2} table={{ columns, rowFilter: rows }} />;
@@ -38,14 +52,38 @@ export function RegionRegistry({ region }: { region: string }) {
   const model = useMemo(() => {
     if (load.status !== 'ready') return null;
     const p = load.data;
-    const text = (v: unknown) => (v === null || v === undefined || v === '' ? t('unknown') : typeof v === 'boolean' ? t(v ? 'yes' : 'no') : typeof v === 'number' ? new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB').format(v) : String(v));
+    const text = (v: unknown) =>
+      v === null || v === undefined || v === ''
+        ? t('unknown')
+        : typeof v === 'boolean'
+          ? t(v ? 'yes' : 'no')
+          : typeof v === 'number'
+            ? new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB').format(v)
+            : String(v);
     const rows = PROFILE_FIELDS.map((f) => ({ field: f.label[lang], value: text(p[f.key]) }));
     return buildTable(
-      { k: 0, columns: [{ name: 'field', kind: 'dimension' }, { name: 'value', kind: 'dimension' }], rows, suppressed: [] },
+      {
+        k: 0,
+        columns: [
+          { name: 'field', kind: 'dimension' },
+          { name: 'value', kind: 'dimension' },
+        ],
+        rows,
+        suppressed: [],
+      },
       { lang, caption: t('regionRegistry'), columnLabel: (c) => (c.name === 'field' ? t('indicator') : t('value')), dimensionText: (_c, v) => String(v ?? '') },
     );
   }, [load, lang, t]);
-  return <Panel panelId="region-registry" title={t('regionRegistry')} loading={load.status === 'loading'} error={load.status === 'error' ? load.error : null} model={model} csvName={['register', region]} />;
+  return (
+    <Panel
+      panelId="region-registry"
+      title={t('regionRegistry')}
+      loading={load.status === 'loading'}
+      error={load.status === 'error' ? load.error : null}
+      model={model}
+      csvName={['register', region]}
+    />
+  );
 }
 
 interface BatchRow {
@@ -77,5 +115,14 @@ export function RegionDeliveries({ region }: { region: string }) {
       { lang, caption: t('regionDeliveries'), columnLabel: (c) => label[c.name][lang], dimensionText: (_c, v) => String(v ?? '') },
     );
   }, [load, region, lang, t]);
-  return <Panel panelId="region-deliveries" title={t('regionDeliveries')} loading={load.status === 'loading'} error={load.status === 'error' ? load.error : null} model={model} csvName={['aanleveringen', region]} />;
+  return (
+    <Panel
+      panelId="region-deliveries"
+      title={t('regionDeliveries')}
+      loading={load.status === 'loading'}
+      error={load.status === 'error' ? load.error : null}
+      model={model}
+      csvName={['aanleveringen', region]}
+    />
+  );
 }

@@ -34,10 +34,29 @@ function RegionPage({ region }: { region: string }) {
       <FilterSummary />
       <RegionFacts loads={loads} cells={cells} prev={prevPeriod ? prevCells : null} rowKey={key} panelId="region-facts" title={t('regionFacts')} />
       <TrendPanel title={t('trendTitleGrain', { grain: t(`grain_${grain}`) })} region={region} rowFilter={trendRows} urlKey="region_trend_by" />
-      <RegionMetric region={region} metric="dropoff" params={{ by: 'receiving_party' }} panelId="region-dropoff" title={t('dropByPartyTitle')} columns={['region_code', 'receiving_party', 'with_pre', 'dropped', 'drop_rate', 'reached', 'direct', 'direct_rate']} />
+      <RegionMetric
+        region={region}
+        metric="dropoff"
+        params={{ by: 'receiving_party' }}
+        panelId="region-dropoff"
+        title={t('dropByPartyTitle')}
+        columns={['region_code', 'receiving_party', 'with_pre', 'dropped', 'drop_rate', 'reached', 'direct', 'direct_rate']}
+      />
       <RegionMetric region={region} metric="flow" panelId="region-flow" title={t('regionFlow')} />
-      <RegionMetric region={region} metric="criteria_coverage" panelId="region-criteria" title={t('coverageTitle')} columns={['region_code', 'assessments', 'all_scored', 'coverage']} />
-      <RegionMetric region={region} metric="integrality" panelId="region-integrality" title={t('integralityTitle')} columns={['region_code', 'stage', 'measure', 'assessments', 'assessments_with', 'share']} />
+      <RegionMetric
+        region={region}
+        metric="criteria_coverage"
+        panelId="region-criteria"
+        title={t('coverageTitle')}
+        columns={['region_code', 'assessments', 'all_scored', 'coverage']}
+      />
+      <RegionMetric
+        region={region}
+        metric="integrality"
+        panelId="region-integrality"
+        title={t('integralityTitle')}
+        columns={['region_code', 'stage', 'measure', 'assessments', 'assessments_with', 'share']}
+      />
       <RegionMetric region={region} metric="phenomenon_coverage" panelId="region-phenomena" title={t('regionPhenomena')} />
       <RegionRegistry region={region} />
       {me.role !== 'nctv' && <RegionDeliveries region={region} />}

@@ -97,7 +97,15 @@ export default function RegistryView() {
           <ul className="edit-list">
             {profiles.map((p) => (
               <li key={p.code}>
-                <button type="button" data-edit={p.code} onClick={() => { setEditing(p.code); setMessage(null); }} aria-expanded={editing === p.code}>
+                <button
+                  type="button"
+                  data-edit={p.code}
+                  onClick={() => {
+                    setEditing(p.code);
+                    setMessage(null);
+                  }}
+                  aria-expanded={editing === p.code}
+                >
                   {t('editRegion', { name: p.name })}
                 </button>
               </li>
@@ -130,7 +138,8 @@ function History({ code, name, nonce }: { code: string; name: string; nonce: num
   const { t, lang } = useApp();
   const load = useLoad<HistoryEntry[]>(`history:${code}:${nonce}`, () => apiGet<HistoryEntry[]>(`/v1/registry/regions/${encodeURIComponent(code)}/history`, {}, { fresh: true }));
   const label = (key: string) => FIELDS.find((f) => f.key === key)?.label[lang] ?? key;
-  const show = (v: unknown) => (v === null || v === undefined ? t('unknown') : typeof v === 'boolean' ? t(v ? 'yes' : 'no') : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  const show = (v: unknown) =>
+    v === null || v === undefined ? t('unknown') : typeof v === 'boolean' ? t(v ? 'yes' : 'no') : typeof v === 'object' ? JSON.stringify(v) : String(v);
   if (load.status === 'loading') return <p className="status loading">{t('loading')}</p>;
   if (load.status === 'error') return <p className="status error">{errorText(load.error, t)}</p>;
   const rows = [...load.data].sort((a, b) => (a.changedAt < b.changedAt ? 1 : -1)).flatMap((h) => Object.entries(h.changes).map(([field, c]) => ({ h, field, c })));
@@ -221,68 +230,72 @@ function EditForm({ profile, onCancel, onSaved }: { profile: RegionProfile; onCa
 function FieldInput({ f, fid, v, set }: { f: Field; fid: string; v: unknown; set: (key: keyof RegionProfile, value: unknown) => void }) {
   const { t, lang } = useApp();
   switch (f.type) {
-      case 'bool':
-      case 'choice': {
-        const choices = f.type === 'bool' ? { true: { nl: 'ja', en: 'yes' }, false: { nl: 'nee', en: 'no' } } : (f.choices ?? {});
-        return (
-          <select id={fid} value={v === null || v === undefined ? '' : String(v)} onChange={(e) => set(f.key, e.target.value === '' ? null : f.type === 'bool' ? e.target.value === 'true' : e.target.value)}>
-            <option value="">{t('unknown')}</option>
-            {Object.entries(choices).map(([code, label]) => (
-              <option key={code} value={code}>
-                {label[lang]}
-              </option>
-            ))}
-          </select>
-        );
-      }
-      case 'date':
-        return <input id={fid} type="date" value={(v as string | null) ?? ''} onChange={(e) => set(f.key, e.target.value || null)} />;
-      case 'int':
-      case 'fte':
-        return (
-          <input
-            id={fid}
-            type="number"
-            min={0}
-            step={f.type === 'int' ? 1 : 0.01}
-            value={v === null || v === undefined ? '' : String(v)}
-            onChange={(e) => set(f.key, e.target.value === '' ? null : Number(e.target.value))}
-          />
-        );
-      case 'text':
-        return <input id={fid} type="text" maxLength={2000} value={(v as string | null) ?? ''} onChange={(e) => set(f.key, e.target.value || null)} />;
-      case 'frameworks': {
-        const fw = (v as RegionProfile['frameworks']) ?? {};
-        return (
-          <fieldset id={fid} className="frameworks-edit">
-            <legend className="visually-hidden">{f.label[lang]}</legend>
-            {PARTIES.map((party) => (
-              <fieldset key={party}>
-                <legend>{RECEIVING_PARTY_LABELS[party][lang]}</legend>
-                {Object.keys(FRAMEWORK_LABELS).map((code) => {
-                  const cid = `${fid}-${party}-${code}`;
-                  const on = fw[party]?.includes(code) ?? false;
-                  return (
-                    <span key={code} className="check">
-                      <input
-                        type="checkbox"
-                        id={cid}
-                        checked={on}
-                        onChange={(e) => {
-                          const list = new Set(fw[party] ?? []);
-                          if (e.target.checked) list.add(code);
-                          else list.delete(code);
-                          set('frameworks', { ...fw, [party]: Object.keys(FRAMEWORK_LABELS).filter((c) => list.has(c)) });
-                        }}
-                      />
-                      <label htmlFor={cid}>{FRAMEWORK_LABELS[code][lang]}</label>
-                    </span>
-                  );
-                })}
-              </fieldset>
-            ))}
-          </fieldset>
-        );
-      }
+    case 'bool':
+    case 'choice': {
+      const choices = f.type === 'bool' ? { true: { nl: 'ja', en: 'yes' }, false: { nl: 'nee', en: 'no' } } : (f.choices ?? {});
+      return (
+        <select
+          id={fid}
+          value={v === null || v === undefined ? '' : String(v)}
+          onChange={(e) => set(f.key, e.target.value === '' ? null : f.type === 'bool' ? e.target.value === 'true' : e.target.value)}
+        >
+          <option value="">{t('unknown')}</option>
+          {Object.entries(choices).map(([code, label]) => (
+            <option key={code} value={code}>
+              {label[lang]}
+            </option>
+          ))}
+        </select>
+      );
+    }
+    case 'date':
+      return <input id={fid} type="date" value={(v as string | null) ?? ''} onChange={(e) => set(f.key, e.target.value || null)} />;
+    case 'int':
+    case 'fte':
+      return (
+        <input
+          id={fid}
+          type="number"
+          min={0}
+          step={f.type === 'int' ? 1 : 0.01}
+          value={v === null || v === undefined ? '' : String(v)}
+          onChange={(e) => set(f.key, e.target.value === '' ? null : Number(e.target.value))}
+        />
+      );
+    case 'text':
+      return <input id={fid} type="text" maxLength={2000} value={(v as string | null) ?? ''} onChange={(e) => set(f.key, e.target.value || null)} />;
+    case 'frameworks': {
+      const fw = (v as RegionProfile['frameworks']) ?? {};
+      return (
+        <fieldset id={fid} className="frameworks-edit">
+          <legend className="visually-hidden">{f.label[lang]}</legend>
+          {PARTIES.map((party) => (
+            <fieldset key={party}>
+              <legend>{RECEIVING_PARTY_LABELS[party][lang]}</legend>
+              {Object.keys(FRAMEWORK_LABELS).map((code) => {
+                const cid = `${fid}-${party}-${code}`;
+                const on = fw[party]?.includes(code) ?? false;
+                return (
+                  <span key={code} className="check">
+                    <input
+                      type="checkbox"
+                      id={cid}
+                      checked={on}
+                      onChange={(e) => {
+                        const list = new Set(fw[party] ?? []);
+                        if (e.target.checked) list.add(code);
+                        else list.delete(code);
+                        set('frameworks', { ...fw, [party]: Object.keys(FRAMEWORK_LABELS).filter((c) => list.has(c)) });
+                      }}
+                    />
+                    <label htmlFor={cid}>{FRAMEWORK_LABELS[code][lang]}</label>
+                  </span>
+                );
+              })}
+            </fieldset>
+          ))}
+        </fieldset>
+      );
     }
   }
+}

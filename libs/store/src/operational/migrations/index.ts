@@ -7,4 +7,12 @@ import { PurgeLog1764600000000 } from './1764600000000-purge-log';
 import { AuditChain1764900000000 } from './1764900000000-audit-chain';
 import { ApiTokenExpiry1764900000001 } from './1764900000001-api-token-expiry';
 
-export const OPERATIONAL_MIGRATIONS = [BatchLedger1764400000000, Registry1764500000000, ApiToken1764500000001, AuditLog1764500000002, PurgeLog1764600000000, AuditChain1764900000000, ApiTokenExpiry1764900000001];
+export const OPERATIONAL_MIGRATIONS = [
+  BatchLedger1764400000000,
+  Registry1764500000000,
+  ApiToken1764500000001,
+  AuditLog1764500000002,
+  PurgeLog1764600000000,
+  AuditChain1764900000000,
+  ApiTokenExpiry1764900000001,
+];

@@ -94,6 +94,7 @@ describe(`hardening on ${STORE}`, () => {
       live: true,
       duckdb: { ok: true, snapshot: null, builtAt: null, message: 'no data loaded yet' },
       operationalStore: { ok: true },
+      retention: { term: null, horizon: null, purgedAt: null },
     });
   });
 

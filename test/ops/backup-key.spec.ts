@@ -4,7 +4,7 @@
  * and then upgraded by the newer migrations. Offline (no API), PGlite or PostgreSQL.
  */
 import { OPERATIONAL_MIGRATIONS } from '@weegwijzer/store';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,14 +102,26 @@ describe(`restore of an archive made before the latest migration on ${STORE}`, (
     const full = join(work, 'full.tar.gz');
     expect((await admin(base, 'backup', full)).code).toBe(0);
     const last = OPERATIONAL_MIGRATIONS[OPERATIONAL_MIGRATIONS.length - 1].name;
-    expect(last).toMatch(/^AuditLog/); // the table it creates is dropped from the copy below
+    expect(last).toMatch(/^ApiTokenExpiry/); // the column it adds is dropped from the copy below
     const dir = mkdtempSync(join(work, 'old-'));
     await tarExtract({ file: full, cwd: dir });
     const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     m.operational.migrations = m.operational.migrations.filter((n: string) => n !== last);
-    m.operational.tables = m.operational.tables.filter((t: { name: string }) => t.name !== 'audit_log');
-    m.files = m.files.filter((f: { path: string }) => f.path !== 'operational/audit_log.jsonl');
-    rmSync(join(dir, 'operational', 'audit_log.jsonl'));
+    // the archive as the previous schema made it: api_token rows without expires_at
+    const tokenFile = join(dir, 'operational', 'api_token.jsonl');
+    const tokenRows = readFileSync(tokenFile, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => {
+        const row = JSON.parse(l) as Record<string, unknown>;
+        delete row.expires_at;
+        return JSON.stringify(row);
+      });
+    writeFileSync(tokenFile, tokenRows.map((l) => `${l}\n`).join(''));
+    const entry = m.files.find((f: { path: string }) => f.path === 'operational/api_token.jsonl');
+    const bytes = readFileSync(tokenFile);
+    entry.bytes = bytes.length;
+    entry.sha256 = createHash('sha256').update(bytes).digest('hex');
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m));
     const old = join(work, 'older.tar.gz');
     await tarCreate({ gzip: true, cwd: dir, file: old, portable: true }, readdirSync(dir));
@@ -123,7 +135,7 @@ describe(`restore of an archive made before the latest migration on ${STORE}`, (
     const again = await admin(base, 'backup', join(work, 'after-upgrade.tar.gz'), '--json');
     expect(again.code).toBe(0);
     const tables = JSON.parse(again.out).manifest.operational.tables.map((t: { name: string }) => t.name);
-    expect(tables).toContain('audit_log');
+    expect(tables).toContain('api_token');
     expect(JSON.parse(again.out).manifest.operational.migrations).toEqual(OPERATIONAL_MIGRATIONS.map((x) => x.name));
   }, 180_000);
 });

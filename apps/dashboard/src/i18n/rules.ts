@@ -34,6 +34,8 @@ export const RULE_HELP_NL: Record<string, string> = {
   FILE_MISSING: 'Een bestand uit manifest.json zit niet in de aanlevering. Voeg het toe of corrigeer de naam.',
   SHA256_MISMATCH: 'De sha256 in manifest.json klopt niet met het bestand. Bereken de hash opnieuw na de laatste wijziging.',
   ROWS_MISMATCH: 'Het aantal rijen in manifest.json klopt niet met het bestand (kopregel niet meetellen).',
+  FILE_TOO_MANY_ROWS: 'Het bestand heeft meer rijen dan één levering mag bevatten. Verdeel de gegevens over meerdere leveringen (bijvoorbeeld per kwartaal).',
+  VALIDATION_TIMEOUT: 'Het controleren van deze levering duurde langer dan toegestaan. Verdeel de gegevens over kleinere leveringen.',
   FILE_NOT_UTF8: 'Het bestand is niet in UTF-8 opgeslagen. Kies in Excel “CSV UTF-8”.',
   FILE_UNREADABLE: 'Het bestand is niet te lezen in het opgegeven formaat. Controleer de extensie en exporteer opnieuw.',
   CSV_MALFORMED: 'Deze CSV-rij heeft niet evenveel velden als de kopregel, of de aanhalingstekens kloppen niet.',

@@ -5,7 +5,7 @@
  */
 import { loadMunicipalities, POPULATION_YEAR } from '@weegwijzer/contract';
 import { count, dim, num, strOrNull } from './columns';
-import { binExpression, binZones, monthIndex } from './periods';
+import { binExpression, binZones, monthEnd, monthIndex, monthStart } from './periods';
 import { countAll, countIf, periodCondition, scopeWhere, SqlBuilder } from './sql';
 import type { MetricColumn, MetricContext, MetricDefinition, Row } from './types';
 
@@ -15,9 +15,8 @@ const MELDPUNT = "source = 'professional_meldpunt'";
 
 /** The first day of the month twelve months earlier, or the last day for a `to` bound. */
 function monthsEarlier(date: string, to: boolean): string {
-  const [y, m] = date.split('-').map(Number);
-  const last = new Date(Date.UTC(y - 1, m, 0)).getUTCDate();
-  return `${String(y - 1).padStart(4, '0')}-${String(m).padStart(2, '0')}-${to ? String(last).padStart(2, '0') : '01'}`;
+  const earlier = monthIndex(date) - 12;
+  return to ? monthEnd(earlier) : monthStart(earlier);
 }
 
 export const reachMetric: MetricDefinition = {

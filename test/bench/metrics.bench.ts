@@ -18,10 +18,8 @@ import { pipeline } from 'node:stream/promises';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { QueryFn, SqlParam } from '@weegwijzer/contract';
-import { generatedSql, runMetric, type SqlStatement } from '@weegwijzer/metrics';
-import { plainValueConverter } from '@weegwijzer/store';
-import { buildSnapshot, log, medianOf, medianOfPair, REGIO, REQUESTS, statements, timed } from './synthetic-snapshot';
+import { generatedSql, runMetric } from '@weegwijzer/metrics';
+import { buildSnapshot, contenders, log, medianOf, medianOfPair, REGIO, REQUESTS, statements, timed } from './synthetic-snapshot';
 
 interface Options {
   signals: number;
@@ -106,25 +104,7 @@ async function main(): Promise<void> {
     writer.closeSync();
   }
   const db = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY', threads: '2' });
-  // the library's QueryFn: a connection per query and the store's value conversion, as AnalyticReader
-  const query: QueryFn = async (sql, params) => {
-    const c = await db.connect();
-    try {
-      const reader = await c.runAndReadAll(sql, params ? ([...params] as never) : undefined);
-      return reader.convertRowObjects(plainValueConverter) as Record<string, unknown>[];
-    } finally {
-      c.closeSync();
-    }
-  };
-  // bare SQL: the same statements, results left as DuckDB returns them
-  const bareRun = async (st: SqlStatement) => {
-    const c = await db.connect();
-    try {
-      await c.runAndReadAll(st.text, st.params as SqlParam[] as never);
-    } finally {
-      c.closeSync();
-    }
-  };
+  const { query, bareRun } = contenders(db);
 
   const pgUrl = process.env.DATABASE_URL;
   let pg: { client: Client; schema: string } | undefined;

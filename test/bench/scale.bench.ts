@@ -15,10 +15,8 @@ import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { QueryFn, SqlParam } from '@weegwijzer/contract';
-import { generatedSql, runMetric, type SqlStatement } from '@weegwijzer/metrics';
-import { plainValueConverter } from '@weegwijzer/store';
-import { buildSnapshot, log, medianOfPair, REGIO, REQUESTS, statements, timed } from './synthetic-snapshot';
+import { generatedSql, runMetric } from '@weegwijzer/metrics';
+import { buildSnapshot, contenders, log, medianOfPair, REGIO, REQUESTS, statements, timed } from './synthetic-snapshot';
 
 interface Options {
   sizes: number[];
@@ -87,23 +85,7 @@ interface Measured {
 /** Child: every request, library and bare SQL alternately, on one READ_ONLY instance with 2 threads. */
 async function measureChild(o: Options, n: number): Promise<void> {
   const db = await DuckDBInstance.create(fileOf(o, n), { access_mode: 'READ_ONLY', threads: '2', memory_limit: o.memory });
-  const query: QueryFn = async (sql, params) => {
-    const c = await db.connect();
-    try {
-      const reader = await c.runAndReadAll(sql, params ? ([...params] as never) : undefined);
-      return reader.convertRowObjects(plainValueConverter) as Record<string, unknown>[];
-    } finally {
-      c.closeSync();
-    }
-  };
-  const bareRun = async (st: SqlStatement) => {
-    const c = await db.connect();
-    try {
-      await c.runAndReadAll(st.text, st.params as SqlParam[] as never);
-    } finally {
-      c.closeSync();
-    }
-  };
+  const { query, bareRun } = contenders(db);
   const out: Measured = { rows: [], maxRssMb: 0 };
   for (const r of [...REQUESTS, REGIO]) {
     log(`  ${n}: ${r.label}`);

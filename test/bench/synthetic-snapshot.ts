@@ -4,10 +4,10 @@
  * requests and the median helpers.
  */
 import { performance } from 'node:perf_hooks';
-import type { DuckDBConnection } from '@duckdb/node-api';
-import { ASSESSMENTS_DDL, DERIVED_TABLES_SQL, loadMunicipalities, META_DDL, SIGNALS_DDL } from '@weegwijzer/contract';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { ASSESSMENTS_DDL, DERIVED_TABLES_SQL, loadMunicipalities, META_DDL, SIGNALS_DDL, type QueryFn, type SqlParam } from '@weegwijzer/contract';
 import type { MetricRequest, SqlStatement } from '@weegwijzer/metrics';
-import { recordKeyMacroSql } from '@weegwijzer/store';
+import { plainValueConverter, recordKeyMacroSql } from '@weegwijzer/store';
 import { TEST_RECORD_KEY_SECRET } from '../metrics/record-key';
 
 export const log = (msg: string) => process.stderr.write(`${msg}\n`);
@@ -164,4 +164,30 @@ export async function medianOfPair(runs: number, a: () => Promise<unknown>, b: (
 
 export function statements(s: { main: SqlStatement; links?: SqlStatement; stats?: SqlStatement }): SqlStatement[] {
   return [s.main, ...(s.links ? [s.links] : []), ...(s.stats ? [s.stats] : [])];
+}
+
+/**
+ * The two contenders of a metric benchmark on one snapshot: the library's QueryFn (a
+ * connection per query and the store's value conversion, as AnalyticReader) and the bare SQL
+ * (the same statements, results left as DuckDB returns them).
+ */
+export function contenders(db: DuckDBInstance): { query: QueryFn; bareRun: (st: SqlStatement) => Promise<void> } {
+  const query: QueryFn = async (sql, params) => {
+    const c = await db.connect();
+    try {
+      const reader = await c.runAndReadAll(sql, params ? ([...params] as never) : undefined);
+      return reader.convertRowObjects(plainValueConverter) as Record<string, unknown>[];
+    } finally {
+      c.closeSync();
+    }
+  };
+  const bareRun = async (st: SqlStatement) => {
+    const c = await db.connect();
+    try {
+      await c.runAndReadAll(st.text, st.params as SqlParam[] as never);
+    } finally {
+      c.closeSync();
+    }
+  };
+  return { query, bareRun };
 }

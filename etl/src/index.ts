@@ -3,6 +3,7 @@ export { BatchValidation, validateBatch, dutchToday, type EarlierBatch, type Val
 export { RULES, ruleMessage, type RuleCode, type RuleCategory } from './validate/rules';
 export { DEFAULT_ERROR_CAP, type ValidationError, type ValidationReport } from './validate/report';
 export { Ingestor, type IngestorOptions, type PurgeResult } from './ingest/ingestor';
+export { buildSnapshot, changedRegions, MAX_INCREMENTAL, type BuildOptions, type BuiltSnapshot } from './ingest/snapshot.builder';
 export { parseRetention, retentionHorizon, RetentionConfigError, type RetentionTerm } from './ingest/retention';
 export { openDelivery, readArchiveManifest, DEFAULT_DELIVERY_MAX_BYTES, type Delivery } from './validate/archive';
 export { zipFolder, writeRawZip, zeroBomb, rewriteZip, type RawZipEntry } from './testing/zip-fixture';

@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { Client } from 'pg';
+import { ANALYTIC_TABLES } from '@weegwijzer/contract';
 import { from as copyFrom } from 'pg-copy-streams';
 import { generatedSql, runMetric } from '@weegwijzer/metrics';
 import { buildSnapshot, contenders, log, medianOf, medianOfPair, REGIO, REQUESTS, statements, timed } from './synthetic-snapshot';
@@ -57,7 +58,7 @@ async function loadPostgres(url: string, conn: DuckDBConnection, dir: string): P
   await client.query(`CREATE SCHEMA ${schema}`);
   await client.query(`SET search_path TO ${schema}`);
   const pgType: Record<string, string> = { VARCHAR: 'text', DATE: 'date', INTEGER: 'integer', BIGINT: 'bigint', BOOLEAN: 'boolean', TINYINT: 'smallint', SMALLINT: 'smallint' };
-  for (const table of ['signal_facts', 'assessment_facts']) {
+  for (const table of ANALYTIC_TABLES) {
     const cols = (await conn.runAndReadAll(`DESCRIBE ${table}`)).getRowObjectsJS() as { column_name: string; column_type: string }[];
     const ddl = cols.map((c) => {
       const t = pgType[c.column_type];
@@ -110,7 +111,7 @@ async function main(): Promise<void> {
   let pg: { client: Client; schema: string } | undefined;
   if (pgUrl) {
     const c = await db.connect();
-    pg = await timed('PostgreSQL: loading signal_facts and assessment_facts', () => loadPostgres(pgUrl, c, dataDir));
+    pg = await timed('PostgreSQL: loading the analytic tables', () => loadPostgres(pgUrl, c, dataDir));
     c.closeSync();
   }
 

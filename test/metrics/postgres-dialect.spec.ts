@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from 'pg';
+import { ANALYTIC_TABLES } from '@weegwijzer/contract';
 import { generatedSql, METRICS, paramCombinations, type MetricRequest } from '@weegwijzer/metrics';
 import { fixtureDb, replicate, type FixtureDb } from './duckdb-fixture';
 import { HAND_FIXTURE } from './hand-fixture';
@@ -41,7 +42,7 @@ describe.skipIf(!url)('PostgreSQL dialect', () => {
     await pg.connect();
     await pg.query(`CREATE SCHEMA ${schema}`);
     await pg.query(`SET search_path TO ${schema}`);
-    for (const table of ['signal_facts', 'assessment_facts']) {
+    for (const table of ANALYTIC_TABLES) {
       const cols = (await duck.query(`SELECT column_name, column_type FROM (DESCRIBE ${table})`)) as { column_name: string; column_type: string }[];
       await pg.query(`CREATE TABLE ${table} (${cols.map((c) => `${c.column_name} ${PG_TYPES[c.column_type]}`).join(', ')})`);
       const rows = await duck.query(`SELECT * FROM ${table}`);

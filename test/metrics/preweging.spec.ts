@@ -32,7 +32,7 @@
  * enriched = outcome verrijking or a code.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DERIVED_TABLES_SQL } from '@weegwijzer/contract';
+import { ANALYTIC_TABLES, DERIVED_TABLES_SQL } from '@weegwijzer/contract';
 import { runMetric, type MetricRequest, type MetricResponse, type Row } from '@weegwijzer/metrics';
 import { fixtureDb, replicate, type AssessmentFixture, type Fixture, type FixtureDb, type SignalFixture } from './duckdb-fixture';
 import { assertDisclosed } from './invariants';
@@ -116,8 +116,7 @@ async function prewegingDb(r: number): Promise<FixtureDb> {
     if (!a.enrichment) continue;
     for (let i = 1; i <= r; i++) await db.conn.run('UPDATE assessments SET enrichment = ? WHERE assessment_id = ?', [a.enrichment, `${a.id}-r${i}`] as never);
   }
-  await db.conn.run('DROP TABLE signal_facts');
-  await db.conn.run('DROP TABLE assessment_facts');
+  for (const table of ANALYTIC_TABLES) await db.conn.run(`DROP TABLE ${table}`);
   await db.conn.run(recordKeyMacroSql(TEST_RECORD_KEY_SECRET));
   for (const stmt of DERIVED_TABLES_SQL) await db.conn.run(stmt);
   return db;

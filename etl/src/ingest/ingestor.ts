@@ -227,6 +227,7 @@ export class Ingestor {
     }
     this.crash('purge-written');
     options.onProgress?.(`building snapshot from ${newRefs.length} batches`);
+    // A full build, never incremental: a copied file could still hold the removed rows in its deleted blocks.
     const built = await buildSnapshot(this.dataDir, newRefs, now, { threads: this.opts.threads, secret: this.secret(), reached: (point) => this.crash(`purge-${point}`) });
     this.crash('purge-built');
     const mark: RetentionMark = { purge_id: built.snapshotId, term: term.text, horizon, purged_at: now.toISOString(), removed: result.removed };
@@ -361,6 +362,7 @@ export class Ingestor {
       emit({ phase: 'snapshot', index: total, total, message: `building snapshot from ${accepted.length} batches` });
       try {
         const built = await buildSnapshot(this.dataDir, accepted, this.now(), {
+          base: pointer,
           threads: this.opts.threads,
           secret: this.secret(),
           onStep: (step) => emit({ phase: 'snapshot', index: total, total, message: step }),
@@ -499,7 +501,7 @@ export class Ingestor {
 
   private publish(
     batches: SnapshotBatchRef[],
-    built: { snapshotId: string; builtAt: string; signals: number; assessments: number; recordKeyId: string },
+    built: { snapshotId: string; builtAt: string; signals: number; assessments: number; recordKeyId: string; generation: number },
     previous: string | null,
     retention: RetentionMark | undefined = readSnapshotPointer(this.dataDir)?.retention,
   ): void {
@@ -514,6 +516,7 @@ export class Ingestor {
       signals: built.signals,
       assessments: built.assessments,
       previous_snapshot_id: previous,
+      generation: built.generation,
       ...(retention ? { retention } : {}),
     };
     writeSnapshotPointer(this.dataDir, pointer);

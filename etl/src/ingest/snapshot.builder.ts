@@ -7,13 +7,24 @@
  * `assessments` are views over the facts there, so every row is written once. The file is
  * written under a temporary name, checkpointed, closed, fsynced and only then renamed to
  * `snapshots/<id>.duckdb`; publishing it (the pointer) is the caller's step.
+ *
+ * Incremental builds: every derived row depends only on rows of its own region (corrections
+ * and the assessment → signal join are per region), so when a `base` snapshot is given (the
+ * one served now, same schema and record-key secret) and only some regions' batch lists
+ * differ, the base file is copied, those regions' rows are deleted and derived again from
+ * their batches alone; every other region's rows are reused as they are. The result is the
+ * same rows as a full build (test/etl/incremental.spec.ts) and goes through the same
+ * temporary name, checkpoint, fsync and rename. After MAX_INCREMENTAL incremental builds in a
+ * row (deleted rows leave holes in the file) or when most regions changed, a full build runs.
  */
-import { closeSync, fsyncSync, mkdirSync, mkdtempSync, openSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, constants as fsConstants, copyFileSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { DuckDBInstance } from '@duckdb/node-api';
 import {
   ANALYTIC_SCHEMA_VERSION,
+  ANALYTIC_TABLES,
+  AGGREGATE_TABLES_SQL,
   ASSESSMENT_COLUMNS,
   ASSESSMENTS_DDL,
   CONTRACT_VERSION,
@@ -23,7 +34,7 @@ import {
   SIGNAL_COLUMNS,
   SIGNALS_DDL,
 } from '@weegwijzer/contract';
-import { dataDirLayout, fsyncDir, recordKeyMacroSql, snapshotFile, type RecordKeySecret, type SnapshotBatchRef } from '@weegwijzer/store';
+import { dataDirLayout, fsyncDir, recordKeyMacroSql, snapshotFile, type RecordKeySecret, type SnapshotBatchRef, type SnapshotPointer } from '@weegwijzer/store';
 import { quoteIdent, quoteLiteral } from '../validate/sql';
 import { BatchStore } from './batch-store';
 import { ensureRecordKeys } from './record-keys';
@@ -34,6 +45,10 @@ export interface BuiltSnapshot {
   signals: number;
   assessments: number;
   recordKeyId: string;
+  /** Regions derived again (incremental build), or null for a full build. */
+  rebuiltRegions: string[] | null;
+  /** Incremental builds in a row up to this one (0: a full build). */
+  generation: number;
 }
 
 export interface BuildOptions {
@@ -43,6 +58,37 @@ export interface BuildOptions {
   onStep?: (step: string) => void;
   /** Called when a named point of the build is reached (the crash tests kill the process there). */
   reached?: (point: string) => void;
+  /** The snapshot served now: when given, regions whose batches did not change are reused from it. */
+  base?: SnapshotPointer | null;
+}
+
+/** Incremental builds in a row before a full one compacts the file again. */
+export const MAX_INCREMENTAL = 16;
+
+/** A region's batches as the snapshot sees them (what, which version, which delivery time). */
+function regionSignature(batches: readonly SnapshotBatchRef[]): Map<string, string> {
+  const out = new Map<string, string[]>();
+  for (const b of batches) {
+    const list = out.get(b.region_code) ?? [];
+    list.push(`${b.batch_id}|${b.version ?? 0}|${b.content_sha256}|${b.produced_at}`);
+    out.set(b.region_code, list);
+  }
+  return new Map([...out].map(([r, l]) => [r, l.sort().join(';')]));
+}
+
+/**
+ * The regions to derive again from `base`, or null when a full build is due: no usable base
+ * (none, another schema or secret, its file gone), or more than half of the regions changed.
+ */
+export function changedRegions(dataDir: string, batches: readonly SnapshotBatchRef[], base: SnapshotPointer | null | undefined, secretId: string): string[] | null {
+  if (!base || base.schema_version !== ANALYTIC_SCHEMA_VERSION || base.record_key_id !== secretId) return null;
+  if (!existsSync(snapshotFile(dataDir, base.snapshot_id))) return null;
+  const before = regionSignature(base.batches);
+  const after = regionSignature(batches);
+  const regions = new Set([...before.keys(), ...after.keys()]);
+  const changed = [...regions].filter((r) => before.get(r) !== after.get(r)).sort();
+  if (changed.length * 2 > regions.size) return null;
+  return changed;
 }
 
 export function newSnapshotId(now: Date): string {
@@ -59,6 +105,12 @@ export async function buildSnapshot(dataDir: string, batches: readonly SnapshotB
   const snapshotId = newSnapshotId(now);
   const finalPath = snapshotFile(dataDir, snapshotId);
   const buildingPath = `${finalPath}.building`;
+  let rebuilt = changedRegions(dataDir, batches, opts.base, opts.secret.id);
+  const basePath = opts.base ? snapshotFile(dataDir, opts.base.snapshot_id) : null;
+  if (rebuilt && (opts.base?.generation ?? 0) >= MAX_INCREMENTAL) rebuilt = null;
+  const generation = rebuilt ? (opts.base?.generation ?? 0) + 1 : 0;
+  // Only the rows of these batches are loaded and derived; the others are in the copied base.
+  const load = rebuilt ? batches.filter((b) => rebuilt.includes(b.region_code)) : batches;
   const spill = mkdtempSync(join(layout.tmp, 'snapshot-'));
   const store = new BatchStore(dataDir);
   const instance = await DuckDBInstance.create(':memory:', {
@@ -81,20 +133,20 @@ export async function buildSnapshot(dataDir: string, batches: readonly SnapshotB
       for (const col of ['rk', 'subject_rk', 'subject_nrk']) await conn.run(`ALTER TABLE temp.signals ADD COLUMN ${col} INTEGER`);
       await conn.run('ALTER TABLE temp.assessments ADD COLUMN rk INTEGER');
       const builtAt = now.toISOString();
-      if (batches.length > 0) {
-        const order = batches.map((b) => `(${quoteLiteral(b.region_code)}, ${quoteLiteral(b.batch_id)}, TIMESTAMPTZ ${quoteLiteral(b.produced_at)})`).join(', ');
+      if (load.length > 0) {
+        const order = load.map((b) => `(${quoteLiteral(b.region_code)}, ${quoteLiteral(b.batch_id)}, TIMESTAMPTZ ${quoteLiteral(b.produced_at)})`).join(', ');
         await conn.run(`CREATE TEMP TABLE batch_order AS SELECT * FROM (VALUES ${order}) v(region_code, batch_id, produced_at)`);
         // A region with a single batch cannot hold corrections; skip the window then.
         const perRegion = new Map<string, number>();
-        for (const b of batches) perRegion.set(b.region_code, (perRegion.get(b.region_code) ?? 0) + 1);
+        for (const b of load) perRegion.set(b.region_code, (perRegion.get(b.region_code) ?? 0) + 1);
         const needsDedup = [...perRegion.values()].some((n) => n > 1);
-        const keyFiles = await ensureRecordKeys(conn, dataDir, opts.secret.id, batches, opts.onStep);
+        const keyFiles = await ensureRecordKeys(conn, dataDir, opts.secret.id, load, opts.onStep);
         for (const [kind, columns, idCol] of [
           ['signals', SIGNAL_COLUMNS, 'signal_id'],
           ['assessments', ASSESSMENT_COLUMNS, 'assessment_id'],
         ] as const) {
           opts.onStep?.(`loading ${kind}`);
-          const files = batches.map((b) => `(${quoteLiteral(store.parquetOf(b.region_code, b.batch_id, kind, b.version))}, ${quoteLiteral(b.batch_id)})`).join(', ');
+          const files = load.map((b) => `(${quoteLiteral(store.parquetOf(b.region_code, b.batch_id, kind, b.version))}, ${quoteLiteral(b.batch_id)})`).join(', ');
           const cols = columns.map((c) => `t.${quoteIdent(c.name)}`).join(', ');
           // A key missing from the cache (never expected) is computed here: keys stay exact.
           const keys =
@@ -106,7 +158,7 @@ export async function buildSnapshot(dataDir: string, batches: readonly SnapshotB
           const dedup = needsDedup ? `QUALIFY row_number() OVER (PARTITION BY t.region_code, t.${idCol} ORDER BY o.produced_at DESC, o.batch_id DESC) = 1` : '';
           await conn.run(`INSERT INTO temp.${kind}
             SELECT ${cols}, f.batch_id, ${keys}
-            FROM read_parquet([${batches.map((b) => quoteLiteral(store.parquetOf(b.region_code, b.batch_id, kind, b.version))).join(', ')}], filename = true) t
+            FROM read_parquet([${load.map((b) => quoteLiteral(store.parquetOf(b.region_code, b.batch_id, kind, b.version))).join(', ')}], filename = true) t
             JOIN (VALUES ${files}) f(file, batch_id) ON f.file = t.filename
             JOIN batch_order o ON o.region_code = t.region_code AND o.batch_id = f.batch_id
             LEFT JOIN read_parquet([${keyFiles[kind].map(quoteLiteral).join(', ')}]) k
@@ -115,20 +167,43 @@ export async function buildSnapshot(dataDir: string, batches: readonly SnapshotB
           opts.reached?.(`snapshot-${kind}`);
         }
       }
+      if (rebuilt && basePath) {
+        opts.onStep?.(`reusing the snapshot for every region but ${rebuilt.join(', ') || '(none)'}`);
+        // A reflink where the file system has them, else a plain copy; the base itself is never opened for writing.
+        copyFileSync(basePath, buildingPath, fsConstants.COPYFILE_FICLONE);
+        await conn.run(`ATTACH ${quoteLiteral(buildingPath)} AS snapshot_file`);
+        await conn.run('USE snapshot_file');
+        const list = rebuilt.map(quoteLiteral).join(', ') || 'NULL';
+        for (const table of ANALYTIC_TABLES) await conn.run(`DELETE FROM snapshot_file.main.${table} WHERE region_code IN (${list})`);
+        opts.onStep?.('deriving facts of the changed regions');
+        // The file's `signals`/`assessments` views are shadowed by the TEMP tables of the same
+        // name (which hold only the changed regions); aggregate tables read the file's fact
+        // tables, so they take only the changed regions' groups.
+        for (const sql of DERIVED_TABLES_KEYED_SQL) {
+          const aggregate = (AGGREGATE_TABLES_SQL as readonly string[]).includes(sql);
+          await conn.run(asInsert(sql, aggregate ? list : null));
+        }
+        await conn.run('DROP TABLE temp.signals');
+        await conn.run('DROP TABLE temp.assessments');
+        await conn.run('DELETE FROM snapshot_file.main.meta');
+      } else {
+        opts.onStep?.('deriving facts into the snapshot');
+        await conn.run(`ATTACH ${quoteLiteral(buildingPath)} AS snapshot_file`);
+        await conn.run('USE snapshot_file');
+        // Unqualified: the CREATEs go to the file, `signals`/`assessments` resolve to the TEMP tables.
+        for (const sql of DERIVED_TABLES_KEYED_SQL) await conn.run(sql);
+        await conn.run('DROP TABLE temp.signals');
+        await conn.run('DROP TABLE temp.assessments');
+        for (const sql of RAW_VIEWS_SQL) await conn.run(sql);
+        await conn.run(META_DDL);
+      }
       const counts = (
-        await conn.runAndReadAll(`SELECT (SELECT count(*) FROM temp.signals)::INTEGER AS s, (SELECT count(*) FROM temp.assessments)::INTEGER AS a`)
+        await conn.runAndReadAll(
+          `SELECT (SELECT count(*) FROM snapshot_file.main.signal_facts)::INTEGER AS s, (SELECT count(*) FROM snapshot_file.main.assessment_facts)::INTEGER AS a`,
+        )
       ).getRowObjectsJS()[0] as { s: number; a: number };
       signals = counts.s;
       assessments = counts.a;
-      opts.onStep?.('deriving facts into the snapshot');
-      await conn.run(`ATTACH ${quoteLiteral(buildingPath)} AS snapshot_file`);
-      await conn.run('USE snapshot_file');
-      // Unqualified: the CREATEs go to the file, `signals`/`assessments` resolve to the TEMP tables.
-      for (const sql of DERIVED_TABLES_KEYED_SQL) await conn.run(sql);
-      await conn.run('DROP TABLE temp.signals');
-      await conn.run('DROP TABLE temp.assessments');
-      for (const sql of RAW_VIEWS_SQL) await conn.run(sql);
-      await conn.run(META_DDL);
       const meta: Record<string, string> = {
         schema_version: String(ANALYTIC_SCHEMA_VERSION),
         contract_version: CONTRACT_VERSION,
@@ -139,6 +214,7 @@ export async function buildSnapshot(dataDir: string, batches: readonly SnapshotB
         signals: String(signals),
         assessments: String(assessments),
         batches: JSON.stringify(batches),
+        generation: String(generation),
       };
       const prepared = await conn.prepare('INSERT INTO meta VALUES ($1, $2)');
       for (const [k, v] of Object.entries(meta)) {
@@ -170,5 +246,15 @@ export async function buildSnapshot(dataDir: string, batches: readonly SnapshotB
   }
   renameSync(buildingPath, finalPath);
   fsyncDir(layout.snapshots);
-  return { snapshotId, builtAt: now.toISOString(), signals, assessments, recordKeyId: opts.secret.id };
+  return { snapshotId, builtAt: now.toISOString(), signals, assessments, recordKeyId: opts.secret.id, rebuiltRegions: rebuilt, generation };
+}
+
+/**
+ * `CREATE TABLE x AS <query>` as `INSERT INTO x <query>` (the same columns in the same order),
+ * or, given a region list, as the query's rows of those regions only.
+ */
+function asInsert(sql: string, regions: string | null): string {
+  const m = /^CREATE TABLE (\w+) AS\n([\s\S]+)$/.exec(sql);
+  if (!m) throw new Error('asInsert: not a CREATE TABLE ... AS statement');
+  return regions === null ? `INSERT INTO ${m[1]} ${m[2]}` : `INSERT INTO ${m[1]} SELECT * FROM (${m[2]}) q WHERE q.region_code IN (${regions})`;
 }

@@ -1,15 +1,15 @@
 -- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{}}
 -- main
 -- params: ["2024-01-01","2024-12-31"]
-SELECT region_code, phenomenon, year(received_at) AS bin, count(*) AS signals, coalesce(sum(rk), 0)::BIGINT AS signals__k
-FROM signal_facts
+SELECT region_code, phenomenon, year(received_at) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
+FROM signal_counts
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, phenomenon, bin;
 
 -- regio: {"role":"regio","region":"VR13","scope":{"from":"2024-01-01","to":"2024-12-31"}}
 -- main
 -- params: ["2024-01-01","2024-12-31"]
-SELECT region_code, phenomenon, year(received_at) AS bin, count(*) AS signals, coalesce(sum(rk), 0)::BIGINT AS signals__k
-FROM signal_facts
+SELECT region_code, phenomenon, year(received_at) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
+FROM signal_counts
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, phenomenon, bin;

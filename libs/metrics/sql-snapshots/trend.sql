@@ -1,79 +1,79 @@
 -- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{"by":"phenomenon","grain":"month"}}
 -- main
 -- params: ["2024-01-01","2024-12-31"]
-SELECT region_code, phenomenon AS category, (year(received_at) * 100 + month(received_at)) AS bin, count(*) AS signals, coalesce(sum(rk), 0)::BIGINT AS signals__k
-FROM signal_facts
+SELECT region_code, phenomenon AS category, (year(received_at) * 100 + month(received_at)) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
+FROM signal_counts
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, phenomenon, bin;
 
 -- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{"by":"phenomenon","grain":"quarter"}}
 -- main
 -- params: ["2024-01-01","2024-12-31"]
-SELECT region_code, phenomenon AS category, (year(received_at) * 10 + quarter(received_at)) AS bin, count(*) AS signals, coalesce(sum(rk), 0)::BIGINT AS signals__k
-FROM signal_facts
+SELECT region_code, phenomenon AS category, (year(received_at) * 10 + quarter(received_at)) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
+FROM signal_counts
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, phenomenon, bin;
 
 -- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{"by":"phenomenon","grain":"year"}}
 -- main
 -- params: ["2024-01-01","2024-12-31"]
-SELECT region_code, phenomenon AS category, year(received_at) AS bin, count(*) AS signals, coalesce(sum(rk), 0)::BIGINT AS signals__k
-FROM signal_facts
+SELECT region_code, phenomenon AS category, year(received_at) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
+FROM signal_counts
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, phenomenon, bin;
 
 -- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{"by":"source","grain":"month"}}
 -- main
 -- params: ["2024-01-01","2024-12-31"]
-SELECT region_code, source AS category, (year(received_at) * 100 + month(received_at)) AS bin, count(*) AS signals, coalesce(sum(rk), 0)::BIGINT AS signals__k
-FROM signal_facts
+SELECT region_code, source AS category, (year(received_at) * 100 + month(received_at)) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
+FROM signal_counts
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, source, bin;
 
 -- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{"by":"source","grain":"quarter"}}
 -- main
 -- params: ["2024-01-01","2024-12-31"]
-SELECT region_code, source AS category, (year(received_at) * 10 + quarter(received_at)) AS bin, count(*) AS signals, coalesce(sum(rk), 0)::BIGINT AS signals__k
-FROM signal_facts
+SELECT region_code, source AS category, (year(received_at) * 10 + quarter(received_at)) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
+FROM signal_counts
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, source, bin;
 
 -- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{"by":"source","grain":"year"}}
 -- main
 -- params: ["2024-01-01","2024-12-31"]
-SELECT region_code, source AS category, year(received_at) AS bin, count(*) AS signals, coalesce(sum(rk), 0)::BIGINT AS signals__k
-FROM signal_facts
+SELECT region_code, source AS category, year(received_at) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
+FROM signal_counts
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, source, bin;
 
 -- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{"by":"receiving_party","grain":"month"}}
 -- main
 -- params: ["2024-01-01","2024-12-31"]
-SELECT region_code, receiving_party AS category, (year(received_at) * 100 + month(received_at)) AS bin, count(*) AS signals, coalesce(sum(rk), 0)::BIGINT AS signals__k
-FROM signal_facts
+SELECT region_code, receiving_party AS category, (year(received_at) * 100 + month(received_at)) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
+FROM signal_counts
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, receiving_party, bin;
 
 -- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{"by":"receiving_party","grain":"quarter"}}
 -- main
 -- params: ["2024-01-01","2024-12-31"]
-SELECT region_code, receiving_party AS category, (year(received_at) * 10 + quarter(received_at)) AS bin, count(*) AS signals, coalesce(sum(rk), 0)::BIGINT AS signals__k
-FROM signal_facts
+SELECT region_code, receiving_party AS category, (year(received_at) * 10 + quarter(received_at)) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
+FROM signal_counts
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, receiving_party, bin;
 
 -- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{"by":"receiving_party","grain":"year"}}
 -- main
 -- params: ["2024-01-01","2024-12-31"]
-SELECT region_code, receiving_party AS category, year(received_at) AS bin, count(*) AS signals, coalesce(sum(rk), 0)::BIGINT AS signals__k
-FROM signal_facts
+SELECT region_code, receiving_party AS category, year(received_at) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
+FROM signal_counts
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, receiving_party, bin;
 
 -- regio: {"role":"regio","region":"VR13","scope":{"from":"2024-01-01","to":"2024-12-31"}}
 -- main
 -- params: ["2024-01-01","2024-12-31"]
-SELECT region_code, phenomenon AS category, (year(received_at) * 100 + month(received_at)) AS bin, count(*) AS signals, coalesce(sum(rk), 0)::BIGINT AS signals__k
-FROM signal_facts
+SELECT region_code, phenomenon AS category, (year(received_at) * 100 + month(received_at)) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
+FROM signal_counts
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, phenomenon, bin;

@@ -100,6 +100,17 @@ export function countAll(ctx: Pick<MetricContext, 'dialect'>, alias: string, key
   return `count(*) AS ${alias}, ${keySum(ctx, key, alias)}`;
 }
 
+/**
+ * Signals counted from the aggregate table `signal_counts` (per region × month × receiving
+ * party × source × phenomenon: `n` signals with key sum `k`; libs/contract analytic.ts): the
+ * same count and key sum as `countAll(ctx, alias)` over signal_facts, for a metric that groups
+ * and filters by those columns only (its period conditions hold per month: periods are whole
+ * months).
+ */
+export function sumCounts(alias: string): string {
+  return `CAST(sum(n) AS BIGINT) AS ${alias}, CAST(sum(k) AS BIGINT) AS ${alias}__k`;
+}
+
 /** The key sum of a count as an exact integer (record keys are below 2^24: sums stay exact as doubles far beyond 10^8 rows). */
 function keySum(ctx: Pick<MetricContext, 'dialect'>, expr: string, alias: string): string {
   return ctx.dialect === 'postgres' ? `coalesce(sum(${expr}), 0)::bigint AS ${alias}__k` : `coalesce(sum(${expr}), 0)::BIGINT AS ${alias}__k`;

@@ -2,7 +2,7 @@
 import { PHENOMENA, RECEIVING_PARTIES, SOURCES } from '@weegwijzer/contract';
 import { ALL_FILTERS, ALL_ROLES, count, dim, num } from './columns';
 import { binMonths } from './periods';
-import { binColumn, countAll, scopeWhere, SqlBuilder } from './sql';
+import { binColumn, scopeWhere, SqlBuilder, sumCounts } from './sql';
 import type { MetricContext, MetricDefinition, Row } from './types';
 
 /** The `by` parameter picks the column from this map: never from user text. */
@@ -41,8 +41,8 @@ export const trendMetric: MetricDefinition = {
   sql(ctx) {
     const b = new SqlBuilder();
     const by = BY[ctx.params.by].column;
-    return b.statement(`SELECT region_code, ${by} AS category, ${binColumn(ctx)}, ${countAll(ctx, 'signals')}
-FROM signal_facts
+    return b.statement(`SELECT region_code, ${by} AS category, ${binColumn(ctx)}, ${sumCounts('signals')}
+FROM signal_counts
 WHERE ${scopeWhere(b, ctx)}
 GROUP BY region_code, ${by}, bin`);
   },

@@ -44,6 +44,8 @@ export interface SnapshotPointer {
   assessments: number;
   /** Kept on disk a while for readers that still have it open. */
   previous_snapshot_id: string | null;
+  /** Incremental builds in a row that led to this snapshot (0 or absent: a full build; etl snapshot.builder.ts). */
+  generation?: number;
   /** The last retention purge; later ingests carry it on. */
   retention?: RetentionMark;
 }

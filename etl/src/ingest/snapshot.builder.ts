@@ -180,7 +180,7 @@ export async function buildSnapshot(dataDir: string, batches: readonly SnapshotB
         // name (which hold only the changed regions); aggregate tables read the file's fact
         // tables, so they take only the changed regions' groups.
         for (const sql of DERIVED_TABLES_KEYED_SQL) {
-          const aggregate = (AGGREGATE_TABLES_SQL as readonly string[]).includes(sql);
+          const aggregate = AGGREGATE_TABLES_SQL.includes(sql);
           await conn.run(asInsert(sql, aggregate ? list : null));
         }
         await conn.run('DROP TABLE temp.signals');

@@ -11,8 +11,8 @@
  * - `assessment_facts`: one row per assessment with its signal's scope columns, so
  *   assessment-level metrics (criteria_usage, criteria_coverage, integrality) filter on the
  *   signal's received_at / phenomenon / receiving_party / source without a join.
- * - `signal_counts`: an aggregate table of signal_facts (AGGREGATE_TABLES_SQL), for the
- *   metrics that count signals by nothing but the scope columns.
+ * - `signal_counts`, `path_counts`: aggregate tables of signal_facts (AGGREGATES), for the
+ *   metrics that count signals by a few columns.
  */
 export const ANALYTIC_SCHEMA_VERSION = 3;
 
@@ -171,30 +171,45 @@ function ddlColumns(ddl: string): string {
 }
 
 /**
- * `signal_counts`: signals per region × month of receipt × receiving party × source ×
- * phenomenon, with their count `n` and the sum `k` of their record keys. Metric periods are
- * whole months (METRICS.md disclosure rule 2), so its `received_at` — the first day of the
- * month — meets every period and calendar-bin condition exactly as each signal's own date
- * does; and key sums add up, so a cell's key from here equals the key summed over its signals.
- * A metric reads it when it counts signals and groups and filters by nothing else (`trend`,
- * `phenomenon_coverage`, `attention`); everything else reads the fact tables. It holds a
- * fraction of signal_facts' rows (the demo: about 1 in 6 at 1 M signals).
+ * An aggregate table of signal_facts: signals per region × month of receipt × `dims`, with
+ * their count `n` and the sum `k` of their record keys. Metric periods are whole months
+ * (METRICS.md disclosure rule 2), so its `received_at` — the first day of the month — meets
+ * every period and calendar-bin condition exactly as each signal's own date does; and key
+ * sums add up, so a cell's key from here equals the key summed over its signals. A metric
+ * that counts signals reads the first aggregate whose dims hold every column it groups or
+ * filters by (libs/metrics sql.ts `signalCounts`); otherwise it reads signal_facts, as every
+ * metric does that counts persons or assessments or takes quantiles.
  */
-export const SIGNAL_COUNTS_SQL = `CREATE TABLE signal_counts AS
-SELECT region_code, received_month AS received_at, receiving_party, source, phenomenon,
+export interface AggregateTable {
+  table: string;
+  dims: readonly string[];
+}
+
+export const AGGREGATES: readonly AggregateTable[] = [
+  // trend, phenomenon_coverage, attention: counts by the scope codes
+  { table: 'signal_counts', dims: ['receiving_party', 'source', 'phenomenon'] },
+  // flow and dropoff (no source or phenomenon filter): counts by path and the decisions
+  { table: 'path_counts', dims: ['receiving_party', 'path', 'has_pre', 'last_pre_outcome', 'last_pre_framework', 'final_wp_outcome'] },
+];
+
+function aggregateSql(a: AggregateTable): string {
+  const dims = a.dims.join(', ');
+  return `CREATE TABLE ${a.table} AS
+SELECT region_code, received_month AS received_at, ${dims},
   CAST(count(*) AS INTEGER) AS n, CAST(sum(rk) AS BIGINT) AS k
 FROM signal_facts
-GROUP BY region_code, received_month, receiving_party, source, phenomenon
+GROUP BY region_code, received_month, ${dims}
 ORDER BY region_code, received_at`;
+}
 
 /** Aggregate tables: built from the fact tables (after them), one row per region and more, never per record. */
-export const AGGREGATE_TABLES_SQL = [SIGNAL_COUNTS_SQL] as const;
+export const AGGREGATE_TABLES_SQL: readonly string[] = AGGREGATES.map(aggregateSql);
 
 /** The tables of a snapshot that metrics read, in the order they are built. */
-export const ANALYTIC_TABLES = ['signal_facts', 'assessment_facts', 'signal_counts'] as const;
+export const ANALYTIC_TABLES: readonly string[] = ['signal_facts', 'assessment_facts', ...AGGREGATES.map((a) => a.table)];
 
 /** Statements that build the derived tables, in order, once signals/assessments are loaded. */
-export const DERIVED_TABLES_SQL = [SIGNAL_FACTS_SQL, ASSESSMENT_FACTS_SQL, ...AGGREGATE_TABLES_SQL] as const;
+export const DERIVED_TABLES_SQL: readonly string[] = [SIGNAL_FACTS_SQL, ASSESSMENT_FACTS_SQL, ...AGGREGATE_TABLES_SQL];
 
 /**
  * DERIVED_TABLES_SQL for `signals` / `assessments` that already carry their record keys as

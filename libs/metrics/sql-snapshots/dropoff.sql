@@ -1,23 +1,23 @@
 -- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{"by":"none"}}
 -- main
 -- params: ["2024-01-01","2024-12-31"]
-SELECT region_code, path, has_pre, last_pre_outcome, last_pre_framework, year(received_at) AS bin, count(*) AS n, coalesce(sum(rk), 0)::BIGINT AS n__k
-FROM signal_facts
+SELECT region_code, path, has_pre, last_pre_outcome, last_pre_framework, year(received_at) AS bin, CAST(sum(n) AS BIGINT) AS n, CAST(sum(k) AS BIGINT) AS n__k
+FROM path_counts
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, path, has_pre, last_pre_outcome, last_pre_framework, bin;
 
 -- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{"by":"receiving_party"}}
 -- main
 -- params: ["2024-01-01","2024-12-31"]
-SELECT region_code, receiving_party, path, has_pre, last_pre_outcome, last_pre_framework, year(received_at) AS bin, count(*) AS n, coalesce(sum(rk), 0)::BIGINT AS n__k
-FROM signal_facts
+SELECT region_code, receiving_party, path, has_pre, last_pre_outcome, last_pre_framework, year(received_at) AS bin, CAST(sum(n) AS BIGINT) AS n, CAST(sum(k) AS BIGINT) AS n__k
+FROM path_counts
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, receiving_party, path, has_pre, last_pre_outcome, last_pre_framework, bin;
 
 -- regio: {"role":"regio","region":"VR13","scope":{"from":"2024-01-01","to":"2024-12-31"}}
 -- main
 -- params: ["2024-01-01","2024-12-31"]
-SELECT region_code, path, has_pre, last_pre_outcome, last_pre_framework, year(received_at) AS bin, count(*) AS n, coalesce(sum(rk), 0)::BIGINT AS n__k
-FROM signal_facts
+SELECT region_code, path, has_pre, last_pre_outcome, last_pre_framework, year(received_at) AS bin, CAST(sum(n) AS BIGINT) AS n, CAST(sum(k) AS BIGINT) AS n__k
+FROM path_counts
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, path, has_pre, last_pre_outcome, last_pre_framework, bin;

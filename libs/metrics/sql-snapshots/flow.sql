@@ -1,8 +1,8 @@
 -- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{}}
 -- main
 -- params: ["2024-01-01","2024-12-31"]
-SELECT region_code, path, final_wp_outcome, year(received_at) AS bin, count(*) AS n, coalesce(sum(rk), 0)::BIGINT AS n__k
-FROM signal_facts
+SELECT region_code, path, final_wp_outcome, year(received_at) AS bin, CAST(sum(n) AS BIGINT) AS n, CAST(sum(k) AS BIGINT) AS n__k
+FROM path_counts
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, path, final_wp_outcome, bin;
 
@@ -16,8 +16,8 @@ GROUP BY source, receiving_party, path, last_pre_outcome, final_wp_outcome, bin;
 -- regio: {"role":"regio","region":"VR13","scope":{"from":"2024-01-01","to":"2024-12-31"}}
 -- main
 -- params: ["2024-01-01","2024-12-31"]
-SELECT region_code, path, final_wp_outcome, year(received_at) AS bin, count(*) AS n, coalesce(sum(rk), 0)::BIGINT AS n__k
-FROM signal_facts
+SELECT region_code, path, final_wp_outcome, year(received_at) AS bin, CAST(sum(n) AS BIGINT) AS n, CAST(sum(k) AS BIGINT) AS n__k
+FROM path_counts
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, path, final_wp_outcome, bin;
 

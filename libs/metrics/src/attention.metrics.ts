@@ -7,7 +7,7 @@
 import { PHENOMENA, REGION_CODES, SOURCES } from '@weegwijzer/contract';
 import { count, dim, num, strOrNull } from './columns';
 import { binMonths, monthEnd, monthIndex, monthStart } from './periods';
-import { binColumn, scopeWhere, SqlBuilder, sumCounts } from './sql';
+import { binColumn, scopeWhere, SqlBuilder, signalCounts } from './sql';
 import { binomialCdf } from './stats';
 import type { MetricColumn, MetricContext, MetricDefinition, Note, Row } from './types';
 
@@ -53,8 +53,9 @@ export const attentionMetric: MetricDefinition = {
   },
   sql(ctx) {
     const b = new SqlBuilder();
-    return b.statement(`SELECT region_code, phenomenon, source, ${binColumn(ctx)}, ${sumCounts('signals')}
-FROM signal_counts
+    const src = signalCounts(ctx, ['phenomenon', 'source']);
+    return b.statement(`SELECT region_code, phenomenon, source, ${binColumn(ctx)}, ${src.count('signals')}
+FROM ${src.table}
 WHERE ${scopeWhere(b, ctx)}
 GROUP BY region_code, phenomenon, source, bin`);
   },

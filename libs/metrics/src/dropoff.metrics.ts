@@ -2,7 +2,7 @@
 import { DROP_OUTCOMES, EXPLICIT_FRAMEWORKS, FRAMEWORKS, RECEIVING_PARTIES } from '@weegwijzer/contract';
 import { ALL_FILTERS, ALL_ROLES, count, dim, share } from './columns';
 import { sumGroups } from './pivot';
-import { binColumn, countAll, scopeWhere, SqlBuilder } from './sql';
+import { binColumn, scopeWhere, signalCounts, SqlBuilder } from './sql';
 import type { MetricDefinition } from './types';
 
 const BY_PARTY = { param: 'by', equals: 'receiving_party' };
@@ -44,8 +44,9 @@ export const dropoffMetric: MetricDefinition = {
   sql(ctx) {
     const b = new SqlBuilder();
     const dims = ctx.params.by === 'receiving_party' ? 'receiving_party, ' : '';
-    return b.statement(`SELECT region_code, ${dims}path, has_pre, last_pre_outcome, last_pre_framework, ${binColumn(ctx)}, ${countAll(ctx, 'n')}
-FROM signal_facts
+    const src = signalCounts(ctx, [...(dims ? ['receiving_party'] : []), 'path', 'has_pre', 'last_pre_outcome', 'last_pre_framework']);
+    return b.statement(`SELECT region_code, ${dims}path, has_pre, last_pre_outcome, last_pre_framework, ${binColumn(ctx)}, ${src.count('n')}
+FROM ${src.table}
 WHERE ${scopeWhere(b, ctx)}
 GROUP BY region_code, ${dims}path, has_pre, last_pre_outcome, last_pre_framework, bin`);
   },

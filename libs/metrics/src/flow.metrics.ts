@@ -2,7 +2,7 @@
 import { OUTCOMES_BY_STAGE, PATHS, REGION_CODES } from '@weegwijzer/contract';
 import { ALL_FILTERS, ALL_ROLES, count, dim, num, strOrNull } from './columns';
 import { sumGroups } from './pivot';
-import { binColumn, countAll, scopeWhere, SqlBuilder } from './sql';
+import { binColumn, countAll, scopeWhere, signalCounts, SqlBuilder } from './sql';
 import type { MetricContext, MetricDefinition, Row } from './types';
 
 const WP_OUTCOMES = OUTCOMES_BY_STAGE.weegploeg;
@@ -42,8 +42,9 @@ export const flowMetric: MetricDefinition = {
   },
   sql(ctx) {
     const b = new SqlBuilder();
-    return b.statement(`SELECT region_code, path, final_wp_outcome, ${binColumn(ctx)}, ${countAll(ctx, 'n')}
-FROM signal_facts
+    const src = signalCounts(ctx, ['path', 'final_wp_outcome']);
+    return b.statement(`SELECT region_code, path, final_wp_outcome, ${binColumn(ctx)}, ${src.count('n')}
+FROM ${src.table}
 WHERE ${scopeWhere(b, ctx)}
 GROUP BY region_code, path, final_wp_outcome, bin`);
   },

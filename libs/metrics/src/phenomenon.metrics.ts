@@ -1,7 +1,7 @@
 /** phenomenon_coverage (METRICS.md §8): which phenomena a region recognises less than the rest of the country. */
 import { COVERAGE_PHENOMENA, PHENOMENA } from '@weegwijzer/contract';
 import { count, dim, num, share } from './columns';
-import { binColumn, scopeWhere, SqlBuilder, sumCounts } from './sql';
+import { binColumn, scopeWhere, SqlBuilder, signalCounts } from './sql';
 import { binomialCdf } from './stats';
 import type { MetricColumn, MetricContext, MetricDefinition, Row } from './types';
 
@@ -40,8 +40,9 @@ export const phenomenonCoverageMetric: MetricDefinition = {
   },
   sql(ctx) {
     const b = new SqlBuilder();
-    return b.statement(`SELECT region_code, phenomenon, ${binColumn(ctx)}, ${sumCounts('signals')}
-FROM signal_counts
+    const src = signalCounts(ctx, ['phenomenon']);
+    return b.statement(`SELECT region_code, phenomenon, ${binColumn(ctx)}, ${src.count('signals')}
+FROM ${src.table}
 WHERE ${scopeWhere(b, ctx)}
 GROUP BY region_code, phenomenon, bin`);
   },

@@ -3,7 +3,7 @@
  * expanded to `?, ?, ?`. Identifiers and code literals come from the definitions and the
  * contract code lists, never from a request.
  */
-import type { SqlParam } from '@weegwijzer/contract';
+import { AGGREGATES, type SqlParam } from '@weegwijzer/contract';
 import type { DialectName, MetricContext, SqlStatement } from './types';
 
 export class SqlBuilder {
@@ -101,15 +101,21 @@ export function countAll(ctx: Pick<MetricContext, 'dialect'>, alias: string, key
 }
 
 /**
- * Signals counted from the aggregate table `signal_counts` (per region × month × receiving
- * party × source × phenomenon: `n` signals with key sum `k`; libs/contract analytic.ts): the
- * same count and key sum as `countAll(ctx, alias)` over signal_facts, for a metric that groups
- * and filters by those columns only (its period conditions hold per month: periods are whole
- * months).
+ * Where a count of signals grouped by `dims` is read: the first aggregate table (libs/contract
+ * AGGREGATES: `n` signals with key sum `k` per region × month × its dims) that holds every
+ * column the request groups or filters by, with `count(alias)` summing `n` and `k`; else
+ * signal_facts with `countAll`. Both give the same count and key sum for every cell (periods
+ * are whole months, and key sums add up).
  */
-export function sumCounts(alias: string): string {
-  return `CAST(sum(n) AS BIGINT) AS ${alias}, CAST(sum(k) AS BIGINT) AS ${alias}__k`;
+export function signalCounts(ctx: Pick<MetricContext, 'dialect' | 'scope'>, dims: readonly string[]): { table: string; count: (alias: string) => string } {
+  const used = [...dims, ...CODE_SCOPE.filter((f) => ctx.scope[f])];
+  const agg = AGGREGATES.find((a) => used.every((d) => a.dims.includes(d)));
+  if (!agg) return { table: 'signal_facts', count: (alias) => countAll(ctx, alias) };
+  return { table: agg.table, count: (alias) => `CAST(sum(n) AS BIGINT) AS ${alias}, CAST(sum(k) AS BIGINT) AS ${alias}__k` };
 }
+
+/** The scope filters on a code column of both fact tables (the column has the filter's name). */
+const CODE_SCOPE = ['phenomenon', 'receiving_party', 'source'] as const;
 
 /** The key sum of a count as an exact integer (record keys are below 2^24: sums stay exact as doubles far beyond 10^8 rows). */
 function keySum(ctx: Pick<MetricContext, 'dialect'>, expr: string, alias: string): string {

@@ -2,7 +2,7 @@
 import { PHENOMENA, RECEIVING_PARTIES, SOURCES } from '@weegwijzer/contract';
 import { ALL_FILTERS, ALL_ROLES, count, dim, num } from './columns';
 import { binMonths } from './periods';
-import { binColumn, scopeWhere, SqlBuilder, sumCounts } from './sql';
+import { binColumn, scopeWhere, SqlBuilder, signalCounts } from './sql';
 import type { MetricContext, MetricDefinition, Row } from './types';
 
 /** The `by` parameter picks the column from this map: never from user text. */
@@ -41,8 +41,9 @@ export const trendMetric: MetricDefinition = {
   sql(ctx) {
     const b = new SqlBuilder();
     const by = BY[ctx.params.by].column;
-    return b.statement(`SELECT region_code, ${by} AS category, ${binColumn(ctx)}, ${sumCounts('signals')}
-FROM signal_counts
+    const src = signalCounts(ctx, [by]);
+    return b.statement(`SELECT region_code, ${by} AS category, ${binColumn(ctx)}, ${src.count('signals')}
+FROM ${src.table}
 WHERE ${scopeWhere(b, ctx)}
 GROUP BY region_code, ${by}, bin`);
   },

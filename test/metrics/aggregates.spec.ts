@@ -1,0 +1,96 @@
+/**
+ * Aggregate tables (libs/contract AGGREGATES): a metric that counts signals reads an aggregate
+ * when it holds every column the request groups or filters by, else signal_facts. Here every
+ * statement that reads an aggregate is run a second way — the same query rewritten by hand to
+ * count and key-sum the rows of signal_facts — on demo data over three years, for every metric,
+ * parameter value and a set of scopes (periods over month, quarter and year bins, regions, each
+ * code filter). Counts and key sums must be equal cell for cell; and the choice of table is
+ * checked for the cases that must fall back.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AGGREGATES, PHENOMENA, RECEIVING_PARTIES, SOURCES } from '@weegwijzer/contract';
+import { generatedSql, METRICS, paramCombinations, type MetricRequest } from '@weegwijzer/metrics';
+import { demoDb, type DemoDb } from '../disclosure/demo-db';
+
+let db: DemoDb;
+beforeAll(async () => {
+  db = await demoDb({ seed: 11, scale: 0.1, years: 3, endYear: 2025 });
+}, 120_000);
+afterAll(() => db?.close());
+
+const SCOPES: Record<string, string | string[]>[] = [
+  {},
+  { from: '2024-01-01', to: '2024-12-31' },
+  { from: '2023-11-01', to: '2025-02-28', regions: ['VR01', 'VR13', 'VR25'] },
+  { from: '2024-03-01', to: '2024-03-31' },
+  { phenomenon: PHENOMENA[0] },
+  { receiving_party: RECEIVING_PARTIES[0], from: '2024-01-01', to: '2024-09-30' },
+  { source: SOURCES[1] },
+];
+
+const TABLES = AGGREGATES.map((a) => a.table);
+
+/** The statement's table (the one after FROM). */
+function tableOf(sql: string): string {
+  return /\bFROM (\w+)/.exec(sql)![1];
+}
+
+/** The same statement over signal_facts: `count(*)` and the sum of record keys instead of summing `n` and `k`. */
+function overFacts(sql: string): string {
+  const out = sql
+    .replace(new RegExp(`\\bFROM (${TABLES.join('|')})\\b`), 'FROM signal_facts')
+    .replace(/CAST\(sum\(n\) AS BIGINT\) AS (\w+), CAST\(sum\(k\) AS BIGINT\) AS (\w+)__k/g, 'count(*) AS $1, CAST(sum(rk) AS BIGINT) AS $2__k');
+  expect(out).not.toMatch(/sum\(n\)|sum\(k\)/);
+  return out;
+}
+
+const sorted = (rows: Record<string, unknown>[]) => rows.map((r) => JSON.stringify(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)))).sort();
+
+describe('aggregate tables', () => {
+  it('give every cell the count and key sum of the fact rows, for every metric, parameter and scope', async () => {
+    let compared = 0;
+    let cells = 0;
+    const read = new Set<string>();
+    for (const def of METRICS) {
+      for (const params of paramCombinations(def)) {
+        for (const scope of SCOPES.filter((sc) => Object.keys(sc).every((f) => f === 'regions' || (def.filters as readonly string[]).includes(f)))) {
+          const request = { role: 'inspectie', scope, params } as MetricRequest;
+          const s = generatedSql(def.name, request);
+          for (const st of [s.main, ...(s.links ? [s.links] : [])]) {
+            const table = tableOf(st.text);
+            if (!TABLES.includes(table)) continue;
+            read.add(`${def.name}:${table}`);
+            const fromAggregate = await db.query(st.text, st.params);
+            const fromFacts = await db.query(overFacts(st.text), st.params);
+            expect(fromAggregate.length).toBeGreaterThan(0);
+            expect(sorted(fromAggregate), `${def.name} ${JSON.stringify(params)} ${JSON.stringify(scope)}`).toEqual(sorted(fromFacts));
+            compared += 1;
+            cells += fromAggregate.length;
+          }
+        }
+      }
+    }
+    // Not vacuous: each aggregate is read, by the metrics it was made for.
+    expect([...read].sort()).toEqual(
+      expect.arrayContaining(['attention:signal_counts', 'dropoff:path_counts', 'flow:path_counts', 'phenomenon_coverage:signal_counts', 'trend:signal_counts']),
+    );
+    expect(compared).toBeGreaterThan(40);
+    expect(cells).toBeGreaterThan(1000);
+  }, 300_000);
+
+  it('fall back to signal_facts where the request needs a column the aggregate lacks', () => {
+    const table = (name: string, scope: Record<string, string>, params: Record<string, string> = {}) =>
+      tableOf(generatedSql(name, { role: 'inspectie', scope, params } as MetricRequest).main.text);
+    expect(table('trend', {}, { by: 'source' })).toBe('signal_counts');
+    expect(table('trend', { source: SOURCES[0] }, { by: 'receiving_party' })).toBe('signal_counts');
+    expect(table('flow', {})).toBe('path_counts');
+    expect(table('flow', { receiving_party: RECEIVING_PARTIES[0] })).toBe('path_counts');
+    expect(table('flow', { phenomenon: PHENOMENA[0] })).toBe('signal_facts');
+    expect(table('dropoff', {}, { by: 'receiving_party' })).toBe('path_counts');
+    expect(table('dropoff', { source: SOURCES[0] })).toBe('signal_facts');
+    // Persons, quantiles and assessments never come from an aggregate.
+    expect(table('reach', {})).toBe('signal_facts');
+    expect(table('leadtime', {})).toBe('signal_facts');
+    expect(table('criteria_usage', {})).toBe('assessment_facts');
+  });
+});

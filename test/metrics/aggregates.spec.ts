@@ -72,8 +72,21 @@ describe('aggregate tables', () => {
     }
     // Not vacuous: each aggregate is read, by the metrics it was made for.
     expect([...read].sort()).toEqual(
-      expect.arrayContaining(['attention:signal_counts', 'dropoff:path_counts', 'flow:path_counts', 'phenomenon_coverage:signal_counts', 'trend:signal_counts']),
+      expect.arrayContaining([
+        'attention:agg_scope',
+        'dropoff:agg_path',
+        'flow:agg_flow',
+        'flow:agg_path',
+        'phenomenon_coverage:agg_phenomenon',
+        'phenomenon_coverage:agg_scope',
+        'trend:agg_phenomenon',
+        'trend:agg_receiving_party',
+        'trend:agg_scope',
+        'trend:agg_source',
+      ]),
     );
+    // Every aggregate is read by some request.
+    expect(new Set([...read].map((r) => r.split(':')[1]))).toEqual(new Set(TABLES));
     expect(compared).toBeGreaterThan(40);
     expect(cells).toBeGreaterThan(1000);
   }, 300_000);
@@ -81,12 +94,13 @@ describe('aggregate tables', () => {
   it('fall back to signal_facts where the request needs a column the aggregate lacks', () => {
     const table = (name: string, scope: Record<string, string>, params: Record<string, string> = {}) =>
       tableOf(generatedSql(name, { role: 'inspectie', scope, params } as MetricRequest).main.text);
-    expect(table('trend', {}, { by: 'source' })).toBe('signal_counts');
-    expect(table('trend', { source: SOURCES[0] }, { by: 'receiving_party' })).toBe('signal_counts');
-    expect(table('flow', {})).toBe('path_counts');
-    expect(table('flow', { receiving_party: RECEIVING_PARTIES[0] })).toBe('path_counts');
+    expect(table('trend', {}, { by: 'source' })).toBe('agg_source');
+    expect(table('trend', { source: SOURCES[0] }, { by: 'source' })).toBe('agg_source');
+    expect(table('trend', { source: SOURCES[0] }, { by: 'receiving_party' })).toBe('agg_scope');
+    expect(table('flow', {})).toBe('agg_flow');
+    expect(table('flow', { receiving_party: RECEIVING_PARTIES[0] })).toBe('agg_path');
     expect(table('flow', { phenomenon: PHENOMENA[0] })).toBe('signal_facts');
-    expect(table('dropoff', {}, { by: 'receiving_party' })).toBe('path_counts');
+    expect(table('dropoff', {}, { by: 'receiving_party' })).toBe('agg_path');
     expect(table('dropoff', { source: SOURCES[0] })).toBe('signal_facts');
     // Persons, quantiles and assessments never come from an aggregate.
     expect(table('reach', {})).toBe('signal_facts');

@@ -11,8 +11,8 @@
  * - `assessment_facts`: one row per assessment with its signal's scope columns, so
  *   assessment-level metrics (criteria_usage, criteria_coverage, integrality) filter on the
  *   signal's received_at / phenomenon / receiving_party / source without a join.
- * - `signal_counts`, `path_counts`: aggregate tables of signal_facts (AGGREGATES), for the
- *   metrics that count signals by a few columns.
+ * - `agg_*`: aggregate tables of signal_facts (AGGREGATES), for the metrics that count
+ *   signals by a few columns.
  */
 export const ANALYTIC_SCHEMA_VERSION = 3;
 
@@ -186,10 +186,17 @@ export interface AggregateTable {
 }
 
 export const AGGREGATES: readonly AggregateTable[] = [
-  // trend, phenomenon_coverage, attention: counts by the scope codes
-  { table: 'signal_counts', dims: ['receiving_party', 'source', 'phenomenon'] },
-  // flow and dropoff (no source or phenomenon filter): counts by path and the decisions
-  { table: 'path_counts', dims: ['receiving_party', 'path', 'has_pre', 'last_pre_outcome', 'last_pre_framework', 'final_wp_outcome'] },
+  // The narrowest first: a request reads the first one that holds its columns.
+  // trend (by each scope code) and phenomenon_coverage without a code filter
+  { table: 'agg_phenomenon', dims: ['phenomenon'] },
+  { table: 'agg_source', dims: ['source'] },
+  { table: 'agg_receiving_party', dims: ['receiving_party'] },
+  // flow's paths and final outcomes without a code filter
+  { table: 'agg_flow', dims: ['path', 'final_wp_outcome'] },
+  // trend, phenomenon_coverage and attention with code filters
+  { table: 'agg_scope', dims: ['receiving_party', 'source', 'phenomenon'] },
+  // dropoff, and flow with a receiving_party filter: paths and the decisions
+  { table: 'agg_path', dims: ['receiving_party', 'path', 'has_pre', 'last_pre_outcome', 'last_pre_framework', 'final_wp_outcome'] },
 ];
 
 function aggregateSql(a: AggregateTable): string {

@@ -2,7 +2,7 @@
 -- main
 -- params: ["2024-01-01","2024-12-31"]
 SELECT region_code, phenomenon, source, (year(received_at) * 10 + quarter(received_at)) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
-FROM signal_counts
+FROM agg_scope
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, phenomenon, source, bin;
 

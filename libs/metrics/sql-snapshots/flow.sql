@@ -2,7 +2,7 @@
 -- main
 -- params: ["2024-01-01","2024-12-31"]
 SELECT region_code, path, final_wp_outcome, year(received_at) AS bin, CAST(sum(n) AS BIGINT) AS n, CAST(sum(k) AS BIGINT) AS n__k
-FROM path_counts
+FROM agg_flow
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, path, final_wp_outcome, bin;
 
@@ -17,7 +17,7 @@ GROUP BY source, receiving_party, path, last_pre_outcome, final_wp_outcome, bin;
 -- main
 -- params: ["2024-01-01","2024-12-31"]
 SELECT region_code, path, final_wp_outcome, year(received_at) AS bin, CAST(sum(n) AS BIGINT) AS n, CAST(sum(k) AS BIGINT) AS n__k
-FROM path_counts
+FROM agg_flow
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, path, final_wp_outcome, bin;
 

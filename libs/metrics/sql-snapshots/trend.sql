@@ -2,7 +2,7 @@
 -- main
 -- params: ["2024-01-01","2024-12-31"]
 SELECT region_code, phenomenon AS category, (year(received_at) * 100 + month(received_at)) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
-FROM signal_counts
+FROM agg_phenomenon
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, phenomenon, bin;
 
@@ -10,7 +10,7 @@ GROUP BY region_code, phenomenon, bin;
 -- main
 -- params: ["2024-01-01","2024-12-31"]
 SELECT region_code, phenomenon AS category, (year(received_at) * 10 + quarter(received_at)) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
-FROM signal_counts
+FROM agg_phenomenon
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, phenomenon, bin;
 
@@ -18,7 +18,7 @@ GROUP BY region_code, phenomenon, bin;
 -- main
 -- params: ["2024-01-01","2024-12-31"]
 SELECT region_code, phenomenon AS category, year(received_at) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
-FROM signal_counts
+FROM agg_phenomenon
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, phenomenon, bin;
 
@@ -26,7 +26,7 @@ GROUP BY region_code, phenomenon, bin;
 -- main
 -- params: ["2024-01-01","2024-12-31"]
 SELECT region_code, source AS category, (year(received_at) * 100 + month(received_at)) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
-FROM signal_counts
+FROM agg_source
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, source, bin;
 
@@ -34,7 +34,7 @@ GROUP BY region_code, source, bin;
 -- main
 -- params: ["2024-01-01","2024-12-31"]
 SELECT region_code, source AS category, (year(received_at) * 10 + quarter(received_at)) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
-FROM signal_counts
+FROM agg_source
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, source, bin;
 
@@ -42,7 +42,7 @@ GROUP BY region_code, source, bin;
 -- main
 -- params: ["2024-01-01","2024-12-31"]
 SELECT region_code, source AS category, year(received_at) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
-FROM signal_counts
+FROM agg_source
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, source, bin;
 
@@ -50,7 +50,7 @@ GROUP BY region_code, source, bin;
 -- main
 -- params: ["2024-01-01","2024-12-31"]
 SELECT region_code, receiving_party AS category, (year(received_at) * 100 + month(received_at)) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
-FROM signal_counts
+FROM agg_receiving_party
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, receiving_party, bin;
 
@@ -58,7 +58,7 @@ GROUP BY region_code, receiving_party, bin;
 -- main
 -- params: ["2024-01-01","2024-12-31"]
 SELECT region_code, receiving_party AS category, (year(received_at) * 10 + quarter(received_at)) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
-FROM signal_counts
+FROM agg_receiving_party
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, receiving_party, bin;
 
@@ -66,7 +66,7 @@ GROUP BY region_code, receiving_party, bin;
 -- main
 -- params: ["2024-01-01","2024-12-31"]
 SELECT region_code, receiving_party AS category, year(received_at) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
-FROM signal_counts
+FROM agg_receiving_party
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, receiving_party, bin;
 
@@ -74,6 +74,6 @@ GROUP BY region_code, receiving_party, bin;
 -- main
 -- params: ["2024-01-01","2024-12-31"]
 SELECT region_code, phenomenon AS category, (year(received_at) * 100 + month(received_at)) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
-FROM signal_counts
+FROM agg_phenomenon
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, phenomenon, bin;

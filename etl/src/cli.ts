@@ -25,7 +25,7 @@ import {
   resolveDataDir,
   sendControl,
 } from '@weegwijzer/store';
-import type { InputFormat } from '@weegwijzer/contract';
+import { UsageError, type InputFormat } from '@weegwijzer/contract';
 import { Progress } from './cli/progress';
 import { BatchStore } from './ingest/batch-store';
 import { ingestControlHandler, purgeControlHandler } from './ingest/ingest.control';
@@ -59,8 +59,6 @@ export interface CliHooks {
   /** Passed to the Ingestor: called at each named point of an ingest or purge (the crash tests kill the process there). */
   reached?: (point: string) => void;
 }
-
-class UsageError extends Error {}
 
 const USAGE = `usage: npm run etl -- <command>
   validate <batch-dir|batch.zip> [--json]

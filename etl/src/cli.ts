@@ -25,7 +25,7 @@ import {
   resolveDataDir,
   sendControl,
 } from '@weegwijzer/store';
-import type { InputFormat } from '@weegwijzer/contract';
+import { UsageError, type InputFormat } from '@weegwijzer/contract';
 import { Progress } from './cli/progress';
 import { BatchStore } from './ingest/batch-store';
 import { ingestControlHandler, purgeControlHandler } from './ingest/ingest.control';
@@ -41,8 +41,6 @@ import { pseudonymiseFile } from './pseudonymise';
 interface CliConfig {
   dataDir: string;
   databaseUrl: string | undefined;
-  /** Test hook for the crash tests (see Ingestor). */
-  crashAt: string | undefined;
   keyFile: string | undefined;
   retention: string | undefined;
 }
@@ -51,13 +49,16 @@ function readConfig(env: NodeJS.ProcessEnv): CliConfig {
   return {
     dataDir: resolveDataDir(env),
     databaseUrl: env.DATABASE_URL || undefined,
-    crashAt: env.WEEGWIJZER_CRASH_AT || undefined,
     keyFile: env.WEEGWIJZER_KEY_FILE || undefined,
     retention: env.WEEGWIJZER_RETENTION || undefined,
   };
 }
 
-class UsageError extends Error {}
+/** What a caller of main() may hook into; the bin passes none. */
+export interface CliHooks {
+  /** Passed to the Ingestor: called at each named point of an ingest or purge (the crash tests kill the process there). */
+  reached?: (point: string) => void;
+}
 
 const USAGE = `usage: npm run etl -- <command>
   validate <batch-dir|batch.zip> [--json]
@@ -146,7 +147,7 @@ function printIngest(result: IngestResult): void {
 /** How long an ingest waits for another process that owns the data directory but takes no commands. */
 const OWNER_WAIT_MS = 30 * 60_000;
 
-async function cmdIngest(cfg: CliConfig, args: string[]): Promise<number> {
+async function cmdIngest(cfg: CliConfig, hooks: CliHooks, args: string[]): Promise<number> {
   const p = parseArgs(args, []);
   if (p.positional.length === 0) throw new UsageError('ingest needs at least one batch folder or .zip');
   const dirs = p.positional.map((d) => resolve(d));
@@ -162,7 +163,7 @@ async function cmdIngest(cfg: CliConfig, args: string[]): Promise<number> {
     } catch (e) {
       if (!(e instanceof NoOwnerError)) throw e;
       try {
-        result = await ingestAsOwner(cfg, dirs, onProgress);
+        result = await ingestAsOwner(cfg, hooks, dirs, onProgress);
         progress.done();
       } catch (err) {
         if (!(err instanceof DataDirOwnedError)) throw err;
@@ -183,7 +184,7 @@ async function cmdIngest(cfg: CliConfig, args: string[]): Promise<number> {
 }
 
 /** Owns the data dir for the duration of the ingest, and serves other CLIs meanwhile. */
-async function ingestAsOwner(cfg: CliConfig, dirs: string[], onProgress: (e: IngestProgress) => void): Promise<IngestResult> {
+async function ingestAsOwner(cfg: CliConfig, hooks: CliHooks, dirs: string[], onProgress: (e: IngestProgress) => void): Promise<IngestResult> {
   const ownership = acquireOwnership(cfg.dataDir);
   let server: ControlServer | null = null;
   const store = await openOperationalStore({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir }).catch((e) => {
@@ -191,7 +192,7 @@ async function ingestAsOwner(cfg: CliConfig, dirs: string[], onProgress: (e: Ing
     throw e;
   });
   try {
-    const ingestor = new Ingestor({ dataDir: cfg.dataDir, store, crashAt: cfg.crashAt, keyFile: cfg.keyFile });
+    const ingestor = new Ingestor({ dataDir: cfg.dataDir, store, reached: hooks.reached, keyFile: cfg.keyFile });
     server = new ControlServer(ownership).register('ingest', ingestControlHandler(ingestor)).register('purge', purgeControlHandler(ingestor));
     await server.listen();
     return await ingestor.ingest(dirs, { submittedBy: 'cli', onProgress });
@@ -203,7 +204,7 @@ async function ingestAsOwner(cfg: CliConfig, dirs: string[], onProgress: (e: Ing
 }
 
 /** Removes what outlived WEEGWIJZER_RETENTION (through the owner when one runs, like ingest). */
-async function cmdPurge(cfg: CliConfig, args: string[]): Promise<number> {
+async function cmdPurge(cfg: CliConfig, hooks: CliHooks, args: string[]): Promise<number> {
   const p = parseArgs(args, []);
   if (p.positional.length > 0) throw new UsageError('purge takes no arguments (only --dry-run, --json)');
   if (!cfg.retention) throw new UsageError('WEEGWIJZER_RETENTION is not set (e.g. 5y): records are kept, nothing to purge');
@@ -216,7 +217,7 @@ async function cmdPurge(cfg: CliConfig, args: string[]): Promise<number> {
     } catch (e) {
       if (!(e instanceof NoOwnerError)) throw e;
       try {
-        result = await asOwner(cfg, (ingestor) => ingestor.purge(term, { dryRun }));
+        result = await asOwner(cfg, hooks, (ingestor) => ingestor.purge(term, { dryRun }));
       } catch (err) {
         if (!(err instanceof DataDirOwnedError)) throw err;
       }
@@ -234,7 +235,7 @@ async function cmdPurge(cfg: CliConfig, args: string[]): Promise<number> {
 }
 
 /** Becomes the owner of the data dir for one job (and serves other CLIs meanwhile). */
-async function asOwner<T>(cfg: CliConfig, job: (ingestor: Ingestor) => Promise<T>): Promise<T> {
+async function asOwner<T>(cfg: CliConfig, hooks: CliHooks, job: (ingestor: Ingestor) => Promise<T>): Promise<T> {
   const ownership = acquireOwnership(cfg.dataDir);
   let server: ControlServer | null = null;
   const store = await openOperationalStore({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir }).catch((e) => {
@@ -242,7 +243,7 @@ async function asOwner<T>(cfg: CliConfig, job: (ingestor: Ingestor) => Promise<T
     throw e;
   });
   try {
-    const ingestor = new Ingestor({ dataDir: cfg.dataDir, store, crashAt: cfg.crashAt });
+    const ingestor = new Ingestor({ dataDir: cfg.dataDir, store, reached: hooks.reached });
     server = new ControlServer(ownership).register('ingest', ingestControlHandler(ingestor)).register('purge', purgeControlHandler(ingestor));
     await server.listen();
     return await job(ingestor);
@@ -281,7 +282,7 @@ async function cmdPseudonymise(args: string[]): Promise<number> {
   return 0;
 }
 
-export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env, hooks: CliHooks = {}): Promise<number> {
   const [command, ...args] = argv;
   const cfg = readConfig(env);
   try {
@@ -289,9 +290,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       case 'validate':
         return await cmdValidate(cfg, args);
       case 'ingest':
-        return await cmdIngest(cfg, args);
+        return await cmdIngest(cfg, hooks, args);
       case 'purge':
-        return await cmdPurge(cfg, args);
+        return await cmdPurge(cfg, hooks, args);
       case 'demo':
         return await cmdDemo(args);
       case 'pseudonymise':

@@ -46,6 +46,23 @@ afterAll(async () => {
   await api?.stop();
 });
 
+describe(`API on ${STORE}: before the first batch is loaded`, () => {
+  it("answers a metric and the attention feed 503 (ApiExceptionFilter maps the store's NoSnapshotError); freshness answers nulls", async () => {
+    const { sendControl } = await import('@weegwijzer/store');
+    const nctv = (await sendControl<{ token: string }>(api.dataDir, 'token.create', { role: 'nctv', name: 'test nctv' })).token;
+    for (const [path, token] of [
+      ['/api/v1/metrics/flow', regio],
+      ['/api/v1/attention.atom', nctv],
+    ]) {
+      const r = await api.call(path, { token });
+      expect(r.status, path).toBe(503);
+      const body = (await r.json()) as Record<string, unknown>;
+      expect(body).toEqual({ statusCode: 503, message: 'no data has been loaded yet: upload a batch first', error: 'Service Unavailable', requestId: expect.any(String) });
+    }
+    expect(await (await api.call('/api/v1/freshness', { token: regio })).json()).toEqual({ dataThrough: null, lastDelivery: null, snapshotBuiltAt: null, purgedBefore: null });
+  });
+});
+
 describe(`API on ${STORE}: check before sending (dry_run=1)`, () => {
   it('reports a broken delivery and keeps nothing: no ledger row, no batch files, no new snapshot', async () => {
     const bsn = '111222333';

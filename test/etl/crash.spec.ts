@@ -1,8 +1,9 @@
 /**
  * A crash or kill -9 in the middle of an ingest leaves the served data exactly as it was,
- * and the next run succeeds. The CLI runs as a child process; WEEGWIJZER_CRASH_AT makes
- * it SIGKILL itself at a chosen point, and one run is killed from outside at an arbitrary
- * moment.
+ * and the next run succeeds. The CLI runs as a child process: a test-only entry
+ * (support/crash-cli.ts) gives its main() a hook that SIGKILLs the process at a chosen point,
+ * and one run of the real bin is killed from outside at an arbitrary moment. The real bin
+ * cannot be made to crash through its environment (the last test).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnalyticReader, BatchEntity, closeOperationalStore, openOperationalStore } from '@weegwijzer/store';
 import { validAssessment, validSignal, writeTestBatch } from '@weegwijzer/etl';
 import { writeSyntheticBatch } from '../../etl/bench/synthetic';
-import { cliEnv, removeTemps, runCli, startCli, tempDir } from './etl-helpers';
+import { cliEnv, removeTemps, runCli, runCliCrashingAt, startCli, tempDir } from './etl-helpers';
 
 describe('a crash mid-ingest', () => {
   let dataDir: string;
@@ -54,7 +55,7 @@ describe('a crash mid-ingest', () => {
   it.each(points.map((p, i) => [p, regions[i]]))(
     'killed at %s: the served data is unchanged',
     async (point, region) => {
-      const r = await runCli(['ingest', await batch(region)], cliEnv(dataDir, { WEEGWIJZER_CRASH_AT: point }));
+      const r = await runCliCrashingAt(point, ['ingest', await batch(region)], cliEnv(dataDir));
       expect(r.signal).toBe('SIGKILL');
       expect(pointer()).toBe(pointerBefore);
       expect(await served()).toEqual(servedBefore);
@@ -87,7 +88,7 @@ describe('a crash mid-ingest', () => {
   }, 180_000);
 
   it('killed right after publishing: the new snapshot is served and the ledger is settled on the next run', async () => {
-    const r = await runCli(['ingest', await batch('VR07')], cliEnv(dataDir, { WEEGWIJZER_CRASH_AT: 'pointer-swapped' }));
+    const r = await runCliCrashingAt('pointer-swapped', ['ingest', await batch('VR07')], cliEnv(dataDir));
     expect(r.signal).toBe('SIGKILL');
     expect(pointer()).not.toBe(pointerBefore);
     const now = (await served()) as { region_code: string }[];
@@ -118,5 +119,14 @@ describe('a crash mid-ingest', () => {
     } finally {
       await closeOperationalStore(ds);
     }
+  }, 180_000);
+
+  it('the production CLI ignores WEEGWIJZER_CRASH_AT (the crash hook was once read from the environment): it loads normally', async () => {
+    const r = await runCli(['ingest', '--json', await batch('VR08')], cliEnv(dataDir, { WEEGWIJZER_CRASH_AT: 'validated' }));
+    expect(r.signal).toBeNull();
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { batches: { outcome: string }[] }).batches.map((b) => b.outcome)).toEqual(['loaded']);
+    const now = (await served()) as { region_code: string }[];
+    expect(now.map((x) => x.region_code)).toContain('VR08');
   }, 180_000);
 });

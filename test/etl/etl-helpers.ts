@@ -52,8 +52,17 @@ export function cliEnv(dataDir: string, extra: Record<string, string> = {}): Nod
   };
 }
 
-export function startCli(args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; done: Promise<CliResult>; output: () => { stdout: string; stderr: string } } {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'etl/src/cli.ts'), ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** The production bin. */
+const CLI = join(ROOT, 'etl/src/cli.ts');
+/** The same CLI with a hook that kills the process at a named point (support/crash-cli.ts). */
+const CRASH_CLI = join(__dirname, 'support', 'crash-cli.ts');
+
+export function startCli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  script = CLI,
+): { child: ChildProcess; done: Promise<CliResult>; output: () => { stdout: string; stderr: string } } {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', script, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d) => (stdout += d));
@@ -71,6 +80,11 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv): { child: Child
 
 export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
   return startCli(args, env).done;
+}
+
+/** Runs the CLI so that it SIGKILLs itself when the ingest or purge reaches `point`. */
+export function runCliCrashingAt(point: string, args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+  return startCli([point, ...args], env, CRASH_CLI).done;
 }
 
 /** Every file under dir (recursively) whose bytes contain `needle`. */

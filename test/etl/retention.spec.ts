@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { closeOperationalStore, openOperationalStore, readSnapshotPointer, snapshotFile } from '@weegwijzer/store';
 import { dutchToday, validAssessment, validSignal, writeTestBatch } from '@weegwijzer/etl';
-import { cliEnv, removeTemps, runCli, tempDir } from './etl-helpers';
+import { cliEnv, removeTemps, runCli, runCliCrashingAt, tempDir } from './etl-helpers';
 
 /** A date `days` before today (Netherlands). */
 function daysAgo(days: number): string {
@@ -34,7 +34,7 @@ async function query<T>(file: string, sql: string): Promise<T[]> {
 
 describe('retention purge (1 year)', () => {
   let dataDir: string;
-  const env = (extra: Record<string, string> = {}) => cliEnv(dataDir, { WEEGWIJZER_RETENTION: '1y', ...extra });
+  const env = () => cliEnv(dataDir, { WEEGWIJZER_RETENTION: '1y' });
   const pointerText = () => readFileSync(join(dataDir, 'current.json'), 'utf8');
   /** Ids in every batch file on disk, whatever version folder they are in. */
   const batchFileIds = async (kind: 'signals' | 'assessments') => {
@@ -127,7 +127,7 @@ describe('retention purge (1 year)', () => {
     async (point) => {
       const before = pointerText();
       const served = await servedIds();
-      const r = await runCli(['purge'], env({ WEEGWIJZER_CRASH_AT: point }));
+      const r = await runCliCrashingAt(point, ['purge'], env());
       expect(r.signal).toBe('SIGKILL');
       expect(pointerText()).toBe(before);
       expect(await servedIds()).toEqual(served);
@@ -138,7 +138,7 @@ describe('retention purge (1 year)', () => {
 
   it('removes exactly the expired signals and all their assessments from batch files and snapshot; killed right after the swap, the next run records it', async () => {
     const before = pointerText();
-    const killed = await runCli(['purge'], env({ WEEGWIJZER_CRASH_AT: 'purge-swapped' }));
+    const killed = await runCliCrashingAt('purge-swapped', ['purge'], env());
     expect(killed.signal).toBe('SIGKILL');
     expect(pointerText()).not.toBe(before);
     expect((await ledger()).purges).toEqual([]);

@@ -51,11 +51,12 @@ export interface IngestorOptions {
   validationTimeoutMs?: number;
   validationMemoryLimit?: string;
   /**
-   * Test hook for the crash tests: the process SIGKILLs itself when it reaches this point
-   * (validated, batch-written, snapshot-signals, snapshot-assessments, snapshot-written,
-   * snapshot-built, pointer-swapped).
+   * Called when a run reaches a named point (validated, batch-written, snapshot-signals,
+   * snapshot-assessments, snapshot-written, snapshot-built, pointer-swapped; a purge's
+   * purge-written, purge-snapshot-*, purge-built, purge-swapped). Only the crash tests pass
+   * one (it kills the process there); nothing in production sets it.
    */
-  crashAt?: string;
+  reached?: (point: string) => void;
   /** WEEGWIJZER_KEY_FILE: the record-key secret managed outside the data dir. */
   keyFile?: string;
   /** Uncompressed limit of a `.zip` delivery (default 512 MiB). */
@@ -225,15 +226,15 @@ export class Ingestor {
       conn.closeSync();
       db.closeSync();
     }
-    this.crash('purge-written');
+    this.reach('purge-written');
     options.onProgress?.(`building snapshot from ${newRefs.length} batches`);
     // A full build, never incremental: a copied file could still hold the removed rows in its deleted blocks.
-    const built = await buildSnapshot(this.dataDir, newRefs, now, { threads: this.opts.threads, secret: this.secret(), reached: (point) => this.crash(`purge-${point}`) });
-    this.crash('purge-built');
+    const built = await buildSnapshot(this.dataDir, newRefs, now, { threads: this.opts.threads, secret: this.secret(), reached: (point) => this.reach(`purge-${point}`) });
+    this.reach('purge-built');
     const mark: RetentionMark = { purge_id: built.snapshotId, term: term.text, horizon, purged_at: now.toISOString(), removed: result.removed };
     // No previous snapshot is kept: it still holds the removed rows.
     this.publish(newRefs, built, null, mark);
-    this.crash('purge-swapped');
+    this.reach('purge-swapped');
     this.batches.removeUnaccepted(batchDirKeys(newRefs));
     this.collectGarbage(readSnapshotPointer(this.dataDir));
     await this.purges.record(mark, built.snapshotId, Date.now() - started);
@@ -264,8 +265,8 @@ export class Ingestor {
     return this.recordKey;
   }
 
-  private crash(point: string): void {
-    if (this.opts.crashAt === point) process.kill(process.pid, 'SIGKILL');
+  private reach(point: string): void {
+    this.opts.reached?.(point);
   }
 
   private async recover(): Promise<void> {
@@ -366,11 +367,11 @@ export class Ingestor {
           threads: this.opts.threads,
           secret: this.secret(),
           onStep: (step) => emit({ phase: 'snapshot', index: total, total, message: step }),
-          reached: (point) => this.crash(point),
+          reached: (point) => this.reach(point),
         });
-        this.crash('snapshot-built');
+        this.reach('snapshot-built');
         this.publish(accepted, built, pointer?.snapshot_id ?? null);
-        this.crash('pointer-swapped');
+        this.reach('pointer-swapped');
         snapshot = { id: built.snapshotId, signals: built.signals, assessments: built.assessments, batches: accepted.length };
         for (const p of pending) {
           await this.ledger.setStatus(p.ref.region_code, p.ref.batch_id, 'loaded', { report: p.result.report });
@@ -455,7 +456,7 @@ export class Ingestor {
       });
       return { dir, region_code: region, batch_id: batchId, outcome: 'rejected', message: `rejected: ${report.errorCount} error(s)`, report };
     }
-    this.crash('validated');
+    this.reach('validated');
     emit({ phase: 'write', batch: key, message: `writing ${key}` });
     await this.ledger.setStatus(region, batchId, 'loading', { signalRows: report.counts.signals, assessmentRows: report.counts.assessments });
     const tmp = this.batches.tempDir();
@@ -469,7 +470,7 @@ export class Ingestor {
       await this.ledger.setStatus(region, batchId, 'failed', { report: { ok: false, message: 'writing the batch failed' } });
       return { dir, region_code: region, batch_id: batchId, outcome: 'failed', message: `failed: writing the batch failed (${e instanceof Error ? e.name : 'error'})`, report };
     }
-    this.crash('batch-written');
+    this.reach('batch-written');
     const ref: SnapshotBatchRef = {
       region_code: region,
       batch_id: batchId,

@@ -2,3 +2,4 @@ export * from './codes';
 export * from './schema';
 export * from './analytic';
 export * from './reference';
+export * from './usage-error';

@@ -10,7 +10,7 @@
  * A new token is printed once; only its SHA-256 is stored.
  * `backup` and `restore`: see ../ops/backup.cli.ts.
  */
-import { ROLES } from '@weegwijzer/contract';
+import { ROLES, UsageError } from '@weegwijzer/contract';
 import type { AuditChainReport } from '@weegwijzer/store';
 import type { CreatedToken, TokenInfo } from '../auth/token.service';
 import { ConfigError, loadConfig, type AppConfig } from '../config/app-config';
@@ -25,8 +25,6 @@ const USAGE = `usage:
   npm run admin -- token revoke <id> [--json]
   npm run admin -- audit verify [--json]
 ${BACKUP_USAGE}`;
-
-class UsageError extends Error {}
 
 type Command = { kind: 'create'; role: string; region?: string; name: string; expires?: string } | { kind: 'list' } | { kind: 'revoke'; id: string } | { kind: 'audit-verify' };
 

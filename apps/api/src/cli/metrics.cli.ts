@@ -11,7 +11,7 @@
  * who can read the files anyway. The API never serves exact values (except a regio caller's
  * own region). For analysts and for debugging.
  */
-import { ROLES, type Role } from '@weegwijzer/contract';
+import { ROLES, UsageError, type Role } from '@weegwijzer/contract';
 import {
   catalogue,
   MetricForbiddenError,
@@ -30,8 +30,6 @@ const USAGE = `usage: npm run metrics -- <metric> [--region VR13]... [--from YYY
          [--role inspectie|nctv|regio|beheer] [--k 5] [--param key=value]... [--exact] [--json | --csv]
        npm run metrics -- list [--role ROLE] [--json]
 With --role regio, --region names the caller's own region.`;
-
-class UsageError extends Error {}
 
 interface Args {
   command: string;

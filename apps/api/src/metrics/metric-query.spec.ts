@@ -1,3 +1,4 @@
+import { MetricForbiddenError, MetricParamError } from '@weegwijzer/metrics';
 import { describe, expect, it } from 'vitest';
 import { negotiateFormat, parseMetricQuery } from './metric-query';
 
@@ -40,6 +41,12 @@ describe('metric query parameters (the library parser plus the output format)', 
     expect(message(() => parseMetricQuery('flow', { format: 'xml' }, nctv))).toMatch(/format: expected one of json, csv, arrow/);
     expect(message(() => parseMetricQuery('flow', { from: ['2024-01-01', '2024-02-01'] }, nctv))).toMatch(/from may be given only once/);
     expect(message(() => parseMetricQuery('reassessment_consistency', {}, nctv))).toMatch(/inspectorate only/);
+  });
+
+  it('throws the library errors, which ApiExceptionFilter answers 400 and 403', () => {
+    expect(() => parseMetricQuery('flow', { sep: '|' }, nctv)).toThrow(MetricParamError);
+    expect(() => parseMetricQuery('flow', { regions: 'VR26' }, nctv)).toThrow(MetricParamError);
+    expect(() => parseMetricQuery('reassessment_consistency', {}, nctv)).toThrow(MetricForbiddenError);
   });
 
   it('negotiates the format: ?format= first, then Accept, JSON by default', () => {

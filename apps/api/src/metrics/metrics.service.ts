@@ -1,18 +1,6 @@
-import { BadRequestException, ForbiddenException, Inject, Injectable, NotFoundException, ServiceUnavailableException, StreamableFile } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, NotFoundException, StreamableFile } from '@nestjs/common';
 import { ROLES } from '@weegwijzer/contract';
-import {
-  catalogue,
-  findMetric,
-  MetricForbiddenError,
-  MetricNotFoundError,
-  MetricParamError,
-  runMetric,
-  toCsv,
-  type CatalogueEntry,
-  type MetricReference,
-  type MetricResponse,
-} from '@weegwijzer/metrics';
-import { NoSnapshotError } from '@weegwijzer/store';
+import { catalogue, findMetric, runMetric, toCsv, type CatalogueEntry, type MetricReference, type MetricResponse } from '@weegwijzer/metrics';
 import type { Principal } from '../auth/principal';
 import { assertRegionAccess } from '../auth/region-access';
 import { APP_CONFIG } from '../app/tokens';
@@ -102,13 +90,8 @@ export class MetricsService {
   }
 
   /** When the served snapshot was built (ISO time). */
-  async snapshotBuiltAt(): Promise<string> {
-    try {
-      return await this.repo.builtAt();
-    } catch (e) {
-      if (e instanceof NoSnapshotError) throw new ServiceUnavailableException('no data has been loaded yet: upload a batch first');
-      throw e;
-    }
+  snapshotBuiltAt(): Promise<string> {
+    return this.repo.builtAt();
   }
 
   /** Reference data from the operational store that the metric reads (flow: FTE from the region registry). */
@@ -118,24 +101,17 @@ export class MetricsService {
     return { fte: await this.registry.fteByRegion() };
   }
 
+  /** Library errors (bad parameters, no snapshot yet) go up to ApiExceptionFilter, which gives them their status. */
   private async compute(p: Principal, name: string, q: ParsedMetricQuery): Promise<MetricResponse> {
-    try {
-      const reference = await this.referenceFor(name);
-      const request = reference ? { ...q.request, reference } : q.request;
-      if (!this.cache.enabled) return await runMetric(name, request, this.repo.query);
-      const snapshot = await this.repo.snapshotId();
-      // the reference is part of the key: a registry edit gives a fresh result
-      const params = { ...(request.params ?? {}), ...(reference ? { __reference: JSON.stringify(reference) } : {}) };
-      return await this.cache.get({ snapshot, role: p.role, region: p.region, k: this.config.k, metric: name, scope: request.scope, params }, () =>
-        runMetric(name, request, this.repo.query),
-      );
-    } catch (e) {
-      if (e instanceof MetricNotFoundError) throw new NotFoundException(e.message);
-      if (e instanceof MetricForbiddenError) throw new ForbiddenException(e.message);
-      if (e instanceof MetricParamError) throw new BadRequestException(e.message);
-      if (e instanceof NoSnapshotError) throw new ServiceUnavailableException('no data has been loaded yet: upload a batch first');
-      throw e;
-    }
+    const reference = await this.referenceFor(name);
+    const request = reference ? { ...q.request, reference } : q.request;
+    if (!this.cache.enabled) return runMetric(name, request, this.repo.query);
+    const snapshot = await this.repo.snapshotId();
+    // the reference is part of the key: a registry edit gives a fresh result
+    const params = { ...(request.params ?? {}), ...(reference ? { __reference: JSON.stringify(reference) } : {}) };
+    return this.cache.get({ snapshot, role: p.role, region: p.region, k: this.config.k, metric: name, scope: request.scope, params }, () =>
+      runMetric(name, request, this.repo.query),
+    );
   }
 
   private findAnywhere(name: string): CatalogueEntry | undefined {

@@ -243,7 +243,7 @@ async function asOwner<T>(cfg: CliConfig, hooks: CliHooks, job: (ingestor: Inges
     throw e;
   });
   try {
-    const ingestor = new Ingestor({ dataDir: cfg.dataDir, store, reached: hooks.reached });
+    const ingestor = new Ingestor({ dataDir: cfg.dataDir, store, reached: hooks.reached, keyFile: cfg.keyFile });
     server = new ControlServer(ownership).register('ingest', ingestControlHandler(ingestor)).register('purge', purgeControlHandler(ingestor));
     await server.listen();
     return await job(ingestor);

@@ -4,11 +4,12 @@
  * batch files and the served snapshot; a kill -9 mid-purge leaves the old snapshot served;
  * purge_log and the audit log record counts only. The CLI runs as a child (real clock).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { closeOperationalStore, openOperationalStore, readSnapshotPointer, snapshotFile } from '@weegwijzer/store';
+import { closeOperationalStore, loadRecordKeySecret, openOperationalStore, readSnapshotPointer, RECORD_KEY_FILE, snapshotFile } from '@weegwijzer/store';
 import { dutchToday, validAssessment, validSignal, writeTestBatch } from '@weegwijzer/etl';
 import { cliEnv, removeTemps, runCli, runCliCrashingAt, tempDir } from './etl-helpers';
 
@@ -168,5 +169,32 @@ describe('retention purge (1 year)', () => {
       ['VR02', 'PURGE', 1],
     ]);
     expect(JSON.stringify(audit)).not.toMatch(/SVR0\dx/);
+  }, 120_000);
+});
+
+describe('retention purge with WEEGWIJZER_KEY_FILE', () => {
+  // Regression: the CLI's purge built its snapshot with the data dir's own secret (generating
+  // one) instead of the configured key file, so the served keys changed under the operator.
+  it('builds the purged snapshot with the configured record-key secret', async () => {
+    const dataDir = tempDir();
+    const keyFile = join(tempDir(), 'rk.secret');
+    writeFileSync(keyFile, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
+    const env = cliEnv(dataDir, { WEEGWIJZER_KEY_FILE: keyFile, WEEGWIJZER_RETENTION: '1y' });
+    const dir = await writeTestBatch(join(tempDir(), 'k'), {
+      region: 'VR03',
+      batchId: 'VR03-K',
+      period: { from: daysAgo(700), to: daysAgo(1) },
+      signals: [validSignal(1, { received_at: daysAgo(400) }, 'VR03'), validSignal(2, { received_at: daysAgo(30) }, 'VR03')],
+      assessments: [],
+    });
+    const ingest = await runCli(['ingest', dir], env);
+    expect(ingest.code, ingest.stdout + ingest.stderr).toBe(0);
+    const id = loadRecordKeySecret(dataDir, keyFile).id;
+    expect(readSnapshotPointer(dataDir)!.record_key_id).toBe(id);
+    const purge = await runCli(['purge', '--json'], env);
+    expect(purge.code, purge.stderr).toBe(0);
+    expect(JSON.parse(purge.stdout).removed).toEqual([{ region_code: 'VR03', signals: 1, assessments: 0 }]);
+    expect(readSnapshotPointer(dataDir)!.record_key_id).toBe(id);
+    expect(existsSync(join(dataDir, RECORD_KEY_FILE))).toBe(false);
   }, 120_000);
 });

@@ -148,9 +148,9 @@ function combineBins(
   return out;
 }
 
-/** A cell's row with its counts over the bins: true values (`exact`) or released ones. */
+/** A cell's row with its counts over the bins: true values (`exact`) or released ones (written into the cell's own row: each cell is tallied once). */
 function tallied(c: Combined, countColumns: readonly string[], exact: boolean): Row {
-  const out: Row = { ...c.row };
+  const out = c.row;
   const values = exact ? c.exact : c.released;
   for (let j = 0; j < countColumns.length; j++) if (!Number.isNaN(values[j])) out[countColumns[j]] = values[j];
   return out;
@@ -294,7 +294,8 @@ function discloseRow(values: Row, columns: readonly MetricColumn[], k: number, e
 function everyRow(rows: Row[], columns: readonly MetricColumn[], ctx: MetricContext, def: MetricDefinition): Row[] {
   const dims = columns.filter((c) => c.kind === 'dimension' && c.name !== 'group' && c.name !== 'region_code');
   if (dims.some((d) => !d.order)) return rows;
-  const have = new Set(rows.map((r) => identityOf(['region_code', ...dims.map((d) => d.name)])(r)));
+  const id = identityOf(['region_code', ...dims.map((d) => d.name)]);
+  const have = new Set(rows.map(id));
   let combos: Row[] = [{}];
   for (const d of dims) combos = combos.flatMap((c) => (d.order as readonly string[]).map((v) => ({ ...c, [d.name]: v })));
   if (def.validRow) combos = combos.filter((c) => (def.validRow as (row: Row) => boolean)(c));
@@ -304,7 +305,7 @@ function everyRow(rows: Row[], columns: readonly MetricColumn[], ctx: MetricCont
   for (const region_code of regions) {
     for (const combo of combos) {
       const row: Row = { region_code, ...combo };
-      if (have.has(identityOf(['region_code', ...dims.map((d) => d.name)])(row))) continue;
+      if (have.has(id(row))) continue;
       for (const c of counts) row[c] = 0;
       out.push(row);
     }

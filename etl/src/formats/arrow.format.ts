@@ -14,6 +14,7 @@ import { FormatReadError, type FormatReader } from './format';
 export const ARROW_FORMAT: FormatReader = {
   label: 'Arrow IPC',
   extensions: ['arrow'],
+  contractDoc: 'Arrow IPC file (or stream) format, same column types as Parquet (`Utf8`, `Date32`, `Int8`…, `Bool`).',
   lineBased: false,
   rowsMayOmitColumns: false,
   bothKindsInOneFile: false,

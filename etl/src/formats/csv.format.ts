@@ -13,6 +13,8 @@ import { readerErrorDetail, type FormatReader, type ReadTarget } from './format'
 export const CSV_FORMAT: FormatReader = {
   label: 'CSV',
   extensions: ['csv'],
+  contractDoc:
+    'UTF-8, with or without BOM; separator comma `,` or semicolon `;` (one per file); header row with the column names; RFC 4180 quoting (`"…"`, a quote inside is doubled `""`); line ends CRLF or LF. An empty cell means *not known*. A Latin-1 / Windows-1252 file is rejected with a message saying so — in Excel choose "CSV UTF-8".',
   lineBased: true,
   rowsMayOmitColumns: false,
   bothKindsInOneFile: false,

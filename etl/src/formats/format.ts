@@ -63,6 +63,8 @@ export interface FormatReader {
   readonly label: string;
   /** File extensions (lower case, without the dot); the first is what the demo and fixtures write. */
   readonly extensions: readonly string[];
+  /** Its row in docs/data-contract.md §3 (Markdown, generated): what a region's file must look like. */
+  readonly contractDoc: string;
   /** Near-miss extensions refused with a rule of their own (e.g. `.xlsm`: macros). */
   readonly refused?: Readonly<Record<string, { rule: RuleCode; detail?: string }>>;
   /**

@@ -10,6 +10,8 @@ import type { FormatReader } from './format';
 export const JSONL_FORMAT: FormatReader = {
   label: 'JSON Lines',
   extensions: ['jsonl'],
+  contractDoc:
+    'one JSON object per line, keys = column names; `null` or an absent key means *not known*; numbers may be JSON numbers or strings, booleans JSON booleans or the spellings of [§6](#6-values-empty-codes-booleans-dates).',
   lineBased: true,
   rowsMayOmitColumns: true,
   bothKindsInOneFile: false,

@@ -14,6 +14,7 @@ import type { FormatReader } from './format';
 export const PARQUET_FORMAT: FormatReader = {
   label: 'Parquet',
   extensions: ['parquet'],
+  contractDoc: 'column names as in the contract; strings as UTF-8, dates as `DATE` (or `YYYY-MM-DD` strings), scores as any integer type, booleans as `BOOLEAN`.',
   lineBased: false,
   rowsMayOmitColumns: false,
   bothKindsInOneFile: false,

@@ -14,13 +14,14 @@ import type { FixtureRow, TestBatchOptions } from '../testing/batch-fixture';
 import type { FormatReader } from './format';
 
 export const XLSX_FORMAT: FormatReader = {
-  label: 'Excel workbook',
+  label: 'Excel',
   extensions: ['xlsx'],
   refused: {
     xlsm: { rule: 'EXCEL_MACROS' },
     xlsb: { rule: 'FILE_FORMAT_UNSUPPORTED', detail: 'save the workbook as .xlsx' },
     xls: { rule: 'FILE_FORMAT_UNSUPPORTED', detail: 'save the workbook as .xlsx' },
   },
+  contractDoc: 'one workbook per file, or one workbook named in both `files` entries with sheets `signals` and `assessments`; see below.',
   lineBased: false,
   rowsMayOmitColumns: false,
   bothKindsInOneFile: true,

@@ -5,7 +5,7 @@
  * format registered without one of these fails here (the list comes from the registry).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ import { validAssessment, validSignal, writeTestBatch, type FixtureRow } from '.
 import { validateBatch } from '../validate/batch.validator';
 import { readManifest } from '../validate/manifest';
 import { RULES } from '../validate/rules';
-import { DATA_FILE_EXTENSIONS, FORMATS, formatOfExtension, INPUT_FORMATS } from '.';
+import { DATA_FILE_EXTENSIONS, FORMATS, formatOfExtension, INPUT_FORMATS, type InputFormat } from '.';
 
 const root = mkdtempSync(join(tmpdir(), 'ww-formats-spec-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -27,14 +27,16 @@ const rows: Record<FileKind, FixtureRow[]> = {
 };
 const KINDS = ['signals', 'assessments'] as const;
 
-/** Writes `rows` through the format's demo sink, with a manifest as the demo generator writes it. */
-async function writeWithSink(dir: string, format: keyof typeof FORMATS): Promise<void> {
-  mkdirSync(dir, { recursive: true });
+/** The fixture batch of `rows` with its data files written again through the format's demo sink (and the manifest's rows and hashes from the sink). */
+async function writeWithSink(dir: string, format: InputFormat): Promise<void> {
+  await writeTestBatch(dir, { ...rows, format });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { files: Record<FileKind, { name: string; rows: number; sha256: string }> };
   const converter = new ParquetConverter();
-  const files: Record<string, { name: string; rows: number; sha256: string }> = {};
   try {
     for (const kind of KINDS) {
-      const name = `${kind}.${FORMATS[format].extensions[0]}`;
+      const { name } = manifest.files[kind];
+      rmSync(join(dir, name));
       const sink = FORMATS[format].sink<FixtureRow>(join(dir, name), COLUMNS_BY_FILE[kind], converter);
       for (const r of rows[kind]) sink.write(r);
       await sink.drain?.();
@@ -44,21 +46,12 @@ async function writeWithSink(dir: string, format: keyof typeof FORMATS): Promise
           .update(readFileSync(join(dir, name)))
           .digest('hex'),
       );
-      files[kind] = { name, ...written };
+      manifest.files[kind] = { name, ...written };
     }
   } finally {
     converter.close();
   }
-  const manifest = {
-    contract_version: '1',
-    region_code: 'VR13',
-    batch_id: 'VR13-2025-06',
-    produced_at: '2025-07-01T09:00:00Z',
-    period: { from: '2025-01-01', to: '2025-06-30' },
-    pseudonymisation: { method: 'hmac-sha256', key_id: 'vr13-2025' },
-    files,
-  };
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(manifestPath, JSON.stringify(manifest));
 }
 
 const errorsOf = async (dir: string) => (await validateBatch(dir, { now: NOW })).errors.map((e) => ({ file: e.file, row: e.row, column: e.column, rule: e.rule }));

@@ -17,7 +17,8 @@ import { generateDemo, scaleForSignals } from '../src/demo';
 import { RECORD_KEYS_DIR } from '../src/ingest/record-keys';
 import { validAssessment, validSignal, writeTestBatch } from '../src/testing/batch-fixture';
 import { Ingestor } from '../src/ingest/ingestor';
-import { COLUMNS_BY_FILE, type InputFormat } from '@weegwijzer/contract';
+import { COLUMNS_BY_FILE } from '@weegwijzer/contract';
+import type { InputFormat } from '../src/formats';
 import { writeRawXlsx, type RawCell } from '../src/testing/xlsx-fixture';
 import { zipFolder } from '../src/testing/zip-fixture';
 import { writeSyntheticBatch } from './synthetic';
@@ -240,7 +241,9 @@ async function main(): Promise<void> {
   const run = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
   console.log(`batch: ${dir}`);
   console.log(`rows: ${raw1.signals} signals, ${raw1.assessments} assessments (${args.format})`);
-  const reader = { csv: 'read_csv', parquet: 'read_parquet', jsonl: 'read_json', arrow: '-', xlsx: '-' }[args.format];
+  // The raw baseline DuckDB has a reader for (rawDuckDb); '-' for the other formats.
+  const rawReaders: Partial<Record<InputFormat, string>> = { csv: 'read_csv', parquet: 'read_parquet', jsonl: 'read_json' };
+  const reader = rawReaders[args.format] ?? '-';
   console.log('');
   console.log(`raw DuckDB: ${reader} of both files into in-memory tables      ${seconds(raw).padStart(9)}   (runs: ${raws.map(seconds).join(', ')})`);
   console.log(`ETL: validation + guard + load into the batch store (Parquet)   ${seconds(run.loadedMs).padStart(9)}   ratio ${(run.loadedMs / raw).toFixed(2)}x  (target <= 3x)`);

@@ -4,7 +4,7 @@
  *   validate <batch-dir|.zip> [--json]        check a batch, load nothing
  *   ingest <batch-dir|.zip>... [--json]       validate and load (exit 0 loaded/already, 2 rejected, 1 failure)
  *   purge [--dry-run] [--json]                remove what outlived WEEGWIJZER_RETENTION (counts in purge_log + audit log)
- *   demo --out <dir> [--seed N] [--years N] [--scale F] [--format csv|jsonl|parquet|arrow|xlsx]
+ *   demo --out <dir> [--seed N] [--years N] [--scale F] [--format <input format>]   (formats: etl/src/formats)
  *   pseudonymise --key-file <f> <in> <out>   HMAC-SHA256 pseudonyms for a region's export, locally
  *
  * The data directory is WEEGWIJZER_DATA_DIR (default ./data). When another process owns
@@ -25,7 +25,7 @@ import {
   resolveDataDir,
   sendControl,
 } from '@weegwijzer/store';
-import { UsageError, type InputFormat } from '@weegwijzer/contract';
+import { UsageError } from '@weegwijzer/contract';
 import { Progress } from './cli/progress';
 import { BatchStore } from './ingest/batch-store';
 import { ingestControlHandler, purgeControlHandler } from './ingest/ingest.control';
@@ -35,6 +35,7 @@ import type { IngestProgress, IngestResult } from './ingest/ingest.types';
 import { validateBatch } from './validate/batch.validator';
 import type { ValidationReport } from './validate/report';
 import { generateDemo } from './demo';
+import { INPUT_FORMATS, type InputFormat } from './formats';
 import { pseudonymiseFile } from './pseudonymise';
 
 /** Configuration, read once at start. */
@@ -64,7 +65,7 @@ const USAGE = `usage: npm run etl -- <command>
   validate <batch-dir|batch.zip> [--json]
   ingest <batch-dir|batch.zip>... [--json]
   purge [--dry-run] [--json]               (WEEGWIJZER_RETENTION, e.g. 5y)
-  demo --out <dir> [--seed N] [--years N] [--scale F] [--format csv|jsonl|parquet|arrow|xlsx]
+  demo --out <dir> [--seed N] [--years N] [--scale F] [--format ${INPUT_FORMATS.join('|')}]
   pseudonymise --key-file <file> <in> <out>`;
 
 interface Parsed {

@@ -1,6 +1,7 @@
 /** The ETL's public API: validation, ingest, the control-socket handler, demo data, pseudonymisation. */
 export { BatchValidation, validateBatch, dutchToday, type EarlierBatch, type ValidateOptions, type ValidationProgress } from './validate/batch.validator';
 export { RULES, ruleMessage, type RuleCode, type RuleCategory } from './validate/rules';
+export { DATA_FILE_EXTENSIONS, FORMATS, INPUT_FORMATS, type FormatReader, type InputFormat } from './formats';
 export { DEFAULT_ERROR_CAP, type ValidationError, type ValidationReport } from './validate/report';
 export { Ingestor, type IngestorOptions, type PurgeResult } from './ingest/ingestor';
 export { buildSnapshot, changedRegions, MAX_INCREMENTAL, type BuildOptions, type BuiltSnapshot } from './ingest/snapshot.builder';

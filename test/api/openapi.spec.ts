@@ -69,7 +69,7 @@ describe(`OpenAPI document on ${STORE}`, () => {
     }
   }, 60_000);
 
-  const me = { id: 'tok_0123456789ab', name: 'test', role: 'inspectie', region: null, regionName: null, via: 'token' };
+  const me = { id: 'tok_0123456789ab', name: 'test', role: 'inspectie', region: null, regionName: null, via: 'token', dataFileExtensions: ['.csv'] };
   const json = (v: unknown) => JSON.stringify(v);
 
   it('the contract check accepts a documented response and refuses an undocumented field, a missing field, a wrong type', () => {

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { ASSESSMENTS_DDL, SIGNALS_DDL } from '@weegwijzer/contract';
 import { AnalyticReader, BatchEntity, readSnapshotPointer } from '@weegwijzer/store';
-import { Ingestor, validAssessment, validSignal, writeTestBatch, type FixtureRow, type TestBatchOptions } from '@weegwijzer/etl';
+import { INPUT_FORMATS, Ingestor, validAssessment, validSignal, writeTestBatch, type FixtureRow, type TestBatchOptions } from '@weegwijzer/etl';
 import { filesContaining, openLedger, removeTemps, storeKind, tempDir } from './etl-helpers';
 
 const NOW = () => new Date('2025-08-01T12:00:00Z');
@@ -167,16 +167,18 @@ describe(`ingest (ledger on ${storeKind})`, () => {
       signals: [validSignal(1, {}, region), validSignal(2, { age_band: null, subject_pseudonym: null }, region)],
       assessments: [validAssessment(1, 1, { c_geweld: null, info_om: 'nee', unanimous: 'JA' } as FixtureRow, region)],
     });
-    const regions = { csv: 'VR01', jsonl: 'VR02', parquet: 'VR03', arrow: 'VR04' } as const;
-    const dirs = await Promise.all(Object.entries(regions).map(([format, region]) => write(`fmt-${format}`, { ...rows(region), format: format as 'csv' })));
+    // One region per registered format, from VR14 on (no other case here uses them).
+    const regions = INPUT_FORMATS.map((format, i) => ({ format, region: `VR${14 + i}` }));
+    const dirs = await Promise.all(regions.map(({ format, region }) => write(`fmt-${format}`, { ...rows(region), format })));
     const r = await ingestor.ingest(dirs);
-    expect(r.batches.map((b) => b.outcome)).toEqual(['loaded', 'loaded', 'loaded', 'loaded']);
+    expect(r.batches.map((b) => b.outcome)).toEqual(regions.map(() => 'loaded'));
+    const codes = regions.map(({ region }) => `'${region}'`).join(', ');
     const per = await reader.query(`SELECT region_code, list(signal_id || ':' || coalesce(age_band, '-') || ':' || coalesce(subject_pseudonym, '-') ORDER BY signal_id) AS s
-      FROM signals WHERE region_code IN ('VR01', 'VR02', 'VR03', 'VR04') GROUP BY region_code ORDER BY region_code`);
+      FROM signals WHERE region_code IN (${codes}) GROUP BY region_code ORDER BY region_code`);
     const ass = await reader.query(
-      `SELECT region_code, c_geweld, info_om, unanimous, decided_at, analysis_recorded FROM assessments WHERE region_code IN ('VR01', 'VR02', 'VR03', 'VR04') ORDER BY region_code`,
+      `SELECT region_code, c_geweld, info_om, unanimous, decided_at, analysis_recorded FROM assessments WHERE region_code IN (${codes}) ORDER BY region_code`,
     );
-    for (const [i, region] of ['VR01', 'VR02', 'VR03', 'VR04'].entries()) {
+    for (const [i, { region }] of regions.entries()) {
       expect(per[i]).toEqual({ region_code: region, s: [`S${region}x000001:18_24:P0001abcdefghijklmnop`, `S${region}x000002:-:-`] });
       expect(ass[i]).toEqual({ region_code: region, c_geweld: null, info_om: false, unanimous: true, decided_at: '2025-02-20', analysis_recorded: true });
     }

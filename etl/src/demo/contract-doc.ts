@@ -1,8 +1,8 @@
 /**
  * Generates the tables of docs/data-contract.md from libs/contract (the single source of
- * truth) and the example batch in docs/examples/batch. Sections between
- * `<!-- generated:NAME -->` and `<!-- /generated:NAME -->` are replaced; the rest of the
- * document is hand-written.
+ * truth) and the input format registry (etl/src/formats), and the example batch in
+ * docs/examples/batch. Sections between `<!-- generated:NAME -->` and
+ * `<!-- /generated:NAME -->` are replaced; the rest of the document is hand-written.
  *
  *   node -r @swc-node/register etl/src/demo/contract-doc.ts --write   # update the doc + example
  *   node -r @swc-node/register etl/src/demo/contract-doc.ts --check   # exit 1 when out of date
@@ -10,6 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ASSESSMENT_COLUMNS, BODIES_BY_STAGE, FALSE_VALUES, OUTCOMES_BY_STAGE, SIGNAL_COLUMNS, STAGES, TRUE_VALUES, type ColumnSpec } from '@weegwijzer/contract';
+import { FORMATS, INPUT_FORMATS } from '../formats';
 import { RULES, type RuleCategory } from '../validate/rules';
 import { writeExampleBatch } from './example-batch';
 import { TEMPLATE_FILE, writeExampleWorkbookBatch, writeTemplateWorkbook } from './excel-docs';
@@ -67,7 +68,32 @@ export function ruleTable(category: RuleCategory): string {
   return lines.join('\n');
 }
 
+/** §1: the files of a delivery, a data file in any registered format. */
+export function deliveryFilesTable(): string {
+  const extensions = INPUT_FORMATS.flatMap((f) => FORMATS[f].extensions);
+  const names = (kind: string) => [`\`${kind}.${extensions[0]}\``, ...extensions.slice(1).map((e) => `\`.${e}\``)].join(' / ');
+  return [
+    '| file | required | content |',
+    '|---|---|---|',
+    '| `manifest.json` | yes | who delivers, which period, which files, their row counts and SHA-256 |',
+    `| ${names('signals')} | yes | one row per signal (*signaal*) |`,
+    `| ${names('assessments')} | yes | one row per assessment step (*weging*) of a signal |`,
+  ].join('\n');
+}
+
+/** §3: one row per registered input format (etl/src/formats). */
+export function fileFormatTable(): string {
+  const lines = ['| format | details |', '|---|---|'];
+  for (const f of INPUT_FORMATS) {
+    const { label, extensions, contractDoc } = FORMATS[f];
+    lines.push(`| ${label} (${extensions.map((e) => `\`.${e}\``).join(', ')}) | ${contractDoc} |`);
+  }
+  return lines.join('\n');
+}
+
 export const GENERATED_SECTIONS: Record<string, () => string> = {
+  'delivery-files': deliveryFilesTable,
+  'file-formats': fileFormatTable,
   'signals-columns': () => columnTable(SIGNAL_COLUMNS),
   'excel-rules': () => ruleTable('excel'),
   'archive-rules': () => ruleTable('archive'),

@@ -5,10 +5,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ASSESSMENT_COLUMNS, CONTRACT_VERSION, INPUT_FORMATS, SIGNAL_COLUMNS, type AssessmentRow, type InputFormat, type Manifest, type SignalRow } from '@weegwijzer/contract';
+import { ASSESSMENT_COLUMNS, CONTRACT_VERSION, SIGNAL_COLUMNS, type AssessmentRow, type Manifest, type SignalRow } from '@weegwijzer/contract';
 import { generateBatch, planDemo } from './generate';
 import { buildWorld, nationalSignalsPerYear, type PlantedEffect } from './model';
-import { FILE_EXTENSION, openSink, ParquetConverter } from './sinks';
+import { ParquetConverter } from './sinks';
+import { FORMATS, INPUT_FORMATS, type InputFormat } from '../formats';
 
 export type { PlantedEffect } from './model';
 export { nationalSignalsPerYear } from './model';
@@ -91,7 +92,7 @@ export async function generateDemo(opts: GenerateDemoOptions): Promise<GenerateD
   const batchDirs: string[] = [];
   let signals = 0;
   let assessments = 0;
-  const ext = FILE_EXTENSION[format];
+  const ext = FORMATS[format].extensions[0];
   const converter = new ParquetConverter();
   try {
     for (const batch of plan.batches) {
@@ -99,8 +100,8 @@ export async function generateDemo(opts: GenerateDemoOptions): Promise<GenerateD
       mkdirSync(dir, { recursive: true });
       const signalsName = `signals.${ext}`;
       const assessmentsName = `assessments.${ext}`;
-      const signalSink = openSink<SignalRow>(format, join(dir, signalsName), SIGNAL_COLUMNS, converter);
-      const assessmentSink = openSink<AssessmentRow>(format, join(dir, assessmentsName), ASSESSMENT_COLUMNS, converter);
+      const signalSink = FORMATS[format].sink<SignalRow>(join(dir, signalsName), SIGNAL_COLUMNS, converter);
+      const assessmentSink = FORMATS[format].sink<AssessmentRow>(join(dir, assessmentsName), ASSESSMENT_COLUMNS, converter);
       const before = signals;
       await generateBatch(plan, batch, { signals: signalSink, assessments: assessmentSink }, async (done) => {
         opts.onProgress?.(Math.min(total, before + done), total, batch.batchId);

@@ -2,13 +2,14 @@
  * File writers for demo batches. Rows are streamed to disk in large chunks, never held:
  * CSV and JSON Lines directly; Arrow IPC as record batches of 64k rows; Parquet by writing
  * a temporary CSV and converting it with DuckDB (COPY ... FORMAT parquet, typed columns);
- * Excel with exceljs' streaming workbook writer.
+ * Excel with exceljs' streaming workbook writer. Each format's reader (etl/src/formats) says
+ * which sink writes it.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, rmSync, writeSync } from 'node:fs';
 import { Bool, DateDay, Field, Int8, makeData, RecordBatch, RecordBatchFileWriter, Schema, Struct, Utf8, type Data, type DataType } from 'apache-arrow';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { ColumnSpec, InputFormat } from '@weegwijzer/contract';
+import type { ColumnSpec } from '@weegwijzer/contract';
 import ExcelJS from 'exceljs';
 
 export interface WrittenFile {
@@ -386,22 +387,5 @@ export class XlsxSink<T extends object> implements FileSink<T> {
     this.ws.commit();
     await this.wb.commit();
     return { rows: this.rows, sha256: await sha256File(this.path) };
-  }
-}
-
-export const FILE_EXTENSION: Record<InputFormat, string> = { csv: 'csv', jsonl: 'jsonl', parquet: 'parquet', arrow: 'arrow', xlsx: 'xlsx' };
-
-export function openSink<T extends object>(format: InputFormat, path: string, columns: readonly ColumnSpec[], converter: ParquetConverter): FileSink<T> {
-  switch (format) {
-    case 'csv':
-      return new CsvSink<T>(path, columns);
-    case 'jsonl':
-      return new JsonlSink<T>(path, columns);
-    case 'arrow':
-      return new ArrowSink<T>(path, columns);
-    case 'parquet':
-      return new ParquetSink<T>(path, columns, converter);
-    case 'xlsx':
-      return new XlsxSink<T>(path, columns, columns.some((c) => c.name === 'assessment_id') ? 'assessments' : 'signals');
   }
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INPUT_FORMATS } from '../formats';
 import { validAssessment, validSignal, writeTestBatch, type FixtureRow, type TestBatchOptions } from '../testing/batch-fixture';
 import { validateBatch } from './batch.validator';
 import type { ValidationReport } from './report';
@@ -57,7 +58,7 @@ function only(report: ValidationReport) {
 
 describe('a valid batch', () => {
   it('passes in every input format', async () => {
-    for (const format of ['csv', 'jsonl', 'parquet', 'arrow'] as const) {
+    for (const format of INPUT_FORMATS) {
       const r = await check({ format });
       expect(r.errors, format).toEqual([]);
       expect(r.ok).toBe(true);
@@ -166,7 +167,7 @@ describe('value rules: each with a failing example', () => {
   });
 
   it('finds the same errors in every input format', async () => {
-    for (const format of ['jsonl', 'parquet', 'arrow'] as const) {
+    for (const format of INPUT_FORMATS) {
       const r = await check({ ...withSignal(1, { source: 'twitter', subject_pseudonym: 'jan@example.nl' }), format });
       expect(only(r), format).toEqual([
         { file: `signals.${format}`, row: 2, column: 'subject_pseudonym', rule: 'PII_EMAIL' },

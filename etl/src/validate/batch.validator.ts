@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { COLUMNS_BY_FILE, ID_PATTERN, type FileKind } from '@weegwijzer/contract';
+import { FORMATS, type InputFormat } from '../formats';
 import { baseRuleSql, fullPattern, GUARDED_RULE_SQL, typedColumnSql, type RuleContext } from './checks.sql';
 import { openDelivery } from './archive';
 import { scanFile, type FileScan } from './file-scan';
@@ -18,7 +19,7 @@ import { ValidationEngine } from './engine';
 import { MANIFEST_FILE, readManifest, type ParsedManifest } from './manifest';
 import { DEFAULT_ERROR_CAP, makeError, type ValidationError, type ValidationReport } from './report';
 import type { RuleCode } from './rules';
-import { arrowRowCount, SourceFile } from './source';
+import { SourceFile } from './source';
 import { quoteIdent, quoteLiteral } from './sql';
 
 /** An accepted earlier batch of the same region (for referential integrity). */
@@ -155,7 +156,7 @@ export class BatchValidation {
         return;
       }
       this.opts.onProgress?.({ step: 'scan', file: entry.name });
-      const scan = await scanFile(path, entry.format === 'csv' || entry.format === 'jsonl');
+      const scan = await scanFile(path, FORMATS[entry.format].lineBased);
       this.scans[kind] = scan;
       if (entry.sha256 && scan.sha256 !== entry.sha256) this.jsErrors.push(makeError(entry.name, null, null, 'SHA256_MISMATCH'));
       this.checkDeclaredSize(entry.name, entry.format, entry.rows, scan.bytes);
@@ -186,14 +187,14 @@ export class BatchValidation {
    * Before any row is read: a declared row count over the limit, or a text file larger than its
    * declared rows can be (each record is at most 1 MiB), is refused at once.
    */
-  private checkDeclaredSize(name: string, format: string, rows: number | null, bytes: number): void {
+  private checkDeclaredSize(name: string, format: InputFormat, rows: number | null, bytes: number): void {
     const max = this.opts.maxRowsPerFile ?? DEFAULT_MAX_ROWS_PER_FILE;
     if (rows !== null && rows > max) {
       const e = makeError(name, null, null, 'FILE_TOO_MANY_ROWS');
       e.detail = `the manifest declares ${rows} rows; at most ${max} per file`;
       this.jsErrors.push(e);
       this.oversized.add(name);
-    } else if (rows !== null && (format === 'csv' || format === 'jsonl') && bytes > (rows + 1) * MAX_RECORD_BYTES) {
+    } else if (rows !== null && FORMATS[format].lineBased && bytes > (rows + 1) * MAX_RECORD_BYTES) {
       const e = makeError(name, null, null, 'ROWS_MISMATCH');
       e.detail = `the file (${bytes} bytes) is larger than ${rows} rows of at most 1 MiB each can be`;
       this.jsErrors.push(e);
@@ -201,20 +202,16 @@ export class BatchValidation {
     }
   }
 
-  /** Parquet and Arrow carry their row count in metadata: compare it before reading a row. */
-  private async checkMetadataRows(conn: DuckDBConnection, name: string, format: string, path: string, declared: number | null): Promise<boolean> {
-    let rows: number | null = null;
+  /** Formats that carry their row count in metadata (Parquet, Arrow): compare it before reading a row. */
+  private async checkMetadataRows(conn: DuckDBConnection, name: string, format: InputFormat, path: string, declared: number | null): Promise<boolean> {
+    const metadataRows = FORMATS[format].metadataRows;
+    if (!metadataRows) return true;
+    let rows: number;
     try {
-      if (format === 'parquet') {
-        const r = (await conn.runAndReadAll(`SELECT coalesce(sum(num_rows), 0)::BIGINT AS n FROM parquet_file_metadata(${quoteLiteral(path)})`)).getRowObjectsJS()[0];
-        rows = Number(r.n);
-      } else if (format === 'arrow') {
-        rows = arrowRowCount(path);
-      }
+      rows = await metadataRows(conn, path);
     } catch {
       return true; // unreadable metadata: the reader reports the file
     }
-    if (rows === null) return true;
     const max = this.opts.maxRowsPerFile ?? DEFAULT_MAX_ROWS_PER_FILE;
     if (rows > max) {
       const e = makeError(name, null, null, 'FILE_TOO_MANY_ROWS');
@@ -279,7 +276,7 @@ export class BatchValidation {
         continue;
       }
       this.opts.onProgress?.({ step: 'read', file: entry.name });
-      const combined = entry.format === 'xlsx' && this.manifest.files.signals?.name === this.manifest.files.assessments?.name;
+      const combined = FORMATS[entry.format].bothKindsInOneFile && this.manifest.files.signals?.name === this.manifest.files.assessments?.name;
       const source = new SourceFile(conn, kind, join(this.dir, entry.name), entry.name, entry.format, combined, this.opts.errorCap ?? DEFAULT_ERROR_CAP);
       this.sources[kind] = source;
       await source.open();
@@ -301,8 +298,7 @@ export class BatchValidation {
           if (r.bad > 0) clean = false;
         } catch {
           checkTime();
-          if (entry.format === 'csv') await source.diagnoseCsv();
-          else source.fail('FILE_UNREADABLE');
+          await source.diagnose();
         }
       }
       this.jsErrors.push(...source.errors);
@@ -340,7 +336,7 @@ export class BatchValidation {
 
   /** Columns checked row by row (a column missing from a tabular file is reported once instead). */
   private checkedColumns(source: SourceFile) {
-    return COLUMNS_BY_FILE[source.kind].filter((s) => source.format === 'jsonl' || source.present.has(s.name));
+    return COLUMNS_BY_FILE[source.kind].filter((s) => FORMATS[source.format].rowsMayOmitColumns || source.present.has(s.name));
   }
 
   /** Signals of accepted earlier batches of this region (the latest delivery of each wins). */

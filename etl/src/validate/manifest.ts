@@ -6,7 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isUtf8 } from 'node:buffer';
-import { CONTRACT_VERSION, INPUT_FORMATS, REGION_CODES, type FileKind, type InputFormat } from '@weegwijzer/contract';
+import { CONTRACT_VERSION, REGION_CODES, type FileKind } from '@weegwijzer/contract';
+import { FORMATS, formatOfExtension, refusedExtension, type InputFormat } from '../formats';
 import { makeError, type ValidationError } from './report';
 import type { RuleCode } from './rules';
 
@@ -150,18 +151,20 @@ export async function readManifest(dir: string): Promise<ParsedManifest> {
           continue;
         }
         const ext = f.name.slice(f.name.lastIndexOf('.') + 1).toLowerCase();
-        if (ext === 'xlsm' || ext === 'xlsb' || ext === 'xls') {
-          err(`${at}.name`, ext === 'xlsm' ? 'EXCEL_MACROS' : 'FILE_FORMAT_UNSUPPORTED', ext === 'xlsm' ? undefined : 'save the workbook as .xlsx');
+        const refused = refusedExtension(ext);
+        if (refused) {
+          err(`${at}.name`, refused.rule, refused.detail);
           continue;
         }
-        if (!(INPUT_FORMATS as readonly string[]).includes(ext) || !f.name.includes('.')) {
+        const format = f.name.includes('.') ? formatOfExtension(ext) : null;
+        if (!format) {
           err(`${at}.name`, 'FILE_FORMAT_UNSUPPORTED');
           continue;
         }
-        out.files[kind] = { kind, name: f.name, format: ext as InputFormat, rows, sha256: sha };
+        out.files[kind] = { kind, name: f.name, format, rows, sha256: sha };
       }
       // One workbook may hold both files (sheets "signals" and "assessments"); other formats may not.
-      if (out.files.signals && out.files.assessments && out.files.signals.name === out.files.assessments.name && out.files.signals.format !== 'xlsx') {
+      if (out.files.signals && out.files.assessments && out.files.signals.name === out.files.assessments.name && !FORMATS[out.files.signals.format].bothKindsInOneFile) {
         err('files.assessments.name', 'FILE_NAME_INVALID', 'signals and assessments must be different files (except one .xlsx workbook with two sheets)');
         delete out.files.assessments;
       }

@@ -2,6 +2,8 @@
  * Every rule the validator can report, with its category and the message a region's data
  * officer sees. Messages describe the rule, never the offending value.
  */
+import { extensionSentence } from '../formats';
+
 export type RuleCategory = 'archive' | 'excel' | 'manifest' | 'file' | 'schema' | 'integrity' | 'guard' | 'delivery';
 
 export interface RuleDef {
@@ -42,7 +44,7 @@ export const RULES = {
   },
   PERIOD_INVALID: { category: 'manifest', message: 'period must have from <= to, both dates YYYY-MM-DD' },
   FILE_NAME_INVALID: { category: 'manifest', message: 'file name must be a plain file name in the batch folder' },
-  FILE_FORMAT_UNSUPPORTED: { category: 'manifest', message: 'file extension must be .csv, .jsonl, .parquet, .arrow or .xlsx' },
+  FILE_FORMAT_UNSUPPORTED: { category: 'manifest', message: `file extension must be ${extensionSentence()}` },
   // the data files
   FILE_MISSING: { category: 'file', message: 'file named in the manifest is not in the batch' },
   SHA256_MISMATCH: { category: 'file', message: 'sha256 of the file does not match the manifest' },

@@ -15,6 +15,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { posix } from 'node:path';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { FormatReadError } from '../formats/format';
 import type { RuleCode } from './rules';
 
 /** Excel's own limit; a sheet cannot hold more rows. */
@@ -54,14 +55,8 @@ export interface SheetRowHandler {
   hiddenColumns?(cols: Set<number>): void;
 }
 
-export class XlsxError extends Error {
-  constructor(
-    readonly rule: RuleCode,
-    readonly detail?: string,
-  ) {
-    super(rule);
-  }
-}
+/** A workbook-level refusal (its rule and where); the sheet is not read further. */
+export class XlsxError extends FormatReadError {}
 
 export class XlsxWorkbook {
   readonly problems: WorkbookProblem[] = [];

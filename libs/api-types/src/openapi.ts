@@ -1030,6 +1030,17 @@ export interface components {
         };
         MeDto: {
             /**
+             * @description what a delivery's data files may end in (one entry per input format the ETL reads): for the upload's file picker and its help texts
+             * @example [
+             *       ".csv",
+             *       ".jsonl",
+             *       ".parquet",
+             *       ".arrow",
+             *       ".xlsx"
+             *     ]
+             */
+            dataFileExtensions: string[];
+            /**
              * @description token id (tok_…) or oidc:<subject>
              * @example tok_0123456789ab
              */

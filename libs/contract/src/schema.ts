@@ -154,9 +154,6 @@ export const COLUMNS_BY_FILE: Record<FileKind, readonly ColumnSpec[]> = {
 export const TRUE_VALUES = ['true', '1', 'ja'] as const;
 export const FALSE_VALUES = ['false', '0', 'nee'] as const;
 
-export const INPUT_FORMATS = ['csv', 'jsonl', 'parquet', 'arrow', 'xlsx'] as const;
-export type InputFormat = (typeof INPUT_FORMATS)[number];
-
 export interface ManifestFile {
   name: string;
   rows: number;

@@ -3,6 +3,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { REGION_CODE_PATTERN } from '../openapi/region-code';
 import { loadRegions, ROLES } from '@weegwijzer/contract';
+import { DATA_FILE_EXTENSIONS } from '@weegwijzer/etl';
 import { CurrentPrincipal } from './current-principal.decorator';
 import type { Principal } from './principal';
 import { ALL_ROLES, Roles } from './roles.decorator';
@@ -26,6 +27,13 @@ export class MeDto implements Api.Me {
 
   @ApiProperty({ enum: ['token', 'oidc'], description: 'API token or OIDC JWT', example: 'token' })
   via!: Principal['kind'];
+
+  @ApiProperty({
+    type: [String],
+    description: "what a delivery's data files may end in (one entry per input format the ETL reads): for the upload's file picker and its help texts",
+    example: DATA_FILE_EXTENSIONS,
+  })
+  dataFileExtensions!: string[];
 }
 
 @ApiTags('identity')
@@ -43,5 +51,5 @@ export class MeController {
 
 function toMe(p: Principal): MeDto {
   const regionName = p.region ? (loadRegions().find((r) => r.code === p.region)?.name ?? null) : null;
-  return { id: p.id, name: p.name, role: p.role, region: p.region, regionName, via: p.kind };
+  return { id: p.id, name: p.name, role: p.role, region: p.region, regionName, via: p.kind, dataFileExtensions: [...DATA_FILE_EXTENSIONS] };
 }

@@ -25,7 +25,7 @@ export type MetricTable = Omit<Api.MetricTable, 'columns'> & { columns: MetricCo
 export type CatalogueEntry = Omit<Api.CatalogueEntry, 'filters'> & { filters: readonly string[] };
 
 /** GET /v1/me as the session keeps it. */
-export type Me = Pick<Api.Me, 'role' | 'region'> & Partial<Pick<Api.Me, 'name'>>;
+export type Me = Pick<Api.Me, 'role' | 'region' | 'dataFileExtensions'> & Partial<Pick<Api.Me, 'name'>>;
 
 /** A region as the filters and labels use it. */
 export type RegionRef = Pick<Api.RegionProfile, 'code' | 'name'>;

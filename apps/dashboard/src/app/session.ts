@@ -18,7 +18,8 @@ export function normaliseMe(raw: unknown): Me {
   if (!ROLES.includes(role)) throw new Error(`unknown role "${String(r.role)}"`);
   const region = (r.region ?? r.region_code ?? r.regionCode ?? null) as string | null;
   const name = typeof r.name === 'string' ? r.name : typeof r.label === 'string' ? r.label : undefined;
-  return { role, region, name };
+  const dataFileExtensions = Array.isArray(r.dataFileExtensions) ? r.dataFileExtensions.filter((e): e is string => typeof e === 'string' && /^\.[a-z0-9]+$/.test(e)) : [];
+  return { role, region, name, dataFileExtensions };
 }
 
 function listOf<T>(raw: unknown, key: string): T[] {

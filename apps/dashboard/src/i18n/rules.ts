@@ -2,6 +2,7 @@
  * What a data officer should do about each validation rule, in Dutch. The API's report
  * carries the English text (from the ETL's rule list); the dashboard shows this one when the
  * language is Dutch, and the API's text for a rule it does not know (a newer ETL).
+ * `{extensions}` stands for the data file extensions the API accepts (GET /v1/me).
  */
 export const RULE_HELP_NL: Record<string, string> = {
   ARCHIVE_UNREADABLE: 'Het archief is geen leesbare .zip (beschadigd, versleuteld of een bestand dat niet uitgepakt kan worden). Maak het archief opnieuw, zonder wachtwoord.',
@@ -30,7 +31,7 @@ export const RULE_HELP_NL: Record<string, string> = {
   PRODUCED_AT_IN_FUTURE: 'produced_at ligt in de toekomst. Vul het werkelijke moment van aanmaken in (met tijdzone).',
   PERIOD_INVALID: 'De periode moet van ≤ tot zijn, beide als JJJJ-MM-DD.',
   FILE_NAME_INVALID: 'Gebruik een eenvoudige bestandsnaam (letters, cijfers, . _ -) in dezelfde map.',
-  FILE_FORMAT_UNSUPPORTED: 'Gebruik .csv, .jsonl, .parquet, .arrow of .xlsx.',
+  FILE_FORMAT_UNSUPPORTED: 'Gebruik {extensions}.',
   FILE_MISSING: 'Een bestand uit manifest.json zit niet in de aanlevering. Voeg het toe of corrigeer de naam.',
   SHA256_MISMATCH: 'De sha256 in manifest.json klopt niet met het bestand. Bereken de hash opnieuw na de laatste wijziging.',
   ROWS_MISMATCH: 'Het aantal rijen in manifest.json klopt niet met het bestand (kopregel niet meetellen).',
@@ -71,3 +72,11 @@ export const RULE_HELP_NL: Record<string, string> = {
   BATCH_ID_CONFLICT: 'Deze batch_id is al geladen met andere inhoud. Geef een correctie een nieuwe batch_id.',
   REGION_NOT_ALLOWED: 'U mag alleen aanleveren voor uw eigen regio.',
 };
+
+/** The Dutch guidance for a rule with the accepted extensions filled in; null when there is none (then the API's text is shown). */
+export function ruleHelpNl(rule: string, extensions: readonly string[]): string | null {
+  const text = RULE_HELP_NL[rule];
+  if (text === undefined || (text.includes('{extensions}') && extensions.length === 0)) return null;
+  const list = extensions.length > 1 ? `${extensions.slice(0, -1).join(', ')} of ${extensions[extensions.length - 1]}` : extensions.join('');
+  return text.replace('{extensions}', list);
+}

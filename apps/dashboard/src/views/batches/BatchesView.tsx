@@ -6,7 +6,7 @@ import { useApp } from '../../app/context';
 import { Panel } from '../../components/Panel';
 import { errorText } from '../../components/Status';
 import { buildTable } from '../../lib/table';
-import { RULE_HELP_NL } from '../../i18n/rules';
+import { ruleHelpNl } from '../../i18n/rules';
 
 const STATUS_LABELS: Record<string, { nl: string; en: string }> = {
   queued: { nl: 'in de wachtrij', en: 'queued' },
@@ -124,8 +124,8 @@ function ReportTable({ batch }: { batch: Pick<Batch, 'batchId' | 'report' | 'err
  * (file, row, column) — the report holds no values, so none can be shown.
  */
 function GroupedReport({ report, caption }: { report: Batch['report']; caption: string }) {
-  const { t, lang } = useApp();
-  const help = (e: ReportError) => (lang === 'nl' ? (RULE_HELP_NL[e.rule] ?? e.message) : e.message);
+  const { t, lang, me } = useApp();
+  const help = (e: ReportError) => (lang === 'nl' ? (ruleHelpNl(e.rule, me.dataFileExtensions) ?? e.message) : e.message);
   const errors = report?.errors ?? [];
   const groups = useMemo(() => {
     const byRule = new Map<string, ReportError[]>();
@@ -189,9 +189,11 @@ interface CheckResult {
 
 /** Upload all files of one delivery; the API queues it (202), then the status is polled. */
 function UploadForm({ onDone }: { onDone: () => void }) {
-  const { t, lang } = useApp();
+  const { t, lang, me } = useApp();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
+  // manifest.json, a data file of a format the API reads, or one .zip holding them
+  const accept = ['.json', ...me.dataFileExtensions, '.zip'].join(',');
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<Batch | null>(null);
@@ -280,7 +282,7 @@ function UploadForm({ onDone }: { onDone: () => void }) {
       <form className="upload-form" onSubmit={submit}>
         <div className="field">
           <label htmlFor={`${id}-files`}>{t('uploadFiles')}</label>
-          <input ref={input} id={`${id}-files`} name="files" type="file" multiple accept=".json,.csv,.jsonl,.parquet,.arrow,.xlsx,.zip" />
+          <input ref={input} id={`${id}-files`} name="files" type="file" multiple accept={accept} />
         </div>
         <button type="button" className="check-button" disabled={busy} onClick={() => void checkDelivery()}>
           {t('checkButton')}

@@ -78,7 +78,7 @@ describe('aggregate tables', () => {
         'attention:agg_scope',
         'dropoff:agg_path',
         'flow:agg_flow',
-        'flow:agg_path',
+        'flow:agg_links',
         'phenomenon_coverage:agg_phenomenon',
         'phenomenon_coverage:agg_scope',
         'trend:agg_phenomenon',
@@ -100,7 +100,9 @@ describe('aggregate tables', () => {
     expect(table('trend', { source: SOURCES[0] }, { by: 'source' })).toBe('agg_source');
     expect(table('trend', { source: SOURCES[0] }, { by: 'receiving_party' })).toBe('agg_scope');
     expect(table('flow', {})).toBe('agg_flow');
-    expect(table('flow', { receiving_party: RECEIVING_PARTIES[0] })).toBe('agg_path');
+    expect(tableOf(generatedSql('flow', { role: 'inspectie', scope: {}, params: {} } as MetricRequest).links!.text)).toBe('agg_links');
+    expect(tableOf(generatedSql('flow', { role: 'inspectie', scope: { phenomenon: PHENOMENA[0] }, params: {} } as MetricRequest).links!.text)).toBe('signal_facts');
+    expect(table('flow', { receiving_party: RECEIVING_PARTIES[0] })).toBe('agg_links');
     expect(table('flow', { phenomenon: PHENOMENA[0] })).toBe('signal_facts');
     expect(table('dropoff', {}, { by: 'receiving_party' })).toBe('agg_path');
     expect(table('dropoff', { source: SOURCES[0] })).toBe('signal_facts');

@@ -195,6 +195,8 @@ export const AGGREGATES: readonly AggregateTable[] = [
   { table: 'agg_flow', dims: ['path', 'final_wp_outcome'] },
   // trend, phenomenon_coverage and attention with code filters
   { table: 'agg_scope', dims: ['receiving_party', 'source', 'phenomenon'] },
+  // flow's Sankey links (from source and receiving party through the pre-assessment to the outcome)
+  { table: 'agg_links', dims: ['receiving_party', 'source', 'path', 'last_pre_outcome', 'final_wp_outcome'] },
   // dropoff, and flow with a receiving_party filter: paths and the decisions
   { table: 'agg_path', dims: ['receiving_party', 'path', 'has_pre', 'last_pre_outcome', 'last_pre_framework', 'final_wp_outcome'] },
 ];

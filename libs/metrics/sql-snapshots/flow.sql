@@ -8,8 +8,8 @@ GROUP BY region_code, path, final_wp_outcome, bin;
 
 -- links
 -- params: ["2024-01-01","2024-12-31"]
-SELECT source, receiving_party, path, last_pre_outcome, final_wp_outcome, year(received_at) AS bin, count(*) AS signals, coalesce(sum(rk), 0)::BIGINT AS signals__k
-FROM signal_facts
+SELECT source, receiving_party, path, last_pre_outcome, final_wp_outcome, year(received_at) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
+FROM agg_links
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY source, receiving_party, path, last_pre_outcome, final_wp_outcome, bin;
 
@@ -23,8 +23,8 @@ GROUP BY region_code, path, final_wp_outcome, bin;
 
 -- links
 -- params: ["VR13","2024-01-01","2024-12-31"]
-SELECT source, receiving_party, path, last_pre_outcome, final_wp_outcome, year(received_at) AS bin, count(*) AS signals, coalesce(sum(rk), 0)::BIGINT AS signals__k
-FROM signal_facts
+SELECT source, receiving_party, path, last_pre_outcome, final_wp_outcome, year(received_at) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
+FROM agg_links
 WHERE region_code IN (?)
   AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY source, receiving_party, path, last_pre_outcome, final_wp_outcome, bin;

@@ -2,7 +2,7 @@
 import { OUTCOMES_BY_STAGE, PATHS, REGION_CODES } from '@weegwijzer/contract';
 import { ALL_FILTERS, ALL_ROLES, count, dim, num, strOrNull } from './columns';
 import { sumGroups } from './pivot';
-import { binColumn, countAll, scopeWhere, signalCounts, SqlBuilder } from './sql';
+import { binColumn, scopeWhere, signalCounts, SqlBuilder } from './sql';
 import type { MetricContext, MetricDefinition, Row } from './types';
 
 const WP_OUTCOMES = OUTCOMES_BY_STAGE.weegploeg;
@@ -60,8 +60,9 @@ GROUP BY region_code, path, final_wp_outcome, bin`);
   links: {
     sql(ctx) {
       const b = new SqlBuilder();
-      return b.statement(`SELECT source, receiving_party, path, last_pre_outcome, final_wp_outcome, ${binColumn(ctx)}, ${countAll(ctx, 'signals')}
-FROM signal_facts
+      const src = signalCounts(ctx, ['source', 'receiving_party', 'path', 'last_pre_outcome', 'final_wp_outcome']);
+      return b.statement(`SELECT source, receiving_party, path, last_pre_outcome, final_wp_outcome, ${binColumn(ctx)}, ${src.count('signals')}
+FROM ${src.table}
 WHERE ${scopeWhere(b, ctx, linkRegions(ctx))}
 GROUP BY source, receiving_party, path, last_pre_outcome, final_wp_outcome, bin`);
     },

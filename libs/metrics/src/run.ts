@@ -218,7 +218,8 @@ export function assembleResponse(
     protection: options.exact ? 'exact' : ctx.ownRegion ? 'exact_own_region' : 'cell_key',
     additivity: options.exact ? 'exact' : 'approximate',
     ptable: PTABLE.version,
-    ...toTable(columns, sortRows(out, columns)),
+    // without the peer view the rows are completeRow's: every column, in order
+    ...toTable(columns, sortRows(out, columns), !ctx.ownRegion),
     notes,
     ...(def.extra?.(ctx) ?? {}),
   };
@@ -261,29 +262,31 @@ function attachStats(rows: Row[], statsRaw: readonly Record<string, unknown>[], 
  * released as they are.
  */
 function discloseRow(values: Row, columns: readonly MetricColumn[], k: number, exact: boolean, margin = PTABLE.D): DisclosedRow {
-  const reasons: Record<string, string> = {};
+  // most rows hide nothing: they share one empty (frozen) reasons object
+  let reasons = NO_REASONS;
+  const hide = (name: string, reason: string) => {
+    if (reasons === NO_REASONS) reasons = {};
+    values[name] = null;
+    reasons[name] = reason;
+  };
   if (exact) return { values, reasons };
-  const below = (v: unknown) => typeof v === 'number' && v > 0 && v < k;
   for (const c of columns) {
     if (c.kind !== 'count' || c.reference) continue;
-    if (below(values[c.name])) {
-      values[c.name] = null;
-      reasons[c.name] = REASON.countBelowK;
-    }
+    const v = values[c.name];
+    if (typeof v === 'number' && v > 0 && v < k) hide(c.name, REASON.countBelowK);
   }
   for (const c of columns) {
     if (c.kind === 'count' || c.kind === 'dimension' || values[c.name] === null || values[c.name] === undefined) continue;
     const from = c.from ?? [];
-    if (from.some((f) => reasons[f])) {
-      values[c.name] = null;
-      reasons[c.name] = REASON.fromSuppressed;
-    } else if (c.base && (reasons[c.base] || (values[c.base] as number) < (c.kind === 'days' ? k + margin : k))) {
-      values[c.name] = null;
-      reasons[c.name] = c.kind === 'days' ? REASON.fewerThanKUnits : REASON.denominatorBelowK;
+    if (reasons !== NO_REASONS && from.some((f) => reasons[f])) hide(c.name, REASON.fromSuppressed);
+    else if (c.base && (reasons[c.base] || (values[c.base] as number) < (c.kind === 'days' ? k + margin : k))) {
+      hide(c.name, c.kind === 'days' ? REASON.fewerThanKUnits : REASON.denominatorBelowK);
     }
   }
   return { values, reasons };
 }
+
+const NO_REASONS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 /**
  * Every region (and the national row) × every combination of the code-list dimensions, 0
@@ -378,12 +381,19 @@ function sortRows(rows: DisclosedRow[], columns: readonly MetricColumn[]): Discl
   return keyed.map((k) => k.r);
 }
 
-function toTable(columns: readonly MetricColumn[], rows: DisclosedRow[]): MetricTable {
+/** `inColumnOrder`: every row's values already hold every column in column order (`completeRow`), so they are used as they are. */
+function toTable(columns: readonly MetricColumn[], rows: DisclosedRow[], inColumnOrder = false): MetricTable {
   const suppressed: SuppressedCell[] = [];
   const out: Row[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    for (const c of columns) if (r.reasons[c.name]) suppressed.push({ row: i, column: c.name, reason: r.reasons[c.name] });
+    if (r.reasons !== NO_REASONS) for (const c of columns) if (r.reasons[c.name]) suppressed.push({ row: i, column: c.name, reason: r.reasons[c.name] });
+    if (inColumnOrder) {
+      // (a derive hook may have left undefined: sent as null, like every other absent value)
+      for (const c of columns) if (r.values[c.name] === undefined) r.values[c.name] = null;
+      out[i] = r.values;
+      continue;
+    }
     const values: Row = {};
     for (const c of columns) values[c.name] = r.values[c.name] ?? null;
     out[i] = values;

@@ -14,7 +14,7 @@
  * - `agg_*`: aggregate tables of signal_facts (AGGREGATES), for the metrics that count
  *   signals by a few columns.
  */
-export const ANALYTIC_SCHEMA_VERSION = 3;
+export const ANALYTIC_SCHEMA_VERSION = 4;
 
 export const SIGNALS_DDL = `CREATE TABLE signals (
   signal_id VARCHAR NOT NULL,

@@ -11,6 +11,7 @@
  * Prints p50/p95/p99 and requests/s per endpoint, errors, and the ratios API p95 / library time.
  */
 import { createApp, loadConfig } from '@weegwijzer/api';
+import { ANALYTIC_SCHEMA_VERSION } from '@weegwijzer/contract';
 import { Ingestor, generateDemo, scaleForSignals } from '@weegwijzer/etl';
 import { catalogue, runMetric } from '@weegwijzer/metrics';
 import { acquireOwnership, AnalyticReader, closeOperationalStore, openOperationalStore, readSnapshotPointer, sendControl } from '@weegwijzer/store';
@@ -58,6 +59,18 @@ async function prepareData(benchDir: string): Promise<string> {
   const marker = join(dataDir, 'bench-ready.json');
   if (existsSync(marker) && readSnapshotPointer(dataDir)) {
     log(`using cached bench data in ${dataDir} (${readFileSync(marker, 'utf8').trim()})`);
+    if (readSnapshotPointer(dataDir)!.schema_version !== ANALYTIC_SCHEMA_VERSION) {
+      // an older analytic schema: the ingestor's start-up rebuilds the snapshot from the cached batches
+      log(`rebuilding the snapshot for analytic schema ${ANALYTIC_SCHEMA_VERSION}`);
+      const ownership = acquireOwnership(dataDir);
+      const store = await openOperationalStore({ dataDir });
+      try {
+        await new Ingestor({ dataDir, store }).init();
+      } finally {
+        await closeOperationalStore(store);
+        ownership.release();
+      }
+    }
     return dataDir;
   }
   mkdirSync(dataDir, { recursive: true });

@@ -1,74 +1,23 @@
 -- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{"by":"none"}}
 -- main
 -- params: ["2024-01-01","2024-12-31"]
-SELECT region_code, year(received_at) AS bin,
-  CAST(sum(CASE WHEN has_pre THEN n ELSE 0 END) AS BIGINT) AS with_pre, CAST(sum(CASE WHEN has_pre THEN k ELSE 0 END) AS BIGINT) AS with_pre__k,
-  CAST(sum(CASE WHEN path = 'dropped' THEN n ELSE 0 END) AS BIGINT) AS dropped, CAST(sum(CASE WHEN path = 'dropped' THEN k ELSE 0 END) AS BIGINT) AS dropped__k,
-  CAST(sum(CASE WHEN path IN ('direct', 'via_pre_weging') THEN n ELSE 0 END) AS BIGINT) AS reached, CAST(sum(CASE WHEN path IN ('direct', 'via_pre_weging') THEN k ELSE 0 END) AS BIGINT) AS reached__k,
-  CAST(sum(CASE WHEN path = 'direct' THEN n ELSE 0 END) AS BIGINT) AS direct, CAST(sum(CASE WHEN path = 'direct' THEN k ELSE 0 END) AS BIGINT) AS direct__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND last_pre_outcome = 'niet_doorgezet' THEN n ELSE 0 END) AS BIGINT) AS dropped_niet_doorgezet, CAST(sum(CASE WHEN path = 'dropped' AND last_pre_outcome = 'niet_doorgezet' THEN k ELSE 0 END) AS BIGINT) AS dropped_niet_doorgezet__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND last_pre_outcome = 'afgesloten_onvoldoende_info' THEN n ELSE 0 END) AS BIGINT) AS dropped_afgesloten_onvoldoende_info, CAST(sum(CASE WHEN path = 'dropped' AND last_pre_outcome = 'afgesloten_onvoldoende_info' THEN k ELSE 0 END) AS BIGINT) AS dropped_afgesloten_onvoldoende_info__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND last_pre_outcome = 'doorverwezen' THEN n ELSE 0 END) AS BIGINT) AS dropped_doorverwezen, CAST(sum(CASE WHEN path = 'dropped' AND last_pre_outcome = 'doorverwezen' THEN k ELSE 0 END) AS BIGINT) AS dropped_doorverwezen__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'wettelijke_criteria' THEN n ELSE 0 END) AS BIGINT) AS dropped_fw_wettelijke_criteria, CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'wettelijke_criteria' THEN k ELSE 0 END) AS BIGINT) AS dropped_fw_wettelijke_criteria__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'ontwikkelgebieden' THEN n ELSE 0 END) AS BIGINT) AS dropped_fw_ontwikkelgebieden, CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'ontwikkelgebieden' THEN k ELSE 0 END) AS BIGINT) AS dropped_fw_ontwikkelgebieden__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'ica' THEN n ELSE 0 END) AS BIGINT) AS dropped_fw_ica, CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'ica' THEN k ELSE 0 END) AS BIGINT) AS dropped_fw_ica__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'le_model' THEN n ELSE 0 END) AS BIGINT) AS dropped_fw_le_model, CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'le_model' THEN k ELSE 0 END) AS BIGINT) AS dropped_fw_le_model__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'particulier_instrument' THEN n ELSE 0 END) AS BIGINT) AS dropped_fw_particulier_instrument, CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'particulier_instrument' THEN k ELSE 0 END) AS BIGINT) AS dropped_fw_particulier_instrument__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'open_gesprek' THEN n ELSE 0 END) AS BIGINT) AS dropped_fw_open_gesprek, CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'open_gesprek' THEN k ELSE 0 END) AS BIGINT) AS dropped_fw_open_gesprek__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'niet_pluis' THEN n ELSE 0 END) AS BIGINT) AS dropped_fw_niet_pluis, CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'niet_pluis' THEN k ELSE 0 END) AS BIGINT) AS dropped_fw_niet_pluis__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'onbekend' THEN n ELSE 0 END) AS BIGINT) AS dropped_fw_onbekend, CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'onbekend' THEN k ELSE 0 END) AS BIGINT) AS dropped_fw_onbekend__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework IN ('wettelijke_criteria', 'ontwikkelgebieden', 'ica', 'le_model', 'particulier_instrument') THEN n ELSE 0 END) AS BIGINT) AS dropped_explicit, CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework IN ('wettelijke_criteria', 'ontwikkelgebieden', 'ica', 'le_model', 'particulier_instrument') THEN k ELSE 0 END) AS BIGINT) AS dropped_explicit__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND (last_pre_framework IS NULL OR NOT last_pre_framework IN ('wettelijke_criteria', 'ontwikkelgebieden', 'ica', 'le_model', 'particulier_instrument')) THEN n ELSE 0 END) AS BIGINT) AS dropped_judgement, CAST(sum(CASE WHEN path = 'dropped' AND (last_pre_framework IS NULL OR NOT last_pre_framework IN ('wettelijke_criteria', 'ontwikkelgebieden', 'ica', 'le_model', 'particulier_instrument')) THEN k ELSE 0 END) AS BIGINT) AS dropped_judgement__k
+SELECT region_code, path, has_pre, last_pre_outcome, last_pre_framework, year(received_at) AS bin, CAST(sum(n) AS BIGINT) AS n, CAST(sum(k) AS BIGINT) AS n__k
 FROM agg_path
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
-GROUP BY region_code, bin;
+GROUP BY region_code, path, has_pre, last_pre_outcome, last_pre_framework, bin;
 
 -- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{"by":"receiving_party"}}
 -- main
 -- params: ["2024-01-01","2024-12-31"]
-SELECT region_code, receiving_party, year(received_at) AS bin,
-  CAST(sum(CASE WHEN has_pre THEN n ELSE 0 END) AS BIGINT) AS with_pre, CAST(sum(CASE WHEN has_pre THEN k ELSE 0 END) AS BIGINT) AS with_pre__k,
-  CAST(sum(CASE WHEN path = 'dropped' THEN n ELSE 0 END) AS BIGINT) AS dropped, CAST(sum(CASE WHEN path = 'dropped' THEN k ELSE 0 END) AS BIGINT) AS dropped__k,
-  CAST(sum(CASE WHEN path IN ('direct', 'via_pre_weging') THEN n ELSE 0 END) AS BIGINT) AS reached, CAST(sum(CASE WHEN path IN ('direct', 'via_pre_weging') THEN k ELSE 0 END) AS BIGINT) AS reached__k,
-  CAST(sum(CASE WHEN path = 'direct' THEN n ELSE 0 END) AS BIGINT) AS direct, CAST(sum(CASE WHEN path = 'direct' THEN k ELSE 0 END) AS BIGINT) AS direct__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND last_pre_outcome = 'niet_doorgezet' THEN n ELSE 0 END) AS BIGINT) AS dropped_niet_doorgezet, CAST(sum(CASE WHEN path = 'dropped' AND last_pre_outcome = 'niet_doorgezet' THEN k ELSE 0 END) AS BIGINT) AS dropped_niet_doorgezet__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND last_pre_outcome = 'afgesloten_onvoldoende_info' THEN n ELSE 0 END) AS BIGINT) AS dropped_afgesloten_onvoldoende_info, CAST(sum(CASE WHEN path = 'dropped' AND last_pre_outcome = 'afgesloten_onvoldoende_info' THEN k ELSE 0 END) AS BIGINT) AS dropped_afgesloten_onvoldoende_info__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND last_pre_outcome = 'doorverwezen' THEN n ELSE 0 END) AS BIGINT) AS dropped_doorverwezen, CAST(sum(CASE WHEN path = 'dropped' AND last_pre_outcome = 'doorverwezen' THEN k ELSE 0 END) AS BIGINT) AS dropped_doorverwezen__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'wettelijke_criteria' THEN n ELSE 0 END) AS BIGINT) AS dropped_fw_wettelijke_criteria, CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'wettelijke_criteria' THEN k ELSE 0 END) AS BIGINT) AS dropped_fw_wettelijke_criteria__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'ontwikkelgebieden' THEN n ELSE 0 END) AS BIGINT) AS dropped_fw_ontwikkelgebieden, CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'ontwikkelgebieden' THEN k ELSE 0 END) AS BIGINT) AS dropped_fw_ontwikkelgebieden__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'ica' THEN n ELSE 0 END) AS BIGINT) AS dropped_fw_ica, CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'ica' THEN k ELSE 0 END) AS BIGINT) AS dropped_fw_ica__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'le_model' THEN n ELSE 0 END) AS BIGINT) AS dropped_fw_le_model, CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'le_model' THEN k ELSE 0 END) AS BIGINT) AS dropped_fw_le_model__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'particulier_instrument' THEN n ELSE 0 END) AS BIGINT) AS dropped_fw_particulier_instrument, CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'particulier_instrument' THEN k ELSE 0 END) AS BIGINT) AS dropped_fw_particulier_instrument__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'open_gesprek' THEN n ELSE 0 END) AS BIGINT) AS dropped_fw_open_gesprek, CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'open_gesprek' THEN k ELSE 0 END) AS BIGINT) AS dropped_fw_open_gesprek__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'niet_pluis' THEN n ELSE 0 END) AS BIGINT) AS dropped_fw_niet_pluis, CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'niet_pluis' THEN k ELSE 0 END) AS BIGINT) AS dropped_fw_niet_pluis__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'onbekend' THEN n ELSE 0 END) AS BIGINT) AS dropped_fw_onbekend, CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'onbekend' THEN k ELSE 0 END) AS BIGINT) AS dropped_fw_onbekend__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework IN ('wettelijke_criteria', 'ontwikkelgebieden', 'ica', 'le_model', 'particulier_instrument') THEN n ELSE 0 END) AS BIGINT) AS dropped_explicit, CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework IN ('wettelijke_criteria', 'ontwikkelgebieden', 'ica', 'le_model', 'particulier_instrument') THEN k ELSE 0 END) AS BIGINT) AS dropped_explicit__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND (last_pre_framework IS NULL OR NOT last_pre_framework IN ('wettelijke_criteria', 'ontwikkelgebieden', 'ica', 'le_model', 'particulier_instrument')) THEN n ELSE 0 END) AS BIGINT) AS dropped_judgement, CAST(sum(CASE WHEN path = 'dropped' AND (last_pre_framework IS NULL OR NOT last_pre_framework IN ('wettelijke_criteria', 'ontwikkelgebieden', 'ica', 'le_model', 'particulier_instrument')) THEN k ELSE 0 END) AS BIGINT) AS dropped_judgement__k
+SELECT region_code, receiving_party, path, has_pre, last_pre_outcome, last_pre_framework, year(received_at) AS bin, CAST(sum(n) AS BIGINT) AS n, CAST(sum(k) AS BIGINT) AS n__k
 FROM agg_path
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
-GROUP BY region_code, receiving_party, bin;
+GROUP BY region_code, receiving_party, path, has_pre, last_pre_outcome, last_pre_framework, bin;
 
 -- regio: {"role":"regio","region":"VR13","scope":{"from":"2024-01-01","to":"2024-12-31"}}
 -- main
 -- params: ["2024-01-01","2024-12-31"]
-SELECT region_code, year(received_at) AS bin,
-  CAST(sum(CASE WHEN has_pre THEN n ELSE 0 END) AS BIGINT) AS with_pre, CAST(sum(CASE WHEN has_pre THEN k ELSE 0 END) AS BIGINT) AS with_pre__k,
-  CAST(sum(CASE WHEN path = 'dropped' THEN n ELSE 0 END) AS BIGINT) AS dropped, CAST(sum(CASE WHEN path = 'dropped' THEN k ELSE 0 END) AS BIGINT) AS dropped__k,
-  CAST(sum(CASE WHEN path IN ('direct', 'via_pre_weging') THEN n ELSE 0 END) AS BIGINT) AS reached, CAST(sum(CASE WHEN path IN ('direct', 'via_pre_weging') THEN k ELSE 0 END) AS BIGINT) AS reached__k,
-  CAST(sum(CASE WHEN path = 'direct' THEN n ELSE 0 END) AS BIGINT) AS direct, CAST(sum(CASE WHEN path = 'direct' THEN k ELSE 0 END) AS BIGINT) AS direct__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND last_pre_outcome = 'niet_doorgezet' THEN n ELSE 0 END) AS BIGINT) AS dropped_niet_doorgezet, CAST(sum(CASE WHEN path = 'dropped' AND last_pre_outcome = 'niet_doorgezet' THEN k ELSE 0 END) AS BIGINT) AS dropped_niet_doorgezet__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND last_pre_outcome = 'afgesloten_onvoldoende_info' THEN n ELSE 0 END) AS BIGINT) AS dropped_afgesloten_onvoldoende_info, CAST(sum(CASE WHEN path = 'dropped' AND last_pre_outcome = 'afgesloten_onvoldoende_info' THEN k ELSE 0 END) AS BIGINT) AS dropped_afgesloten_onvoldoende_info__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND last_pre_outcome = 'doorverwezen' THEN n ELSE 0 END) AS BIGINT) AS dropped_doorverwezen, CAST(sum(CASE WHEN path = 'dropped' AND last_pre_outcome = 'doorverwezen' THEN k ELSE 0 END) AS BIGINT) AS dropped_doorverwezen__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'wettelijke_criteria' THEN n ELSE 0 END) AS BIGINT) AS dropped_fw_wettelijke_criteria, CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'wettelijke_criteria' THEN k ELSE 0 END) AS BIGINT) AS dropped_fw_wettelijke_criteria__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'ontwikkelgebieden' THEN n ELSE 0 END) AS BIGINT) AS dropped_fw_ontwikkelgebieden, CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'ontwikkelgebieden' THEN k ELSE 0 END) AS BIGINT) AS dropped_fw_ontwikkelgebieden__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'ica' THEN n ELSE 0 END) AS BIGINT) AS dropped_fw_ica, CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'ica' THEN k ELSE 0 END) AS BIGINT) AS dropped_fw_ica__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'le_model' THEN n ELSE 0 END) AS BIGINT) AS dropped_fw_le_model, CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'le_model' THEN k ELSE 0 END) AS BIGINT) AS dropped_fw_le_model__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'particulier_instrument' THEN n ELSE 0 END) AS BIGINT) AS dropped_fw_particulier_instrument, CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'particulier_instrument' THEN k ELSE 0 END) AS BIGINT) AS dropped_fw_particulier_instrument__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'open_gesprek' THEN n ELSE 0 END) AS BIGINT) AS dropped_fw_open_gesprek, CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'open_gesprek' THEN k ELSE 0 END) AS BIGINT) AS dropped_fw_open_gesprek__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'niet_pluis' THEN n ELSE 0 END) AS BIGINT) AS dropped_fw_niet_pluis, CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'niet_pluis' THEN k ELSE 0 END) AS BIGINT) AS dropped_fw_niet_pluis__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'onbekend' THEN n ELSE 0 END) AS BIGINT) AS dropped_fw_onbekend, CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework = 'onbekend' THEN k ELSE 0 END) AS BIGINT) AS dropped_fw_onbekend__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework IN ('wettelijke_criteria', 'ontwikkelgebieden', 'ica', 'le_model', 'particulier_instrument') THEN n ELSE 0 END) AS BIGINT) AS dropped_explicit, CAST(sum(CASE WHEN path = 'dropped' AND last_pre_framework IN ('wettelijke_criteria', 'ontwikkelgebieden', 'ica', 'le_model', 'particulier_instrument') THEN k ELSE 0 END) AS BIGINT) AS dropped_explicit__k,
-  CAST(sum(CASE WHEN path = 'dropped' AND (last_pre_framework IS NULL OR NOT last_pre_framework IN ('wettelijke_criteria', 'ontwikkelgebieden', 'ica', 'le_model', 'particulier_instrument')) THEN n ELSE 0 END) AS BIGINT) AS dropped_judgement, CAST(sum(CASE WHEN path = 'dropped' AND (last_pre_framework IS NULL OR NOT last_pre_framework IN ('wettelijke_criteria', 'ontwikkelgebieden', 'ica', 'le_model', 'particulier_instrument')) THEN k ELSE 0 END) AS BIGINT) AS dropped_judgement__k
+SELECT region_code, path, has_pre, last_pre_outcome, last_pre_framework, year(received_at) AS bin, CAST(sum(n) AS BIGINT) AS n, CAST(sum(k) AS BIGINT) AS n__k
 FROM agg_path
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
-GROUP BY region_code, bin;
+GROUP BY region_code, path, has_pre, last_pre_outcome, last_pre_framework, bin;

@@ -1,7 +1,8 @@
 /** dropoff (METRICS.md §2): where signals drop off in the pre-assessment, and on what basis. */
 import { DROP_OUTCOMES, EXPLICIT_FRAMEWORKS, FRAMEWORKS, RECEIVING_PARTIES } from '@weegwijzer/contract';
 import { ALL_FILTERS, ALL_ROLES, count, dim, share } from './columns';
-import { binColumn, lit, litList, scopeWhere, signalCounts, SqlBuilder } from './sql';
+import { sumGroups } from './pivot';
+import { binColumn, scopeWhere, signalCounts, SqlBuilder } from './sql';
 import type { MetricDefinition } from './types';
 
 const BY_PARTY = { param: 'by', equals: 'receiving_party' };
@@ -44,22 +45,23 @@ export const dropoffMetric: MetricDefinition = {
     const b = new SqlBuilder();
     const dims = ctx.params.by === 'receiving_party' ? 'receiving_party, ' : '';
     const src = signalCounts(ctx, [...(dims ? ['receiving_party'] : []), 'path', 'has_pre', 'last_pre_outcome', 'last_pre_framework']);
-    const dropped = `path = ${lit('dropped')}`;
-    const explicit = `last_pre_framework IN (${litList(EXPLICIT_FRAMEWORKS)})`;
-    const counts = [
-      src.countIf('has_pre', 'with_pre'),
-      src.countIf(dropped, 'dropped'),
-      src.countIf(`path IN (${litList(['direct', 'via_pre_weging'])})`, 'reached'),
-      src.countIf(`path = ${lit('direct')}`, 'direct'),
-      ...DROP_OUTCOMES.map((o) => src.countIf(`${dropped} AND last_pre_outcome = ${lit(o)}`, `dropped_${o}`)),
-      ...FRAMEWORKS.map((f) => src.countIf(`${dropped} AND last_pre_framework = ${lit(f)}`, `dropped_fw_${f}`)),
-      src.countIf(`${dropped} AND ${explicit}`, 'dropped_explicit'),
-      src.countIf(`${dropped} AND (last_pre_framework IS NULL OR NOT ${explicit})`, 'dropped_judgement'),
-    ];
-    return b.statement(`SELECT region_code, ${dims}${binColumn(ctx)},
-  ${counts.join(',\n  ')}
+    return b.statement(`SELECT region_code, ${dims}path, has_pre, last_pre_outcome, last_pre_framework, ${binColumn(ctx)}, ${src.count('n')}
 FROM ${src.table}
 WHERE ${scopeWhere(b, ctx)}
-GROUP BY region_code, ${dims}bin`);
+GROUP BY region_code, ${dims}path, has_pre, last_pre_outcome, last_pre_framework, bin`);
+  },
+  rows: (raw, ctx) => {
+    const dropped = (g: Record<string, unknown>) => g.path === 'dropped';
+    const explicit = new Set<string>(EXPLICIT_FRAMEWORKS);
+    return sumGroups(raw, ctx.params.by === 'receiving_party' ? ['receiving_party'] : [], {
+      with_pre: (g) => g.has_pre === true,
+      dropped,
+      reached: (g) => g.path === 'direct' || g.path === 'via_pre_weging',
+      direct: (g) => g.path === 'direct',
+      ...Object.fromEntries(DROP_OUTCOMES.map((o) => [`dropped_${o}`, (g: Record<string, unknown>) => dropped(g) && g.last_pre_outcome === o])),
+      ...Object.fromEntries(FRAMEWORKS.map((f) => [`dropped_fw_${f}`, (g: Record<string, unknown>) => dropped(g) && g.last_pre_framework === f])),
+      dropped_explicit: (g) => dropped(g) && explicit.has(g.last_pre_framework as string),
+      dropped_judgement: (g) => dropped(g) && !explicit.has(g.last_pre_framework as string),
+    });
   },
 };

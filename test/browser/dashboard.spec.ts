@@ -6,32 +6,38 @@
  * numbers, CSV equal to the API, keyboard-only use, screenshots; and the size of the first load.
  */
 import { validAssessment, validSignal, writeTestBatch } from '@weegwijzer/etl';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApi, type TestApi } from '../api/harness';
-import { allPageText, CHROMIUM, HAVE_CHROMIUM, launch, openView, panelTable, roleName, runAxe, signInAs, tokensByRole, waitForData, type AxeViolation, type Role } from './browser';
+import { VIEW_IDS } from '../../apps/dashboard/src/app/url-state';
+import type { TestApi } from '../api/harness';
+import {
+  allPageText,
+  CHROMIUM,
+  HAVE_CHROMIUM,
+  newPage,
+  openView,
+  panelTable,
+  roleName,
+  runAxe,
+  SCREENSHOTS,
+  signedOut,
+  signInAs,
+  SMALL_DEMO,
+  startDashboard,
+  closeBrowserAndApi,
+  waitForData,
+  type AxeViolation,
+  type DashboardUnderTest,
+  type Role,
+} from './browser';
 import { DASHBOARD, ensureDashboardBuilt, gzipBytes, initialScripts, ROOT } from './dashboard-build';
 
 const INITIAL_JS_LIMIT = 350 * 1024;
-const SCREENSHOTS = join(ROOT, 'screenshots');
-const ALL_VIEWS = [
-  'overzicht',
-  'regio',
-  'aandacht',
-  'stroom',
-  'preweging',
-  'criteria',
-  'fenomenen',
-  'integraliteit',
-  'bereik',
-  'register',
-  'gegevens',
-  'definities',
-  'toegankelijkheid',
-];
+/** Every view the dashboard's URL knows, in the order of its menu (views.ts builds the menu apart). */
+const ALL_VIEWS: string[] = [...VIEW_IDS];
 const ROLES: Role[] = [
   { role: 'inspectie', region: null },
   { role: 'nctv', region: null },
@@ -87,53 +93,15 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
   let browser: Browser;
   let tokens: Map<string, string>;
   let regionNames: Map<string, string>;
+  let apiMetric: DashboardUnderTest['apiMetric'];
   /** Text of every view per role, gathered by the tour for the regio check. */
   const seenText = new Map<string, Map<string, string>>();
 
   beforeAll(async () => {
-    ensureDashboardBuilt();
-    api = await startApi('browser', {
-      WEEGWIJZER_DEMO: '1',
-      WEEGWIJZER_DEMO_SCALE: '0.15',
-      WEEGWIJZER_DEMO_YEARS: '2',
-      WEEGWIJZER_DEMO_SEED: '7',
-      WEEGWIJZER_DEMO_REGIONS: 'VR13,VR03',
-    });
-    tokens = new Map(api.app.demoSessions.map((s) => [s.region ? `${s.role}-${s.region}` : s.role, s.token]));
-    for (const [k, v] of tokens) tokensByRole.set(k, v);
-    const regions = (await (await api.call('/api/v1/registry/regions', { token: tokens.get('inspectie') })).json()) as { code: string; name: string }[];
-    regionNames = new Map(regions.map((r) => [r.code, r.name]));
-    browser = await launch();
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    ({ api, browser, tokens, regionNames, apiMetric } = await startDashboard('browser', SMALL_DEMO));
   }, 600_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-  }, 60_000);
-
-  async function newPage(): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'nl-NL' });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(`page error at ${page.url().split('#')[1] ?? '/'}: ${e.message} ${(e.stack ?? '').split('\n').slice(1, 4).join(' ')}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
-    });
-    return { context, page, problems };
-  }
-
-  async function apiMetric(role: string, name: string, query: Record<string, string> = {}) {
-    const q = new URLSearchParams(query).toString();
-    const res = await api.call(`/api/v1/metrics/${name}${q ? `?${q}` : ''}`, { token: tokens.get(role) });
-    expect(res.status, `${name}?${q} as ${role}`).toBe(200);
-    return (await res.json()) as {
-      k: number;
-      columns: { name: string; kind: string; label: { nl: string; en: string } }[];
-      rows: Record<string, unknown>[];
-      suppressed: { row: number; column: string; reason: string }[];
-    };
-  }
+  afterAll(() => closeBrowserAndApi(browser, api), 60_000);
 
   /** A table cell as the API would send it: a number, or null when shown as suppressed. */
   function parseNl(text: string): number | null | string {
@@ -149,7 +117,7 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
     const violations: Record<string, AxeViolation[]> = {};
     for (const r of ROLES) {
       const name = roleName(r);
-      const { context, page, problems } = await newPage();
+      const { context, page, problems } = await newPage(browser);
       await signInAs(page, api.url, r);
       const nav = await page.$$eval('nav.main-nav a[data-view]', (as) => as.map((a) => a.getAttribute('data-view')));
       // a regio user's menu starts with its own region page
@@ -196,7 +164,7 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
   });
 
   it('follows the filters: URL, table numbers equal to the API for the same scope', async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await newPage(browser);
     await signInAs(page, api.url, { role: 'inspectie', region: null });
     await openView(page, 'stroom');
     await page.click('section[data-panel="flow-funnel"] .segmented button:nth-child(2)');
@@ -248,7 +216,7 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
   }, 120_000);
 
   it('downloads a CSV equal to the API’s numbers for the same scope', async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await newPage(browser);
     await signInAs(page, api.url, { role: 'inspectie', region: null });
     await openView(page, 'preweging', 'phenomenon=jihadisme');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('section[data-panel="dropoff-region"] button.csv')]);
@@ -289,9 +257,8 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
   }, 120_000);
 
   it('works by keyboard alone: skip link, role picker, view navigation with Enter, filters, chart/table switch', async () => {
-    const { context, page } = await newPage();
-    await page.goto(api.url + '/');
-    await page.evaluate(() => sessionStorage.clear());
+    const { context, page } = await newPage(browser);
+    await signedOut(page, api.url);
     await page.reload();
     await page.waitForSelector('.role-picker button');
     const focused = () =>
@@ -350,9 +317,8 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
   }, 120_000);
 
   it('signs in with a token, and says why a wrong token is refused', async () => {
-    const { context, page } = await newPage();
-    await page.goto(api.url + '/');
-    await page.evaluate(() => sessionStorage.clear());
+    const { context, page } = await newPage(browser);
+    await signedOut(page, api.url);
     await page.reload();
     await page.fill('.signin input[type="password"]', 'wgw_not-a-real-token');
     await page.click('.signin form button[type="submit"]');
@@ -373,7 +339,7 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
   }, 60_000);
 
   it('switches to English: page language, UI strings and metric labels', async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await newPage(browser);
     await signInAs(page, api.url, { role: 'nctv', region: null });
     await openView(page, 'stroom');
     expect(await page.getAttribute('html', 'lang')).toBe('nl');
@@ -389,7 +355,7 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
   }, 60_000);
 
   it('explains an impossible filter instead of showing nothing', async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await newPage(browser);
     await signInAs(page, api.url, { role: 'inspectie', region: null });
     await openView(page, 'stroom', 'from=2025-06&to=2025-01');
     const alerts = await page.$$eval('[role="alert"]', (els) => els.map((e) => e.textContent ?? ''));
@@ -399,7 +365,7 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
   }, 60_000);
 
   it('lets an administrator edit the registry (PUT), and the table shows the change', async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await newPage(browser);
     await signInAs(page, api.url, { role: 'beheer', region: null });
     await openView(page, 'register');
     await page.click('button[data-edit="VR01"]');
@@ -425,7 +391,7 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
       ]),
     );
     // Nobody else gets the edit form.
-    const other = await newPage();
+    const other = await newPage(browser);
     await signInAs(other.page, api.url, { role: 'regio', region: 'VR13' });
     await openView(other.page, 'register');
     expect(await other.page.$$('button[data-edit]')).toHaveLength(0);
@@ -444,7 +410,7 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
         assessments: [validAssessment(1, 1), validAssessment(2, 2)],
       });
       const files = readdirSync(batchDir).map((f) => join(batchDir, f));
-      const { context, page } = await newPage();
+      const { context, page } = await newPage(browser);
       await signInAs(page, api.url, { role: 'regio', region: 'VR13' });
       await openView(page, 'gegevens');
       await page.setInputFiles('input[type="file"][name="files"]', files);

@@ -10,16 +10,27 @@
  * the page shows (trend grain select, the additivity sentence), the assertion says so.
  */
 import ExcelJS from 'exceljs';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApi, type TestApi } from '../api/harness';
-import { HAVE_CHROMIUM, launch, openView, panelTable, runAxe, signInAs, waitForData } from './browser';
-import { ensureDashboardBuilt, ROOT } from './dashboard-build';
-
-const SCREENSHOTS = join(ROOT, 'screenshots');
+import type { TestApi } from '../api/harness';
+import {
+  HAVE_CHROMIUM,
+  newPage,
+  openView,
+  panelTable,
+  runAxe,
+  SCREENSHOTS,
+  signedOut,
+  signInAs,
+  SMALL_DEMO,
+  startDashboard,
+  closeBrowserAndApi,
+  waitForData,
+  type DashboardUnderTest,
+} from './browser';
 
 /** A Dutch table text as a number (1.234 / 38,6% / 12,5), or null for a value not shown. */
 function nlNumber(text: string): number | null {
@@ -41,48 +52,15 @@ describe.skipIf(!HAVE_CHROMIUM)('issue 10 in Chromium: region page, comparison, 
   let browser: Browser;
   let tokens: Map<string, string>;
   let regionNames: Map<string, string>;
+  let apiMetric: DashboardUnderTest['apiMetric'];
   let dataThrough: string;
 
   beforeAll(async () => {
-    ensureDashboardBuilt();
-    api = await startApi('browser-region', {
-      WEEGWIJZER_DEMO: '1',
-      WEEGWIJZER_DEMO_SCALE: '0.15',
-      WEEGWIJZER_DEMO_YEARS: '2',
-      WEEGWIJZER_DEMO_SEED: '7',
-      WEEGWIJZER_DEMO_REGIONS: 'VR13,VR03',
-      RATE_LIMIT: '0',
-    });
-    tokens = new Map(api.app.demoSessions.map((s) => [s.region ? `${s.role}-${s.region}` : s.role, s.token]));
-    const regions = (await (await api.call('/api/v1/registry/regions', { token: tokens.get('inspectie') })).json()) as { code: string; name: string }[];
-    regionNames = new Map(regions.map((r) => [r.code, r.name]));
+    ({ api, browser, tokens, regionNames, apiMetric } = await startDashboard('browser-region', { ...SMALL_DEMO, RATE_LIMIT: '0' }));
     dataThrough = ((await (await api.call('/api/v1/freshness', { token: tokens.get('nctv') })).json()) as { dataThrough: string }).dataThrough;
-    browser = await launch();
-    mkdirSync(SCREENSHOTS, { recursive: true });
   }, 600_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-  }, 60_000);
-
-  async function newPage(viewport = { width: 1440, height: 900 }): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-    const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'nl-NL' });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
-    });
-    return { context, page, problems };
-  }
-
-  async function apiMetric(role: string, name: string, query: Record<string, string> = {}) {
-    const q = new URLSearchParams(query).toString();
-    const res = await api.call(`/api/v1/metrics/${name}${q ? `?${q}` : ''}`, { token: tokens.get(role) });
-    expect(res.status, `${name}?${q} as ${role}`).toBe(200);
-    return (await res.json()) as { k: number; rows: Record<string, unknown>[]; columns: { name: string }[] };
-  }
+  afterAll(() => closeBrowserAndApi(browser, api), 60_000);
 
   async function expectAxeClean(page: Page, where: string) {
     const v = await runAxe(page);
@@ -90,7 +68,7 @@ describe.skipIf(!HAVE_CHROMIUM)('issue 10 in Chromium: region page, comparison, 
   }
 
   it('opens the region page from a click on the map, whose tooltip names the region', async () => {
-    const { context, page, problems } = await newPage();
+    const { context, page, problems } = await newPage(browser);
     await signInAs(page, api.url, { role: 'inspectie', region: null });
     await openView(page, 'overzicht');
     const canvas = await page.$('section[data-panel="overview-map"] .chart canvas');
@@ -129,7 +107,7 @@ describe.skipIf(!HAVE_CHROMIUM)('issue 10 in Chromium: region page, comparison, 
   }, 180_000);
 
   it('compares the headline figures with the previous period: values from the API, change in words', async () => {
-    const { context, page, problems } = await newPage();
+    const { context, page, problems } = await newPage(browser);
     await signInAs(page, api.url, { role: 'nctv', region: null });
     await openView(page, 'overzicht');
     await page.click('button[data-preset="quarter"]');
@@ -163,7 +141,7 @@ describe.skipIf(!HAVE_CHROMIUM)('issue 10 in Chromium: region page, comparison, 
   }, 120_000);
 
   it('marks the latest quarter "voorlopig" with the reason, and says how fresh the data is', async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await newPage(browser);
     await signInAs(page, api.url, { role: 'inspectie', region: null });
     // the freshness line on every page
     const freshness = (await page.textContent('.freshness')) ?? '';
@@ -185,7 +163,7 @@ describe.skipIf(!HAVE_CHROMIUM)('issue 10 in Chromium: region page, comparison, 
   }, 120_000);
 
   it('sorts a table by a column, shows the rank, keeps the national total on top', async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await newPage(browser);
     await signInAs(page, api.url, { role: 'inspectie', region: null });
     await openView(page, 'overzicht');
     const head = await panelTable(page, 'overview-scorecard');
@@ -215,7 +193,7 @@ describe.skipIf(!HAVE_CHROMIUM)('issue 10 in Chromium: region page, comparison, 
   }, 120_000);
 
   it('downloads the table as .xlsx equal to the CSV, with a sheet "Toelichting"', async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await newPage(browser);
     await signInAs(page, api.url, { role: 'inspectie', region: null });
     await openView(page, 'preweging', 'phenomenon=jihadisme');
     const dir = mkdtempSync(join(tmpdir(), 'weegwijzer-xlsx-'));
@@ -269,7 +247,7 @@ describe.skipIf(!HAVE_CHROMIUM)('issue 10 in Chromium: region page, comparison, 
 
   it('prints the region page on A4 portrait with no clipped element', async () => {
     // A4 portrait minus 12 mm margins each side: 186 mm ≈ 703 CSS pixels.
-    const { context, page } = await newPage({ width: 703, height: 1000 });
+    const { context, page } = await newPage(browser, { width: 703, height: 1000 });
     await signInAs(page, api.url, { role: 'inspectie', region: null });
     await openView(page, 'regio/VR13');
     await page.emulateMedia({ media: 'print' });
@@ -296,7 +274,7 @@ describe.skipIf(!HAVE_CHROMIUM)('issue 10 in Chromium: region page, comparison, 
   }, 120_000);
 
   it('shows the attention list from metric `attention` (a fixture until the API serves it): flagged rows, series in words, region links', async () => {
-    const { context, page, problems } = await newPage();
+    const { context, page, problems } = await newPage(browser);
     // Until the lead's `attention` metric is merged, the catalogue entry and the response come
     // from a fixture in the shape the brief gives; with the metric served, the real one is used.
     const real = (await (await api.call('/api/v1/metrics', { token: tokens.get('nctv') })).json()) as { name: string }[];
@@ -363,12 +341,8 @@ describe.skipIf(!HAVE_CHROMIUM)('issue 10 in Chromium: region page, comparison, 
   }, 120_000);
 
   it('lands a regio user on its own region page, with the other regions only as a band', async () => {
-    const { context, page, problems } = await newPage();
-    await page.goto(api.url + '/');
-    await page.evaluate(() => {
-      sessionStorage.clear();
-      localStorage.setItem('weegwijzer.lang', 'nl');
-    });
+    const { context, page, problems } = await newPage(browser);
+    await signedOut(page, api.url, 'nl');
     await page.goto(api.url + '/');
     await page.click('.role-picker button[data-role="regio"][data-region="VR13"]');
     await page.waitForFunction(() => window.location.hash.startsWith('#/regio/VR13'));

@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startApi, type TestApi } from '../api/harness';
 import { ensureDashboardBuilt, ROOT } from './dashboard-build';
 
@@ -73,6 +73,26 @@ export async function startDashboard(name: string, env: Record<string, string>):
     await api.stop();
     throw e;
   }
+}
+
+export interface DashboardFixture extends DashboardUnderTest {
+  /** newPage in this fixture's browser. */
+  newPage(viewport?: { width: number; height: number }): ReturnType<typeof newPage>;
+}
+
+/**
+ * startDashboard before the tests of the calling `describe`, and stopped after them. The
+ * fields of the object returned are there once its beforeAll ran (hooks registered after this
+ * call run after it).
+ */
+export function useDashboard(name: string, env: Record<string, string>): DashboardFixture {
+  const fixture = {} as DashboardFixture;
+  beforeAll(async () => {
+    Object.assign(fixture, await startDashboard(name, env));
+    fixture.newPage = (viewport) => newPage(fixture.browser, viewport);
+  }, 600_000);
+  afterAll(() => closeBrowserAndApi(fixture.browser, fixture.api), 60_000);
+  return fixture;
 }
 
 export async function closeBrowserAndApi(browser: Browser | undefined, api: TestApi | undefined): Promise<void> {

@@ -9,15 +9,12 @@ import { validAssessment, validSignal, writeTestBatch } from '@weegwijzer/etl';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { VIEW_IDS } from '../../apps/dashboard/src/app/url-state';
-import type { TestApi } from '../api/harness';
 import {
   allPageText,
   CHROMIUM,
   HAVE_CHROMIUM,
-  newPage,
   openView,
   panelTable,
   roleName,
@@ -26,11 +23,9 @@ import {
   signedOut,
   signInAs,
   SMALL_DEMO,
-  startDashboard,
-  closeBrowserAndApi,
+  useDashboard,
   waitForData,
   type AxeViolation,
-  type DashboardUnderTest,
   type Role,
 } from './browser';
 import { DASHBOARD, ensureDashboardBuilt, gzipBytes, initialScripts, ROOT } from './dashboard-build';
@@ -89,19 +84,9 @@ if (!HAVE_CHROMIUM) {
 }
 
 describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let tokens: Map<string, string>;
-  let regionNames: Map<string, string>;
-  let apiMetric: DashboardUnderTest['apiMetric'];
+  const dash = useDashboard('browser', SMALL_DEMO);
   /** Text of every view per role, gathered by the tour for the regio check. */
   const seenText = new Map<string, Map<string, string>>();
-
-  beforeAll(async () => {
-    ({ api, browser, tokens, regionNames, apiMetric } = await startDashboard('browser', SMALL_DEMO));
-  }, 600_000);
-
-  afterAll(() => closeBrowserAndApi(browser, api), 60_000);
 
   /** A table cell as the API would send it: a number, or null when shown as suppressed. */
   function parseNl(text: string): number | null | string {
@@ -117,8 +102,8 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
     const violations: Record<string, AxeViolation[]> = {};
     for (const r of ROLES) {
       const name = roleName(r);
-      const { context, page, problems } = await newPage(browser);
-      await signInAs(page, api.url, r);
+      const { context, page, problems } = await dash.newPage();
+      await signInAs(page, dash.api.url, r);
       const nav = await page.$$eval('nav.main-nav a[data-view]', (as) => as.map((a) => a.getAttribute('data-view')));
       // a regio user's menu starts with its own region page
       const expected =
@@ -149,10 +134,10 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
     const texts = seenText.get('regio-VR13');
     expect(texts, 'the tour above ran for regio VR13').toBeDefined();
     expect([...(texts as Map<string, string>).keys()].sort()).toEqual(ALL_VIEWS.filter((v) => v !== 'aandacht').sort());
-    const own = regionNames.get('VR13') as string;
+    const own = dash.regionNames.get('VR13') as string;
     const leaks: string[] = [];
     for (const [view, text] of texts as Map<string, string>) {
-      for (const [code, name] of regionNames) {
+      for (const [code, name] of dash.regionNames) {
         if (code === 'VR13') continue;
         if (text.includes(code)) leaks.push(`${view}: code ${code}`);
         // A name inside the own region's name (none today) would not be a leak.
@@ -164,8 +149,8 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
   });
 
   it('follows the filters: URL, table numbers equal to the API for the same scope', async () => {
-    const { context, page } = await newPage(browser);
-    await signInAs(page, api.url, { role: 'inspectie', region: null });
+    const { context, page } = await dash.newPage();
+    await signInAs(page, dash.api.url, { role: 'inspectie', region: null });
     await openView(page, 'stroom');
     await page.click('section[data-panel="flow-funnel"] .segmented button:nth-child(2)');
     const signalsCol = async () => {
@@ -176,7 +161,7 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
     const totalOf = (rows: (readonly [string, unknown])[]) => rows.find(([n]) => n === 'Landelijk totaal')?.[1];
 
     const before = await signalsCol();
-    const apiAll = await apiMetric('inspectie', 'flow');
+    const apiAll = await dash.apiMetric('inspectie', 'flow');
     expect(totalOf(before.rows)).toBe(apiAll.rows.find((r) => r.group === 'total')?.signals);
     expect(before.regions.length).toBe(26);
 
@@ -185,7 +170,7 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
     await page.waitForFunction(() => window.location.hash.includes('receiving_party=politie'));
     await waitForData(page);
     const police = await signalsCol();
-    const apiPolice = await apiMetric('inspectie', 'flow', { receiving_party: 'politie' });
+    const apiPolice = await dash.apiMetric('inspectie', 'flow', { receiving_party: 'politie' });
     expect(totalOf(police.rows)).toBe(apiPolice.rows.find((r) => r.group === 'total')?.signals);
     expect(totalOf(police.rows)).not.toBe(totalOf(before.rows));
 
@@ -195,8 +180,8 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
     await page.waitForFunction(() => window.location.hash.includes('regions=VR13'));
     await waitForData(page);
     const one = await signalsCol();
-    expect(one.regions).toEqual([regionNames.get('VR13'), 'Landelijk totaal']);
-    const apiOne = await apiMetric('inspectie', 'flow', { receiving_party: 'politie', regions: 'VR13' });
+    expect(one.regions).toEqual([dash.regionNames.get('VR13'), 'Landelijk totaal']);
+    const apiOne = await dash.apiMetric('inspectie', 'flow', { receiving_party: 'politie', regions: 'VR13' });
     expect(one.rows[0][1]).toBe(apiOne.rows.find((r) => r.region_code === 'VR13')?.signals ?? null);
 
     // the period: whole months
@@ -204,7 +189,7 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
     await page.waitForFunction(() => window.location.hash.includes('from=2025-01'));
     await waitForData(page);
     const period = await signalsCol();
-    const apiPeriod = await apiMetric('inspectie', 'flow', { receiving_party: 'politie', regions: 'VR13', from: '2025-01-01' });
+    const apiPeriod = await dash.apiMetric('inspectie', 'flow', { receiving_party: 'politie', regions: 'VR13', from: '2025-01-01' });
     expect(totalOf(period.rows)).toBe(apiPeriod.rows.find((r) => r.group === 'total')?.signals ?? null);
 
     // the URL alone restores the view: reload keeps view and filters
@@ -216,8 +201,8 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
   }, 120_000);
 
   it('downloads a CSV equal to the API’s numbers for the same scope', async () => {
-    const { context, page } = await newPage(browser);
-    await signInAs(page, api.url, { role: 'inspectie', region: null });
+    const { context, page } = await dash.newPage();
+    await signInAs(page, dash.api.url, { role: 'inspectie', region: null });
     await openView(page, 'preweging', 'phenomenon=jihadisme');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('section[data-panel="dropoff-region"] button.csv')]);
     const dir = mkdtempSync(join(tmpdir(), 'weegwijzer-csv-'));
@@ -231,7 +216,7 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
       .trimEnd()
       .split('\r\n')
       .map((l) => l.split(';'));
-    const res = await apiMetric('inspectie', 'dropoff', { by: 'none', phenomenon: 'jihadisme' });
+    const res = await dash.apiMetric('inspectie', 'dropoff', { by: 'none', phenomenon: 'jihadisme' });
     const shown = ['region_code', 'with_pre', 'dropped', 'drop_rate', 'reached', 'direct', 'direct_rate'];
     // the API's label, with the unit where look-alike columns count different things ("(signalen)")
     const labels = shown.map((c) => res.columns.find((x) => x.name === c)?.label.nl as string);
@@ -240,7 +225,7 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
     const reasons = new Map(res.suppressed.map((s) => [`${s.row}|${s.column}`, s.reason]));
     res.rows.forEach((row, i) => {
       const cells = lines[i + 1];
-      expect(cells[0]).toBe(row.region_code === null ? 'Landelijk totaal' : regionNames.get(row.region_code as string));
+      expect(cells[0]).toBe(row.region_code === null ? 'Landelijk totaal' : dash.regionNames.get(row.region_code as string));
       shown.slice(1).forEach((c, j) => {
         const cell = cells[j + 1];
         const v = row[c];
@@ -257,8 +242,8 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
   }, 120_000);
 
   it('works by keyboard alone: skip link, role picker, view navigation with Enter, filters, chart/table switch', async () => {
-    const { context, page } = await newPage(browser);
-    await signedOut(page, api.url);
+    const { context, page } = await dash.newPage();
+    await signedOut(page, dash.api.url);
     await page.reload();
     await page.waitForSelector('.role-picker button');
     const focused = () =>
@@ -317,14 +302,14 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
   }, 120_000);
 
   it('signs in with a token, and says why a wrong token is refused', async () => {
-    const { context, page } = await newPage(browser);
-    await signedOut(page, api.url);
+    const { context, page } = await dash.newPage();
+    await signedOut(page, dash.api.url);
     await page.reload();
     await page.fill('.signin input[type="password"]', 'wgw_not-a-real-token');
     await page.click('.signin form button[type="submit"]');
     await page.waitForSelector('.signin .status.error');
     expect(await page.textContent('.signin .status.error')).toContain('Aanmelden is mislukt');
-    await page.fill('.signin input[type="password"]', tokens.get('nctv') as string);
+    await page.fill('.signin input[type="password"]', dash.tokens.get('nctv') as string);
     await page.click('.signin form button[type="submit"]');
     await page.waitForSelector('nav.main-nav');
     await waitForData(page);
@@ -334,13 +319,13 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
     await page.click('.role-picker button[data-role="regio"][data-region="VR03"]');
     await page.waitForSelector('nav.main-nav');
     await waitForData(page);
-    expect(await page.textContent('.who')).toContain(regionNames.get('VR03') as string);
+    expect(await page.textContent('.who')).toContain(dash.regionNames.get('VR03') as string);
     await context.close();
   }, 60_000);
 
   it('switches to English: page language, UI strings and metric labels', async () => {
-    const { context, page } = await newPage(browser);
-    await signInAs(page, api.url, { role: 'nctv', region: null });
+    const { context, page } = await dash.newPage();
+    await signInAs(page, dash.api.url, { role: 'nctv', region: null });
     await openView(page, 'stroom');
     expect(await page.getAttribute('html', 'lang')).toBe('nl');
     await page.click('button.lang-toggle');
@@ -355,8 +340,8 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
   }, 60_000);
 
   it('explains an impossible filter instead of showing nothing', async () => {
-    const { context, page } = await newPage(browser);
-    await signInAs(page, api.url, { role: 'inspectie', region: null });
+    const { context, page } = await dash.newPage();
+    await signInAs(page, dash.api.url, { role: 'inspectie', region: null });
     await openView(page, 'stroom', 'from=2025-06&to=2025-01');
     const alerts = await page.$$eval('[role="alert"]', (els) => els.map((e) => e.textContent ?? ''));
     expect(alerts.some((a) => a.includes('De beginmaand ligt na de eindmaand'))).toBe(true);
@@ -365,8 +350,8 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
   }, 60_000);
 
   it('lets an administrator edit the registry (PUT), and the table shows the change', async () => {
-    const { context, page } = await newPage(browser);
-    await signInAs(page, api.url, { role: 'beheer', region: null });
+    const { context, page } = await dash.newPage();
+    await signInAs(page, dash.api.url, { role: 'beheer', region: null });
     await openView(page, 'register');
     await page.click('button[data-edit="VR01"]');
     await page.fill('form.edit-form input[id$="-keyOfficials"]', '3');
@@ -374,11 +359,11 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
     await page.click('form.edit-form button[type="submit"]');
     await page.waitForSelector('text=Opgeslagen.');
     await waitForData(page);
-    const res = await api.call('/api/v1/registry/regions/VR01', { token: tokens.get('beheer') });
+    const res = await dash.api.call('/api/v1/registry/regions/VR01', { token: dash.tokens.get('beheer') });
     const profile = (await res.json()) as { keyOfficials: number; covenantSigned: boolean };
     expect([profile.keyOfficials, profile.covenantSigned]).toEqual([3, true]);
     const t = await panelTable(page, 'registry');
-    const row = t.rows.find((r) => r[0] === regionNames.get('VR01')) as string[];
+    const row = t.rows.find((r) => r[0] === dash.regionNames.get('VR01')) as string[];
     expect(row[t.head.indexOf('Sleutelfunctionarissen')]).toBe('3');
     expect(row[t.head.indexOf('Convenant getekend')]).toBe('ja');
     // the change history of the region just saved
@@ -391,8 +376,8 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
       ]),
     );
     // Nobody else gets the edit form.
-    const other = await newPage(browser);
-    await signInAs(other.page, api.url, { role: 'regio', region: 'VR13' });
+    const other = await dash.newPage();
+    await signInAs(other.page, dash.api.url, { role: 'regio', region: 'VR13' });
     await openView(other.page, 'register');
     expect(await other.page.$$('button[data-edit]')).toHaveLength(0);
     await other.context.close();
@@ -410,8 +395,8 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
         assessments: [validAssessment(1, 1), validAssessment(2, 2)],
       });
       const files = readdirSync(batchDir).map((f) => join(batchDir, f));
-      const { context, page } = await newPage(browser);
-      await signInAs(page, api.url, { role: 'regio', region: 'VR13' });
+      const { context, page } = await dash.newPage();
+      await signInAs(page, dash.api.url, { role: 'regio', region: 'VR13' });
       await openView(page, 'gegevens');
       await page.setInputFiles('input[type="file"][name="files"]', files);
       await page.click('form.upload-form button[type="submit"]');

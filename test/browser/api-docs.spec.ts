@@ -6,7 +6,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type TestApi } from '../api/harness';
-import { CHROMIUM, HAVE_CHROMIUM, launch } from './browser';
+import { CHROMIUM, closeBrowserAndApi, HAVE_CHROMIUM, launch } from './browser';
 
 describe.skipIf(!HAVE_CHROMIUM)(`API reference in ${CHROMIUM}`, () => {
   let api: TestApi;
@@ -16,10 +16,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`API reference in ${CHROMIUM}`, () => {
     api = await startApi('api-docs');
     browser = await launch();
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-  });
+  afterAll(() => closeBrowserAndApi(browser, api));
 
   it('renders every operation of the document from this server alone', async () => {
     const doc = (await (await api.call('/api/docs-json')).json()) as { paths: Record<string, Record<string, unknown>> };

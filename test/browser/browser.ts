@@ -1,18 +1,118 @@
 /// <reference lib="dom" />
 /**
- * One Chromium for the browser tests (Debian's, never a downloaded one) and the page helpers
- * they share: sign in through the demo role picker, open a view, wait for its data, run axe.
+ * One Chromium for the browser tests (Debian's, never a downloaded one) and the helpers they
+ * share: start the demo API with the dashboard, open a page, sign in through the demo role
+ * picker, open a view, wait for its data, ask the API for a metric, run axe.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { ROOT } from './dashboard-build';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startApi, type TestApi } from '../api/harness';
+import { ensureDashboardBuilt, ROOT } from './dashboard-build';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const HAVE_CHROMIUM = existsSync(CHROMIUM);
+export const SCREENSHOTS = join(ROOT, 'screenshots');
 
 export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+}
+
+/** Demo data at a small scale with a fixed seed, in two regions (the regio users VR13 and VR03). */
+export const SMALL_DEMO: Record<string, string> = {
+  WEEGWIJZER_DEMO: '1',
+  WEEGWIJZER_DEMO_SCALE: '0.15',
+  WEEGWIJZER_DEMO_YEARS: '2',
+  WEEGWIJZER_DEMO_SEED: '7',
+  WEEGWIJZER_DEMO_REGIONS: 'VR13,VR03',
+};
+
+/** A metric response as the API sends it. */
+export interface MetricResponse {
+  k: number;
+  columns: { name: string; kind: string; label: { nl: string; en: string } }[];
+  rows: Record<string, unknown>[];
+  suppressed: { row: number; column: string; reason: string }[];
+}
+
+export interface DashboardUnderTest {
+  api: TestApi;
+  browser: Browser;
+  /** The demo sessions' tokens by `role` or `role-region`. */
+  tokens: Map<string, string>;
+  /** Region code → name, from the registry. */
+  regionNames: Map<string, string>;
+  /** GET /api/v1/metrics/{name} as that role (`role` or `role-region`); fails the test unless 200. */
+  apiMetric(role: string, name: string, query?: Record<string, string>): Promise<MetricResponse>;
+}
+
+/**
+ * The production build of the dashboard served by a real API (createApp on port 0, a temporary
+ * data directory) with `env`, and a Chromium for it; the screenshot folder exists afterwards.
+ * The demo sessions' tokens also sign in roles the role picker does not offer (see signInAs).
+ */
+export async function startDashboard(name: string, env: Record<string, string>): Promise<DashboardUnderTest> {
+  ensureDashboardBuilt();
+  const api = await startApi(name, env);
+  try {
+    const tokens = new Map(api.app.demoSessions.map((s) => [s.region ? `${s.role}-${s.region}` : s.role, s.token]));
+    for (const [k, v] of tokens) tokensByRole.set(k, v);
+    const regions = (await (await api.call('/api/v1/registry/regions', { token: tokens.get('inspectie') })).json()) as { code: string; name: string }[];
+    const regionNames = new Map(regions.map((r) => [r.code, r.name]));
+    const apiMetric = async (role: string, metric: string, query: Record<string, string> = {}) => {
+      const q = new URLSearchParams(query).toString();
+      const res = await api.call(`/api/v1/metrics/${metric}${q ? `?${q}` : ''}`, { token: tokens.get(role) });
+      expect(res.status, `${metric}?${q} as ${role}`).toBe(200);
+      return (await res.json()) as MetricResponse;
+    };
+    const browser = await launch();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    return { api, browser, tokens, regionNames, apiMetric };
+  } catch (e) {
+    await api.stop();
+    throw e;
+  }
+}
+
+export interface DashboardFixture extends DashboardUnderTest {
+  /** newPage in this fixture's browser. */
+  newPage(viewport?: { width: number; height: number }): ReturnType<typeof newPage>;
+}
+
+/**
+ * startDashboard before the tests of the calling `describe`, and stopped after them. The
+ * fields of the object returned are there once its beforeAll ran (hooks registered after this
+ * call run after it).
+ */
+export function useDashboard(name: string, env: Record<string, string>): DashboardFixture {
+  const fixture = {} as DashboardFixture;
+  beforeAll(async () => {
+    Object.assign(fixture, await startDashboard(name, env));
+    fixture.newPage = (viewport) => newPage(fixture.browser, viewport);
+  }, 600_000);
+  afterAll(() => closeBrowserAndApi(fixture.browser, fixture.api), 60_000);
+  return fixture;
+}
+
+export async function closeBrowserAndApi(browser: Browser | undefined, api: TestApi | undefined): Promise<void> {
+  await browser?.close();
+  await api?.stop();
+}
+
+/**
+ * A new page in a context of its own (Dutch locale, downloads allowed); `problems` collects the
+ * page's uncaught errors and console errors.
+ */
+export async function newPage(browser: Browser, viewport = { width: 1440, height: 900 }): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'nl-NL' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error at ${page.url().split('#')[1] ?? '/'}: ${e.message} ${(e.stack ?? '').split('\n').slice(1, 4).join(' ')}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  return { context, page, problems };
 }
 
 export interface Role {
@@ -24,16 +124,21 @@ export function roleName(r: Role): string {
   return r.region ? `${r.role}-${r.region}` : r.role;
 }
 
-/** Signs in with the demo role picker (the button of that role and region). */
 /** Tokens for roles the demo role picker does not offer (`role` or `role-region` → token). */
 export const tokensByRole = new Map<string, string>();
 
-export async function signInAs(page: Page, baseUrl: string, r: Role, lang: 'nl' | 'en' = 'nl'): Promise<void> {
+/** Opens the dashboard signed out (the session forgotten), and with `lang` as the chosen language if given. */
+export async function signedOut(page: Page, baseUrl: string, lang?: 'nl' | 'en'): Promise<void> {
   await page.goto(baseUrl + '/');
   await page.evaluate((l) => {
     sessionStorage.clear();
-    localStorage.setItem('weegwijzer.lang', l);
+    if (l) localStorage.setItem('weegwijzer.lang', l);
   }, lang);
+}
+
+/** Signs in with the demo role picker (the button of that role and region), or with the token of a role it does not offer. */
+export async function signInAs(page: Page, baseUrl: string, r: Role, lang: 'nl' | 'en' = 'nl'): Promise<void> {
+  await signedOut(page, baseUrl, lang);
   await page.goto(baseUrl + '/#/overzicht');
   const token = tokensByRole.get(r.region ? `${r.role}-${r.region}` : r.role);
   if (r.role === 'beheer' && token) {

@@ -6,32 +6,33 @@
  * numbers, CSV equal to the API, keyboard-only use, screenshots; and the size of the first load.
  */
 import { validAssessment, validSignal, writeTestBatch } from '@weegwijzer/etl';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApi, type TestApi } from '../api/harness';
-import { allPageText, CHROMIUM, HAVE_CHROMIUM, launch, openView, panelTable, roleName, runAxe, signInAs, tokensByRole, waitForData, type AxeViolation, type Role } from './browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { VIEW_IDS } from '../../apps/dashboard/src/app/url-state';
+import {
+  allPageText,
+  CHROMIUM,
+  HAVE_CHROMIUM,
+  openView,
+  panelTable,
+  roleName,
+  runAxe,
+  SCREENSHOTS,
+  signedOut,
+  signInAs,
+  SMALL_DEMO,
+  useDashboard,
+  waitForData,
+  type AxeViolation,
+  type Role,
+} from './browser';
 import { DASHBOARD, ensureDashboardBuilt, gzipBytes, initialScripts, ROOT } from './dashboard-build';
 
 const INITIAL_JS_LIMIT = 350 * 1024;
-const SCREENSHOTS = join(ROOT, 'screenshots');
-const ALL_VIEWS = [
-  'overzicht',
-  'regio',
-  'aandacht',
-  'stroom',
-  'preweging',
-  'criteria',
-  'fenomenen',
-  'integraliteit',
-  'bereik',
-  'register',
-  'gegevens',
-  'definities',
-  'toegankelijkheid',
-];
+/** Every view the dashboard's URL knows, in the order of its menu (views.ts builds the menu apart). */
+const ALL_VIEWS: string[] = [...VIEW_IDS];
 const ROLES: Role[] = [
   { role: 'inspectie', region: null },
   { role: 'nctv', region: null },
@@ -83,57 +84,9 @@ if (!HAVE_CHROMIUM) {
 }
 
 describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let tokens: Map<string, string>;
-  let regionNames: Map<string, string>;
+  const dash = useDashboard('browser', SMALL_DEMO);
   /** Text of every view per role, gathered by the tour for the regio check. */
   const seenText = new Map<string, Map<string, string>>();
-
-  beforeAll(async () => {
-    ensureDashboardBuilt();
-    api = await startApi('browser', {
-      WEEGWIJZER_DEMO: '1',
-      WEEGWIJZER_DEMO_SCALE: '0.15',
-      WEEGWIJZER_DEMO_YEARS: '2',
-      WEEGWIJZER_DEMO_SEED: '7',
-      WEEGWIJZER_DEMO_REGIONS: 'VR13,VR03',
-    });
-    tokens = new Map(api.app.demoSessions.map((s) => [s.region ? `${s.role}-${s.region}` : s.role, s.token]));
-    for (const [k, v] of tokens) tokensByRole.set(k, v);
-    const regions = (await (await api.call('/api/v1/registry/regions', { token: tokens.get('inspectie') })).json()) as { code: string; name: string }[];
-    regionNames = new Map(regions.map((r) => [r.code, r.name]));
-    browser = await launch();
-    mkdirSync(SCREENSHOTS, { recursive: true });
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-  }, 60_000);
-
-  async function newPage(): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'nl-NL' });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(`page error at ${page.url().split('#')[1] ?? '/'}: ${e.message} ${(e.stack ?? '').split('\n').slice(1, 4).join(' ')}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
-    });
-    return { context, page, problems };
-  }
-
-  async function apiMetric(role: string, name: string, query: Record<string, string> = {}) {
-    const q = new URLSearchParams(query).toString();
-    const res = await api.call(`/api/v1/metrics/${name}${q ? `?${q}` : ''}`, { token: tokens.get(role) });
-    expect(res.status, `${name}?${q} as ${role}`).toBe(200);
-    return (await res.json()) as {
-      k: number;
-      columns: { name: string; kind: string; label: { nl: string; en: string } }[];
-      rows: Record<string, unknown>[];
-      suppressed: { row: number; column: string; reason: string }[];
-    };
-  }
 
   /** A table cell as the API would send it: a number, or null when shown as suppressed. */
   function parseNl(text: string): number | null | string {
@@ -149,8 +102,8 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
     const violations: Record<string, AxeViolation[]> = {};
     for (const r of ROLES) {
       const name = roleName(r);
-      const { context, page, problems } = await newPage();
-      await signInAs(page, api.url, r);
+      const { context, page, problems } = await dash.newPage();
+      await signInAs(page, dash.api.url, r);
       const nav = await page.$$eval('nav.main-nav a[data-view]', (as) => as.map((a) => a.getAttribute('data-view')));
       // a regio user's menu starts with its own region page
       const expected =
@@ -181,10 +134,10 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
     const texts = seenText.get('regio-VR13');
     expect(texts, 'the tour above ran for regio VR13').toBeDefined();
     expect([...(texts as Map<string, string>).keys()].sort()).toEqual(ALL_VIEWS.filter((v) => v !== 'aandacht').sort());
-    const own = regionNames.get('VR13') as string;
+    const own = dash.regionNames.get('VR13') as string;
     const leaks: string[] = [];
     for (const [view, text] of texts as Map<string, string>) {
-      for (const [code, name] of regionNames) {
+      for (const [code, name] of dash.regionNames) {
         if (code === 'VR13') continue;
         if (text.includes(code)) leaks.push(`${view}: code ${code}`);
         // A name inside the own region's name (none today) would not be a leak.
@@ -196,8 +149,8 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
   });
 
   it('follows the filters: URL, table numbers equal to the API for the same scope', async () => {
-    const { context, page } = await newPage();
-    await signInAs(page, api.url, { role: 'inspectie', region: null });
+    const { context, page } = await dash.newPage();
+    await signInAs(page, dash.api.url, { role: 'inspectie', region: null });
     await openView(page, 'stroom');
     await page.click('section[data-panel="flow-funnel"] .segmented button:nth-child(2)');
     const signalsCol = async () => {
@@ -208,7 +161,7 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
     const totalOf = (rows: (readonly [string, unknown])[]) => rows.find(([n]) => n === 'Landelijk totaal')?.[1];
 
     const before = await signalsCol();
-    const apiAll = await apiMetric('inspectie', 'flow');
+    const apiAll = await dash.apiMetric('inspectie', 'flow');
     expect(totalOf(before.rows)).toBe(apiAll.rows.find((r) => r.group === 'total')?.signals);
     expect(before.regions.length).toBe(26);
 
@@ -217,7 +170,7 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
     await page.waitForFunction(() => window.location.hash.includes('receiving_party=politie'));
     await waitForData(page);
     const police = await signalsCol();
-    const apiPolice = await apiMetric('inspectie', 'flow', { receiving_party: 'politie' });
+    const apiPolice = await dash.apiMetric('inspectie', 'flow', { receiving_party: 'politie' });
     expect(totalOf(police.rows)).toBe(apiPolice.rows.find((r) => r.group === 'total')?.signals);
     expect(totalOf(police.rows)).not.toBe(totalOf(before.rows));
 
@@ -227,8 +180,8 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
     await page.waitForFunction(() => window.location.hash.includes('regions=VR13'));
     await waitForData(page);
     const one = await signalsCol();
-    expect(one.regions).toEqual([regionNames.get('VR13'), 'Landelijk totaal']);
-    const apiOne = await apiMetric('inspectie', 'flow', { receiving_party: 'politie', regions: 'VR13' });
+    expect(one.regions).toEqual([dash.regionNames.get('VR13'), 'Landelijk totaal']);
+    const apiOne = await dash.apiMetric('inspectie', 'flow', { receiving_party: 'politie', regions: 'VR13' });
     expect(one.rows[0][1]).toBe(apiOne.rows.find((r) => r.region_code === 'VR13')?.signals ?? null);
 
     // the period: whole months
@@ -236,7 +189,7 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
     await page.waitForFunction(() => window.location.hash.includes('from=2025-01'));
     await waitForData(page);
     const period = await signalsCol();
-    const apiPeriod = await apiMetric('inspectie', 'flow', { receiving_party: 'politie', regions: 'VR13', from: '2025-01-01' });
+    const apiPeriod = await dash.apiMetric('inspectie', 'flow', { receiving_party: 'politie', regions: 'VR13', from: '2025-01-01' });
     expect(totalOf(period.rows)).toBe(apiPeriod.rows.find((r) => r.group === 'total')?.signals ?? null);
 
     // the URL alone restores the view: reload keeps view and filters
@@ -248,8 +201,8 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
   }, 120_000);
 
   it('downloads a CSV equal to the API’s numbers for the same scope', async () => {
-    const { context, page } = await newPage();
-    await signInAs(page, api.url, { role: 'inspectie', region: null });
+    const { context, page } = await dash.newPage();
+    await signInAs(page, dash.api.url, { role: 'inspectie', region: null });
     await openView(page, 'preweging', 'phenomenon=jihadisme');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('section[data-panel="dropoff-region"] button.csv')]);
     const dir = mkdtempSync(join(tmpdir(), 'weegwijzer-csv-'));
@@ -263,7 +216,7 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
       .trimEnd()
       .split('\r\n')
       .map((l) => l.split(';'));
-    const res = await apiMetric('inspectie', 'dropoff', { by: 'none', phenomenon: 'jihadisme' });
+    const res = await dash.apiMetric('inspectie', 'dropoff', { by: 'none', phenomenon: 'jihadisme' });
     const shown = ['region_code', 'with_pre', 'dropped', 'drop_rate', 'reached', 'direct', 'direct_rate'];
     // the API's label, with the unit where look-alike columns count different things ("(signalen)")
     const labels = shown.map((c) => res.columns.find((x) => x.name === c)?.label.nl as string);
@@ -272,7 +225,7 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
     const reasons = new Map(res.suppressed.map((s) => [`${s.row}|${s.column}`, s.reason]));
     res.rows.forEach((row, i) => {
       const cells = lines[i + 1];
-      expect(cells[0]).toBe(row.region_code === null ? 'Landelijk totaal' : regionNames.get(row.region_code as string));
+      expect(cells[0]).toBe(row.region_code === null ? 'Landelijk totaal' : dash.regionNames.get(row.region_code as string));
       shown.slice(1).forEach((c, j) => {
         const cell = cells[j + 1];
         const v = row[c];
@@ -289,9 +242,8 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
   }, 120_000);
 
   it('works by keyboard alone: skip link, role picker, view navigation with Enter, filters, chart/table switch', async () => {
-    const { context, page } = await newPage();
-    await page.goto(api.url + '/');
-    await page.evaluate(() => sessionStorage.clear());
+    const { context, page } = await dash.newPage();
+    await signedOut(page, dash.api.url);
     await page.reload();
     await page.waitForSelector('.role-picker button');
     const focused = () =>
@@ -350,15 +302,14 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
   }, 120_000);
 
   it('signs in with a token, and says why a wrong token is refused', async () => {
-    const { context, page } = await newPage();
-    await page.goto(api.url + '/');
-    await page.evaluate(() => sessionStorage.clear());
+    const { context, page } = await dash.newPage();
+    await signedOut(page, dash.api.url);
     await page.reload();
     await page.fill('.signin input[type="password"]', 'wgw_not-a-real-token');
     await page.click('.signin form button[type="submit"]');
     await page.waitForSelector('.signin .status.error');
     expect(await page.textContent('.signin .status.error')).toContain('Aanmelden is mislukt');
-    await page.fill('.signin input[type="password"]', tokens.get('nctv') as string);
+    await page.fill('.signin input[type="password"]', dash.tokens.get('nctv') as string);
     await page.click('.signin form button[type="submit"]');
     await page.waitForSelector('nav.main-nav');
     await waitForData(page);
@@ -368,13 +319,13 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
     await page.click('.role-picker button[data-role="regio"][data-region="VR03"]');
     await page.waitForSelector('nav.main-nav');
     await waitForData(page);
-    expect(await page.textContent('.who')).toContain(regionNames.get('VR03') as string);
+    expect(await page.textContent('.who')).toContain(dash.regionNames.get('VR03') as string);
     await context.close();
   }, 60_000);
 
   it('switches to English: page language, UI strings and metric labels', async () => {
-    const { context, page } = await newPage();
-    await signInAs(page, api.url, { role: 'nctv', region: null });
+    const { context, page } = await dash.newPage();
+    await signInAs(page, dash.api.url, { role: 'nctv', region: null });
     await openView(page, 'stroom');
     expect(await page.getAttribute('html', 'lang')).toBe('nl');
     await page.click('button.lang-toggle');
@@ -389,8 +340,8 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
   }, 60_000);
 
   it('explains an impossible filter instead of showing nothing', async () => {
-    const { context, page } = await newPage();
-    await signInAs(page, api.url, { role: 'inspectie', region: null });
+    const { context, page } = await dash.newPage();
+    await signInAs(page, dash.api.url, { role: 'inspectie', region: null });
     await openView(page, 'stroom', 'from=2025-06&to=2025-01');
     const alerts = await page.$$eval('[role="alert"]', (els) => els.map((e) => e.textContent ?? ''));
     expect(alerts.some((a) => a.includes('De beginmaand ligt na de eindmaand'))).toBe(true);
@@ -399,8 +350,8 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
   }, 60_000);
 
   it('lets an administrator edit the registry (PUT), and the table shows the change', async () => {
-    const { context, page } = await newPage();
-    await signInAs(page, api.url, { role: 'beheer', region: null });
+    const { context, page } = await dash.newPage();
+    await signInAs(page, dash.api.url, { role: 'beheer', region: null });
     await openView(page, 'register');
     await page.click('button[data-edit="VR01"]');
     await page.fill('form.edit-form input[id$="-keyOfficials"]', '3');
@@ -408,11 +359,11 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
     await page.click('form.edit-form button[type="submit"]');
     await page.waitForSelector('text=Opgeslagen.');
     await waitForData(page);
-    const res = await api.call('/api/v1/registry/regions/VR01', { token: tokens.get('beheer') });
+    const res = await dash.api.call('/api/v1/registry/regions/VR01', { token: dash.tokens.get('beheer') });
     const profile = (await res.json()) as { keyOfficials: number; covenantSigned: boolean };
     expect([profile.keyOfficials, profile.covenantSigned]).toEqual([3, true]);
     const t = await panelTable(page, 'registry');
-    const row = t.rows.find((r) => r[0] === regionNames.get('VR01')) as string[];
+    const row = t.rows.find((r) => r[0] === dash.regionNames.get('VR01')) as string[];
     expect(row[t.head.indexOf('Sleutelfunctionarissen')]).toBe('3');
     expect(row[t.head.indexOf('Convenant getekend')]).toBe('ja');
     // the change history of the region just saved
@@ -425,8 +376,8 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
       ]),
     );
     // Nobody else gets the edit form.
-    const other = await newPage();
-    await signInAs(other.page, api.url, { role: 'regio', region: 'VR13' });
+    const other = await dash.newPage();
+    await signInAs(other.page, dash.api.url, { role: 'regio', region: 'VR13' });
     await openView(other.page, 'register');
     expect(await other.page.$$('button[data-edit]')).toHaveLength(0);
     await other.context.close();
@@ -444,8 +395,8 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
         assessments: [validAssessment(1, 1), validAssessment(2, 2)],
       });
       const files = readdirSync(batchDir).map((f) => join(batchDir, f));
-      const { context, page } = await newPage();
-      await signInAs(page, api.url, { role: 'regio', region: 'VR13' });
+      const { context, page } = await dash.newPage();
+      await signInAs(page, dash.api.url, { role: 'regio', region: 'VR13' });
       await openView(page, 'gegevens');
       await page.setInputFiles('input[type="file"][name="files"]', files);
       await page.click('form.upload-form button[type="submit"]');

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, storeQuery, type TestApi } from '../api/harness';
-import { HAVE_CHROMIUM, launch, openView, runAxe, signInAs } from './browser';
+import { closeBrowserAndApi, HAVE_CHROMIUM, launch, openView, runAxe, signInAs } from './browser';
 import { ensureDashboardBuilt } from './dashboard-build';
 
 describe.skipIf(!HAVE_CHROMIUM)('deliveries in the dashboard (regio)', () => {
@@ -31,8 +31,7 @@ describe.skipIf(!HAVE_CHROMIUM)('deliveries in the dashboard (regio)', () => {
     browser = await launch();
   }, 600_000);
   afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
+    await closeBrowserAndApi(browser, api);
     rmSync(work, { recursive: true, force: true });
   }, 60_000);
 

@@ -10,16 +10,12 @@
  * the page shows (trend grain select, the additivity sentence), the assertion says so.
  */
 import ExcelJS from 'exceljs';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApi, type TestApi } from '../api/harness';
-import { HAVE_CHROMIUM, launch, openView, panelTable, runAxe, signInAs, waitForData } from './browser';
-import { ensureDashboardBuilt, ROOT } from './dashboard-build';
-
-const SCREENSHOTS = join(ROOT, 'screenshots');
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { HAVE_CHROMIUM, openView, panelTable, runAxe, SCREENSHOTS, signedOut, signInAs, SMALL_DEMO, useDashboard, waitForData } from './browser';
 
 /** A Dutch table text as a number (1.234 / 38,6% / 12,5), or null for a value not shown. */
 function nlNumber(text: string): number | null {
@@ -37,52 +33,12 @@ function lastDay(month: string): string {
 }
 
 describe.skipIf(!HAVE_CHROMIUM)('issue 10 in Chromium: region page, comparison, provisional periods, tables, print', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let tokens: Map<string, string>;
-  let regionNames: Map<string, string>;
+  const dash = useDashboard('browser-region', { ...SMALL_DEMO, RATE_LIMIT: '0' });
   let dataThrough: string;
 
   beforeAll(async () => {
-    ensureDashboardBuilt();
-    api = await startApi('browser-region', {
-      WEEGWIJZER_DEMO: '1',
-      WEEGWIJZER_DEMO_SCALE: '0.15',
-      WEEGWIJZER_DEMO_YEARS: '2',
-      WEEGWIJZER_DEMO_SEED: '7',
-      WEEGWIJZER_DEMO_REGIONS: 'VR13,VR03',
-      RATE_LIMIT: '0',
-    });
-    tokens = new Map(api.app.demoSessions.map((s) => [s.region ? `${s.role}-${s.region}` : s.role, s.token]));
-    const regions = (await (await api.call('/api/v1/registry/regions', { token: tokens.get('inspectie') })).json()) as { code: string; name: string }[];
-    regionNames = new Map(regions.map((r) => [r.code, r.name]));
-    dataThrough = ((await (await api.call('/api/v1/freshness', { token: tokens.get('nctv') })).json()) as { dataThrough: string }).dataThrough;
-    browser = await launch();
-    mkdirSync(SCREENSHOTS, { recursive: true });
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
+    dataThrough = ((await (await dash.api.call('/api/v1/freshness', { token: dash.tokens.get('nctv') })).json()) as { dataThrough: string }).dataThrough;
   }, 60_000);
-
-  async function newPage(viewport = { width: 1440, height: 900 }): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-    const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'nl-NL' });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
-    });
-    return { context, page, problems };
-  }
-
-  async function apiMetric(role: string, name: string, query: Record<string, string> = {}) {
-    const q = new URLSearchParams(query).toString();
-    const res = await api.call(`/api/v1/metrics/${name}${q ? `?${q}` : ''}`, { token: tokens.get(role) });
-    expect(res.status, `${name}?${q} as ${role}`).toBe(200);
-    return (await res.json()) as { k: number; rows: Record<string, unknown>[]; columns: { name: string }[] };
-  }
 
   async function expectAxeClean(page: Page, where: string) {
     const v = await runAxe(page);
@@ -90,13 +46,13 @@ describe.skipIf(!HAVE_CHROMIUM)('issue 10 in Chromium: region page, comparison, 
   }
 
   it('opens the region page from a click on the map, whose tooltip names the region', async () => {
-    const { context, page, problems } = await newPage();
-    await signInAs(page, api.url, { role: 'inspectie', region: null });
+    const { context, page, problems } = await dash.newPage();
+    await signInAs(page, dash.api.url, { role: 'inspectie', region: null });
     await openView(page, 'overzicht');
     const canvas = await page.$('section[data-panel="overview-map"] .chart canvas');
     await canvas?.scrollIntoViewIfNeeded();
     const box = (await canvas?.boundingBox()) as { x: number; y: number; width: number; height: number };
-    const names = [...regionNames.values()];
+    const names = [...dash.regionNames.values()];
     let hit: { x: number; y: number; name: string } | null = null;
     // Hover a grid over the map until a tooltip names a region, then click there.
     for (let gy = 0.2; gy <= 0.8 && !hit; gy += 0.06) {
@@ -111,14 +67,14 @@ describe.skipIf(!HAVE_CHROMIUM)('issue 10 in Chromium: region page, comparison, 
       }
     }
     expect(hit, 'a map tooltip names a region').not.toBeNull();
-    const code = [...regionNames].find(([, n]) => n === hit?.name)?.[0] as string;
+    const code = [...dash.regionNames].find(([, n]) => n === hit?.name)?.[0] as string;
     await page.mouse.click(hit!.x, hit!.y);
     await page.waitForFunction((c) => window.location.hash.startsWith(`#/regio/${c}`), code);
     await waitForData(page);
     expect(await page.textContent('main h1')).toBe(`Regio ${hit!.name}`);
     // The facts beside the national figure equal the API's region and total rows.
     const facts = await panelTable(page, 'region-facts');
-    const flow = await apiMetric('inspectie', 'flow', { regions: code });
+    const flow = await dash.apiMetric('inspectie', 'flow', { regions: code });
     const signals = facts.rows.find((r) => r[0] === 'Signalen') as string[];
     expect(nlNumber(signals[1])).toBe(flow.rows.find((r) => r.region_code === code)?.signals ?? null);
     expect(nlNumber(signals[2])).toBe(flow.rows.find((r) => r.group === 'total')?.signals ?? null);
@@ -129,8 +85,8 @@ describe.skipIf(!HAVE_CHROMIUM)('issue 10 in Chromium: region page, comparison, 
   }, 180_000);
 
   it('compares the headline figures with the previous period: values from the API, change in words', async () => {
-    const { context, page, problems } = await newPage();
-    await signInAs(page, api.url, { role: 'nctv', region: null });
+    const { context, page, problems } = await dash.newPage();
+    await signInAs(page, dash.api.url, { role: 'nctv', region: null });
     await openView(page, 'overzicht');
     await page.click('button[data-preset="quarter"]');
     await page.waitForFunction(() => /from=\d{4}-\d{2}&to=\d{4}-\d{2}/.test(window.location.hash));
@@ -141,8 +97,8 @@ describe.skipIf(!HAVE_CHROMIUM)('issue 10 in Chromium: region page, comparison, 
     const [fy, fm] = from.split('-').map(Number);
     const prevFrom = `${fm <= 3 ? fy - 1 : fy}-${String(((fm - 4 + 12) % 12) + 1).padStart(2, '0')}`;
     const prevTo = `${fm === 1 ? fy - 1 : fy}-${String(((fm - 2 + 12) % 12) + 1).padStart(2, '0')}`;
-    const now = await apiMetric('nctv', 'flow', { from: `${from}-01`, to: lastDay(to) });
-    const before = await apiMetric('nctv', 'flow', { from: `${prevFrom}-01`, to: lastDay(prevTo) });
+    const now = await dash.apiMetric('nctv', 'flow', { from: `${from}-01`, to: lastDay(to) });
+    const before = await dash.apiMetric('nctv', 'flow', { from: `${prevFrom}-01`, to: lastDay(prevTo) });
     const total = (r: { rows: Record<string, unknown>[] }) => r.rows.find((x) => x.group === 'total')?.signals as number;
     const li = 'section[data-panel="headlines"] li[data-headline="signals"]';
     expect(nlNumber((await page.textContent(`${li} .figure`)) ?? '')).toBe(total(now));
@@ -163,8 +119,8 @@ describe.skipIf(!HAVE_CHROMIUM)('issue 10 in Chromium: region page, comparison, 
   }, 120_000);
 
   it('marks the latest quarter "voorlopig" with the reason, and says how fresh the data is', async () => {
-    const { context, page } = await newPage();
-    await signInAs(page, api.url, { role: 'inspectie', region: null });
+    const { context, page } = await dash.newPage();
+    await signInAs(page, dash.api.url, { role: 'inspectie', region: null });
     // the freshness line on every page
     const freshness = (await page.textContent('.freshness')) ?? '';
     const [y, m, d] = dataThrough.split('-').map(Number);
@@ -185,8 +141,8 @@ describe.skipIf(!HAVE_CHROMIUM)('issue 10 in Chromium: region page, comparison, 
   }, 120_000);
 
   it('sorts a table by a column, shows the rank, keeps the national total on top', async () => {
-    const { context, page } = await newPage();
-    await signInAs(page, api.url, { role: 'inspectie', region: null });
+    const { context, page } = await dash.newPage();
+    await signInAs(page, dash.api.url, { role: 'inspectie', region: null });
     await openView(page, 'overzicht');
     const head = await panelTable(page, 'overview-scorecard');
     const col = head.head.findIndex((h) => h.includes('Uitvalpercentage'));
@@ -215,8 +171,8 @@ describe.skipIf(!HAVE_CHROMIUM)('issue 10 in Chromium: region page, comparison, 
   }, 120_000);
 
   it('downloads the table as .xlsx equal to the CSV, with a sheet "Toelichting"', async () => {
-    const { context, page } = await newPage();
-    await signInAs(page, api.url, { role: 'inspectie', region: null });
+    const { context, page } = await dash.newPage();
+    await signInAs(page, dash.api.url, { role: 'inspectie', region: null });
     await openView(page, 'preweging', 'phenomenon=jihadisme');
     const dir = mkdtempSync(join(tmpdir(), 'weegwijzer-xlsx-'));
     try {
@@ -269,8 +225,8 @@ describe.skipIf(!HAVE_CHROMIUM)('issue 10 in Chromium: region page, comparison, 
 
   it('prints the region page on A4 portrait with no clipped element', async () => {
     // A4 portrait minus 12 mm margins each side: 186 mm ≈ 703 CSS pixels.
-    const { context, page } = await newPage({ width: 703, height: 1000 });
-    await signInAs(page, api.url, { role: 'inspectie', region: null });
+    const { context, page } = await dash.newPage({ width: 703, height: 1000 });
+    await signInAs(page, dash.api.url, { role: 'inspectie', region: null });
     await openView(page, 'regio/VR13');
     await page.emulateMedia({ media: 'print' });
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
@@ -296,10 +252,10 @@ describe.skipIf(!HAVE_CHROMIUM)('issue 10 in Chromium: region page, comparison, 
   }, 120_000);
 
   it('shows the attention list from metric `attention` (a fixture until the API serves it): flagged rows, series in words, region links', async () => {
-    const { context, page, problems } = await newPage();
+    const { context, page, problems } = await dash.newPage();
     // Until the lead's `attention` metric is merged, the catalogue entry and the response come
     // from a fixture in the shape the brief gives; with the metric served, the real one is used.
-    const real = (await (await api.call('/api/v1/metrics', { token: tokens.get('nctv') })).json()) as { name: string }[];
+    const real = (await (await dash.api.call('/api/v1/metrics', { token: dash.tokens.get('nctv') })).json()) as { name: string }[];
     if (!real.some((m) => m.name === 'attention')) {
       await page.route(/\/api\/v1\/metrics$/, async (route) => {
         const res = await route.fetch();
@@ -335,7 +291,7 @@ describe.skipIf(!HAVE_CHROMIUM)('issue 10 in Chromium: region page, comparison, 
         }),
       );
     }
-    await signInAs(page, api.url, { role: 'nctv', region: null });
+    await signInAs(page, dash.api.url, { role: 'nctv', region: null });
     await openView(page, 'aandacht');
     if (real.some((m) => m.name === 'attention')) {
       // the served metric: on the small browser-test data few series (or none) are flagged, so
@@ -347,8 +303,8 @@ describe.skipIf(!HAVE_CHROMIUM)('issue 10 in Chromium: region page, comparison, 
     expect(t.rows.length).toBeGreaterThan(0);
     if (!real.some((m) => m.name === 'attention')) {
       expect(t.rows.map((r) => [r[0], r[1]])).toEqual([
-        [regionNames.get('VR13'), 'Fenomeen: Rechts-extremisme'],
-        [regionNames.get('VR22'), 'Bron: Meldpunt (professionals)'],
+        [dash.regionNames.get('VR13'), 'Fenomeen: Rechts-extremisme'],
+        [dash.regionNames.get('VR22'), 'Bron: Meldpunt (professionals)'],
       ]);
       await page.check('section[data-panel="attention"] .panel-tools input[type="checkbox"]');
       await page.waitForFunction(() => window.location.hash.includes('attention=all'));
@@ -363,20 +319,16 @@ describe.skipIf(!HAVE_CHROMIUM)('issue 10 in Chromium: region page, comparison, 
   }, 120_000);
 
   it('lands a regio user on its own region page, with the other regions only as a band', async () => {
-    const { context, page, problems } = await newPage();
-    await page.goto(api.url + '/');
-    await page.evaluate(() => {
-      sessionStorage.clear();
-      localStorage.setItem('weegwijzer.lang', 'nl');
-    });
-    await page.goto(api.url + '/');
+    const { context, page, problems } = await dash.newPage();
+    await signedOut(page, dash.api.url, 'nl');
+    await page.goto(dash.api.url + '/');
     await page.click('.role-picker button[data-role="regio"][data-region="VR13"]');
     await page.waitForFunction(() => window.location.hash.startsWith('#/regio/VR13'));
     await waitForData(page);
-    expect(await page.textContent('main h1')).toBe(`Regio ${regionNames.get('VR13')}`);
+    expect(await page.textContent('main h1')).toBe(`Regio ${dash.regionNames.get('VR13')}`);
     expect(await page.$$('section[data-panel="region-facts"] svg circle')).not.toHaveLength(0);
     const text = await page.evaluate(() => document.body.innerText);
-    for (const [code, name] of regionNames) if (code !== 'VR13') expect(text.includes(name), name).toBe(false);
+    for (const [code, name] of dash.regionNames) if (code !== 'VR13') expect(text.includes(name), name).toBe(false);
     await expectAxeClean(page, 'regio VR13 region page');
     await page.screenshot({ path: join(SCREENSHOTS, 'region-page-regio-VR13.png'), fullPage: true });
     expect(problems).toEqual([]);

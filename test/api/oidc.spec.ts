@@ -55,7 +55,15 @@ describe(`OIDC bearer tokens on ${STORE}`, () => {
     const inspecteur = await sign({ sub: 'insp-7', wgw_role: 'inspectie' });
     const r1 = await api.call('/api/v1/me', { token: inspecteur });
     expect(r1.status).toBe(200);
-    expect(await r1.json()).toEqual({ id: 'oidc:insp-7', name: 'insp-7', role: 'inspectie', region: null, regionName: null, via: 'oidc' });
+    expect(await r1.json()).toEqual({
+      id: 'oidc:insp-7',
+      name: 'insp-7',
+      role: 'inspectie',
+      region: null,
+      regionName: null,
+      via: 'oidc',
+      dataFileExtensions: ['.csv', '.jsonl', '.parquet', '.arrow', '.xlsx'],
+    });
 
     const regio = await sign({ sub: 'ams-1', wgw_role: 'regio', wgw_region: 'VR13' });
     const r2 = await api.call('/api/v1/me', { token: regio });

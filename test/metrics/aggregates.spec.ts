@@ -1,8 +1,9 @@
 /**
- * Aggregate tables (libs/contract AGGREGATES): a metric that counts signals reads an aggregate
- * when it holds every column the request groups or filters by, else signal_facts. Here every
+ * Aggregate tables (libs/contract AGGREGATES): a metric that counts signals or assessments
+ * reads an aggregate when it holds every column the request groups, filters or counts on,
+ * else the fact table. Here every
  * statement that reads an aggregate is run a second way — the same query rewritten to count
- * and key-sum the rows of signal_facts one by one — on demo data over three years, for every metric,
+ * and key-sum the rows of its fact table one by one — on demo data over three years, for every metric,
  * parameter value and a set of scopes (periods over month, quarter and year bins, regions, each
  * code filter). Counts and key sums must be equal cell for cell; and the choice of table is
  * checked for the cases that must fall back.
@@ -35,12 +36,14 @@ function tableOf(sql: string): string {
   return /\bFROM (\w+)/.exec(sql)![1];
 }
 
-/** The same statement over signal_facts: `count(*)` and the sum of record keys instead of summing `n` and `k`. */
+/** The same statement over the fact table: each row counted (1) with its record key `rk`, instead of summing `n` and `k`. */
 function overFacts(sql: string): string {
   const out = sql
-    .replace(new RegExp(`\\bFROM (${TABLES.join('|')})\\b`), 'FROM signal_facts')
-    .replace(/CAST\(sum\(n\) AS BIGINT\) AS (\w+), CAST\(sum\(k\) AS BIGINT\) AS (\w+)__k/g, 'count(*) AS $1, CAST(sum(rk) AS BIGINT) AS $2__k');
-  expect(out).not.toMatch(/sum\(n\)|sum\(k\)/);
+    .replace(new RegExp(`\\bFROM (${TABLES.join('|')})\\b`), (_, t: string) => `FROM ${AGGREGATES.find((a) => a.table === t)!.from}`)
+    .replace(/CAST\(sum\(n\) AS BIGINT\) AS (\w+), CAST\(sum\(k\) AS BIGINT\) AS (\w+)__k/g, 'count(*) AS $1, CAST(sum(rk) AS BIGINT) AS $2__k')
+    .replace(/ THEN n ELSE 0 END/g, ' THEN 1 ELSE 0 END')
+    .replace(/ THEN k ELSE 0 END/g, ' THEN rk ELSE 0 END');
+  expect(out).not.toMatch(/sum\(n\)|sum\(k\)|THEN [nk] /);
   return out;
 }
 
@@ -74,9 +77,11 @@ describe('aggregate tables', () => {
     expect([...read].sort()).toEqual(
       expect.arrayContaining([
         'attention:agg_scope',
+        'criteria_usage:agg_framework',
         'dropoff:agg_path',
         'flow:agg_flow',
         'flow:agg_links',
+        'integrality:agg_integrality',
         'phenomenon_coverage:agg_phenomenon',
         'phenomenon_coverage:agg_scope',
         'trend:agg_phenomenon',
@@ -104,9 +109,13 @@ describe('aggregate tables', () => {
     expect(table('flow', { phenomenon: PHENOMENA[0] })).toBe('signal_facts');
     expect(table('dropoff', {}, { by: 'receiving_party' })).toBe('agg_path');
     expect(table('dropoff', { source: SOURCES[0] })).toBe('signal_facts');
-    // Persons, quantiles and assessments never come from an aggregate.
+    // Persons and quantiles never come from an aggregate.
     expect(table('reach', {})).toBe('signal_facts');
     expect(table('leadtime', {})).toBe('signal_facts');
-    expect(table('criteria_usage', {})).toBe('assessment_facts');
+    expect(table('criteria_usage', {})).toBe('agg_framework');
+    expect(table('criteria_usage', { source: SOURCES[0] })).toBe('assessment_facts');
+    expect(table('integrality', {})).toBe('agg_integrality');
+    expect(table('integrality', { phenomenon: PHENOMENA[0] })).toBe('assessment_facts');
+    expect(table('criteria_coverage', {})).toBe('assessment_facts');
   });
 });

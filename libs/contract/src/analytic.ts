@@ -14,7 +14,7 @@
  * - `agg_*`: aggregate tables of signal_facts (AGGREGATES), for the metrics that count
  *   signals by a few columns.
  */
-export const ANALYTIC_SCHEMA_VERSION = 4;
+export const ANALYTIC_SCHEMA_VERSION = 5;
 
 export const SIGNALS_DDL = `CREATE TABLE signals (
   signal_id VARCHAR NOT NULL,
@@ -171,43 +171,55 @@ function ddlColumns(ddl: string): string {
 }
 
 /**
- * An aggregate table of signal_facts: signals per region × month of receipt × `dims`, with
- * their count `n` and the sum `k` of their record keys. Metric periods are whole months
- * (METRICS.md disclosure rule 2), so its `received_at` — the first day of the month — meets
- * every period and calendar-bin condition exactly as each signal's own date does; and key
- * sums add up, so a cell's key from here equals the key summed over its signals. A metric
- * that counts signals reads the first aggregate whose dims hold every column it groups or
- * filters by (libs/metrics sql.ts `signalCounts`); otherwise it reads signal_facts, as every
- * metric does that counts persons or assessments or takes quantiles.
+ * An aggregate table of a fact table: its rows (signals or assessments) per region × month
+ * of receipt (of the signal) × `dims`, with their count `n` and the sum `k` of their record
+ * keys. Metric periods are whole months (METRICS.md disclosure rule 2), so its `received_at`
+ * — the first day of the month — meets every period and calendar-bin condition exactly as
+ * each row's own date does; and key sums add up, so a cell's key from here equals the key
+ * summed over its rows. A metric that counts rows of a fact table reads the first aggregate
+ * of that table whose dims hold every column it groups by, filters by or counts on
+ * (libs/metrics sql.ts `factCounts`); otherwise it reads the fact table, as every metric does
+ * that counts persons or takes quantiles.
  */
 export interface AggregateTable {
   table: string;
+  /** The fact table it counts the rows of (its record key `rk` summed into `k`). */
+  from: 'signal_facts' | 'assessment_facts';
   dims: readonly string[];
 }
 
 export const AGGREGATES: readonly AggregateTable[] = [
   // The narrowest first: a request reads the first one that holds its columns.
   // trend (by each scope code) and phenomenon_coverage without a code filter
-  { table: 'agg_phenomenon', dims: ['phenomenon'] },
-  { table: 'agg_source', dims: ['source'] },
-  { table: 'agg_receiving_party', dims: ['receiving_party'] },
+  { table: 'agg_phenomenon', from: 'signal_facts', dims: ['phenomenon'] },
+  { table: 'agg_source', from: 'signal_facts', dims: ['source'] },
+  { table: 'agg_receiving_party', from: 'signal_facts', dims: ['receiving_party'] },
   // flow's paths and final outcomes without a code filter
-  { table: 'agg_flow', dims: ['path', 'final_wp_outcome'] },
+  { table: 'agg_flow', from: 'signal_facts', dims: ['path', 'final_wp_outcome'] },
   // trend, phenomenon_coverage and attention with code filters
-  { table: 'agg_scope', dims: ['receiving_party', 'source', 'phenomenon'] },
+  { table: 'agg_scope', from: 'signal_facts', dims: ['receiving_party', 'source', 'phenomenon'] },
   // flow's Sankey links (from source and receiving party through the pre-assessment to the outcome)
-  { table: 'agg_links', dims: ['receiving_party', 'source', 'path', 'last_pre_outcome', 'final_wp_outcome'] },
+  { table: 'agg_links', from: 'signal_facts', dims: ['receiving_party', 'source', 'path', 'last_pre_outcome', 'final_wp_outcome'] },
   // dropoff, and flow with a receiving_party filter: paths and the decisions
-  { table: 'agg_path', dims: ['receiving_party', 'path', 'has_pre', 'last_pre_outcome', 'last_pre_framework', 'final_wp_outcome'] },
+  { table: 'agg_path', from: 'signal_facts', dims: ['receiving_party', 'path', 'has_pre', 'last_pre_outcome', 'last_pre_framework', 'final_wp_outcome'] },
+  // criteria_usage without a code filter: assessments by stage, body and framework
+  { table: 'agg_framework', from: 'assessment_facts', dims: ['stage', 'body', 'framework'] },
+  // integrality without a code filter: assessments by stage and the nine recorded flags
+  {
+    table: 'agg_integrality',
+    from: 'assessment_facts',
+    dims: ['stage', 'present_gemeente', 'present_politie', 'present_om', 'info_gemeente', 'info_politie', 'info_om', 'unanimous', 'analysis_recorded', 'decision_recorded'],
+  },
 ];
 
 function aggregateSql(a: AggregateTable): string {
   const dims = a.dims.join(', ');
+  const month = a.from === 'signal_facts' ? 'received_month' : "CAST(date_trunc('month', received_at) AS DATE)";
   return `CREATE TABLE ${a.table} AS
-SELECT region_code, received_month AS received_at, ${dims},
+SELECT region_code, ${month} AS received_at, ${dims},
   CAST(count(*) AS INTEGER) AS n, CAST(sum(rk) AS BIGINT) AS k
-FROM signal_facts
-GROUP BY region_code, received_month, ${dims}
+FROM ${a.from}
+GROUP BY region_code, ${month}, ${dims}
 ORDER BY region_code, received_at`;
 }
 

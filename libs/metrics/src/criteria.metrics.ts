@@ -1,7 +1,7 @@
 /** criteria_usage and criteria_coverage (METRICS.md §4–5): which frameworks, and are the five legal criteria scored. */
 import { BODIES, CRITERIA, FRAMEWORKS, STAGES } from '@weegwijzer/contract';
 import { ALL_FILTERS, ALL_ROLES, count, dim, share } from './columns';
-import { binColumn, countAll, countIf, lit, scopeWhere, SqlBuilder } from './sql';
+import { binColumn, countAll, countIf, factCounts, lit, scopeWhere, SqlBuilder } from './sql';
 import type { MetricDefinition } from './types';
 
 export const criteriaUsageMetric: MetricDefinition = {
@@ -33,10 +33,11 @@ export const criteriaUsageMetric: MetricDefinition = {
   },
   sql(ctx) {
     const b = new SqlBuilder();
+    const src = factCounts(ctx, 'assessment_facts', ['stage', 'body', 'framework']);
     return b.statement(`SELECT region_code, stage, body, ${binColumn(ctx)},
-  ${countAll(ctx, 'assessments')},
-  ${FRAMEWORKS.map((f) => countIf(ctx, `framework = ${lit(f)}`, `fw_${f}`)).join(',\n  ')}
-FROM assessment_facts
+  ${src.count('assessments')},
+  ${FRAMEWORKS.map((f) => src.countIf(`framework = ${lit(f)}`, `fw_${f}`)).join(',\n  ')}
+FROM ${src.table}
 WHERE ${scopeWhere(b, ctx)}
 GROUP BY region_code, stage, body, bin`);
   },

@@ -1,12 +1,14 @@
 /** integrality (METRICS.md §9): joint, informed, unanimous and recorded decisions. */
 import { STAGES } from '@weegwijzer/contract';
 import { ALL_FILTERS, ALL_ROLES, count, dim, num } from './columns';
-import { binColumn, countAll, countIf, scopeWhere, SqlBuilder } from './sql';
+import { binColumn, factCounts, scopeWhere, SqlBuilder } from './sql';
 import type { MetricContext, MetricDefinition, Row } from './types';
 
 /** Measures in display order; the first three only for weegploeg assessments. */
 const MEASURES = ['all_parties_present', 'information_all_parties', 'unanimous', 'analysis_recorded', 'decision_recorded'] as const;
 const WEEGPLOEG_ONLY = new Set<string>(['all_parties_present', 'information_all_parties', 'unanimous']);
+/** The recorded flags the measures are conditions on. */
+const FLAGS = ['present_gemeente', 'present_politie', 'present_om', 'info_gemeente', 'info_politie', 'info_om', 'unanimous', 'analysis_recorded', 'decision_recorded'];
 
 export const integralityMetric: MetricDefinition = {
   name: 'integrality',
@@ -44,14 +46,15 @@ export const integralityMetric: MetricDefinition = {
   },
   sql(ctx) {
     const b = new SqlBuilder();
+    const src = factCounts(ctx, 'assessment_facts', ['stage', ...FLAGS]);
     return b.statement(`SELECT region_code, stage, ${binColumn(ctx)},
-  ${countAll(ctx, 'assessments')},
-  ${countIf(ctx, 'present_gemeente AND present_politie AND present_om', 'all_parties_present')},
-  ${countIf(ctx, 'info_gemeente AND info_politie AND info_om', 'information_all_parties')},
-  ${countIf(ctx, 'unanimous', 'unanimous')},
-  ${countIf(ctx, 'analysis_recorded', 'analysis_recorded')},
-  ${countIf(ctx, 'decision_recorded', 'decision_recorded')}
-FROM assessment_facts
+  ${src.count('assessments')},
+  ${src.countIf('present_gemeente AND present_politie AND present_om', 'all_parties_present')},
+  ${src.countIf('info_gemeente AND info_politie AND info_om', 'information_all_parties')},
+  ${src.countIf('unanimous', 'unanimous')},
+  ${src.countIf('analysis_recorded', 'analysis_recorded')},
+  ${src.countIf('decision_recorded', 'decision_recorded')}
+FROM ${src.table}
 WHERE ${scopeWhere(b, ctx)}
 GROUP BY region_code, stage, bin`);
   },

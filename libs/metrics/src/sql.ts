@@ -3,7 +3,7 @@
  * expanded to `?, ?, ?`. Identifiers and code literals come from the definitions and the
  * contract code lists, never from a request.
  */
-import { AGGREGATES, type SqlParam } from '@weegwijzer/contract';
+import { AGGREGATES, type AggregateTable, type SqlParam } from '@weegwijzer/contract';
 import type { DialectName, MetricContext, SqlStatement } from './types';
 
 export class SqlBuilder {
@@ -101,17 +101,31 @@ export function countAll(ctx: Pick<MetricContext, 'dialect'>, alias: string, key
 }
 
 /**
- * Where a count of signals grouped by `dims` is read: the first aggregate table (libs/contract
- * AGGREGATES: `n` signals with key sum `k` per region × month × its dims) that holds every
- * column the request groups or filters by, with `count(alias)` summing `n` and `k`; else
- * signal_facts with `countAll`. Both give the same count and key sum for every cell (periods
- * are whole months, and key sums add up).
+ * Where a count of rows of `from` grouped by or conditioned on `dims` is read: the first
+ * aggregate table of it (libs/contract AGGREGATES: `n` rows with key sum `k` per region ×
+ * month × its dims) that holds every one of those columns and of the request's code filters,
+ * with `count` and `countIf` summing `n` and `k` (over the aggregate rows that meet the
+ * condition); else the fact table with `countAll` / `countIf`. Both give the same count and
+ * key sum for every cell (periods are whole months, and key sums add up).
  */
-export function signalCounts(ctx: Pick<MetricContext, 'dialect' | 'scope'>, dims: readonly string[]): { table: string; count: (alias: string) => string } {
+export function factCounts(
+  ctx: Pick<MetricContext, 'dialect' | 'scope'>,
+  from: AggregateTable['from'],
+  dims: readonly string[],
+): { table: string; count: (alias: string) => string; countIf: (cond: string, alias: string) => string } {
   const used = [...dims, ...CODE_SCOPE.filter((f) => ctx.scope[f])];
-  const agg = AGGREGATES.find((a) => used.every((d) => a.dims.includes(d)));
-  if (!agg) return { table: 'signal_facts', count: (alias) => countAll(ctx, alias) };
-  return { table: agg.table, count: (alias) => `CAST(sum(n) AS BIGINT) AS ${alias}, CAST(sum(k) AS BIGINT) AS ${alias}__k` };
+  const agg = AGGREGATES.find((a) => a.from === from && used.every((d) => a.dims.includes(d)));
+  if (!agg) return { table: from, count: (alias) => countAll(ctx, alias), countIf: (cond, alias) => countIf(ctx, cond, alias) };
+  return {
+    table: agg.table,
+    count: (alias) => `CAST(sum(n) AS BIGINT) AS ${alias}, CAST(sum(k) AS BIGINT) AS ${alias}__k`,
+    countIf: (cond, alias) => `CAST(sum(CASE WHEN ${cond} THEN n ELSE 0 END) AS BIGINT) AS ${alias}, CAST(sum(CASE WHEN ${cond} THEN k ELSE 0 END) AS BIGINT) AS ${alias}__k`,
+  };
+}
+
+/** `factCounts` of signal_facts. */
+export function signalCounts(ctx: Pick<MetricContext, 'dialect' | 'scope'>, dims: readonly string[]) {
+  return factCounts(ctx, 'signal_facts', dims);
 }
 
 /** The scope filters on a code column of both fact tables (the column has the filter's name). */

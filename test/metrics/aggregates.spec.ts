@@ -83,6 +83,7 @@ describe('aggregate tables', () => {
         'flow:agg_links',
         'integrality:agg_integrality',
         'phenomenon_coverage:agg_phenomenon',
+        'preweging_outcomes:agg_outcomes',
         'phenomenon_coverage:agg_scope',
         'trend:agg_phenomenon',
         'trend:agg_receiving_party',

@@ -14,7 +14,7 @@
  * - `agg_*`: aggregate tables of signal_facts (AGGREGATES), for the metrics that count
  *   signals by a few columns.
  */
-export const ANALYTIC_SCHEMA_VERSION = 5;
+export const ANALYTIC_SCHEMA_VERSION = 6;
 
 export const SIGNALS_DDL = `CREATE TABLE signals (
   signal_id VARCHAR NOT NULL,
@@ -204,6 +204,8 @@ export const AGGREGATES: readonly AggregateTable[] = [
   { table: 'agg_path', from: 'signal_facts', dims: ['receiving_party', 'path', 'has_pre', 'last_pre_outcome', 'last_pre_framework', 'final_wp_outcome'] },
   // criteria_usage without a code filter: assessments by stage, body and framework
   { table: 'agg_framework', from: 'assessment_facts', dims: ['stage', 'body', 'framework'] },
+  // preweging_outcomes without a code filter: assessments by stage, body, outcome and enrichment
+  { table: 'agg_outcomes', from: 'assessment_facts', dims: ['stage', 'body', 'outcome', 'enrichment'] },
   // integrality without a code filter: assessments by stage and the nine recorded flags
   {
     table: 'agg_integrality',

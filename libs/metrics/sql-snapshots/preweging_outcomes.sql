@@ -1,8 +1,8 @@
 -- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{}}
 -- main
 -- params: ["2024-01-01","2024-12-31"]
-SELECT region_code, body, outcome, enrichment, year(received_at) AS bin, count(*) AS n, coalesce(sum(rk), 0)::BIGINT AS n__k
-FROM assessment_facts
+SELECT region_code, body, outcome, enrichment, year(received_at) AS bin, CAST(sum(n) AS BIGINT) AS n, CAST(sum(k) AS BIGINT) AS n__k
+FROM agg_outcomes
 WHERE stage = 'pre_weging'
   AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, body, outcome, enrichment, bin;
@@ -10,8 +10,8 @@ GROUP BY region_code, body, outcome, enrichment, bin;
 -- regio: {"role":"regio","region":"VR13","scope":{"from":"2024-01-01","to":"2024-12-31"}}
 -- main
 -- params: ["2024-01-01","2024-12-31"]
-SELECT region_code, body, outcome, enrichment, year(received_at) AS bin, count(*) AS n, coalesce(sum(rk), 0)::BIGINT AS n__k
-FROM assessment_facts
+SELECT region_code, body, outcome, enrichment, year(received_at) AS bin, CAST(sum(n) AS BIGINT) AS n, CAST(sum(k) AS BIGINT) AS n__k
+FROM agg_outcomes
 WHERE stage = 'pre_weging'
   AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, body, outcome, enrichment, bin;

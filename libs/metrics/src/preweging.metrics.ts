@@ -13,7 +13,7 @@
 import { ENRICHMENTS, OUTCOMES_BY_STAGE } from '@weegwijzer/contract';
 import { ALL_FILTERS, ALL_ROLES, count, dim, share } from './columns';
 import { sumGroups } from './pivot';
-import { binColumn, countAll, scopeWhere, SqlBuilder } from './sql';
+import { binColumn, factCounts, scopeWhere, SqlBuilder } from './sql';
 import type { MetricDefinition } from './types';
 
 /** The pre_weging bodies (CONTRACT.md), in display order. */
@@ -72,8 +72,9 @@ export const prewegingOutcomesMetric: MetricDefinition = {
   },
   sql(ctx) {
     const b = new SqlBuilder();
-    return b.statement(`SELECT region_code, body, outcome, enrichment, ${binColumn(ctx)}, ${countAll(ctx, 'n')}
-FROM assessment_facts
+    const src = factCounts(ctx, 'assessment_facts', ['stage', 'body', 'outcome', 'enrichment']);
+    return b.statement(`SELECT region_code, body, outcome, enrichment, ${binColumn(ctx)}, ${src.count('n')}
+FROM ${src.table}
 WHERE stage = 'pre_weging'
   AND ${scopeWhere(b, ctx)}
 GROUP BY region_code, body, outcome, enrichment, bin`);

@@ -171,29 +171,25 @@ export async function buildSnapshot(dataDir: string, batches: readonly SnapshotB
         opts.onStep?.(`reusing the snapshot for every region but ${rebuilt.join(', ') || '(none)'}`);
         // A reflink where the file system has them, else a plain copy; the base itself is never opened for writing.
         copyFileSync(basePath, buildingPath, fsConstants.COPYFILE_FICLONE);
-        await conn.run(`ATTACH ${quoteLiteral(buildingPath)} AS snapshot_file`);
-        await conn.run('USE snapshot_file');
+      }
+      opts.onStep?.(rebuilt ? 'deriving facts of the changed regions' : 'deriving facts into the snapshot');
+      await conn.run(`ATTACH ${quoteLiteral(buildingPath)} AS snapshot_file`);
+      await conn.run('USE snapshot_file');
+      if (rebuilt) {
         const list = rebuilt.map(quoteLiteral).join(', ') || 'NULL';
         for (const table of ANALYTIC_TABLES) await conn.run(`DELETE FROM snapshot_file.main.${table} WHERE region_code IN (${list})`);
-        opts.onStep?.('deriving facts of the changed regions');
         // The file's `signals`/`assessments` views are shadowed by the TEMP tables of the same
         // name (which hold only the changed regions); aggregate tables read the file's fact
         // tables, so they take only the changed regions' groups.
-        for (const sql of DERIVED_TABLES_KEYED_SQL) {
-          const aggregate = AGGREGATE_TABLES_SQL.includes(sql);
-          await conn.run(asInsert(sql, aggregate ? list : null));
-        }
-        await conn.run('DROP TABLE temp.signals');
-        await conn.run('DROP TABLE temp.assessments');
+        for (const sql of DERIVED_TABLES_KEYED_SQL) await conn.run(asInsert(sql, AGGREGATE_TABLES_SQL.includes(sql) ? list : null));
         await conn.run('DELETE FROM snapshot_file.main.meta');
       } else {
-        opts.onStep?.('deriving facts into the snapshot');
-        await conn.run(`ATTACH ${quoteLiteral(buildingPath)} AS snapshot_file`);
-        await conn.run('USE snapshot_file');
         // Unqualified: the CREATEs go to the file, `signals`/`assessments` resolve to the TEMP tables.
         for (const sql of DERIVED_TABLES_KEYED_SQL) await conn.run(sql);
-        await conn.run('DROP TABLE temp.signals');
-        await conn.run('DROP TABLE temp.assessments');
+      }
+      await conn.run('DROP TABLE temp.signals');
+      await conn.run('DROP TABLE temp.assessments');
+      if (!rebuilt) {
         for (const sql of RAW_VIEWS_SQL) await conn.run(sql);
         await conn.run(META_DDL);
       }

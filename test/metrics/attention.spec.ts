@@ -12,7 +12,7 @@
  * burger (27 vs 6), overig and osint (10 vs 12): m = 8.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ATTENTION_SERIES, runMetric, targetQuarter, type MetricRequest, type MetricResponse, type Row } from '@weegwijzer/metrics';
+import { assembleResponse, ATTENTION_SERIES, findMetric, resolveContext, runMetric, targetQuarter, type MetricRequest, type MetricResponse, type Row } from '@weegwijzer/metrics';
 import { fixtureDb, type FixtureDb, type SignalFixture } from './duckdb-fixture';
 import { assertDisclosed } from './invariants';
 
@@ -127,6 +127,24 @@ describe('attention', () => {
     const one = await run({ scope: { regions: ['VR01'], from: '2024-01', to: '2025-12' } });
     expect(one.rows.filter((r) => r.group === 'region').every((r) => r.region_code === 'VR01')).toBe(true);
     expect(pick(one, 'VR01', 'source:burger').q_value).toBe(pick(all, 'VR01', 'source:burger').q_value);
+  });
+
+  it('reads only the months of the two quarters compared, with the same response (noise included) as reading every month', async () => {
+    for (const scope of [
+      { from: '2024-01', to: '2025-12' },
+      { from: '2024-01', to: '2025-11' },
+      { from: '2025-01', to: '2025-12' },
+    ]) {
+      const request = { role: 'inspectie', k: 3, scope } as MetricRequest;
+      const def = findMetric('attention');
+      const ctx = resolveContext(def, request);
+      const stats = await db.query(def.statsSql!(ctx).text, def.statsSql!(ctx).params);
+      const everyMonth = await db.query(def.sql(ctx).text, def.sql(ctx).params);
+      const narrowed = await db.query(def.sql(ctx, stats).text, def.sql(ctx, stats).params);
+      // the fixture's Q3 signals (VR02, 2025-08-01) and the hidden VR03 rows are read only when their quarter is compared
+      expect(narrowed.length).toBeLessThan(everyMonth.length);
+      expect(await runMetric('attention', request, db.query)).toEqual(assembleResponse(def, ctx, everyMonth, undefined, {}, stats));
+    }
   });
 
   it('to inside a quarter picks the last quarter ending before it', async () => {

@@ -7,7 +7,7 @@
 import { PHENOMENA, REGION_CODES, SOURCES } from '@weegwijzer/contract';
 import { count, dim, num, strOrNull } from './columns';
 import { binMonths, monthEnd, monthIndex, monthStart } from './periods';
-import { binColumn, scopeWhere, SqlBuilder, signalCounts } from './sql';
+import { binColumn, periodCondition, scopeWhere, SqlBuilder, signalCounts } from './sql';
 import { binomialCdf } from './stats';
 import type { MetricColumn, MetricContext, MetricDefinition, Note, Row } from './types';
 
@@ -51,14 +51,24 @@ export const attentionMetric: MetricDefinition = {
       en: 'Both quarterly counts are cells of their own with cell-key noise (±2), the same as trend by quarter; values 1 to k after noise hidden. p, q and the flag are computed from the released counts and are not given when either is hidden; hidden series do not enter the Benjamini–Hochberg correction.',
     },
   },
-  sql(ctx) {
+  /** With the statsSql rows: only the months of the two quarters compared (none when there is no comparison). */
+  sql(ctx, stats) {
     const b = new SqlBuilder();
     const src = signalCounts(ctx, ['phenomenon', 'source']);
+    const where = scopeWhere(b, ctx); // parameters in text order: the scope's first
+    let months = '';
+    if (stats) {
+      const q = comparedQuarters(ctx, stats);
+      months = q
+        ? `\n  AND (${periodCondition(b, monthStart(q.baseline), monthEnd(q.baseline + 2))} OR ${periodCondition(b, monthStart(q.target), monthEnd(q.target + 2))})`
+        : '\n  AND FALSE';
+    }
     return b.statement(`SELECT region_code, phenomenon, source, ${binColumn(ctx)}, ${src.count('signals')}
 FROM ${src.table}
-WHERE ${scopeWhere(b, ctx)}
+WHERE ${where}${months}
 GROUP BY region_code, phenomenon, source, bin`);
   },
+  statsFirst: true,
   /** How far the data reach (the latest received_at in scope): which quarter is complete. */
   statsSql(ctx) {
     const b = new SqlBuilder();
@@ -121,12 +131,20 @@ export function targetQuarter(lastReceived: string | null, to: string | undefine
   return lastMonth - 2;
 }
 
+/** The first months of the quarter compared (target) and of the same quarter a year earlier (baseline), or null when the period holds no such pair. */
+function comparedQuarters(ctx: MetricContext, stats?: Record<string, unknown>[]): { target: number; baseline: number } | null {
+  const target = targetQuarter(strOrNull(stats?.[0]?.last_received), ctx.scope.to);
+  if (target === null) return null;
+  const baseline = target - 12;
+  if (ctx.scope.from && monthStart(baseline) < ctx.scope.from) return null;
+  return { target, baseline };
+}
+
 /** Rows per region × series (every region): the target quarter's count (observed) and the same quarter a year earlier (expected). */
 function compareQuarters(rows: Row[], ctx: MetricContext, stats?: Record<string, unknown>[]): Row[] {
-  const target = targetQuarter(strOrNull(stats?.[0]?.last_received), ctx.scope.to);
-  if (target === null) return [];
-  const baseline = target - 12;
-  if (ctx.scope.from && monthStart(baseline) < ctx.scope.from) return [];
+  const q = comparedQuarters(ctx, stats);
+  if (!q) return [];
+  const { target, baseline } = q;
   const period = quarterOfMonth(target);
   const baselinePeriod = quarterOfMonth(baseline);
   const byId = new Map<string, Row>();

@@ -10,7 +10,7 @@ import { perturb, PTABLE, peerView, REASON, type DisclosedRow } from './disclosu
 import { REGION_CODES } from '@weegwijzer/contract';
 import { findMetric } from './registry';
 import { resolveContext } from './scope';
-import type { MetricColumn, MetricContext, MetricDefinition, MetricRequest, MetricResponse, MetricTable, QueryFn, Row, SuppressedCell } from './types';
+import type { MetricColumn, MetricContext, MetricDefinition, MetricRequest, MetricResponse, MetricTable, QueryFn, Row, SqlStatement, SuppressedCell } from './types';
 
 export interface RunOptions {
   /**
@@ -29,8 +29,13 @@ export function activeColumns(def: MetricDefinition, params: Record<string, stri
 export async function runMetric(name: string, request: MetricRequest, query: QueryFn, options: RunOptions = {}): Promise<MetricResponse> {
   const def = findMetric(name);
   const ctx = resolveContext(def, request);
-  const statements = [def.sql(ctx), def.links?.sql(ctx), def.statsSql?.(ctx)];
-  const [raw, linkRaw, statsRaw] = await Promise.all(statements.map((s) => (s ? query(s.text, s.params) : Promise.resolve(undefined))));
+  const run = (s: SqlStatement | undefined) => (s ? query(s.text, s.params) : Promise.resolve(undefined));
+  if (def.statsFirst && def.statsSql) {
+    const statsRaw = await run(def.statsSql(ctx));
+    const [raw, linkRaw] = await Promise.all([run(def.sql(ctx, statsRaw)), run(def.links?.sql(ctx))]);
+    return assembleResponse(def, ctx, raw ?? [], linkRaw, options, statsRaw);
+  }
+  const [raw, linkRaw, statsRaw] = await Promise.all([def.sql(ctx), def.links?.sql(ctx), def.statsSql?.(ctx)].map(run));
   return assembleResponse(def, ctx, raw ?? [], linkRaw, options, statsRaw);
 }
 

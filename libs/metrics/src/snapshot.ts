@@ -24,15 +24,23 @@ export interface GeneratedSql {
   stats?: SqlStatement;
 }
 
-export function generatedSql(name: string, request: MetricRequest, dialect: DialectName = 'duckdb'): GeneratedSql {
+/**
+ * `stats`: the statsSql rows a `statsFirst` metric's main statement is built from (without
+ * them it reads every month of the period, as when the data's reach is unknown).
+ */
+export function generatedSql(name: string, request: MetricRequest, dialect: DialectName = 'duckdb', stats?: Record<string, unknown>[]): GeneratedSql {
   const def = findMetric(name);
   const ctx = resolveContext(def, request, dialect);
-  return { main: def.sql(ctx), ...(def.links ? { links: def.links.sql(ctx) } : {}), ...(def.statsSql ? { stats: def.statsSql(ctx) } : {}) };
+  return { main: def.sql(ctx, def.statsFirst ? stats : undefined), ...(def.links ? { links: def.links.sql(ctx) } : {}), ...(def.statsSql ? { stats: def.statsSql(ctx) } : {}) };
 }
 
-function render(label: string, request: MetricRequest, s: GeneratedSql): string {
+/** The statsSql rows the snapshot's `statsFirst` statements are built from: data up to the end of the period. */
+const SNAPSHOT_STATS = [{ last_received: SNAPSHOT_SCOPE.to }];
+
+function render(label: string, request: MetricRequest, s: GeneratedSql, statsFirst = false): string {
   const part = (title: string, st: SqlStatement) => `-- ${title}\n-- params: ${JSON.stringify(st.params)}\n${st.text};\n`;
-  return [`-- ${label}: ${JSON.stringify(request)}`, part('main', s.main), ...(s.links ? [part('links', s.links)] : []), ...(s.stats ? [part('stats', s.stats)] : [])].join('\n');
+  const after = statsFirst ? [`-- main built from the stats rows ${JSON.stringify(SNAPSHOT_STATS)} (run first)`] : [];
+  return [`-- ${label}: ${JSON.stringify(request)}`, ...after, part('main', s.main), ...(s.links ? [part('links', s.links)] : []), ...(s.stats ? [part('stats', s.stats)] : [])].join('\n');
 }
 
 /** File name -> content: `<metric>.sql` per metric (every parameter combination, inspectie and regio), `definitions.json`. */
@@ -42,11 +50,16 @@ export function sqlSnapshot(dialect: DialectName = 'duckdb'): Record<string, str
     const parts: string[] = [];
     for (const params of paramCombinations(def)) {
       const request: MetricRequest = { role: 'inspectie', scope: SNAPSHOT_SCOPE, params };
-      parts.push(render('inspectie', request, generatedSql(def.name, request, dialect)));
+      parts.push(render('inspectie', request, generatedSql(def.name, request, dialect, SNAPSHOT_STATS), def.statsFirst));
+    }
+    if (def.statsFirst) {
+      // a period of two years, where the stats select months to read (in the one-year period above: none)
+      const request: MetricRequest = { role: 'inspectie', scope: { ...SNAPSHOT_SCOPE, from: '2023-01-01' }, params: {} };
+      parts.push(render('inspectie', request, generatedSql(def.name, request, dialect, SNAPSHOT_STATS), true));
     }
     if (def.roles.includes('regio')) {
       const request: MetricRequest = { role: 'regio', region: 'VR13', scope: { from: SNAPSHOT_SCOPE.from, to: SNAPSHOT_SCOPE.to } };
-      parts.push(render('regio', request, generatedSql(def.name, request, dialect)));
+      parts.push(render('regio', request, generatedSql(def.name, request, dialect, SNAPSHOT_STATS), def.statsFirst));
     }
     files[`${def.name}.sql`] = parts.join('\n');
   }

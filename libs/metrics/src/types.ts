@@ -142,8 +142,9 @@ export interface MetricDefinition {
    * The statement that fetches the raw aggregate rows: grouped by the calendar bin
    * (`ctx.binSql AS bin`), each count `x` with its key sum `x__k` (sql.ts `countAll`,
    * `countIf`). Without a `bin` column the whole period is one cell (`reassessment`).
+   * With `statsFirst` it receives the statsSql rows and may read only the months they select.
    */
-  sql(ctx: MetricContext): SqlStatement;
+  sql(ctx: MetricContext, stats?: Record<string, unknown>[]): SqlStatement;
   /**
    * Raw rows of one bin -> response rows: count columns as sums of the raw groups' counts
    * (run a second time over the key sums, it must give the cells' key sums).
@@ -157,6 +158,12 @@ export interface MetricDefinition {
   largestBin?: BinUnit;
   /** Non-additive statistics over the whole period (percentiles), merged into the rows by their dimensions. */
   statsSql?(ctx: MetricContext): SqlStatement;
+  /**
+   * Run statsSql before sql and pass its rows to sql (attention: the data's reach selects the
+   * two quarters compared, so only their months are read). Without it the statements run in
+   * parallel. Either way the response is the same: sql without stats reads every month.
+   */
+  statsFirst?: boolean;
   /** Which combinations of the code-list dimensions are rows at all (default: every one). */
   validRow?(row: Row): boolean;
   /** Rows added after the bins are combined (zero-filled months of a trend); replaces the default fill of every region × code combination. `stats` are the statsSql rows. */

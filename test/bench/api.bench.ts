@@ -10,14 +10,13 @@
  *    the metric result cache off (every request computes), once with it on.
  * Prints p50/p95/p99 and requests/s per endpoint, errors, and the ratios API p95 / library time.
  */
-import { createApp, loadConfig } from '@weegwijzer/api';
 import { ANALYTIC_SCHEMA_VERSION } from '@weegwijzer/contract';
 import { Ingestor, generateDemo, scaleForSignals } from '@weegwijzer/etl';
 import { catalogue, runMetric } from '@weegwijzer/metrics';
-import { acquireOwnership, AnalyticReader, closeOperationalStore, openOperationalStore, readSnapshotPointer, sendControl } from '@weegwijzer/store';
+import { acquireOwnership, AnalyticReader, closeOperationalStore, openOperationalStore, readSnapshotPointer } from '@weegwijzer/store';
+import { log, runApi, stats, type ApiRun, type Stats } from './api-load';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 
 const TARGET_SIGNALS = Number(process.env.BENCH_SIGNALS ?? 1_000_000);
@@ -29,28 +28,6 @@ const SEED = 1;
 // every metric the nctv role may ask (reassessment_consistency is the inspectorate's only)
 const METRICS = catalogue('nctv').map((m) => m.name);
 const K = 5;
-
-function log(msg: string): void {
-  process.stderr.write(`${msg}\n`);
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i];
-}
-
-interface Stats {
-  n: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  perSecond: number;
-}
-function stats(samples: number[], seconds: number): Stats {
-  const s = [...samples].sort((a, b) => a - b);
-  return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), perSecond: s.length / seconds };
-}
 
 async function prepareData(benchDir: string): Promise<string> {
   const scale = Math.round(scaleForSignals(TARGET_SIGNALS, YEARS, END_YEAR) * 100) / 100;
@@ -159,80 +136,10 @@ async function libraryTimes(dataDir: string): Promise<{ single: Map<string, Stat
   return { single, concurrent: new Map(METRICS.map((m) => [m, stats(samples.get(m)!, SECONDS)])) };
 }
 
-/**
- * The HTTP clients run in a worker thread, so that receiving and parsing responses does not
- * compete with the server for the main event loop (they still share the machine's cores).
- */
-const LOAD_WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { Agent, request } = require('node:http');
-const { host, port, token, metrics, clients, seconds } = workerData;
-const agent = new Agent({ keepAlive: true, maxSockets: clients });
-const get = (path) => new Promise((resolve, reject) => {
-  const req = request({ host, port, path, agent, headers: { authorization: 'Bearer ' + token } }, (res) => {
-    let bytes = 0;
-    res.on('data', (d) => (bytes += d.length));
-    res.on('end', () => resolve({ status: res.statusCode, bytes }));
-    res.on('error', reject);
-  });
-  req.on('error', reject);
-  req.end();
-});
-(async () => {
-  for (const m of metrics) await get('/api/v1/metrics/' + m);
-  const samples = Object.fromEntries(metrics.map((m) => [m, []]));
-  let errors = 0, bytes = 0;
-  const end = Date.now() + seconds * 1000;
-  await Promise.all(Array.from({ length: clients }, async (_, c) => {
-    for (let i = c; Date.now() < end; i++) {
-      const name = metrics[i % metrics.length];
-      const t = performance.now();
-      try {
-        const r = await get('/api/v1/metrics/' + name);
-        if (r.status !== 200) errors++;
-        bytes += r.bytes;
-      } catch { errors++; }
-      samples[name].push(performance.now() - t);
-    }
-  }));
-  agent.destroy();
-  parentPort.postMessage({ samples, errors, bytes });
-})();
-`;
-
-async function apiLoad(url: URL, token: string): Promise<{ perEndpoint: Map<string, Stats>; errors: number; total: number; bytes: number }> {
-  const worker = new Worker(LOAD_WORKER, {
-    eval: true,
-    execArgv: [],
-    workerData: { host: url.hostname, port: Number(url.port), token, metrics: METRICS, clients: CLIENTS, seconds: SECONDS },
-  });
-  const result = await new Promise<{ samples: Record<string, number[]>; errors: number; bytes: number }>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
-  await worker.terminate();
-  const perEndpoint = new Map(METRICS.map((m) => [m, stats(result.samples[m], SECONDS)]));
-  const total = Object.values(result.samples).reduce((a, s) => a + s.length, 0);
-  return { perEndpoint, errors: result.errors, total, bytes: result.bytes };
-}
-
-interface ApiRun {
-  label: string;
-  perEndpoint: Map<string, Stats>;
-  errors: number;
-  total: number;
-  bytes: number;
-}
-
-async function runApi(dataDir: string, metricCache: number, label: string): Promise<ApiRun> {
-  const app = await createApp(loadConfig({ WEEGWIJZER_DATA_DIR: dataDir, PORT: '0', RATE_LIMIT: '0', LOG_LEVEL: 'warn', WEEGWIJZER_METRIC_CACHE: String(metricCache) }, []));
-  try {
-    const { token } = await sendControl<{ token: string }>(dataDir, 'token.create', { role: 'inspectie', name: `bench ${label}` });
-    log(`API (${label}): ${CLIENTS} concurrent clients for ${SECONDS} s on ${app.url}`);
-    return { label, ...(await apiLoad(new URL(app.url), token)) };
-  } finally {
-    await app.close();
-  }
+/** The API on the bench data: every request computes (metricCache 0) or results are cached per snapshot, role and region. */
+async function runApiOn(dataDir: string, metricCache: number, label: string): Promise<ApiRun & { perEndpoint: Map<string, Stats> }> {
+  const run = await runApi({ dataDir, metricCache, label, paths: METRICS.map((m) => `/api/v1/metrics/${m}`), clients: CLIENTS, seconds: SECONDS });
+  return { ...run, perEndpoint: new Map(METRICS.map((m, i) => [m, run.perPath[i]])) };
 }
 
 async function main(): Promise<void> {
@@ -244,8 +151,8 @@ async function main(): Promise<void> {
 
   log(`library only: ${METRICS.length} metrics, 1 caller, then ${CLIENTS} concurrent callers for ${SECONDS} s`);
   const lib = await libraryTimes(dataDir);
-  const cold = await runApi(dataDir, 0, 'no result cache');
-  const warm = await runApi(dataDir, 500, 'result cache');
+  const cold = await runApiOn(dataDir, 0, 'no result cache');
+  const warm = await runApiOn(dataDir, 500, 'result cache');
 
   const f = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '-');
   const out: string[] = [];

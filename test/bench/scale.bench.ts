@@ -1,5 +1,5 @@
 /**
- * npm run bench:scale [-- --sizes 100000,1000000 --with-10m --runs 5 --cache DIR]
+ * npm run bench:scale [-- --sizes 100000,1000000 --with-10m --runs 5 --api-seconds 15 --cache DIR]
  *
  * The scaling curve: every metric of bench:metrics through the library (runMetric, the
  * store's value conversion) and as bare SQL, at 100 k, 1 M and (with --with-10m) 10 M
@@ -8,19 +8,27 @@
  * once (synthetic-snapshot.ts) and cached under --cache or WEEGWIJZER_BENCH_CACHE (default
  * <os tmp>/weegwijzer-bench-scale); DuckDB is held to --memory (default 12GB, spilling to the
  * cache folder) so 10 M stays well inside a 24 GiB machine. Each size is built and measured
- * in a child process of its own, so peak RSS is per size.
+ * in a child process of its own, so peak RSS is per size. Then the API (createApp, rate
+ * limit off) serves the same snapshot to 16 concurrent HTTP clients going round-robin over the
+ * same requests, for --api-seconds (default 15) without the metric result cache and a third
+ * of that with it: requests/s, p50/p95 over all requests, errors and the peak RSS with the API.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { ANALYTIC_SCHEMA_VERSION } from '@weegwijzer/contract';
 import { generatedSql, runMetric } from '@weegwijzer/metrics';
+import { snapshotFile, writeSnapshotPointer } from '@weegwijzer/store';
+import { runApi, type ApiRun } from './api-load';
 import { buildSnapshot, contenders, log, medianOfPair, REGIO, REQUESTS, statements, timed } from './synthetic-snapshot';
 
 interface Options {
   sizes: number[];
   runs: number;
+  /** Seconds of API load per size (uncached; the cached run takes a third of it); 0 skips the API. */
+  apiSeconds: number;
   cache: string;
   memory: string;
   /** Child modes. */
@@ -32,6 +40,7 @@ function parseOptions(argv: string[]): Options {
   const o: Options = {
     sizes: [100_000, 1_000_000],
     runs: 5,
+    apiSeconds: 15,
     cache: process.env.WEEGWIJZER_BENCH_CACHE || join(tmpdir(), 'weegwijzer-bench-scale'),
     memory: '12GB',
   };
@@ -45,15 +54,17 @@ function parseOptions(argv: string[]): Options {
     if (argv[i] === '--sizes') o.sizes = next().split(',').map(Number);
     else if (argv[i] === '--with-10m') with10m = true;
     else if (argv[i] === '--runs') o.runs = Number(next());
+    else if (argv[i] === '--api-seconds') o.apiSeconds = Number(next());
     else if (argv[i] === '--cache') o.cache = next();
     else if (argv[i] === '--memory') o.memory = next();
     else if (argv[i] === '--build') o.build = Number(next());
     else if (argv[i] === '--measure') o.measure = Number(next());
-    else throw new Error(`unknown option ${argv[i]} (use --sizes N,N --with-10m --runs N --cache DIR --memory 12GB)`);
+    else throw new Error(`unknown option ${argv[i]} (use --sizes N,N --with-10m --runs N --api-seconds N --cache DIR --memory 12GB)`);
   }
   if (with10m && !o.sizes.includes(10_000_000)) o.sizes.push(10_000_000);
   if (!o.sizes.every((n) => Number.isInteger(n) && n > 0)) throw new Error('--sizes must be positive whole numbers, comma-separated');
   if (!(Number.isInteger(o.runs) && o.runs > 0)) throw new Error('--runs must be a positive whole number');
+  if (!(Number.isFinite(o.apiSeconds) && o.apiSeconds >= 0)) throw new Error('--api-seconds must be a number of seconds (0: no API)');
   return o;
 }
 
@@ -77,9 +88,63 @@ async function buildChild(o: Options, n: number): Promise<void> {
   rmSync(spill, { recursive: true, force: true });
 }
 
+interface ApiFigures {
+  reqPerS: number;
+  p50: number;
+  p95: number;
+  errors: number;
+}
 interface Measured {
   rows: { label: string; library: number; bare: number }[];
   maxRssMb: number;
+  api?: { uncached: ApiFigures; cached: ApiFigures; maxRssMb: number };
+}
+
+const API_CLIENTS = 16;
+
+/**
+ * A data directory whose served snapshot is the cached synthetic file (linked, not copied),
+ * so the API (createApp: its own operational store in PGlite, AnalyticReader) serves it.
+ */
+function apiDataDir(o: Options, n: number): string {
+  const dataDir = join(o.cache, `api-${n}`);
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(join(dataDir, 'snapshots'), { recursive: true });
+  const id = `scale-${n}`;
+  symlinkSync(fileOf(o, n), snapshotFile(dataDir, id));
+  writeSnapshotPointer(dataDir, {
+    format: 1,
+    snapshot_id: id,
+    file: `snapshots/${id}.duckdb`,
+    built_at: new Date().toISOString(),
+    schema_version: ANALYTIC_SCHEMA_VERSION,
+    batches: [],
+    signals: n,
+    assessments: n * 3,
+    previous_snapshot_id: null,
+  });
+  return dataDir;
+}
+
+/** The measured requests as API paths (inspectie; every metric of bench:metrics, 2024). */
+function apiPaths(): string[] {
+  return REQUESTS.map((r) => {
+    const q = new URLSearchParams({ from: '2024-01', to: '2024-12', ...r.request.params });
+    return `/api/v1/metrics/${r.name}?${q.toString()}`;
+  });
+}
+
+async function measureApi(o: Options, n: number): Promise<NonNullable<Measured['api']>> {
+  const dataDir = apiDataDir(o, n);
+  const figures = (r: ApiRun): ApiFigures => ({ reqPerS: r.all.perSecond, p50: r.all.p50, p95: r.all.p95, errors: r.errors });
+  try {
+    const common = { dataDir, paths: apiPaths(), clients: API_CLIENTS };
+    const uncached = await runApi({ ...common, metricCache: 0, label: `${n}: no result cache`, seconds: o.apiSeconds });
+    const cached = await runApi({ ...common, metricCache: 500, label: `${n}: result cache`, seconds: Math.max(1, o.apiSeconds / 3) });
+    return { uncached: figures(uncached), cached: figures(cached), maxRssMb: process.resourceUsage().maxRSS / 1024 };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 /** Child: every request, library and bare SQL alternately, on one READ_ONLY instance with 2 threads. */
@@ -99,6 +164,7 @@ async function measureChild(o: Options, n: number): Promise<void> {
   }
   db.closeSync();
   out.maxRssMb = process.resourceUsage().maxRSS / 1024;
+  if (o.apiSeconds > 0) out.api = await measureApi(o, n);
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 
@@ -126,7 +192,7 @@ async function main(): Promise<void> {
       buildS = b.ms / 1000;
     } else log(`reusing ${fileOf(o, n)}`);
     const m = JSON.parse(
-      child(['--measure', String(n), '--cache', o.cache, '--memory', o.memory, '--runs', String(o.runs)])
+      child(['--measure', String(n), '--cache', o.cache, '--memory', o.memory, '--runs', String(o.runs), '--api-seconds', String(o.apiSeconds)])
         .stdout.trim()
         .split('\n')
         .pop() as string,
@@ -152,6 +218,22 @@ async function main(): Promise<void> {
   }
   console.log('-'.repeat(52 + w * sizes.length));
   console.log(`${'peak RSS of the measuring process (MiB)'.padEnd(52)}${sizes.map((n) => results.get(n)!.maxRssMb.toFixed(0).padStart(w)).join('')}`);
+  const api = (label: string, f: (a: NonNullable<Measured['api']>) => string) =>
+    console.log(
+      `${label.padEnd(52)}${sizes
+        .map((n) => {
+          const a = results.get(n)!.api;
+          return (a ? f(a) : '-').padStart(w);
+        })
+        .join('')}`,
+    );
+  if (o.apiSeconds > 0) {
+    api(`API, no result cache: req/s (${API_CLIENTS} clients)`, (a) => a.uncached.reqPerS.toFixed(1));
+    api('API, no result cache: p50 / p95 ms', (a) => `${a.uncached.p50.toFixed(0)} / ${a.uncached.p95.toFixed(0)}`);
+    api('API, result cache: req/s', (a) => a.cached.reqPerS.toFixed(1));
+    api('API errors (both runs)', (a) => String(a.uncached.errors + a.cached.errors));
+    api('peak RSS with the API (MiB)', (a) => a.maxRssMb.toFixed(0));
+  }
   console.log(`${'snapshot file (MiB)'.padEnd(52)}${sizes.map((n) => results.get(n)!.fileMb.toFixed(0).padStart(w)).join('')}`);
   console.log(
     `${'snapshot generated in (s; cached: -)'.padEnd(52)}${sizes

@@ -68,7 +68,8 @@ function parseOptions(argv: string[]): Options {
   return o;
 }
 
-const fileOf = (o: Options, n: number) => join(o.cache, `scale-${n}.duckdb`);
+/** The cached snapshot of n signals (per analytic schema version: a newer schema builds anew). */
+const fileOf = (o: Options, n: number) => join(o.cache, `scale-${n}-v${ANALYTIC_SCHEMA_VERSION}.duckdb`);
 
 /** Child: generates the snapshot of n signals into the cache (written under a temporary name, then renamed). */
 async function buildChild(o: Options, n: number): Promise<void> {

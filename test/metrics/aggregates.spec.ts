@@ -9,7 +9,7 @@
  * checked for the cases that must fall back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AGGREGATES, PHENOMENA, RECEIVING_PARTIES, SOURCES } from '@weegwijzer/contract';
+import { AGGREGATES, CRITERIA, PHENOMENA, RECEIVING_PARTIES, SOURCES } from '@weegwijzer/contract';
 import { generatedSql, METRICS, paramCombinations, type MetricRequest } from '@weegwijzer/metrics';
 import { demoDb, type DemoDb } from '../disclosure/demo-db';
 
@@ -36,10 +36,32 @@ function tableOf(sql: string): string {
   return /\bFROM (\w+)/.exec(sql)![1];
 }
 
+/**
+ * The computed columns an aggregate stores, written out here on the fact table's columns
+ * (from METRICS.md: severity bands 0–3, 4–6, 7–10; a criterion is scored when it has a score).
+ */
+const COMPUTED: Record<string, Record<string, string>> = {
+  signal_facts: Object.fromEntries(
+    (['wp_band', 'lpw_band'] as const).map((name) => {
+      const sev = name === 'wp_band' ? 'final_wp_severity' : 'lpw_severity';
+      return [name, `CASE WHEN ${sev} BETWEEN 0 AND 3 THEN 'low' WHEN ${sev} BETWEEN 4 AND 6 THEN 'mid' WHEN ${sev} BETWEEN 7 AND 10 THEN 'high' END`];
+    }),
+  ),
+  assessment_facts: Object.fromEntries(CRITERIA.map((c) => [`scored_${c}`, `${c} IS NOT NULL`])),
+};
+
+/** The fact table of an aggregate, as a subquery that adds the computed columns the aggregate has. */
+function factsOf(table: string): string {
+  const a = AGGREGATES.find((x) => x.table === table)!;
+  const computed = a.dims.filter((d) => COMPUTED[a.from][d]);
+  if (computed.length === 0) return a.from;
+  return `(SELECT *, ${computed.map((d) => `${COMPUTED[a.from][d]} AS ${d}`).join(', ')} FROM ${a.from}) AS facts`;
+}
+
 /** The same statement over the fact table: each row counted (1) with its record key `rk`, instead of summing `n` and `k`. */
 function overFacts(sql: string): string {
   const out = sql
-    .replace(new RegExp(`\\bFROM (${TABLES.join('|')})\\b`), (_, t: string) => `FROM ${AGGREGATES.find((a) => a.table === t)!.from}`)
+    .replace(new RegExp(`\\bFROM (${TABLES.join('|')})\\b`), (_, t: string) => `FROM ${factsOf(t)}`)
     .replace(/CAST\(sum\(n\) AS BIGINT\) AS (\w+), CAST\(sum\(k\) AS BIGINT\) AS (\w+)__k/g, 'count(*) AS $1, CAST(sum(rk) AS BIGINT) AS $2__k')
     .replace(/ THEN n ELSE 0 END/g, ' THEN 1 ELSE 0 END')
     .replace(/ THEN k ELSE 0 END/g, ' THEN rk ELSE 0 END');
@@ -77,11 +99,14 @@ describe('aggregate tables', () => {
     expect([...read].sort()).toEqual(
       expect.arrayContaining([
         'attention:agg_scope',
+        'criteria_coverage:agg_criteria',
         'criteria_usage:agg_framework',
         'dropoff:agg_path',
         'flow:agg_flow',
         'flow:agg_links',
         'integrality:agg_integrality',
+        'outcome_divergence:agg_divergence_pre',
+        'outcome_divergence:agg_divergence_wp',
         'phenomenon_coverage:agg_phenomenon',
         'preweging_outcomes:agg_outcomes',
         'phenomenon_coverage:agg_scope',
@@ -117,6 +142,10 @@ describe('aggregate tables', () => {
     expect(table('criteria_usage', { source: SOURCES[0] })).toBe('assessment_facts');
     expect(table('integrality', {})).toBe('agg_integrality');
     expect(table('integrality', { phenomenon: PHENOMENA[0] })).toBe('assessment_facts');
-    expect(table('criteria_coverage', {})).toBe('assessment_facts');
+    expect(table('criteria_coverage', {})).toBe('agg_criteria');
+    expect(table('criteria_coverage', { receiving_party: RECEIVING_PARTIES[0] })).toBe('assessment_facts');
+    expect(table('outcome_divergence', {}, { stage: 'weegploeg', by: 'region_body' })).toBe('agg_divergence_wp');
+    expect(table('outcome_divergence', {}, { stage: 'pre_weging', by: 'region' })).toBe('agg_divergence_pre');
+    expect(table('outcome_divergence', { phenomenon: PHENOMENA[0] }, { stage: 'weegploeg', by: 'region' })).toBe('signal_facts');
   });
 });

@@ -11,10 +11,12 @@
  * - `assessment_facts`: one row per assessment with its signal's scope columns, so
  *   assessment-level metrics (criteria_usage, criteria_coverage, integrality) filter on the
  *   signal's received_at / phenomenon / receiving_party / source without a join.
- * - `agg_*`: aggregate tables of signal_facts (AGGREGATES), for the metrics that count
- *   signals by a few columns.
+ * - `agg_*`: aggregate tables of signal_facts and assessment_facts (AGGREGATES), for the
+ *   metrics that count rows by a few (possibly computed, COMPUTED_COLUMNS) columns.
  */
-export const ANALYTIC_SCHEMA_VERSION = 6;
+import { CRITERIA, SEVERITY_BANDS } from './codes';
+
+export const ANALYTIC_SCHEMA_VERSION = 7;
 
 export const SIGNALS_DDL = `CREATE TABLE signals (
   signal_id VARCHAR NOT NULL,
@@ -185,8 +187,28 @@ export interface AggregateTable {
   table: string;
   /** The fact table it counts the rows of (its record key `rk` summed into `k`). */
   from: 'signal_facts' | 'assessment_facts';
+  /** Columns of the fact table, or of COMPUTED_COLUMNS of it (stored under that name). */
   dims: readonly string[];
 }
+
+/** `CASE` giving the SEVERITY_BANDS band of a severity column (NULL when it is NULL). */
+function severityBand(column: string): string {
+  const whens = SEVERITY_BANDS.map((b, i) => (i < SEVERITY_BANDS.length - 1 ? `WHEN ${column} <= ${b.max} THEN '${b.band}'` : `WHEN ${column} IS NOT NULL THEN '${b.band}'`));
+  return `CASE ${whens.join(' ')} END`;
+}
+
+/**
+ * Coarse columns an aggregate may group by that the fact table does not store: name ->
+ * expression over the fact table's own columns. A metric refers to them by name through
+ * `factCounts(...).col(name)` (libs/metrics sql.ts), which gives the stored column of an
+ * aggregate or this expression on the fact table, so both read the same value.
+ */
+export const COMPUTED_COLUMNS: Readonly<Record<AggregateTable['from'], Readonly<Record<string, string>>>> = {
+  // outcome_divergence: the severity band of the latest weegploeg and pre_weging assessment
+  signal_facts: { wp_band: severityBand('final_wp_severity'), lpw_band: severityBand('lpw_severity') },
+  // criteria_coverage: whether each criterion is scored
+  assessment_facts: Object.fromEntries(CRITERIA.map((c) => [`scored_${c}`, `(${c} IS NOT NULL)`])),
+};
 
 export const AGGREGATES: readonly AggregateTable[] = [
   // The narrowest first: a request reads the first one that holds its columns.
@@ -206,6 +228,11 @@ export const AGGREGATES: readonly AggregateTable[] = [
   { table: 'agg_framework', from: 'assessment_facts', dims: ['stage', 'body', 'framework'] },
   // preweging_outcomes without a code filter: assessments by stage, body, outcome and enrichment
   { table: 'agg_outcomes', from: 'assessment_facts', dims: ['stage', 'body', 'outcome', 'enrichment'] },
+  // outcome_divergence without a code filter: signals by the latest weegploeg's and pre_weging's outcome, body and severity band
+  { table: 'agg_divergence_wp', from: 'signal_facts', dims: ['reached', 'final_wp_outcome', 'final_wp_body', 'wp_band'] },
+  { table: 'agg_divergence_pre', from: 'signal_facts', dims: ['lpw_outcome', 'lpw_body', 'lpw_band'] },
+  // criteria_coverage without a code filter: assessments by stage and which criteria are scored
+  { table: 'agg_criteria', from: 'assessment_facts', dims: ['stage', 'all_scored', ...CRITERIA.map((c) => `scored_${c}`)] },
   // integrality without a code filter: assessments by stage and the nine recorded flags
   {
     table: 'agg_integrality',
@@ -215,10 +242,12 @@ export const AGGREGATES: readonly AggregateTable[] = [
 ];
 
 function aggregateSql(a: AggregateTable): string {
+  const computed = COMPUTED_COLUMNS[a.from];
   const dims = a.dims.join(', ');
+  const selected = a.dims.map((d) => (computed[d] ? `${computed[d]} AS ${d}` : d)).join(', ');
   const month = a.from === 'signal_facts' ? 'received_month' : "CAST(date_trunc('month', received_at) AS DATE)";
   return `CREATE TABLE ${a.table} AS
-SELECT region_code, ${month} AS received_at, ${dims},
+SELECT region_code, ${month} AS received_at, ${selected},
   CAST(count(*) AS INTEGER) AS n, CAST(sum(rk) AS BIGINT) AS k
 FROM ${a.from}
 GROUP BY region_code, ${month}, ${dims}

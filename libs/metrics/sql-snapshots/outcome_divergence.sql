@@ -2,13 +2,13 @@
 -- main
 -- params: ["2024-01-01","2024-12-31"]
 SELECT region_code, year(received_at) AS bin,
-  CASE WHEN final_wp_severity <= 3 THEN 'low' WHEN final_wp_severity <= 6 THEN 'mid' ELSE 'high' END AS band,
-  count(*) AS units, coalesce(sum(rk), 0)::BIGINT AS units__k,
-  coalesce(count_if(final_wp_outcome = 'casusoverleg'), 0) AS positive, coalesce(sum(CASE WHEN final_wp_outcome = 'casusoverleg' THEN rk ELSE 0 END), 0)::BIGINT AS positive__k
-FROM signal_facts
+  wp_band AS band,
+  CAST(sum(n) AS BIGINT) AS units, CAST(sum(k) AS BIGINT) AS units__k,
+  CAST(sum(CASE WHEN final_wp_outcome = 'casusoverleg' THEN n ELSE 0 END) AS BIGINT) AS positive, CAST(sum(CASE WHEN final_wp_outcome = 'casusoverleg' THEN k ELSE 0 END) AS BIGINT) AS positive__k
+FROM agg_divergence_wp
 WHERE reached
   AND final_wp_outcome IN ('casusoverleg', 'geen_casusoverleg')
-  AND final_wp_severity IS NOT NULL
+  AND wp_band IS NOT NULL
   AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, band, bin;
 
@@ -16,13 +16,13 @@ GROUP BY region_code, band, bin;
 -- main
 -- params: ["2024-01-01","2024-12-31"]
 SELECT region_code, final_wp_body AS body, year(received_at) AS bin,
-  CASE WHEN final_wp_severity <= 3 THEN 'low' WHEN final_wp_severity <= 6 THEN 'mid' ELSE 'high' END AS band,
-  count(*) AS units, coalesce(sum(rk), 0)::BIGINT AS units__k,
-  coalesce(count_if(final_wp_outcome = 'casusoverleg'), 0) AS positive, coalesce(sum(CASE WHEN final_wp_outcome = 'casusoverleg' THEN rk ELSE 0 END), 0)::BIGINT AS positive__k
-FROM signal_facts
+  wp_band AS band,
+  CAST(sum(n) AS BIGINT) AS units, CAST(sum(k) AS BIGINT) AS units__k,
+  CAST(sum(CASE WHEN final_wp_outcome = 'casusoverleg' THEN n ELSE 0 END) AS BIGINT) AS positive, CAST(sum(CASE WHEN final_wp_outcome = 'casusoverleg' THEN k ELSE 0 END) AS BIGINT) AS positive__k
+FROM agg_divergence_wp
 WHERE reached
   AND final_wp_outcome IN ('casusoverleg', 'geen_casusoverleg')
-  AND final_wp_severity IS NOT NULL
+  AND wp_band IS NOT NULL
   AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, body, band, bin;
 
@@ -30,13 +30,13 @@ GROUP BY region_code, body, band, bin;
 -- main
 -- params: ["2024-01-01","2024-12-31"]
 SELECT region_code, year(received_at) AS bin,
-  CASE WHEN lpw_severity <= 3 THEN 'low' WHEN lpw_severity <= 6 THEN 'mid' ELSE 'high' END AS band,
-  count(*) AS units, coalesce(sum(rk), 0)::BIGINT AS units__k,
-  coalesce(count_if(lpw_outcome = 'doorgezet'), 0) AS positive, coalesce(sum(CASE WHEN lpw_outcome = 'doorgezet' THEN rk ELSE 0 END), 0)::BIGINT AS positive__k
-FROM signal_facts
+  lpw_band AS band,
+  CAST(sum(n) AS BIGINT) AS units, CAST(sum(k) AS BIGINT) AS units__k,
+  CAST(sum(CASE WHEN lpw_outcome = 'doorgezet' THEN n ELSE 0 END) AS BIGINT) AS positive, CAST(sum(CASE WHEN lpw_outcome = 'doorgezet' THEN k ELSE 0 END) AS BIGINT) AS positive__k
+FROM agg_divergence_pre
 WHERE TRUE
   AND lpw_outcome IN ('doorgezet', 'niet_doorgezet', 'afgesloten_onvoldoende_info')
-  AND lpw_severity IS NOT NULL
+  AND lpw_band IS NOT NULL
   AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, band, bin;
 
@@ -44,13 +44,13 @@ GROUP BY region_code, band, bin;
 -- main
 -- params: ["2024-01-01","2024-12-31"]
 SELECT region_code, lpw_body AS body, year(received_at) AS bin,
-  CASE WHEN lpw_severity <= 3 THEN 'low' WHEN lpw_severity <= 6 THEN 'mid' ELSE 'high' END AS band,
-  count(*) AS units, coalesce(sum(rk), 0)::BIGINT AS units__k,
-  coalesce(count_if(lpw_outcome = 'doorgezet'), 0) AS positive, coalesce(sum(CASE WHEN lpw_outcome = 'doorgezet' THEN rk ELSE 0 END), 0)::BIGINT AS positive__k
-FROM signal_facts
+  lpw_band AS band,
+  CAST(sum(n) AS BIGINT) AS units, CAST(sum(k) AS BIGINT) AS units__k,
+  CAST(sum(CASE WHEN lpw_outcome = 'doorgezet' THEN n ELSE 0 END) AS BIGINT) AS positive, CAST(sum(CASE WHEN lpw_outcome = 'doorgezet' THEN k ELSE 0 END) AS BIGINT) AS positive__k
+FROM agg_divergence_pre
 WHERE TRUE
   AND lpw_outcome IN ('doorgezet', 'niet_doorgezet', 'afgesloten_onvoldoende_info')
-  AND lpw_severity IS NOT NULL
+  AND lpw_band IS NOT NULL
   AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, body, band, bin;
 
@@ -58,12 +58,12 @@ GROUP BY region_code, body, band, bin;
 -- main
 -- params: ["2024-01-01","2024-12-31"]
 SELECT region_code, year(received_at) AS bin,
-  CASE WHEN final_wp_severity <= 3 THEN 'low' WHEN final_wp_severity <= 6 THEN 'mid' ELSE 'high' END AS band,
-  count(*) AS units, coalesce(sum(rk), 0)::BIGINT AS units__k,
-  coalesce(count_if(final_wp_outcome = 'casusoverleg'), 0) AS positive, coalesce(sum(CASE WHEN final_wp_outcome = 'casusoverleg' THEN rk ELSE 0 END), 0)::BIGINT AS positive__k
-FROM signal_facts
+  wp_band AS band,
+  CAST(sum(n) AS BIGINT) AS units, CAST(sum(k) AS BIGINT) AS units__k,
+  CAST(sum(CASE WHEN final_wp_outcome = 'casusoverleg' THEN n ELSE 0 END) AS BIGINT) AS positive, CAST(sum(CASE WHEN final_wp_outcome = 'casusoverleg' THEN k ELSE 0 END) AS BIGINT) AS positive__k
+FROM agg_divergence_wp
 WHERE reached
   AND final_wp_outcome IN ('casusoverleg', 'geen_casusoverleg')
-  AND final_wp_severity IS NOT NULL
+  AND wp_band IS NOT NULL
   AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, band, bin;

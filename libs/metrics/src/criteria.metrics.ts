@@ -1,7 +1,7 @@
 /** criteria_usage and criteria_coverage (METRICS.md §4–5): which frameworks, and are the five legal criteria scored. */
 import { BODIES, CRITERIA, FRAMEWORKS, STAGES } from '@weegwijzer/contract';
 import { ALL_FILTERS, ALL_ROLES, count, dim, share } from './columns';
-import { binColumn, countAll, countIf, factCounts, lit, scopeWhere, SqlBuilder } from './sql';
+import { binColumn, factCounts, lit, scopeWhere, SqlBuilder } from './sql';
 import type { MetricDefinition } from './types';
 
 export const criteriaUsageMetric: MetricDefinition = {
@@ -72,11 +72,13 @@ export const criteriaCoverageMetric: MetricDefinition = {
   },
   sql(ctx) {
     const b = new SqlBuilder();
+    const scored = CRITERIA.map((c) => `scored_${c}`);
+    const src = factCounts(ctx, 'assessment_facts', ['stage', 'all_scored', ...scored]);
     return b.statement(`SELECT region_code, ${binColumn(ctx)},
-  ${countAll(ctx, 'assessments')},
-  ${countIf(ctx, 'all_scored', 'all_scored')},
-  ${CRITERIA.map((c) => countIf(ctx, `${c} IS NOT NULL`, `scored_${c}`)).join(',\n  ')}
-FROM assessment_facts
+  ${src.count('assessments')},
+  ${src.countIf('all_scored', 'all_scored')},
+  ${scored.map((s) => src.countIf(src.col(s), s)).join(',\n  ')}
+FROM ${src.table}
 WHERE stage = 'weegploeg'
   AND ${scopeWhere(b, ctx)}
 GROUP BY region_code, bin`);

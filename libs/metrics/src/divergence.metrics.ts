@@ -4,7 +4,7 @@
  */
 import { BODIES, SEVERITY_BANDS } from '@weegwijzer/contract';
 import { ALL_FILTERS, ALL_ROLES, count, dim, num, strOrNull } from './columns';
-import { binColumn, countAll, countIf, lit, litList, scopeWhere, SqlBuilder } from './sql';
+import { binColumn, lit, litList, scopeWhere, signalCounts, SqlBuilder } from './sql';
 import { poissonExactInterval } from './stats';
 import type { MetricColumn, MetricContext, MetricDefinition, Row } from './types';
 
@@ -16,7 +16,7 @@ const STANDARDISED_FROM = ['observed', 'units', 'units_low', 'units_mid', 'units
 const STAGE_UNITS = {
   weegploeg: {
     outcome: 'final_wp_outcome',
-    severity: 'final_wp_severity',
+    band: 'wp_band',
     body: 'final_wp_body',
     outcomes: ['casusoverleg', 'geen_casusoverleg'],
     positive: 'casusoverleg',
@@ -24,7 +24,7 @@ const STAGE_UNITS = {
   },
   pre_weging: {
     outcome: 'lpw_outcome',
-    severity: 'lpw_severity',
+    band: 'lpw_band',
     body: 'lpw_body',
     outcomes: ['doorgezet', 'niet_doorgezet', 'afgesloten_onvoldoende_info'],
     positive: 'doorgezet',
@@ -76,14 +76,17 @@ export const outcomeDivergenceMetric: MetricDefinition = {
     const b = new SqlBuilder();
     const u = STAGE_UNITS[ctx.params.stage as keyof typeof STAGE_UNITS];
     const byBody = ctx.params.by === 'region_body';
+    const extra = u.extra === 'TRUE' ? [] : [u.extra];
+    const src = signalCounts(ctx, [...extra, u.outcome, u.body, u.band]);
+    const band = src.col(u.band);
     return b.statement(`SELECT region_code${byBody ? `, ${u.body} AS body` : ''}, ${binColumn(ctx)},
-  CASE WHEN ${u.severity} <= 3 THEN 'low' WHEN ${u.severity} <= 6 THEN 'mid' ELSE 'high' END AS band,
-  ${countAll(ctx, 'units')},
-  ${countIf(ctx, `${u.outcome} = ${lit(u.positive)}`, 'positive')}
-FROM signal_facts
-WHERE ${u.extra}
+  ${band} AS band,
+  ${src.count('units')},
+  ${src.countIf(`${u.outcome} = ${lit(u.positive)}`, 'positive')}
+FROM ${src.table}
+WHERE ${extra.length ? extra.join(' AND ') : 'TRUE'}
   AND ${u.outcome} IN (${litList(u.outcomes)})
-  AND ${u.severity} IS NOT NULL
+  AND ${band} IS NOT NULL
   AND ${scopeWhere(b, ctx)}
 GROUP BY region_code${byBody ? ', body' : ''}, band, bin`);
   },

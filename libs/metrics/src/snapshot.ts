@@ -40,7 +40,13 @@ const SNAPSHOT_STATS = [{ last_received: SNAPSHOT_SCOPE.to }];
 function render(label: string, request: MetricRequest, s: GeneratedSql, statsFirst = false): string {
   const part = (title: string, st: SqlStatement) => `-- ${title}\n-- params: ${JSON.stringify(st.params)}\n${st.text};\n`;
   const after = statsFirst ? [`-- main built from the stats rows ${JSON.stringify(SNAPSHOT_STATS)} (run first)`] : [];
-  return [`-- ${label}: ${JSON.stringify(request)}`, ...after, part('main', s.main), ...(s.links ? [part('links', s.links)] : []), ...(s.stats ? [part('stats', s.stats)] : [])].join('\n');
+  return [
+    `-- ${label}: ${JSON.stringify(request)}`,
+    ...after,
+    part('main', s.main),
+    ...(s.links ? [part('links', s.links)] : []),
+    ...(s.stats ? [part('stats', s.stats)] : []),
+  ].join('\n');
 }
 
 /** File name -> content: `<metric>.sql` per metric (every parameter combination, inspectie and regio), `definitions.json`. */

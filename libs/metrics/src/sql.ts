@@ -3,7 +3,7 @@
  * expanded to `?, ?, ?`. Identifiers and code literals come from the definitions and the
  * contract code lists, never from a request.
  */
-import { AGGREGATES, type AggregateTable, type SqlParam } from '@weegwijzer/contract';
+import { AGGREGATES, COMPUTED_COLUMNS, type AggregateTable, type SqlParam } from '@weegwijzer/contract';
 import type { DialectName, MetricContext, SqlStatement } from './types';
 
 export class SqlBuilder {
@@ -105,19 +105,25 @@ export function countAll(ctx: Pick<MetricContext, 'dialect'>, alias: string, key
  * aggregate table of it (libs/contract AGGREGATES: `n` rows with key sum `k` per region ×
  * month × its dims) that holds every one of those columns and of the request's code filters,
  * with `count` and `countIf` summing `n` and `k` (over the aggregate rows that meet the
- * condition); else the fact table with `countAll` / `countIf`. Both give the same count and
+ * condition); else the fact table with `countAll` / `countIf`. `col(name)` is a column in
+ * a condition or a SELECT: a computed one (contract COMPUTED_COLUMNS) is stored in the
+ * aggregate and an expression over the fact table. Both give the same count and
  * key sum for every cell (periods are whole months, and key sums add up).
  */
 export function factCounts(
   ctx: Pick<MetricContext, 'dialect' | 'scope'>,
   from: AggregateTable['from'],
   dims: readonly string[],
-): { table: string; count: (alias: string) => string; countIf: (cond: string, alias: string) => string } {
+): { table: string; col: (name: string) => string; count: (alias: string) => string; countIf: (cond: string, alias: string) => string } {
   const used = [...dims, ...CODE_SCOPE.filter((f) => ctx.scope[f])];
   const agg = AGGREGATES.find((a) => a.from === from && used.every((d) => a.dims.includes(d)));
-  if (!agg) return { table: from, count: (alias) => countAll(ctx, alias), countIf: (cond, alias) => countIf(ctx, cond, alias) };
+  if (!agg) {
+    const computed = COMPUTED_COLUMNS[from];
+    return { table: from, col: (name) => computed[name] ?? name, count: (alias) => countAll(ctx, alias), countIf: (cond, alias) => countIf(ctx, cond, alias) };
+  }
   return {
     table: agg.table,
+    col: (name) => name,
     count: (alias) => `CAST(sum(n) AS BIGINT) AS ${alias}, CAST(sum(k) AS BIGINT) AS ${alias}__k`,
     countIf: (cond, alias) => `CAST(sum(CASE WHEN ${cond} THEN n ELSE 0 END) AS BIGINT) AS ${alias}, CAST(sum(CASE WHEN ${cond} THEN k ELSE 0 END) AS BIGINT) AS ${alias}__k`,
   };

@@ -61,7 +61,7 @@ function factsOf(table: string): string {
 /** The same statement over the fact table: each row counted (1) with its record key `rk`, instead of summing `n` and `k`. */
 function overFacts(sql: string): string {
   const out = sql
-    .replace(new RegExp(`\\bFROM (${TABLES.join('|')})\\b`), (_, t: string) => `FROM ${factsOf(t)}`)
+    .replace(new RegExp(`\\bFROM (${TABLES.join('|')})\\b`, 'g'), (_, t: string) => `FROM ${factsOf(t)}`)
     .replace(/CAST\(sum\(n\) AS BIGINT\) AS (\w+), CAST\(sum\(k\) AS BIGINT\) AS (\w+)__k/g, 'count(*) AS $1, CAST(sum(rk) AS BIGINT) AS $2__k')
     .replace(/ THEN n ELSE 0 END/g, ' THEN 1 ELSE 0 END')
     .replace(/ THEN k ELSE 0 END/g, ' THEN rk ELSE 0 END');
@@ -109,6 +109,7 @@ describe('aggregate tables', () => {
         'outcome_divergence:agg_divergence_wp',
         'phenomenon_coverage:agg_phenomenon',
         'preweging_outcomes:agg_outcomes',
+        'reach:agg_municipality',
         'phenomenon_coverage:agg_scope',
         'trend:agg_phenomenon',
         'trend:agg_receiving_party',
@@ -135,8 +136,9 @@ describe('aggregate tables', () => {
     expect(table('flow', { phenomenon: PHENOMENA[0] })).toBe('signal_facts');
     expect(table('dropoff', {}, { by: 'receiving_party' })).toBe('agg_path');
     expect(table('dropoff', { source: SOURCES[0] })).toBe('signal_facts');
-    // Persons and quantiles never come from an aggregate.
-    expect(table('reach', {})).toBe('signal_facts');
+    expect(table('reach', {})).toBe('agg_municipality');
+    expect(table('reach', { phenomenon: PHENOMENA[0] })).toBe('signal_facts');
+    // Quantiles never come from an aggregate.
     expect(table('leadtime', {})).toBe('signal_facts');
     expect(table('criteria_usage', {})).toBe('agg_framework');
     expect(table('criteria_usage', { source: SOURCES[0] })).toBe('assessment_facts');

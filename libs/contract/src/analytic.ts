@@ -228,6 +228,8 @@ export const AGGREGATES: readonly AggregateTable[] = [
   { table: 'agg_framework', from: 'assessment_facts', dims: ['stage', 'body', 'framework'] },
   // preweging_outcomes without a code filter: assessments by stage, body, outcome and enrichment
   { table: 'agg_outcomes', from: 'assessment_facts', dims: ['stage', 'body', 'outcome', 'enrichment'] },
+  // reach without a code filter: signals per municipality (meldpunt or not)
+  { table: 'agg_municipality', from: 'signal_facts', dims: ['municipality_code', 'received_year', 'source'] },
   // outcome_divergence without a code filter: signals by the latest weegploeg's and pre_weging's outcome, body and severity band
   { table: 'agg_divergence_wp', from: 'signal_facts', dims: ['reached', 'final_wp_outcome', 'final_wp_body', 'wp_band'] },
   { table: 'agg_divergence_pre', from: 'signal_facts', dims: ['lpw_outcome', 'lpw_body', 'lpw_band'] },

@@ -6,7 +6,7 @@
 import { loadMunicipalities, POPULATION_YEAR } from '@weegwijzer/contract';
 import { count, dim, num, strOrNull } from './columns';
 import { binExpression, binZones, monthEnd, monthIndex, monthStart } from './periods';
-import { countAll, countIf, periodCondition, scopeWhere, SqlBuilder } from './sql';
+import { periodCondition, scopeWhere, signalCounts, SqlBuilder } from './sql';
 import type { MetricColumn, MetricContext, MetricDefinition, Row } from './types';
 
 const LEVELS = ['region', 'municipality', 'municipality_unknown'] as const;
@@ -62,9 +62,10 @@ export const reachMetric: MetricDefinition = {
     const prevTo = to ? monthsEarlier(to, true) : undefined;
     // the same months a year earlier, in their own calendar bins (for whole years: the same bins)
     const prevBins = binExpression(binZones(prevFrom ? monthIndex(prevFrom) : null, prevTo ? monthIndex(prevTo) : null), ctx.dialect);
+    const src = signalCounts(ctx, ['municipality_code', 'received_year', 'source']);
     const part = (name: string, bin: string, lo?: string, hi?: string) => `SELECT region_code, municipality_code, received_year AS year, '${name}' AS part, ${bin} AS bin,
-  ${countIf(ctx, MELDPUNT, 'meldpunt')}, ${countAll(ctx, 'signals')}
-FROM signal_facts
+  ${src.countIf(MELDPUNT, 'meldpunt')}, ${src.count('signals')}
+FROM ${src.table}
 WHERE ${scopeWhere(b, ctx, ctx.queryRegions, { period: false })}
   AND ${periodCondition(b, lo, hi)}
 GROUP BY region_code, municipality_code, received_year, bin`;

@@ -16,7 +16,7 @@
  */
 import { CRITERIA, SEVERITY_BANDS } from './codes';
 
-export const ANALYTIC_SCHEMA_VERSION = 7;
+export const ANALYTIC_SCHEMA_VERSION = 8;
 
 export const SIGNALS_DDL = `CREATE TABLE signals (
   signal_id VARCHAR NOT NULL,

@@ -81,10 +81,10 @@ describe('aggregate tables', () => {
         for (const scope of SCOPES.filter((sc) => Object.keys(sc).every((f) => f === 'regions' || (def.filters as readonly string[]).includes(f)))) {
           const request = { role: 'inspectie', scope, params } as MetricRequest;
           const s = generatedSql(def.name, request);
-          for (const st of [s.main, ...(s.links ? [s.links] : [])]) {
-            const table = tableOf(st.text);
-            if (!TABLES.includes(table)) continue;
-            read.add(`${def.name}:${table}`);
+          for (const st of [s.main, ...(s.links ? [s.links] : []), ...(s.stats ? [s.stats] : [])]) {
+            const tables = [...st.text.matchAll(/\bFROM (\w+)/g)].map((m) => m[1]).filter((t) => TABLES.includes(t));
+            if (tables.length === 0) continue;
+            for (const table of tables) read.add(`${def.name}:${table}`);
             const fromAggregate = await db.query(st.text, st.params);
             const fromFacts = await db.query(overFacts(st.text), st.params);
             expect(fromAggregate.length).toBeGreaterThan(0);
@@ -105,6 +105,8 @@ describe('aggregate tables', () => {
         'flow:agg_flow',
         'flow:agg_links',
         'integrality:agg_integrality',
+        'leadtime:agg_days_to_decision',
+        'leadtime:agg_days_to_first_wp',
         'outcome_divergence:agg_divergence_pre',
         'outcome_divergence:agg_divergence_wp',
         'phenomenon_coverage:agg_phenomenon',
@@ -138,8 +140,10 @@ describe('aggregate tables', () => {
     expect(table('dropoff', { source: SOURCES[0] })).toBe('signal_facts');
     expect(table('reach', {})).toBe('agg_municipality');
     expect(table('reach', { phenomenon: PHENOMENA[0] })).toBe('signal_facts');
-    // Quantiles never come from an aggregate.
+    // leadtime: the counts from the facts, the percentiles from histograms of whole days
     expect(table('leadtime', {})).toBe('signal_facts');
+    expect(tableOf(generatedSql('leadtime', { role: 'inspectie', scope: {}, params: {} } as MetricRequest).stats!.text)).toBe('agg_days_to_first_wp');
+    expect(tableOf(generatedSql('leadtime', { role: 'inspectie', scope: { source: SOURCES[0] }, params: {} } as MetricRequest).stats!.text)).toBe('signal_facts');
     expect(table('criteria_usage', {})).toBe('agg_framework');
     expect(table('criteria_usage', { source: SOURCES[0] })).toBe('assessment_facts');
     expect(table('integrality', {})).toBe('agg_integrality');

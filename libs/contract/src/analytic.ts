@@ -16,7 +16,7 @@
  */
 import { CRITERIA, SEVERITY_BANDS } from './codes';
 
-export const ANALYTIC_SCHEMA_VERSION = 8;
+export const ANALYTIC_SCHEMA_VERSION = 9;
 
 export const SIGNALS_DDL = `CREATE TABLE signals (
   signal_id VARCHAR NOT NULL,
@@ -235,6 +235,9 @@ export const AGGREGATES: readonly AggregateTable[] = [
   { table: 'agg_divergence_pre', from: 'signal_facts', dims: ['lpw_outcome', 'lpw_body', 'lpw_band'] },
   // criteria_coverage without a code filter: assessments by stage and which criteria are scored
   { table: 'agg_criteria', from: 'assessment_facts', dims: ['stage', 'all_scored', ...CRITERIA.map((c) => `scored_${c}`)] },
+  // leadtime's percentiles without a code filter: signals per whole number of days (a histogram per region × month)
+  { table: 'agg_days_to_first_wp', from: 'signal_facts', dims: ['days_to_first_wp'] },
+  { table: 'agg_days_to_decision', from: 'signal_facts', dims: ['days_to_decision'] },
   // integrality without a code filter: assessments by stage and the nine recorded flags
   {
     table: 'agg_integrality',

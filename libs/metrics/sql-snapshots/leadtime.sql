@@ -9,15 +9,18 @@ WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, bin;
 
 -- stats
--- params: ["2024-01-01","2024-12-31"]
-SELECT region_code,
-  quantile_cont(days_to_first_wp, 0.5) AS median_days_to_first_wp,
-  quantile_cont(days_to_first_wp, 0.9) AS p90_days_to_first_wp,
-  quantile_cont(days_to_decision, 0.5) AS median_days_to_decision,
-  quantile_cont(days_to_decision, 0.9) AS p90_days_to_decision
-FROM signal_facts
-WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
-GROUP BY GROUPING SETS ((region_code), ());
+-- params: ["2024-01-01","2024-12-31","2024-01-01","2024-12-31"]
+SELECT region_code, 'days_to_first_wp' AS measure, days_to_first_wp AS days, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
+FROM agg_days_to_first_wp
+WHERE days_to_first_wp IS NOT NULL
+  AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
+GROUP BY region_code, days_to_first_wp
+UNION ALL
+SELECT region_code, 'days_to_decision' AS measure, days_to_decision AS days, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
+FROM agg_days_to_decision
+WHERE days_to_decision IS NOT NULL
+  AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
+GROUP BY region_code, days_to_decision;
 
 -- regio: {"role":"regio","region":"VR13","scope":{"from":"2024-01-01","to":"2024-12-31"}}
 -- main
@@ -30,12 +33,15 @@ WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, bin;
 
 -- stats
--- params: ["2024-01-01","2024-12-31"]
-SELECT region_code,
-  quantile_cont(days_to_first_wp, 0.5) AS median_days_to_first_wp,
-  quantile_cont(days_to_first_wp, 0.9) AS p90_days_to_first_wp,
-  quantile_cont(days_to_decision, 0.5) AS median_days_to_decision,
-  quantile_cont(days_to_decision, 0.9) AS p90_days_to_decision
-FROM signal_facts
-WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
-GROUP BY region_code;
+-- params: ["2024-01-01","2024-12-31","2024-01-01","2024-12-31"]
+SELECT region_code, 'days_to_first_wp' AS measure, days_to_first_wp AS days, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
+FROM agg_days_to_first_wp
+WHERE days_to_first_wp IS NOT NULL
+  AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
+GROUP BY region_code, days_to_first_wp
+UNION ALL
+SELECT region_code, 'days_to_decision' AS measure, days_to_decision AS days, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
+FROM agg_days_to_decision
+WHERE days_to_decision IS NOT NULL
+  AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
+GROUP BY region_code, days_to_decision;

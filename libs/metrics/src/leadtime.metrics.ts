@@ -1,7 +1,7 @@
 /** leadtime (METRICS.md §3): days from receipt to the weegploeg and to its decision. */
-import { ALL_FILTERS, ALL_ROLES, count, days } from './columns';
-import { binColumn, countIf, groupByRegionWithTotals, quantileCont, scopeWhere, SqlBuilder } from './sql';
-import type { MetricDefinition } from './types';
+import { ALL_FILTERS, ALL_ROLES, count, days, num } from './columns';
+import { binColumn, countIf, scopeWhere, signalCounts, SqlBuilder } from './sql';
+import type { MetricContext, MetricDefinition } from './types';
 
 export const leadtimeMetric: MetricDefinition = {
   name: 'leadtime',
@@ -40,17 +40,79 @@ WHERE ${scopeWhere(b, ctx)}
 GROUP BY region_code, bin`);
   },
   totalRow: 'sum',
-  // percentiles are not sums of bins: computed over the whole period, per region and nationally
+  // percentiles are not sums of bins: computed over the whole period, per region and
+  // nationally, from the number of signals per whole day (an aggregate table without a code filter)
   statsSql(ctx) {
     const b = new SqlBuilder();
-    const q = (expr: string, p: number) => quantileCont(ctx.dialect, expr, p);
-    return b.statement(`SELECT region_code,
-  ${q('days_to_first_wp', 0.5)} AS median_days_to_first_wp,
-  ${q('days_to_first_wp', 0.9)} AS p90_days_to_first_wp,
-  ${q('days_to_decision', 0.5)} AS median_days_to_decision,
-  ${q('days_to_decision', 0.9)} AS p90_days_to_decision
-FROM signal_facts
-WHERE ${scopeWhere(b, ctx)}
-${groupByRegionWithTotals(ctx)}`);
+    const part = (measure: (typeof LEAD_TIMES)[number]) => {
+      const src = signalCounts(ctx, [measure]);
+      return `SELECT region_code, '${measure}' AS measure, ${measure} AS days, ${src.count('signals')}
+FROM ${src.table}
+WHERE ${measure} IS NOT NULL
+  AND ${scopeWhere(b, ctx)}
+GROUP BY region_code, ${measure}`;
+    };
+    return b.statement(LEAD_TIMES.map(part).join('\nUNION ALL\n'));
   },
+  statsFrom: leadtimePercentiles,
 };
+
+const LEAD_TIMES = ['days_to_first_wp', 'days_to_decision'] as const;
+
+/**
+ * Median and 90th percentile per region (and nationally, the regions' histograms added up)
+ * from the number of signals per whole day: linear interpolation between order statistics,
+ * as SQL `quantile_cont` / `percentile_cont` (position h = (n − 1)·p from 0; x⌊h⌋ + (h − ⌊h⌋)·(x⌈h⌉ − x⌊h⌋)).
+ */
+function leadtimePercentiles(raw: Record<string, unknown>[], ctx: MetricContext): Record<string, unknown>[] {
+  // region (null: national) -> measure -> days -> signals
+  const hist = new Map<string | null, Map<string, Map<number, number>>>();
+  const add = (region: string | null, measure: string, d: number, n: number) => {
+    let byMeasure = hist.get(region);
+    if (!byMeasure) hist.set(region, (byMeasure = new Map()));
+    let h = byMeasure.get(measure);
+    if (!h) byMeasure.set(measure, (h = new Map()));
+    h.set(d, (h.get(d) ?? 0) + n);
+  };
+  for (const r of raw) {
+    const region = String(r.region_code);
+    const measure = String(r.measure);
+    const d = num(r.days);
+    const n = num(r.signals);
+    add(region, measure, d, n);
+    if (ctx.totals) add(null, measure, d, n);
+  }
+  const out: Record<string, unknown>[] = [];
+  for (const [region_code, byMeasure] of hist) {
+    const row: Record<string, unknown> = { region_code };
+    for (const [measure, h] of byMeasure) {
+      const sorted = [...h].sort((a, b) => a[0] - b[0]);
+      row[`median_${measure}`] = quantileOfHistogram(sorted, 0.5);
+      row[`p90_${measure}`] = quantileOfHistogram(sorted, 0.9);
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+/** quantile_cont of the values given as [value, count] in ascending order (null when there are none). */
+export function quantileOfHistogram(sorted: readonly (readonly [number, number])[], p: number): number | null {
+  let n = 0;
+  for (const [, c] of sorted) n += c;
+  if (n === 0) return null;
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.ceil(h);
+  let xLo = NaN;
+  let xHi = NaN;
+  let seen = 0;
+  for (const [v, c] of sorted) {
+    if (Number.isNaN(xLo) && lo < seen + c) xLo = v;
+    if (hi < seen + c) {
+      xHi = v;
+      break;
+    }
+    seen += c;
+  }
+  return xLo + (h - lo) * (xHi - xLo);
+}

@@ -176,8 +176,9 @@ export function assembleResponse(
   raw: Record<string, unknown>[],
   linkRaw?: Record<string, unknown>[],
   options: RunOptions = {},
-  statsRaw?: Record<string, unknown>[],
+  statsRawIn?: Record<string, unknown>[],
 ): MetricResponse {
+  const statsRaw = statsRawIn && def.statsFrom ? def.statsFrom(statsRawIn, ctx) : statsRawIn;
   const columns = activeColumns(def, ctx.params);
   const dims = columns.filter((c) => c.kind === 'dimension' && c.name !== 'group').map((c) => c.name);
   const counts = columns.filter((c) => c.kind === 'count' && !c.reference).map((c) => c.name);

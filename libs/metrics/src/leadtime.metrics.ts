@@ -1,6 +1,7 @@
 /** leadtime (METRICS.md §3): days from receipt to the weegploeg and to its decision. */
 import { ALL_FILTERS, ALL_ROLES, count, days, num } from './columns';
 import { binColumn, countIf, scopeWhere, signalCounts, SqlBuilder } from './sql';
+import { percentileInterpolatedOfCounts } from './stats';
 import type { MetricContext, MetricDefinition } from './types';
 
 export const leadtimeMetric: MetricDefinition = {
@@ -87,32 +88,10 @@ function leadtimePercentiles(raw: Record<string, unknown>[], ctx: MetricContext)
     const row: Record<string, unknown> = { region_code };
     for (const [measure, h] of byMeasure) {
       const sorted = [...h].sort((a, b) => a[0] - b[0]);
-      row[`median_${measure}`] = quantileOfHistogram(sorted, 0.5);
-      row[`p90_${measure}`] = quantileOfHistogram(sorted, 0.9);
+      row[`median_${measure}`] = percentileInterpolatedOfCounts(sorted, 0.5);
+      row[`p90_${measure}`] = percentileInterpolatedOfCounts(sorted, 0.9);
     }
     out.push(row);
   }
   return out;
-}
-
-/** quantile_cont of the values given as [value, count] in ascending order (null when there are none). */
-export function quantileOfHistogram(sorted: readonly (readonly [number, number])[], p: number): number | null {
-  let n = 0;
-  for (const [, c] of sorted) n += c;
-  if (n === 0) return null;
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.ceil(h);
-  let xLo = NaN;
-  let xHi = NaN;
-  let seen = 0;
-  for (const [v, c] of sorted) {
-    if (Number.isNaN(xLo) && lo < seen + c) xLo = v;
-    if (hi < seen + c) {
-      xHi = v;
-      break;
-    }
-    seen += c;
-  }
-  return xLo + (h - lo) * (xHi - xLo);
 }

@@ -125,6 +125,42 @@ describe('aggregate tables', () => {
     expect(cells).toBeGreaterThan(1000);
   }, 300_000);
 
+  it("leadtime's percentiles from the day histograms equal quantile_cont over the signals", async () => {
+    let compared = 0;
+    for (const scope of SCOPES.filter((sc) => !sc.phenomenon && !sc.receiving_party && !sc.source)) {
+      const s = generatedSql('leadtime', { role: 'inspectie', scope, params: {} } as MetricRequest).stats!;
+      expect(tableOf(s.text)).toBe('agg_days_to_first_wp');
+      const period: string[] = [];
+      const params: string[] = [];
+      // (regions= only selects the rows sent: every region and the nation are computed)
+      if (scope.from) {
+        period.push('received_at >= CAST(? AS DATE)', 'received_at <= CAST(? AS DATE)');
+        params.push(scope.from as string, scope.to as string);
+      }
+      const plain = await db.query(
+        `SELECT region_code, quantile_cont(days_to_first_wp, 0.5) AS m1, quantile_cont(days_to_first_wp, 0.9) AS p1,
+           quantile_cont(days_to_decision, 0.5) AS m2, quantile_cont(days_to_decision, 0.9) AS p2
+         FROM signal_facts WHERE ${period.length ? period.join(' AND ') : 'TRUE'} GROUP BY GROUPING SETS ((region_code), ())`,
+        params,
+      );
+      const got = new Map((await db.query(s.text, s.params)).map((r) => [String(r.region_code), r]));
+      for (const r of plain) {
+        if (r.m1 === null && r.m2 === null) continue;
+        const g = got.get(String(r.region_code))!;
+        for (const [mine, theirs] of [
+          ['median_days_to_first_wp', 'm1'],
+          ['p90_days_to_first_wp', 'p1'],
+          ['median_days_to_decision', 'm2'],
+          ['p90_days_to_decision', 'p2'],
+        ]) {
+          expect(g[mine] as number, `${JSON.stringify(scope)} ${String(r.region_code)} ${mine}`).toBeCloseTo(r[theirs] as number, 9);
+          compared += 1;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+
   it('fall back to signal_facts where the request needs a column the aggregate lacks', () => {
     const table = (name: string, scope: Record<string, string>, params: Record<string, string> = {}) =>
       tableOf(generatedSql(name, { role: 'inspectie', scope, params } as MetricRequest).main.text);

@@ -1,8 +1,7 @@
 /** leadtime (METRICS.md §3): days from receipt to the weegploeg and to its decision. */
-import { ALL_FILTERS, ALL_ROLES, count, days, num } from './columns';
-import { binColumn, countIf, scopeWhere, signalCounts, SqlBuilder } from './sql';
-import { percentileInterpolatedOfCounts } from './stats';
-import type { MetricContext, MetricDefinition } from './types';
+import { ALL_FILTERS, ALL_ROLES, count, days } from './columns';
+import { binColumn, countIf, groupByRegionWithTotals, quantileCont, scopeWhere, signalCounts, SqlBuilder } from './sql';
+import type { MetricContext, MetricDefinition, SqlStatement } from './types';
 
 export const leadtimeMetric: MetricDefinition = {
   name: 'leadtime',
@@ -41,57 +40,68 @@ WHERE ${scopeWhere(b, ctx)}
 GROUP BY region_code, bin`);
   },
   totalRow: 'sum',
-  // percentiles are not sums of bins: computed over the whole period, per region and
-  // nationally, from the number of signals per whole day (an aggregate table without a code filter)
+  // percentiles are not sums of bins: computed over the whole period, per region and nationally
   statsSql(ctx) {
-    const b = new SqlBuilder();
-    const part = (measure: (typeof LEAD_TIMES)[number]) => {
-      const src = signalCounts(ctx, [measure]);
-      return `SELECT region_code, '${measure}' AS measure, ${measure} AS days, ${src.count('signals')}
-FROM ${src.table}
-WHERE ${measure} IS NOT NULL
-  AND ${scopeWhere(b, ctx)}
-GROUP BY region_code, ${measure}`;
-    };
-    return b.statement(LEAD_TIMES.map(part).join('\nUNION ALL\n'));
+    return signalCounts(ctx, [LEAD_TIMES[0]]).table === 'signal_facts' ? quantilesOfFacts(ctx) : quantilesOfHistograms(ctx);
   },
-  statsFrom: leadtimePercentiles,
 };
 
+/**
+ * The lead times, whose median and 90th percentile are linear interpolations between order
+ * statistics (`quantile_cont` / `percentile_cont`: position h = (n − 1)·p from 0, value
+ * x⌊h⌋ + (h − ⌊h⌋)·(x⌈h⌉ − x⌊h⌋)).
+ */
 const LEAD_TIMES = ['days_to_first_wp', 'days_to_decision'] as const;
 
+/** Under a code filter: the quantile function over the signals (faster there than a histogram of signal_facts). */
+function quantilesOfFacts(ctx: MetricContext): SqlStatement {
+  const b = new SqlBuilder();
+  const q = (expr: string, p: number) => quantileCont(ctx.dialect, expr, p);
+  return b.statement(`SELECT region_code,
+  ${LEAD_TIMES.flatMap((m) => [`${q(m, 0.5)} AS median_${m}`, `${q(m, 0.9)} AS p90_${m}`]).join(',\n  ')}
+FROM signal_facts
+WHERE ${scopeWhere(b, ctx)}
+${groupByRegionWithTotals(ctx)}`);
+}
+
 /**
- * Median and 90th percentile per region (and nationally, the regions' histograms added up)
- * from the number of signals per whole day: linear interpolation between order statistics,
- * as SQL `quantile_cont` / `percentile_cont` (position h = (n − 1)·p from 0; x⌊h⌋ + (h − ⌊h⌋)·(x⌈h⌉ − x⌊h⌋)).
+ * Otherwise from the number of signals per whole day (agg_days_to_first_wp,
+ * agg_days_to_decision: a few hundred rows per region × month instead of every signal): the
+ * value of rank r is the smallest day whose running count exceeds r.
  */
-function leadtimePercentiles(raw: Record<string, unknown>[], ctx: MetricContext): Record<string, unknown>[] {
-  // region (null: national) -> measure -> days -> signals
-  const hist = new Map<string | null, Map<string, Map<number, number>>>();
-  const add = (region: string | null, measure: string, d: number, n: number) => {
-    let byMeasure = hist.get(region);
-    if (!byMeasure) hist.set(region, (byMeasure = new Map()));
-    let h = byMeasure.get(measure);
-    if (!h) byMeasure.set(measure, (h = new Map()));
-    h.set(d, (h.get(d) ?? 0) + n);
+function quantilesOfHistograms(ctx: MetricContext): SqlStatement {
+  const b = new SqlBuilder();
+  const part = (measure: (typeof LEAD_TIMES)[number]) => {
+    const src = signalCounts(ctx, [measure]);
+    const groups = ctx.totals ? `GROUPING SETS ((region_code, ${measure}), (${measure}))` : `region_code, ${measure}`;
+    return `SELECT region_code, '${measure}' AS measure, ${measure} AS d, ${src.count('c')}
+  FROM ${src.table}
+  WHERE ${measure} IS NOT NULL
+    AND ${scopeWhere(b, ctx)}
+  GROUP BY ${groups}`;
   };
-  for (const r of raw) {
-    const region = String(r.region_code);
-    const measure = String(r.measure);
-    const d = num(r.days);
-    const n = num(r.signals);
-    add(region, measure, d, n);
-    if (ctx.totals) add(null, measure, d, n);
-  }
-  const out: Record<string, unknown>[] = [];
-  for (const [region_code, byMeasure] of hist) {
-    const row: Record<string, unknown> = { region_code };
-    for (const [measure, h] of byMeasure) {
-      const sorted = [...h].sort((a, b) => a[0] - b[0]);
-      row[`median_${measure}`] = percentileInterpolatedOfCounts(sorted, 0.5);
-      row[`p90_${measure}`] = percentileInterpolatedOfCounts(sorted, 0.9);
-    }
-    out.push(row);
-  }
-  return out;
+  const double = (expr: string) => (ctx.dialect === 'postgres' ? `CAST(${expr} AS DOUBLE PRECISION)` : `CAST(${expr} AS DOUBLE)`);
+  // the value of rank r (from 0): the smallest d whose running count exceeds r
+  const rank = (r: string) => `min(d) FILTER (WHERE upto > ${r})`;
+  const percentile = (p: number) => {
+    const h = `${double('total - 1')} * ${p}`;
+    return `${rank(`floor(${h})`)} + (${h} - floor(${h})) * (${rank(`ceil(${h})`)} - ${rank(`floor(${h})`)})`;
+  };
+  const pick = (measure: string, col: string, alias: string) => `max(CASE WHEN measure = '${measure}' THEN ${col} END) AS ${alias}`;
+  return b.statement(`WITH h AS (
+  ${LEAD_TIMES.map(part).join('\n  UNION ALL\n  ')}
+), w AS (
+  SELECT region_code, measure, d,
+    sum(c) OVER (PARTITION BY region_code, measure ORDER BY d) AS upto,
+    sum(c) OVER (PARTITION BY region_code, measure) AS total
+  FROM h
+), q AS (
+  SELECT region_code, measure, ${percentile(0.5)} AS p50, ${percentile(0.9)} AS p90
+  FROM w
+  GROUP BY region_code, measure, total
+)
+SELECT region_code,
+  ${LEAD_TIMES.flatMap((m) => [pick(m, 'p50', `median_${m}`), pick(m, 'p90', `p90_${m}`)]).join(',\n  ')}
+FROM q
+GROUP BY region_code`);
 }

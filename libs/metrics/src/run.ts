@@ -176,9 +176,8 @@ export function assembleResponse(
   raw: Record<string, unknown>[],
   linkRaw?: Record<string, unknown>[],
   options: RunOptions = {},
-  statsRawIn?: Record<string, unknown>[],
+  statsRaw?: Record<string, unknown>[],
 ): MetricResponse {
-  const statsRaw = statsRawIn && def.statsFrom ? def.statsFrom(statsRawIn, ctx) : statsRawIn;
   const columns = activeColumns(def, ctx.params);
   const dims = columns.filter((c) => c.kind === 'dimension' && c.name !== 'group').map((c) => c.name);
   const counts = columns.filter((c) => c.kind === 'count' && !c.reference).map((c) => c.name);

@@ -4,7 +4,7 @@
  * contract code lists, never from a request.
  */
 import { AGGREGATES, COMPUTED_COLUMNS, type AggregateTable, type SqlParam } from '@weegwijzer/contract';
-import type { MetricContext, SqlStatement } from './types';
+import type { DialectName, MetricContext, SqlStatement } from './types';
 
 export class SqlBuilder {
   readonly params: SqlParam[] = [];
@@ -62,9 +62,26 @@ export function periodCondition(b: SqlBuilder, from: string | undefined, to: str
   return cond.length ? cond.join(' AND ') : 'TRUE';
 }
 
+/**
+ * GROUP BY region and dims, with national totals as a grouping set without the region (its
+ * rows have region_code NULL, which data never has: the column is NOT NULL). Only for
+ * aggregates that cannot be summed from the region rows (quantiles); sums of counts get
+ * their total rows in the library (`totalRow: 'sum'`), which saves a second aggregation.
+ */
+export function groupByRegionWithTotals(ctx: MetricContext, dims: readonly string[] = []): string {
+  const withRegion = ['region_code', ...dims].join(', ');
+  if (!ctx.totals) return `GROUP BY ${withRegion}`;
+  return `GROUP BY GROUPING SETS ((${withRegion}), (${dims.join(', ')}))`;
+}
+
 /** GROUP BY region and dims. */
 export function groupByRegion(dims: readonly string[] = []): string {
   return `GROUP BY ${['region_code', ...dims].join(', ')}`;
+}
+
+/** Continuous quantile (linear interpolation between order statistics), NULLs ignored. */
+export function quantileCont(dialect: DialectName, expr: string, q: number): string {
+  return dialect === 'postgres' ? `percentile_cont(${q}) WITHIN GROUP (ORDER BY ${expr})` : `quantile_cont(${expr}, ${q})`;
 }
 
 /**

@@ -164,11 +164,6 @@ export interface MetricDefinition {
    * parallel. Either way the response is the same: sql without stats reads every month.
    */
   statsFirst?: boolean;
-  /**
-   * The statsSql rows -> statistics rows by the response's dimensions (leadtime: percentiles
-   * from histograms of whole days); without it the statsSql rows are the statistics.
-   */
-  statsFrom?(raw: Record<string, unknown>[], ctx: MetricContext): Record<string, unknown>[];
   /** Which combinations of the code-list dimensions are rows at all (default: every one). */
   validRow?(row: Row): boolean;
   /** Rows added after the bins are combined (zero-filled months of a trend); replaces the default fill of every region × code combination. `stats` are the statsSql rows. */

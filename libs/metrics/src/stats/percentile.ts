@@ -26,30 +26,3 @@ export function percentileNearestRank(values: readonly number[], q: number): num
   const i = h - Math.floor(h) > 0.5 ? Math.ceil(h) : Math.floor(h);
   return xs[i];
 }
-
-/**
- * percentileInterpolated of values given as [value, count] pairs in ascending order of value
- * (a histogram): the same type-7 interpolation without expanding the counts (null when there
- * are none).
- */
-export function percentileInterpolatedOfCounts(sorted: readonly (readonly [number, number])[], p: number): number | null {
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile: q must be in [0, 1], got ${p}`);
-  let n = 0;
-  for (const [, c] of sorted) n += c;
-  if (n === 0) return null;
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.ceil(h);
-  let xLo = NaN;
-  let xHi = NaN;
-  let seen = 0;
-  for (const [v, c] of sorted) {
-    if (Number.isNaN(xLo) && lo < seen + c) xLo = v;
-    if (hi < seen + c) {
-      xHi = v;
-      break;
-    }
-    seen += c;
-  }
-  return xLo + (h - lo) * (xHi - xLo);
-}

@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { ASSESSMENTS_DDL, DERIVED_TABLES_SQL, loadMunicipalities, META_DDL, SIGNALS_DDL, type QueryFn, type SqlParam } from '@weegwijzer/contract';
 import type { MetricRequest, SqlStatement } from '@weegwijzer/metrics';
-import { plainValueConverter, recordKeyMacroSql } from '@weegwijzer/store';
+import { plainRowObjects, recordKeyMacroSql } from '@weegwijzer/store';
 import { TEST_RECORD_KEY_SECRET } from '../metrics/record-key';
 
 export const log = (msg: string) => process.stderr.write(`${msg}\n`);
@@ -176,7 +176,7 @@ export function contenders(db: DuckDBInstance): { query: QueryFn; bareRun: (st: 
     const c = await db.connect();
     try {
       const reader = await c.runAndReadAll(sql, params ? ([...params] as never) : undefined);
-      return reader.convertRowObjects(plainValueConverter) as Record<string, unknown>[];
+      return plainRowObjects(reader);
     } finally {
       c.closeSync();
     }

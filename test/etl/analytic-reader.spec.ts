@@ -52,6 +52,18 @@ describe('AnalyticReader', () => {
       );
       expect(row).toEqual({ n: 1, hugeint_sum: 1, dec: 2, d: '2025-02-20', ts: '2025-03-04T05:06:07.000Z', ids: ['AVR13x000001'], s: 'x', i: 7, f: 1.5, b: true, nul: null });
       expect(typeof row.n).toBe('number');
+      // row objects from the result's columns: every row, fields in select order; none for an empty result
+      const rows = await reader.query('SELECT i AS a, i * 2 AS b, CAST(i AS VARCHAR) AS c FROM range(3) t(i) ORDER BY i');
+      expect(rows).toEqual([
+        { a: 0, b: 0, c: '0' },
+        { a: 1, b: 2, c: '1' },
+        { a: 2, b: 4, c: '2' },
+      ]);
+      expect(Object.keys(rows[2])).toEqual(['a', 'b', 'c']);
+      expect(await reader.query('SELECT 1 AS a WHERE FALSE')).toEqual([]);
+      // more rows than one DuckDB chunk (2 048)
+      const many = await reader.query('SELECT i AS a FROM range(5000) t(i) ORDER BY i');
+      expect(many.map((r) => r.a)).toEqual(Array.from({ length: 5000 }, (_, i) => i));
     } finally {
       await reader.close();
     }

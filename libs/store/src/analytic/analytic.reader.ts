@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { QueryFn, SqlParam } from '@weegwijzer/contract';
 import { dataDirLayout } from './data-dir';
-import { plainValueConverter } from './duckdb-values';
+import { plainRowObjects } from './duckdb-values';
 import { readSnapshotPointer, snapshotFile } from './snapshot-pointer';
 
 /** Thrown while nothing has been loaded into the data directory yet. */
@@ -95,7 +95,7 @@ export class AnalyticReader {
       const conn = await snap.shared.instance.connect();
       try {
         const reader = await conn.runAndReadAll(sql, params ? [...params] : undefined);
-        return reader.convertRowObjects(plainValueConverter) as Record<string, unknown>[];
+        return plainRowObjects(reader);
       } finally {
         conn.closeSync();
       }

@@ -3,7 +3,7 @@
  * BIGINT/HUGEINT/DECIMAL -> number, DATE -> 'YYYY-MM-DD', TIMESTAMP -> ISO string,
  * LIST/ARRAY -> array, STRUCT -> object.
  */
-import { DuckDBDateValue, DuckDBTypeId, DuckDBValueConverter, JSDuckDBValueConverter, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBDateValue, DuckDBTypeId, DuckDBValueConverter, JSDuckDBValueConverter, type DuckDBResultReader, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 
 export const plainValueConverter: DuckDBValueConverter<unknown> = (value: DuckDBValue, type: DuckDBType, self) => {
   if (value === null) return null;
@@ -33,3 +33,21 @@ export const plainValueConverter: DuckDBValueConverter<unknown> = (value: DuckDB
       return JSDuckDBValueConverter(value, type, self as DuckDBValueConverter<unknown> as never);
   }
 };
+
+/**
+ * A result as row objects of plain values (plainValueConverter), built from its converted
+ * columns: every row gets its fields in the same order (one object shape), and it costs about
+ * three quarters of the reader's own `convertRowObjects` on a few thousand rows.
+ */
+export function plainRowObjects(reader: DuckDBResultReader): Record<string, unknown>[] {
+  const names = reader.columnNames();
+  const columns = reader.convertColumns(plainValueConverter);
+  const n = reader.currentRowCount;
+  const rows = new Array<Record<string, unknown>>(n);
+  for (let i = 0; i < n; i++) {
+    const row: Record<string, unknown> = {};
+    for (let c = 0; c < names.length; c++) row[names[c]] = columns[c][i];
+    rows[i] = row;
+  }
+  return rows;
+}

@@ -6,8 +6,7 @@
 import { createApp, loadConfig } from '@weegwijzer/api';
 import { sendControl } from '@weegwijzer/store';
 import { Worker } from 'node:worker_threads';
-
-export const log = (msg: string) => process.stderr.write(`${msg}\n`);
+import { log } from './synthetic-snapshot';
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;

@@ -84,7 +84,7 @@ export const outcomeDivergenceMetric: MetricDefinition = {
   ${src.count('units')},
   ${src.countIf(`${u.outcome} = ${lit(u.positive)}`, 'positive')}
 FROM ${src.table}
-WHERE ${extra.length ? extra.join(' AND ') : 'TRUE'}
+WHERE ${u.extra}
   AND ${u.outcome} IN (${litList(u.outcomes)})
   AND ${band} IS NOT NULL
   AND ${scopeWhere(b, ctx)}

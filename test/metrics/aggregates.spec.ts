@@ -41,12 +41,16 @@ function tableOf(sql: string): string {
  * (from METRICS.md: severity bands 0–3, 4–6, 7–10; a criterion is scored when it has a score).
  */
 const COMPUTED: Record<string, Record<string, string>> = {
-  signal_facts: Object.fromEntries(
-    (['wp_band', 'lpw_band'] as const).map((name) => {
-      const sev = name === 'wp_band' ? 'final_wp_severity' : 'lpw_severity';
-      return [name, `CASE WHEN ${sev} BETWEEN 0 AND 3 THEN 'low' WHEN ${sev} BETWEEN 4 AND 6 THEN 'mid' WHEN ${sev} BETWEEN 7 AND 10 THEN 'high' END`];
-    }),
-  ),
+  signal_facts: {
+    ...Object.fromEntries(
+      (['wp_band', 'lpw_band'] as const).map((name) => {
+        const sev = name === 'wp_band' ? 'final_wp_severity' : 'lpw_severity';
+        return [name, `CASE WHEN ${sev} BETWEEN 0 AND 3 THEN 'low' WHEN ${sev} BETWEEN 4 AND 6 THEN 'mid' WHEN ${sev} BETWEEN 7 AND 10 THEN 'high' END`];
+      }),
+    ),
+    // a weegploeg decision: a lead time to the decision exists
+    decided: 'days_to_decision IS NOT NULL',
+  },
   assessment_facts: Object.fromEntries(CRITERIA.map((c) => [`scored_${c}`, `${c} IS NOT NULL`])),
 };
 
@@ -107,6 +111,7 @@ describe('aggregate tables', () => {
         'integrality:agg_integrality',
         'leadtime:agg_days_to_decision',
         'leadtime:agg_days_to_first_wp',
+        'leadtime:agg_leadtime',
         'outcome_divergence:agg_divergence_pre',
         'outcome_divergence:agg_divergence_wp',
         'phenomenon_coverage:agg_phenomenon',
@@ -176,8 +181,9 @@ describe('aggregate tables', () => {
     expect(table('dropoff', { source: SOURCES[0] })).toBe('signal_facts');
     expect(table('reach', {})).toBe('agg_municipality');
     expect(table('reach', { phenomenon: PHENOMENA[0] })).toBe('signal_facts');
-    // leadtime: the counts from the facts, the percentiles from histograms of whole days
-    expect(table('leadtime', {})).toBe('signal_facts');
+    // leadtime: the counts from agg_leadtime, the percentiles from histograms of whole days; both from the facts under a code filter
+    expect(table('leadtime', {})).toBe('agg_leadtime');
+    expect(table('leadtime', { phenomenon: PHENOMENA[0] })).toBe('signal_facts');
     expect(tableOf(generatedSql('leadtime', { role: 'inspectie', scope: {}, params: {} } as MetricRequest).stats!.text)).toBe('agg_days_to_first_wp');
     expect(tableOf(generatedSql('leadtime', { role: 'inspectie', scope: { source: SOURCES[0] }, params: {} } as MetricRequest).stats!.text)).toBe('signal_facts');
     expect(table('criteria_usage', {})).toBe('agg_framework');

@@ -181,11 +181,17 @@ export async function buildSnapshot(dataDir: string, batches: readonly SnapshotB
         // The file's `signals`/`assessments` views are shadowed by the TEMP tables of the same
         // name (which hold only the changed regions); aggregate tables read the file's fact
         // tables, so they take only the changed regions' groups.
-        for (const sql of DERIVED_TABLES_KEYED_SQL) await conn.run(asInsert(sql, AGGREGATE_TABLES_SQL.includes(sql) ? list : null));
+        for (const sql of DERIVED_TABLES_KEYED_SQL) {
+          opts.onStep?.(`deriving ${derivedTableOf(sql)}`);
+          await conn.run(asInsert(sql, AGGREGATE_TABLES_SQL.includes(sql) ? list : null));
+        }
         await conn.run('DELETE FROM snapshot_file.main.meta');
       } else {
         // Unqualified: the CREATEs go to the file, `signals`/`assessments` resolve to the TEMP tables.
-        for (const sql of DERIVED_TABLES_KEYED_SQL) await conn.run(sql);
+        for (const sql of DERIVED_TABLES_KEYED_SQL) {
+          opts.onStep?.(`deriving ${derivedTableOf(sql)}`);
+          await conn.run(sql);
+        }
       }
       await conn.run('DROP TABLE temp.signals');
       await conn.run('DROP TABLE temp.assessments');
@@ -243,6 +249,11 @@ export async function buildSnapshot(dataDir: string, batches: readonly SnapshotB
   renameSync(buildingPath, finalPath);
   fsyncDir(layout.snapshots);
   return { snapshotId, builtAt: now.toISOString(), signals, assessments, recordKeyId: opts.secret.id, rebuiltRegions: rebuilt, generation };
+}
+
+/** The table a derived-table statement creates (for progress lines). */
+function derivedTableOf(sql: string): string {
+  return /^CREATE TABLE (\w+)/.exec(sql)?.[1] ?? 'table';
 }
 
 /**

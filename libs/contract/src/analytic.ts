@@ -16,7 +16,7 @@
  */
 import { CRITERIA, SEVERITY_BANDS } from './codes';
 
-export const ANALYTIC_SCHEMA_VERSION = 9;
+export const ANALYTIC_SCHEMA_VERSION = 10;
 
 export const SIGNALS_DDL = `CREATE TABLE signals (
   signal_id VARCHAR NOT NULL,
@@ -205,7 +205,12 @@ function severityBand(column: string): string {
  */
 export const COMPUTED_COLUMNS: Readonly<Record<AggregateTable['from'], Readonly<Record<string, string>>>> = {
   // outcome_divergence: the severity band of the latest weegploeg and pre_weging assessment
-  signal_facts: { wp_band: severityBand('final_wp_severity'), lpw_band: severityBand('lpw_severity') },
+  signal_facts: {
+    wp_band: severityBand('final_wp_severity'),
+    lpw_band: severityBand('lpw_severity'),
+    // leadtime: whether the signal has a weegploeg decision (its days_to_decision is known)
+    decided: '(decision_date IS NOT NULL)',
+  },
   // criteria_coverage: whether each criterion is scored
   assessment_facts: Object.fromEntries(CRITERIA.map((c) => [`scored_${c}`, `(${c} IS NOT NULL)`])),
 };
@@ -216,6 +221,8 @@ export const AGGREGATES: readonly AggregateTable[] = [
   { table: 'agg_phenomenon', from: 'signal_facts', dims: ['phenomenon'] },
   { table: 'agg_source', from: 'signal_facts', dims: ['source'] },
   { table: 'agg_receiving_party', from: 'signal_facts', dims: ['receiving_party'] },
+  // leadtime's counts without a code filter: signals that reached the weegploeg, and with a decision
+  { table: 'agg_leadtime', from: 'signal_facts', dims: ['reached', 'decided'] },
   // flow's paths and final outcomes without a code filter
   { table: 'agg_flow', from: 'signal_facts', dims: ['path', 'final_wp_outcome'] },
   // trend, phenomenon_coverage and attention with code filters

@@ -2,9 +2,9 @@
 -- main
 -- params: ["2024-01-01","2024-12-31"]
 SELECT region_code, year(received_at) AS bin,
-  coalesce(count_if(reached), 0) AS reached, coalesce(sum(CASE WHEN reached THEN rk ELSE 0 END), 0)::BIGINT AS reached__k,
-  coalesce(count_if(decision_date IS NOT NULL), 0) AS decided, coalesce(sum(CASE WHEN decision_date IS NOT NULL THEN rk ELSE 0 END), 0)::BIGINT AS decided__k
-FROM signal_facts
+  CAST(sum(CASE WHEN reached THEN n ELSE 0 END) AS BIGINT) AS reached, CAST(sum(CASE WHEN reached THEN k ELSE 0 END) AS BIGINT) AS reached__k,
+  CAST(sum(CASE WHEN decided THEN n ELSE 0 END) AS BIGINT) AS decided, CAST(sum(CASE WHEN decided THEN k ELSE 0 END) AS BIGINT) AS decided__k
+FROM agg_leadtime
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, bin;
 
@@ -44,9 +44,9 @@ GROUP BY region_code;
 -- main
 -- params: ["2024-01-01","2024-12-31"]
 SELECT region_code, year(received_at) AS bin,
-  coalesce(count_if(reached), 0) AS reached, coalesce(sum(CASE WHEN reached THEN rk ELSE 0 END), 0)::BIGINT AS reached__k,
-  coalesce(count_if(decision_date IS NOT NULL), 0) AS decided, coalesce(sum(CASE WHEN decision_date IS NOT NULL THEN rk ELSE 0 END), 0)::BIGINT AS decided__k
-FROM signal_facts
+  CAST(sum(CASE WHEN reached THEN n ELSE 0 END) AS BIGINT) AS reached, CAST(sum(CASE WHEN reached THEN k ELSE 0 END) AS BIGINT) AS reached__k,
+  CAST(sum(CASE WHEN decided THEN n ELSE 0 END) AS BIGINT) AS decided, CAST(sum(CASE WHEN decided THEN k ELSE 0 END) AS BIGINT) AS decided__k
+FROM agg_leadtime
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, bin;
 

@@ -1,6 +1,6 @@
 /** leadtime (METRICS.md §3): days from receipt to the weegploeg and to its decision. */
 import { ALL_FILTERS, ALL_ROLES, count, days } from './columns';
-import { binColumn, countIf, groupByRegionWithTotals, quantileCont, scopeWhere, signalCounts, SqlBuilder } from './sql';
+import { binColumn, groupByRegionWithTotals, quantileCont, scopeWhere, signalCounts, SqlBuilder } from './sql';
 import type { MetricContext, MetricDefinition, SqlStatement } from './types';
 
 export const leadtimeMetric: MetricDefinition = {
@@ -32,10 +32,11 @@ export const leadtimeMetric: MetricDefinition = {
   },
   sql(ctx) {
     const b = new SqlBuilder();
+    const src = signalCounts(ctx, ['reached', 'decided']);
     return b.statement(`SELECT region_code, ${binColumn(ctx)},
-  ${countIf(ctx, 'reached', 'reached')},
-  ${countIf(ctx, 'decision_date IS NOT NULL', 'decided')}
-FROM signal_facts
+  ${src.countIf(src.col('reached'), 'reached')},
+  ${src.countIf(src.col('decided'), 'decided')}
+FROM ${src.table}
 WHERE ${scopeWhere(b, ctx)}
 GROUP BY region_code, bin`);
   },

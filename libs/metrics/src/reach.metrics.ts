@@ -101,29 +101,47 @@ function reference() {
 
 /** One bin's rows: counts per municipality, region and nation, this year's and (from the previous part) next year's "year earlier". */
 function reachRows(raw: Record<string, unknown>[], ctx: MetricContext): Row[] {
-  const rows = new Map<string, Row>();
-  const add = (region: string | null, level: string, municipality: string | null, year: number, cols: Record<string, number>) => {
-    const id = `${region}|${level}|${municipality}|${year}`;
-    let row = rows.get(id);
+  const out: Row[] = [];
+  // region -> year -> row, and region -> municipality (null: unknown) -> year -> row (no key string per row)
+  const regionRows = new Map<string | null, Map<number, Row>>();
+  const municipalityRows = new Map<string, Map<string | null, Map<number, Row>>>();
+  const rowOf = (byYear: Map<number, Row>, region: string | null, level: string, municipality: string | null, year: number): Row => {
+    let row = byYear.get(year);
     if (!row) {
       row = { region_code: region, level, municipality_code: municipality, year, meldpunt_signals: 0, previous_meldpunt_signals: 0, signals: 0, previous_signals: 0 };
-      rows.set(id, row);
+      byYear.set(year, row);
+      out.push(row);
     }
-    for (const [c, n] of Object.entries(cols)) row[c] = (row[c] as number) + n;
+    return row;
+  };
+  const yearsOf = <K>(m: Map<K, Map<number, Row>>, key: K): Map<number, Row> => {
+    let byYear = m.get(key);
+    if (!byYear) m.set(key, (byYear = new Map()));
+    return byYear;
+  };
+  const add = (row: Row, current: boolean, meldpunt: number, signals: number) => {
+    if (current) {
+      row.meldpunt_signals = (row.meldpunt_signals as number) + meldpunt;
+      row.signals = (row.signals as number) + signals;
+    } else {
+      row.previous_meldpunt_signals = (row.previous_meldpunt_signals as number) + meldpunt;
+      row.previous_signals = (row.previous_signals as number) + signals;
+    }
   };
   for (const r of raw) {
     const region = String(r.region_code);
     const m = strOrNull(r.municipality_code);
     const current = r.part === 'current';
     const year = num(r.year) + (current ? 0 : 1);
-    const cols: Record<string, number> = current
-      ? { meldpunt_signals: num(r.meldpunt), signals: num(r.signals) }
-      : { previous_meldpunt_signals: num(r.meldpunt), previous_signals: num(r.signals) };
-    add(region, m === null ? 'municipality_unknown' : 'municipality', m, year, cols);
-    add(region, 'region', null, year, cols);
-    if (ctx.totals) add(null, 'region', null, year, cols);
+    const meldpunt = num(r.meldpunt);
+    const signals = num(r.signals);
+    let byMunicipality = municipalityRows.get(region);
+    if (!byMunicipality) municipalityRows.set(region, (byMunicipality = new Map()));
+    add(rowOf(yearsOf(byMunicipality, m), region, m === null ? 'municipality_unknown' : 'municipality', m, year), current, meldpunt, signals);
+    add(rowOf(yearsOf(regionRows, region), region, 'region', null, year), current, meldpunt, signals);
+    if (ctx.totals) add(rowOf(yearsOf(regionRows, null), null, 'region', null, year), current, meldpunt, signals);
   }
-  return [...rows.values()];
+  return out;
 }
 
 /** Years with current signals only; every reference municipality of a region on each of them (0 where none). */

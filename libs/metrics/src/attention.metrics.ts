@@ -94,23 +94,46 @@ function quarterOfMonth(m: number): string {
 
 /** One bin's rows: per region (and nationally) and quarter, a count per series. */
 function attentionRows(raw: Record<string, unknown>[], ctx: MetricContext): Row[] {
-  const cells = new Map<string, Row>();
+  const out: Row[] = [];
+  // region -> series -> period -> cell (no key string per raw row)
+  const cells = new Map<string | null, Map<string, Map<string, Row>>>();
   const add = (region: string | null, series: string, period: string, n: number) => {
-    const id = `${region}|${series}|${period}`;
-    const c = cells.get(id);
+    let bySeries = cells.get(region);
+    if (!bySeries) cells.set(region, (bySeries = new Map()));
+    let byPeriod = bySeries.get(series);
+    if (!byPeriod) bySeries.set(series, (byPeriod = new Map()));
+    const c = byPeriod.get(period);
     if (c) c.observed = (c.observed as number) + n;
-    else cells.set(id, { region_code: region, series, period, observed: n });
+    else {
+      const cell = { region_code: region, series, period, observed: n };
+      byPeriod.set(period, cell);
+      out.push(cell);
+    }
+  };
+  const labels = new Map<number, string>();
+  const names = { phenomenon: new Map<string, string>(), source: new Map<string, string>() };
+  const seriesName = (kind: 'phenomenon' | 'source', code: unknown) => {
+    const key = String(code);
+    let name = names[kind].get(key);
+    if (name === undefined) names[kind].set(key, (name = `${kind}:${key}`));
+    return name;
   };
   for (const r of raw) {
-    const period = quarterLabel(num(r.bin));
+    const bin = num(r.bin);
+    let period = labels.get(bin);
+    if (period === undefined) labels.set(bin, (period = quarterLabel(bin)));
     const n = num(r.signals);
-    const regions = ctx.totals ? [String(r.region_code), null] : [String(r.region_code)];
-    for (const region of regions) {
-      add(region, `phenomenon:${String(r.phenomenon)}`, period, n);
-      add(region, `source:${String(r.source)}`, period, n);
+    const phenomenon = seriesName('phenomenon', r.phenomenon);
+    const source = seriesName('source', r.source);
+    const region = String(r.region_code);
+    add(region, phenomenon, period, n);
+    add(region, source, period, n);
+    if (ctx.totals) {
+      add(null, phenomenon, period, n);
+      add(null, source, period, n);
     }
   }
-  return [...cells.values()];
+  return out;
 }
 
 const DAY = 86_400_000;

@@ -24,12 +24,14 @@ const SCOPES: Record<string, string | string[]>[] = [
   { from: '2024-01-01', to: '2024-12-31' },
   { from: '2023-11-01', to: '2025-02-28', regions: ['VR01', 'VR13', 'VR25'] },
   { from: '2024-03-01', to: '2024-03-31' },
+  { from: '2023-01-01', to: '2024-12-31', regions: ['VR05'] },
   { phenomenon: PHENOMENA[0] },
   { receiving_party: RECEIVING_PARTIES[0], from: '2024-01-01', to: '2024-09-30' },
   { source: SOURCES[1] },
 ];
 
-const TABLES = AGGREGATES.map((a) => a.table);
+/** Every aggregate table, monthly and yearly (`<table>_y`). */
+const TABLES = AGGREGATES.flatMap((a) => [a.table, `${a.table}_y`]);
 
 /** The statement's table (the first one after FROM that is a table, not a subquery). */
 function tableOf(sql: string): string {
@@ -56,7 +58,7 @@ const COMPUTED: Record<string, Record<string, string>> = {
 
 /** The fact table of an aggregate, as a subquery that adds the computed columns the aggregate has. */
 function factsOf(table: string): string {
-  const a = AGGREGATES.find((x) => x.table === table)!;
+  const a = AGGREGATES.find((x) => x.table === table || `${x.table}_y` === table)!;
   const computed = a.dims.filter((d) => COMPUTED[a.from][d]);
   if (computed.length === 0) return a.from;
   return `(SELECT *, ${computed.map((d) => `${COMPUTED[a.from][d]} AS ${d}`).join(', ')} FROM ${a.from}) AS facts`;
@@ -107,6 +109,9 @@ describe('aggregate tables', () => {
         'criteria_usage:agg_framework',
         'dropoff:agg_path',
         'flow:agg_flow',
+        'flow:agg_flow_y',
+        'leadtime:agg_days_to_first_wp_y',
+        'reach:agg_municipality_y',
         'flow:agg_links',
         'integrality:agg_integrality',
         'leadtime:agg_days_to_decision',
@@ -134,7 +139,7 @@ describe('aggregate tables', () => {
     let compared = 0;
     for (const scope of SCOPES.filter((sc) => !sc.phenomenon && !sc.receiving_party && !sc.source)) {
       const s = generatedSql('leadtime', { role: 'inspectie', scope, params: {} } as MetricRequest).stats!;
-      expect(tableOf(s.text)).toBe('agg_days_to_first_wp');
+      expect(tableOf(s.text)).toMatch(/^agg_days_to_first_wp(_y)?$/);
       const period: string[] = [];
       const params: string[] = [];
       // (regions= only selects the rows sent: every region and the nation are computed)
@@ -169,31 +174,39 @@ describe('aggregate tables', () => {
   it('fall back to signal_facts where the request needs a column the aggregate lacks', () => {
     const table = (name: string, scope: Record<string, string>, params: Record<string, string> = {}) =>
       tableOf(generatedSql(name, { role: 'inspectie', scope, params } as MetricRequest).main.text);
+    // whole years (the whole span too) read the yearly table; other periods, and months, the monthly one
+    expect(table('dropoff', {})).toBe('agg_path_y');
+    expect(table('dropoff', { from: '2023-01-01', to: '2024-12-31' })).toBe('agg_path_y');
+    expect(table('dropoff', { from: '2023-01-01', to: '2024-11-30' })).toBe('agg_path');
+    expect(table('dropoff', { from: '2024-04-01' })).toBe('agg_path');
+    expect(table('trend', {}, { by: 'source', grain: 'year' })).toBe('agg_source_y');
+    expect(table('trend', {}, { by: 'source', grain: 'quarter' })).toBe('agg_source');
+    expect(table('attention', {})).toBe('agg_scope');
     expect(table('trend', {}, { by: 'source' })).toBe('agg_source');
     expect(table('trend', { source: SOURCES[0] }, { by: 'source' })).toBe('agg_source');
     expect(table('trend', { source: SOURCES[0] }, { by: 'receiving_party' })).toBe('agg_scope');
-    expect(table('flow', {})).toBe('agg_flow');
-    expect(tableOf(generatedSql('flow', { role: 'inspectie', scope: {}, params: {} } as MetricRequest).links!.text)).toBe('agg_links');
+    expect(table('flow', {})).toBe('agg_flow_y');
+    expect(tableOf(generatedSql('flow', { role: 'inspectie', scope: {}, params: {} } as MetricRequest).links!.text)).toBe('agg_links_y');
     expect(tableOf(generatedSql('flow', { role: 'inspectie', scope: { phenomenon: PHENOMENA[0] }, params: {} } as MetricRequest).links!.text)).toBe('signal_facts');
-    expect(table('flow', { receiving_party: RECEIVING_PARTIES[0] })).toBe('agg_links');
+    expect(table('flow', { receiving_party: RECEIVING_PARTIES[0] })).toBe('agg_links_y');
     expect(table('flow', { phenomenon: PHENOMENA[0] })).toBe('signal_facts');
-    expect(table('dropoff', {}, { by: 'receiving_party' })).toBe('agg_path');
+    expect(table('dropoff', {}, { by: 'receiving_party' })).toBe('agg_path_y');
     expect(table('dropoff', { source: SOURCES[0] })).toBe('signal_facts');
-    expect(table('reach', {})).toBe('agg_municipality');
+    expect(table('reach', {})).toBe('agg_municipality_y');
     expect(table('reach', { phenomenon: PHENOMENA[0] })).toBe('signal_facts');
     // leadtime: the counts from agg_leadtime, the percentiles from histograms of whole days; both from the facts under a code filter
-    expect(table('leadtime', {})).toBe('agg_leadtime');
+    expect(table('leadtime', {})).toBe('agg_leadtime_y');
     expect(table('leadtime', { phenomenon: PHENOMENA[0] })).toBe('signal_facts');
-    expect(tableOf(generatedSql('leadtime', { role: 'inspectie', scope: {}, params: {} } as MetricRequest).stats!.text)).toBe('agg_days_to_first_wp');
+    expect(tableOf(generatedSql('leadtime', { role: 'inspectie', scope: {}, params: {} } as MetricRequest).stats!.text)).toBe('agg_days_to_first_wp_y');
     expect(tableOf(generatedSql('leadtime', { role: 'inspectie', scope: { source: SOURCES[0] }, params: {} } as MetricRequest).stats!.text)).toBe('signal_facts');
-    expect(table('criteria_usage', {})).toBe('agg_framework');
+    expect(table('criteria_usage', {})).toBe('agg_framework_y');
     expect(table('criteria_usage', { source: SOURCES[0] })).toBe('assessment_facts');
-    expect(table('integrality', {})).toBe('agg_integrality');
+    expect(table('integrality', {})).toBe('agg_integrality_y');
     expect(table('integrality', { phenomenon: PHENOMENA[0] })).toBe('assessment_facts');
-    expect(table('criteria_coverage', {})).toBe('agg_criteria');
+    expect(table('criteria_coverage', {})).toBe('agg_criteria_y');
     expect(table('criteria_coverage', { receiving_party: RECEIVING_PARTIES[0] })).toBe('assessment_facts');
-    expect(table('outcome_divergence', {}, { stage: 'weegploeg', by: 'region_body' })).toBe('agg_divergence_wp');
-    expect(table('outcome_divergence', {}, { stage: 'pre_weging', by: 'region' })).toBe('agg_divergence_pre');
+    expect(table('outcome_divergence', {}, { stage: 'weegploeg', by: 'region_body' })).toBe('agg_divergence_wp_y');
+    expect(table('outcome_divergence', {}, { stage: 'pre_weging', by: 'region' })).toBe('agg_divergence_pre_y');
     expect(table('outcome_divergence', { phenomenon: PHENOMENA[0] }, { stage: 'weegploeg', by: 'region' })).toBe('signal_facts');
   });
 });

@@ -16,7 +16,7 @@
  */
 import { CRITERIA, SEVERITY_BANDS } from './codes';
 
-export const ANALYTIC_SCHEMA_VERSION = 10;
+export const ANALYTIC_SCHEMA_VERSION = 11;
 
 export const SIGNALS_DDL = `CREATE TABLE signals (
   signal_id VARCHAR NOT NULL,
@@ -266,11 +266,37 @@ GROUP BY region_code, ${month}, ${dims}
 ORDER BY region_code, received_at`;
 }
 
-/** Aggregate tables: built from the fact tables (after them), one row per region and more, never per record. */
-export const AGGREGATE_TABLES_SQL: readonly string[] = AGGREGATES.map(aggregateSql);
+/**
+ * Every aggregate also per year: `<table>_y`, its rows per region × year (received_at the
+ * first day of the year) × the same dims, summed from the monthly table. A request whose
+ * calendar bins are all whole years reads it (libs/metrics sql.ts `factCounts`): its period
+ * bounds are then whole years too, so each period condition and bin expression gives a row of
+ * the yearly table the value it gives each of its signals. The whole span (the dashboard's
+ * default) and any run of whole years read about a twelfth of the rows.
+ */
+export function yearlyTable(table: string): string {
+  return `${table}_y`;
+}
+
+function aggregateYearlySql(a: AggregateTable): string {
+  const dims = a.dims.join(', ');
+  const year = "CAST(date_trunc('year', received_at) AS DATE)";
+  return `CREATE TABLE ${yearlyTable(a.table)} AS
+SELECT region_code, ${year} AS received_at, ${dims},
+  CAST(sum(n) AS INTEGER) AS n, CAST(sum(k) AS BIGINT) AS k
+FROM ${a.table}
+GROUP BY region_code, ${year}, ${dims}
+ORDER BY region_code, received_at`;
+}
+
+/** Aggregate tables: built from the fact tables (after them), then the yearly ones from the monthly ones; one row per region and more, never per record. */
+export const AGGREGATE_TABLES_SQL: readonly string[] = [...AGGREGATES.map(aggregateSql), ...AGGREGATES.map(aggregateYearlySql)];
+
+/** The aggregate tables, monthly then yearly. */
+export const AGGREGATE_TABLE_NAMES: readonly string[] = [...AGGREGATES.map((a) => a.table), ...AGGREGATES.map((a) => yearlyTable(a.table))];
 
 /** The tables of a snapshot that metrics read, in the order they are built. */
-export const ANALYTIC_TABLES: readonly string[] = ['signal_facts', 'assessment_facts', ...AGGREGATES.map((a) => a.table)];
+export const ANALYTIC_TABLES: readonly string[] = ['signal_facts', 'assessment_facts', ...AGGREGATE_TABLE_NAMES];
 
 /** Statements that build the derived tables, in order, once signals/assessments are loaded. */
 export const DERIVED_TABLES_SQL: readonly string[] = [SIGNAL_FACTS_SQL, ASSESSMENT_FACTS_SQL, ...AGGREGATE_TABLES_SQL];

@@ -9,7 +9,7 @@ SELECT region_code, year(received_at) AS bin,
   CAST(sum(CASE WHEN scored_c_sociale_relaties THEN n ELSE 0 END) AS BIGINT) AS scored_c_sociale_relaties, CAST(sum(CASE WHEN scored_c_sociale_relaties THEN k ELSE 0 END) AS BIGINT) AS scored_c_sociale_relaties__k,
   CAST(sum(CASE WHEN scored_c_identificatie THEN n ELSE 0 END) AS BIGINT) AS scored_c_identificatie, CAST(sum(CASE WHEN scored_c_identificatie THEN k ELSE 0 END) AS BIGINT) AS scored_c_identificatie__k,
   CAST(sum(CASE WHEN scored_c_zelfredzaamheid THEN n ELSE 0 END) AS BIGINT) AS scored_c_zelfredzaamheid, CAST(sum(CASE WHEN scored_c_zelfredzaamheid THEN k ELSE 0 END) AS BIGINT) AS scored_c_zelfredzaamheid__k
-FROM agg_criteria
+FROM agg_criteria_y
 WHERE stage = 'weegploeg'
   AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, bin;
@@ -25,7 +25,7 @@ SELECT region_code, year(received_at) AS bin,
   CAST(sum(CASE WHEN scored_c_sociale_relaties THEN n ELSE 0 END) AS BIGINT) AS scored_c_sociale_relaties, CAST(sum(CASE WHEN scored_c_sociale_relaties THEN k ELSE 0 END) AS BIGINT) AS scored_c_sociale_relaties__k,
   CAST(sum(CASE WHEN scored_c_identificatie THEN n ELSE 0 END) AS BIGINT) AS scored_c_identificatie, CAST(sum(CASE WHEN scored_c_identificatie THEN k ELSE 0 END) AS BIGINT) AS scored_c_identificatie__k,
   CAST(sum(CASE WHEN scored_c_zelfredzaamheid THEN n ELSE 0 END) AS BIGINT) AS scored_c_zelfredzaamheid, CAST(sum(CASE WHEN scored_c_zelfredzaamheid THEN k ELSE 0 END) AS BIGINT) AS scored_c_zelfredzaamheid__k
-FROM agg_criteria
+FROM agg_criteria_y
 WHERE stage = 'weegploeg'
   AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, bin;

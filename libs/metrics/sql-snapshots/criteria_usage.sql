@@ -11,7 +11,7 @@ SELECT region_code, stage, body, year(received_at) AS bin,
   CAST(sum(CASE WHEN framework = 'open_gesprek' THEN n ELSE 0 END) AS BIGINT) AS fw_open_gesprek, CAST(sum(CASE WHEN framework = 'open_gesprek' THEN k ELSE 0 END) AS BIGINT) AS fw_open_gesprek__k,
   CAST(sum(CASE WHEN framework = 'niet_pluis' THEN n ELSE 0 END) AS BIGINT) AS fw_niet_pluis, CAST(sum(CASE WHEN framework = 'niet_pluis' THEN k ELSE 0 END) AS BIGINT) AS fw_niet_pluis__k,
   CAST(sum(CASE WHEN framework = 'onbekend' THEN n ELSE 0 END) AS BIGINT) AS fw_onbekend, CAST(sum(CASE WHEN framework = 'onbekend' THEN k ELSE 0 END) AS BIGINT) AS fw_onbekend__k
-FROM agg_framework
+FROM agg_framework_y
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, stage, body, bin;
 
@@ -28,6 +28,6 @@ SELECT region_code, stage, body, year(received_at) AS bin,
   CAST(sum(CASE WHEN framework = 'open_gesprek' THEN n ELSE 0 END) AS BIGINT) AS fw_open_gesprek, CAST(sum(CASE WHEN framework = 'open_gesprek' THEN k ELSE 0 END) AS BIGINT) AS fw_open_gesprek__k,
   CAST(sum(CASE WHEN framework = 'niet_pluis' THEN n ELSE 0 END) AS BIGINT) AS fw_niet_pluis, CAST(sum(CASE WHEN framework = 'niet_pluis' THEN k ELSE 0 END) AS BIGINT) AS fw_niet_pluis__k,
   CAST(sum(CASE WHEN framework = 'onbekend' THEN n ELSE 0 END) AS BIGINT) AS fw_onbekend, CAST(sum(CASE WHEN framework = 'onbekend' THEN k ELSE 0 END) AS BIGINT) AS fw_onbekend__k
-FROM agg_framework
+FROM agg_framework_y
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, stage, body, bin;

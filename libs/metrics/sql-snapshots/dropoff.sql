@@ -2,7 +2,7 @@
 -- main
 -- params: ["2024-01-01","2024-12-31"]
 SELECT region_code, path, has_pre, last_pre_outcome, last_pre_framework, year(received_at) AS bin, CAST(sum(n) AS BIGINT) AS n, CAST(sum(k) AS BIGINT) AS n__k
-FROM agg_path
+FROM agg_path_y
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, path, has_pre, last_pre_outcome, last_pre_framework, bin;
 
@@ -10,7 +10,7 @@ GROUP BY region_code, path, has_pre, last_pre_outcome, last_pre_framework, bin;
 -- main
 -- params: ["2024-01-01","2024-12-31"]
 SELECT region_code, receiving_party, path, has_pre, last_pre_outcome, last_pre_framework, year(received_at) AS bin, CAST(sum(n) AS BIGINT) AS n, CAST(sum(k) AS BIGINT) AS n__k
-FROM agg_path
+FROM agg_path_y
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, receiving_party, path, has_pre, last_pre_outcome, last_pre_framework, bin;
 
@@ -18,6 +18,6 @@ GROUP BY region_code, receiving_party, path, has_pre, last_pre_outcome, last_pre
 -- main
 -- params: ["2024-01-01","2024-12-31"]
 SELECT region_code, path, has_pre, last_pre_outcome, last_pre_framework, year(received_at) AS bin, CAST(sum(n) AS BIGINT) AS n, CAST(sum(k) AS BIGINT) AS n__k
-FROM agg_path
+FROM agg_path_y
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, path, has_pre, last_pre_outcome, last_pre_framework, bin;

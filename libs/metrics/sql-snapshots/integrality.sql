@@ -8,7 +8,7 @@ SELECT region_code, stage, year(received_at) AS bin,
   CAST(sum(CASE WHEN unanimous THEN n ELSE 0 END) AS BIGINT) AS unanimous, CAST(sum(CASE WHEN unanimous THEN k ELSE 0 END) AS BIGINT) AS unanimous__k,
   CAST(sum(CASE WHEN analysis_recorded THEN n ELSE 0 END) AS BIGINT) AS analysis_recorded, CAST(sum(CASE WHEN analysis_recorded THEN k ELSE 0 END) AS BIGINT) AS analysis_recorded__k,
   CAST(sum(CASE WHEN decision_recorded THEN n ELSE 0 END) AS BIGINT) AS decision_recorded, CAST(sum(CASE WHEN decision_recorded THEN k ELSE 0 END) AS BIGINT) AS decision_recorded__k
-FROM agg_integrality
+FROM agg_integrality_y
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, stage, bin;
 
@@ -22,6 +22,6 @@ SELECT region_code, stage, year(received_at) AS bin,
   CAST(sum(CASE WHEN unanimous THEN n ELSE 0 END) AS BIGINT) AS unanimous, CAST(sum(CASE WHEN unanimous THEN k ELSE 0 END) AS BIGINT) AS unanimous__k,
   CAST(sum(CASE WHEN analysis_recorded THEN n ELSE 0 END) AS BIGINT) AS analysis_recorded, CAST(sum(CASE WHEN analysis_recorded THEN k ELSE 0 END) AS BIGINT) AS analysis_recorded__k,
   CAST(sum(CASE WHEN decision_recorded THEN n ELSE 0 END) AS BIGINT) AS decision_recorded, CAST(sum(CASE WHEN decision_recorded THEN k ELSE 0 END) AS BIGINT) AS decision_recorded__k
-FROM agg_integrality
+FROM agg_integrality_y
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, stage, bin;

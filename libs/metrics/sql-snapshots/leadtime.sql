@@ -4,7 +4,7 @@
 SELECT region_code, year(received_at) AS bin,
   CAST(sum(CASE WHEN reached THEN n ELSE 0 END) AS BIGINT) AS reached, CAST(sum(CASE WHEN reached THEN k ELSE 0 END) AS BIGINT) AS reached__k,
   CAST(sum(CASE WHEN decided THEN n ELSE 0 END) AS BIGINT) AS decided, CAST(sum(CASE WHEN decided THEN k ELSE 0 END) AS BIGINT) AS decided__k
-FROM agg_leadtime
+FROM agg_leadtime_y
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, bin;
 
@@ -12,13 +12,13 @@ GROUP BY region_code, bin;
 -- params: ["2024-01-01","2024-12-31","2024-01-01","2024-12-31"]
 WITH h AS (
   SELECT region_code, 'days_to_first_wp' AS measure, days_to_first_wp AS d, CAST(sum(n) AS BIGINT) AS c, CAST(sum(k) AS BIGINT) AS c__k
-  FROM agg_days_to_first_wp
+  FROM agg_days_to_first_wp_y
   WHERE days_to_first_wp IS NOT NULL
     AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
   GROUP BY GROUPING SETS ((region_code, days_to_first_wp), (days_to_first_wp))
   UNION ALL
   SELECT region_code, 'days_to_decision' AS measure, days_to_decision AS d, CAST(sum(n) AS BIGINT) AS c, CAST(sum(k) AS BIGINT) AS c__k
-  FROM agg_days_to_decision
+  FROM agg_days_to_decision_y
   WHERE days_to_decision IS NOT NULL
     AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
   GROUP BY GROUPING SETS ((region_code, days_to_decision), (days_to_decision))
@@ -46,7 +46,7 @@ GROUP BY region_code;
 SELECT region_code, year(received_at) AS bin,
   CAST(sum(CASE WHEN reached THEN n ELSE 0 END) AS BIGINT) AS reached, CAST(sum(CASE WHEN reached THEN k ELSE 0 END) AS BIGINT) AS reached__k,
   CAST(sum(CASE WHEN decided THEN n ELSE 0 END) AS BIGINT) AS decided, CAST(sum(CASE WHEN decided THEN k ELSE 0 END) AS BIGINT) AS decided__k
-FROM agg_leadtime
+FROM agg_leadtime_y
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, bin;
 
@@ -54,13 +54,13 @@ GROUP BY region_code, bin;
 -- params: ["2024-01-01","2024-12-31","2024-01-01","2024-12-31"]
 WITH h AS (
   SELECT region_code, 'days_to_first_wp' AS measure, days_to_first_wp AS d, CAST(sum(n) AS BIGINT) AS c, CAST(sum(k) AS BIGINT) AS c__k
-  FROM agg_days_to_first_wp
+  FROM agg_days_to_first_wp_y
   WHERE days_to_first_wp IS NOT NULL
     AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
   GROUP BY region_code, days_to_first_wp
   UNION ALL
   SELECT region_code, 'days_to_decision' AS measure, days_to_decision AS d, CAST(sum(n) AS BIGINT) AS c, CAST(sum(k) AS BIGINT) AS c__k
-  FROM agg_days_to_decision
+  FROM agg_days_to_decision_y
   WHERE days_to_decision IS NOT NULL
     AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
   GROUP BY region_code, days_to_decision

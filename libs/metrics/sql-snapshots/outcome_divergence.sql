@@ -5,7 +5,7 @@ SELECT region_code, year(received_at) AS bin,
   wp_band AS band,
   CAST(sum(n) AS BIGINT) AS units, CAST(sum(k) AS BIGINT) AS units__k,
   CAST(sum(CASE WHEN final_wp_outcome = 'casusoverleg' THEN n ELSE 0 END) AS BIGINT) AS positive, CAST(sum(CASE WHEN final_wp_outcome = 'casusoverleg' THEN k ELSE 0 END) AS BIGINT) AS positive__k
-FROM agg_divergence_wp
+FROM agg_divergence_wp_y
 WHERE reached
   AND final_wp_outcome IN ('casusoverleg', 'geen_casusoverleg')
   AND wp_band IS NOT NULL
@@ -19,7 +19,7 @@ SELECT region_code, final_wp_body AS body, year(received_at) AS bin,
   wp_band AS band,
   CAST(sum(n) AS BIGINT) AS units, CAST(sum(k) AS BIGINT) AS units__k,
   CAST(sum(CASE WHEN final_wp_outcome = 'casusoverleg' THEN n ELSE 0 END) AS BIGINT) AS positive, CAST(sum(CASE WHEN final_wp_outcome = 'casusoverleg' THEN k ELSE 0 END) AS BIGINT) AS positive__k
-FROM agg_divergence_wp
+FROM agg_divergence_wp_y
 WHERE reached
   AND final_wp_outcome IN ('casusoverleg', 'geen_casusoverleg')
   AND wp_band IS NOT NULL
@@ -33,7 +33,7 @@ SELECT region_code, year(received_at) AS bin,
   lpw_band AS band,
   CAST(sum(n) AS BIGINT) AS units, CAST(sum(k) AS BIGINT) AS units__k,
   CAST(sum(CASE WHEN lpw_outcome = 'doorgezet' THEN n ELSE 0 END) AS BIGINT) AS positive, CAST(sum(CASE WHEN lpw_outcome = 'doorgezet' THEN k ELSE 0 END) AS BIGINT) AS positive__k
-FROM agg_divergence_pre
+FROM agg_divergence_pre_y
 WHERE TRUE
   AND lpw_outcome IN ('doorgezet', 'niet_doorgezet', 'afgesloten_onvoldoende_info')
   AND lpw_band IS NOT NULL
@@ -47,7 +47,7 @@ SELECT region_code, lpw_body AS body, year(received_at) AS bin,
   lpw_band AS band,
   CAST(sum(n) AS BIGINT) AS units, CAST(sum(k) AS BIGINT) AS units__k,
   CAST(sum(CASE WHEN lpw_outcome = 'doorgezet' THEN n ELSE 0 END) AS BIGINT) AS positive, CAST(sum(CASE WHEN lpw_outcome = 'doorgezet' THEN k ELSE 0 END) AS BIGINT) AS positive__k
-FROM agg_divergence_pre
+FROM agg_divergence_pre_y
 WHERE TRUE
   AND lpw_outcome IN ('doorgezet', 'niet_doorgezet', 'afgesloten_onvoldoende_info')
   AND lpw_band IS NOT NULL
@@ -61,7 +61,7 @@ SELECT region_code, year(received_at) AS bin,
   wp_band AS band,
   CAST(sum(n) AS BIGINT) AS units, CAST(sum(k) AS BIGINT) AS units__k,
   CAST(sum(CASE WHEN final_wp_outcome = 'casusoverleg' THEN n ELSE 0 END) AS BIGINT) AS positive, CAST(sum(CASE WHEN final_wp_outcome = 'casusoverleg' THEN k ELSE 0 END) AS BIGINT) AS positive__k
-FROM agg_divergence_wp
+FROM agg_divergence_wp_y
 WHERE reached
   AND final_wp_outcome IN ('casusoverleg', 'geen_casusoverleg')
   AND wp_band IS NOT NULL

@@ -2,7 +2,7 @@
 -- main
 -- params: ["2024-01-01","2024-12-31"]
 SELECT region_code, phenomenon, year(received_at) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
-FROM agg_phenomenon
+FROM agg_phenomenon_y
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, phenomenon, bin;
 
@@ -10,6 +10,6 @@ GROUP BY region_code, phenomenon, bin;
 -- main
 -- params: ["2024-01-01","2024-12-31"]
 SELECT region_code, phenomenon, year(received_at) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
-FROM agg_phenomenon
+FROM agg_phenomenon_y
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, phenomenon, bin;

@@ -2,7 +2,7 @@
 -- main
 -- params: ["2024-01-01","2024-12-31"]
 SELECT region_code, body, outcome, enrichment, year(received_at) AS bin, CAST(sum(n) AS BIGINT) AS n, CAST(sum(k) AS BIGINT) AS n__k
-FROM agg_outcomes
+FROM agg_outcomes_y
 WHERE stage = 'pre_weging'
   AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, body, outcome, enrichment, bin;
@@ -11,7 +11,7 @@ GROUP BY region_code, body, outcome, enrichment, bin;
 -- main
 -- params: ["2024-01-01","2024-12-31"]
 SELECT region_code, body, outcome, enrichment, year(received_at) AS bin, CAST(sum(n) AS BIGINT) AS n, CAST(sum(k) AS BIGINT) AS n__k
-FROM agg_outcomes
+FROM agg_outcomes_y
 WHERE stage = 'pre_weging'
   AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, body, outcome, enrichment, bin;

@@ -18,7 +18,7 @@ GROUP BY region_code, phenomenon, bin;
 -- main
 -- params: ["2024-01-01","2024-12-31"]
 SELECT region_code, phenomenon AS category, year(received_at) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
-FROM agg_phenomenon
+FROM agg_phenomenon_y
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, phenomenon, bin;
 
@@ -42,7 +42,7 @@ GROUP BY region_code, source, bin;
 -- main
 -- params: ["2024-01-01","2024-12-31"]
 SELECT region_code, source AS category, year(received_at) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
-FROM agg_source
+FROM agg_source_y
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, source, bin;
 
@@ -66,7 +66,7 @@ GROUP BY region_code, receiving_party, bin;
 -- main
 -- params: ["2024-01-01","2024-12-31"]
 SELECT region_code, receiving_party AS category, year(received_at) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
-FROM agg_receiving_party
+FROM agg_receiving_party_y
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, receiving_party, bin;
 

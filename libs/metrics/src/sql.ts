@@ -3,7 +3,7 @@
  * expanded to `?, ?, ?`. Identifiers and code literals come from the definitions and the
  * contract code lists, never from a request.
  */
-import { AGGREGATES, COMPUTED_COLUMNS, type AggregateTable, type SqlParam } from '@weegwijzer/contract';
+import { AGGREGATES, COMPUTED_COLUMNS, yearlyTable, type AggregateTable, type SqlParam } from '@weegwijzer/contract';
 import type { DialectName, MetricContext, SqlStatement } from './types';
 
 export class SqlBuilder {
@@ -108,10 +108,12 @@ export function countAll(ctx: Pick<MetricContext, 'dialect'>, alias: string, key
  * condition); else the fact table with `countAll` / `countIf`. `col(name)` is a column in
  * a condition or a SELECT: a computed one (contract COMPUTED_COLUMNS) is stored in the
  * aggregate and an expression over the fact table. Both give the same count and
- * key sum for every cell (periods are whole months, and key sums add up).
+ * key sum for every cell (periods are whole months, and key sums add up). When every
+ * calendar bin of the request is a whole year, the aggregate's yearly table (`<table>_y`)
+ * is read instead: the period is then whole years, so the cells are the same again.
  */
 export function factCounts(
-  ctx: Pick<MetricContext, 'dialect' | 'scope'>,
+  ctx: Pick<MetricContext, 'dialect' | 'scope' | 'bins'>,
   from: AggregateTable['from'],
   dims: readonly string[],
 ): { table: string; col: (name: string) => string; count: (alias: string) => string; countIf: (cond: string, alias: string) => string } {
@@ -121,8 +123,10 @@ export function factCounts(
     const computed = COMPUTED_COLUMNS[from];
     return { table: from, col: (name) => computed[name] ?? name, count: (alias) => countAll(ctx, alias), countIf: (cond, alias) => countIf(ctx, cond, alias) };
   }
+  // every bin a whole year: the period is whole years, and the yearly table gives the same cells
+  const yearly = ctx.bins.length > 0 && ctx.bins.every((z) => z.unit === 'year');
   return {
-    table: agg.table,
+    table: yearly ? yearlyTable(agg.table) : agg.table,
     col: (name) => name,
     count: (alias) => `CAST(sum(n) AS BIGINT) AS ${alias}, CAST(sum(k) AS BIGINT) AS ${alias}__k`,
     countIf: (cond, alias) => `CAST(sum(CASE WHEN ${cond} THEN n ELSE 0 END) AS BIGINT) AS ${alias}, CAST(sum(CASE WHEN ${cond} THEN k ELSE 0 END) AS BIGINT) AS ${alias}__k`,
@@ -130,7 +134,7 @@ export function factCounts(
 }
 
 /** `factCounts` of signal_facts. */
-export function signalCounts(ctx: Pick<MetricContext, 'dialect' | 'scope'>, dims: readonly string[]) {
+export function signalCounts(ctx: Pick<MetricContext, 'dialect' | 'scope' | 'bins'>, dims: readonly string[]) {
   return factCounts(ctx, 'signal_facts', dims);
 }
 

@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { ASSESSMENTS_DDL, DERIVED_TABLES_SQL, loadMunicipalities, META_DDL, SIGNALS_DDL, type QueryFn, type SqlParam } from '@weegwijzer/contract';
 import type { MetricRequest, SqlStatement } from '@weegwijzer/metrics';
-import { plainRowObjects, recordKeyMacroSql } from '@weegwijzer/store';
+import { plainRowObjects, recordKeyMacroSql, StatementPool } from '@weegwijzer/store';
 import { TEST_RECORD_KEY_SECRET } from '../metrics/record-key';
 
 export const log = (msg: string) => process.stderr.write(`${msg}\n`);
@@ -167,27 +167,17 @@ export function statements(s: { main: SqlStatement; links?: SqlStatement; stats?
 }
 
 /**
- * The two contenders of a metric benchmark on one snapshot: the library's QueryFn (a
- * connection per query and the store's value conversion, as AnalyticReader) and the bare SQL
- * (the same statements, results left as DuckDB returns them).
+ * The two contenders of a metric benchmark on one snapshot: the library's QueryFn (the
+ * store's StatementPool and value conversion, as AnalyticReader) and the bare SQL (the same
+ * statements through the same kind of pool — prepared once, as the best plain route would —
+ * with results left as DuckDB returns them).
  */
 export function contenders(db: DuckDBInstance): { query: QueryFn; bareRun: (st: SqlStatement) => Promise<void> } {
-  const query: QueryFn = async (sql, params) => {
-    const c = await db.connect();
-    try {
-      const reader = await c.runAndReadAll(sql, params ? ([...params] as never) : undefined);
-      return plainRowObjects(reader);
-    } finally {
-      c.closeSync();
-    }
-  };
+  const libraryPool = new StatementPool(db);
+  const barePool = new StatementPool(db);
+  const query: QueryFn = async (sql, params) => plainRowObjects(await libraryPool.run(sql, params));
   const bareRun = async (st: SqlStatement) => {
-    const c = await db.connect();
-    try {
-      await c.runAndReadAll(st.text, st.params as SqlParam[] as never);
-    } finally {
-      c.closeSync();
-    }
+    await barePool.run(st.text, st.params as SqlParam[]);
   };
   return { query, bareRun };
 }

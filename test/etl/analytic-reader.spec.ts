@@ -69,6 +69,35 @@ describe('AnalyticReader', () => {
     }
   });
 
+  it("binds each query's own parameters on a reused prepared statement, after failed queries and beyond the statements kept", async () => {
+    const reader = new AnalyticReader({ dataDir });
+    try {
+      // expected counts by a second route: literals, no parameters
+      const [plain] = await reader.query(`SELECT count(*) FILTER (WHERE region_code = 'VR13') AS vr13, count(*) FILTER (WHERE region_code = 'VR01') AS vr01 FROM signals`);
+      expect(plain.vr13).toBeGreaterThan(0);
+      const sql = 'SELECT count(*) AS n FROM signals WHERE region_code = ?';
+      const byRegion = async (region: string) => (await reader.query(sql, [region]))[0].n;
+      expect(await byRegion('VR13')).toBe(plain.vr13);
+      expect(await byRegion('VR01')).toBe(plain.vr01);
+      expect(await byRegion('VR13')).toBe(plain.vr13);
+      // the parameters of an earlier run are never used again: missing ones fail, so do extra ones
+      await expect(reader.query(sql)).rejects.toThrow();
+      await expect(reader.query(sql, ['VR13', 'VR01'])).rejects.toThrow();
+      await expect(reader.query('SELECT no_such_column FROM signals')).rejects.toThrow(/no_such_column/);
+      expect(await byRegion('VR13')).toBe(plain.vr13);
+      // concurrent callers on the pooled connections each get their own answer
+      const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => reader.query('SELECT ? AS i, ? AS s', [i, `v${i}`])));
+      expect(answers.map((r) => r[0])).toEqual(Array.from({ length: 40 }, (_, i) => ({ i, s: `v${i}` })));
+      // more distinct statements than a connection keeps prepared (64), then the first ones again
+      for (let round = 0; round < 2; round++) {
+        for (let i = 0; i < 100; i++) expect((await reader.query(`SELECT ${i} AS v, ? AS p`, [i * 2]))[0]).toEqual({ v: i, p: i * 2 });
+      }
+      expect(await byRegion('VR01')).toBe(plain.vr01);
+    } finally {
+      await reader.close();
+    }
+  });
+
   it('follows the pointer to a new snapshot, finishing queries on the old one', async () => {
     const reader = new AnalyticReader({ dataDir, recheckMs: 60_000 });
     try {

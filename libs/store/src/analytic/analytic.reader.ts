@@ -10,6 +10,7 @@ import type { QueryFn, SqlParam } from '@weegwijzer/contract';
 import { dataDirLayout } from './data-dir';
 import { plainRowObjects } from './duckdb-values';
 import { readSnapshotPointer, snapshotFile } from './snapshot-pointer';
+import { StatementPool } from './statement-pool';
 
 /** Thrown while nothing has been loaded into the data directory yet. */
 export class NoSnapshotError extends Error {
@@ -37,6 +38,8 @@ export interface AnalyticReaderOptions {
 interface SharedInstance {
   instance: DuckDBInstance;
   refs: number;
+  /** Its connections between queries, with their prepared statements. */
+  pool: StatementPool;
 }
 /** One DuckDB instance per snapshot file per process, shared by all readers. */
 const instances = new Map<string, Promise<SharedInstance>>();
@@ -44,7 +47,7 @@ const instances = new Map<string, Promise<SharedInstance>>();
 async function openShared(path: string): Promise<SharedInstance> {
   let p = instances.get(path);
   if (!p) {
-    p = DuckDBInstance.create(path, { access_mode: 'READ_ONLY' }).then((instance) => ({ instance, refs: 0 }));
+    p = DuckDBInstance.create(path, { access_mode: 'READ_ONLY' }).then((instance) => ({ instance, refs: 0, pool: new StatementPool(instance) }));
     instances.set(path, p);
     p.catch(() => instances.delete(path));
   }
@@ -59,6 +62,7 @@ async function releaseShared(path: string): Promise<void> {
   const shared = await p;
   if (--shared.refs <= 0) {
     instances.delete(path);
+    shared.pool.closeSync();
     shared.instance.closeSync();
   }
 }
@@ -92,13 +96,7 @@ export class AnalyticReader {
   readonly query: QueryFn = async (sql: string, params?: readonly SqlParam[]) => {
     const snap = await this.acquire();
     try {
-      const conn = await snap.shared.instance.connect();
-      try {
-        const reader = await conn.runAndReadAll(sql, params ? [...params] : undefined);
-        return plainRowObjects(reader);
-      } finally {
-        conn.closeSync();
-      }
+      return plainRowObjects(await snap.shared.pool.run(sql, params));
     } finally {
       this.release(snap);
     }

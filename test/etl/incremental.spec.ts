@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { AGGREGATES } from '@weegwijzer/contract';
+import { AGGREGATES, yearlyTable } from '@weegwijzer/contract';
 import { AnalyticReader, loadRecordKeySecret, readSnapshotPointer, snapshotFile } from '@weegwijzer/store';
 import { buildSnapshot, Ingestor, parseRetention, validAssessment, validSignal, writeTestBatch, type FixtureRow } from '@weegwijzer/etl';
 import { openLedger, removeTemps, storeKind, tempDir } from './etl-helpers';
@@ -17,7 +17,7 @@ import { openLedger, removeTemps, storeKind, tempDir } from './etl-helpers';
 const NOW = () => new Date('2025-08-01T12:00:00Z');
 const REGIONS = ['VR01', 'VR02', 'VR03', 'VR04', 'VR05'];
 /** Every aggregate table, monthly and yearly, with the fact table it counts. */
-const AGGREGATE_TABLES = AGGREGATES.flatMap((a) => [a, { ...a, table: `${a.table}_y` }]);
+const AGGREGATE_TABLES = AGGREGATES.flatMap((a) => [a, { ...a, table: yearlyTable(a.table) }]);
 
 async function tableRows(file: string): Promise<{ signals: unknown[]; assessments: unknown[]; counts: unknown[] }> {
   const db = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' });

@@ -9,7 +9,7 @@
  * checked for the cases that must fall back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AGGREGATES, CRITERIA, PHENOMENA, RECEIVING_PARTIES, SOURCES } from '@weegwijzer/contract';
+import { AGGREGATE_TABLE_NAMES, AGGREGATES, CRITERIA, PHENOMENA, RECEIVING_PARTIES, SOURCES, yearlyTable } from '@weegwijzer/contract';
 import { generatedSql, METRICS, paramCombinations, type MetricRequest } from '@weegwijzer/metrics';
 import { demoDb, type DemoDb } from '../disclosure/demo-db';
 
@@ -30,8 +30,8 @@ const SCOPES: Record<string, string | string[]>[] = [
   { source: SOURCES[1] },
 ];
 
-/** Every aggregate table, monthly and yearly (`<table>_y`). */
-const TABLES = AGGREGATES.flatMap((a) => [a.table, `${a.table}_y`]);
+/** Every aggregate table, monthly and yearly. */
+const TABLES = AGGREGATE_TABLE_NAMES;
 
 /** The statement's table (the first one after FROM that is a table, not a subquery). */
 function tableOf(sql: string): string {
@@ -58,7 +58,7 @@ const COMPUTED: Record<string, Record<string, string>> = {
 
 /** The fact table of an aggregate, as a subquery that adds the computed columns the aggregate has. */
 function factsOf(table: string): string {
-  const a = AGGREGATES.find((x) => x.table === table || `${x.table}_y` === table)!;
+  const a = AGGREGATES.find((x) => x.table === table || yearlyTable(x.table) === table)!;
   const computed = a.dims.filter((d) => COMPUTED[a.from][d]);
   if (computed.length === 0) return a.from;
   return `(SELECT *, ${computed.map((d) => `${COMPUTED[a.from][d]} AS ${d}`).join(', ')} FROM ${a.from}) AS facts`;

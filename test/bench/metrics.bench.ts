@@ -61,7 +61,8 @@ async function loadPostgres(url: string, conn: DuckDBConnection, dir: string): P
   for (const table of ANALYTIC_TABLES) {
     const cols = (await conn.runAndReadAll(`DESCRIBE ${table}`)).getRowObjectsJS() as { column_name: string; column_type: string }[];
     const ddl = cols.map((c) => {
-      const t = pgType[c.column_type];
+      // a code column of an aggregate table (an ENUM of its code list) is text in PostgreSQL
+      const t = c.column_type.startsWith('ENUM(') ? 'text' : pgType[c.column_type];
       if (!t) throw new Error(`no PostgreSQL type for ${table}.${c.column_name} ${c.column_type}`);
       return `${c.column_name} ${t}`;
     });

@@ -9,7 +9,22 @@
  * checked for the cases that must fall back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AGGREGATE_TABLE_NAMES, AGGREGATES, CRITERIA, PHENOMENA, RECEIVING_PARTIES, SOURCES, yearlyTable } from '@weegwijzer/contract';
+import {
+  AGGREGATE_TABLE_NAMES,
+  AGGREGATES,
+  BODIES,
+  CRITERIA,
+  ENRICHMENTS,
+  FRAMEWORKS,
+  OUTCOMES,
+  PATHS,
+  PHENOMENA,
+  RECEIVING_PARTIES,
+  REGION_CODES,
+  SOURCES,
+  STAGES,
+  yearlyTable,
+} from '@weegwijzer/contract';
 import { generatedSql, METRICS, paramCombinations, type MetricRequest } from '@weegwijzer/metrics';
 import { demoDb, type DemoDb } from '../disclosure/demo-db';
 
@@ -169,6 +184,55 @@ describe('aggregate tables', () => {
       }
     }
     expect(compared).toBeGreaterThan(100);
+  });
+
+  it('store each code column as an ENUM of its contract code list, and every other column as the fact table does', async () => {
+    // written out here from CONTRACT.md's code lists (the severity bands of METRICS.md §6)
+    const lists: Record<string, readonly string[]> = {
+      region_code: REGION_CODES,
+      phenomenon: PHENOMENA,
+      source: SOURCES,
+      receiving_party: RECEIVING_PARTIES,
+      path: PATHS,
+      stage: STAGES,
+      body: BODIES,
+      framework: FRAMEWORKS,
+      outcome: OUTCOMES,
+      enrichment: ENRICHMENTS,
+      last_pre_outcome: OUTCOMES,
+      last_pre_framework: FRAMEWORKS,
+      final_wp_outcome: OUTCOMES,
+      final_wp_body: BODIES,
+      lpw_outcome: OUTCOMES,
+      lpw_body: BODIES,
+      wp_band: ['low', 'mid', 'high'],
+      lpw_band: ['low', 'mid', 'high'],
+    };
+    let enums = 0;
+    for (const table of TABLES) {
+      const a = AGGREGATES.find((x) => x.table === table || yearlyTable(x.table) === table)!;
+      const described = (await db.query(`SELECT column_name, column_type FROM (DESCRIBE ${table})`)) as { column_name: string; column_type: string }[];
+      const facts = new Map(
+        ((await db.query(`SELECT column_name, column_type FROM (DESCRIBE ${a.from})`)) as { column_name: string; column_type: string }[]).map((c) => [
+          c.column_name,
+          c.column_type,
+        ]),
+      );
+      for (const c of described) {
+        const list = lists[c.column_name];
+        if (list) {
+          expect(c.column_type, `${table}.${c.column_name}`).toBe(`ENUM(${list.map((v) => `'${v}'`).join(', ')})`);
+          enums++;
+        } else if (facts.has(c.column_name) && c.column_name !== 'received_at') {
+          expect(c.column_type, `${table}.${c.column_name}`).toBe(facts.get(c.column_name));
+        } else expect(c.column_type, `${table}.${c.column_name}`).not.toMatch(/^ENUM/);
+      }
+    }
+    expect(enums).toBeGreaterThan(TABLES.length);
+    // a code column reads out as text, and compares with text (a filter or a code literal)
+    expect(await db.query(`SELECT DISTINCT phenomenon FROM agg_phenomenon_y WHERE phenomenon = ? AND region_code IN ('VR01', 'VR13')`, [PHENOMENA[0]])).toEqual([
+      { phenomenon: PHENOMENA[0] },
+    ]);
   });
 
   it('fall back to signal_facts where the request needs a column the aggregate lacks', () => {

@@ -44,7 +44,7 @@ describe.skipIf(!url)('PostgreSQL dialect', () => {
     await pg.query(`SET search_path TO ${schema}`);
     for (const table of ANALYTIC_TABLES) {
       const cols = (await duck.query(`SELECT column_name, column_type FROM (DESCRIBE ${table})`)) as { column_name: string; column_type: string }[];
-      await pg.query(`CREATE TABLE ${table} (${cols.map((c) => `${c.column_name} ${PG_TYPES[c.column_type]}`).join(', ')})`);
+      await pg.query(`CREATE TABLE ${table} (${cols.map((c) => `${c.column_name} ${c.column_type.startsWith('ENUM(') ? 'text' : PG_TYPES[c.column_type]}`).join(', ')})`);
       const rows = await duck.query(`SELECT * FROM ${table}`);
       for (const r of rows) {
         const names = cols.map((c) => c.column_name);

@@ -14,9 +14,9 @@
  * - `agg_*`: aggregate tables of signal_facts and assessment_facts (AGGREGATES), for the
  *   metrics that count rows by a few (possibly computed, COMPUTED_COLUMNS) columns.
  */
-import { CRITERIA, SEVERITY_BANDS } from './codes';
+import { BODIES, CRITERIA, ENRICHMENTS, FRAMEWORKS, OUTCOMES, PATHS, PHENOMENA, RECEIVING_PARTIES, REGION_CODES, SEVERITY_BANDS, SOURCES, STAGES } from './codes';
 
-export const ANALYTIC_SCHEMA_VERSION = 11;
+export const ANALYTIC_SCHEMA_VERSION = 12;
 
 export const SIGNALS_DDL = `CREATE TABLE signals (
   signal_id VARCHAR NOT NULL,
@@ -253,13 +253,53 @@ export const AGGREGATES: readonly AggregateTable[] = [
   },
 ];
 
+const SEVERITY_BAND_CODES = SEVERITY_BANDS.map((b) => b.band);
+
+/**
+ * The code list of each aggregate column whose values come from one (CONTRACT.md; the ETL
+ * refuses any other value): the aggregate tables store these columns as an ENUM of the list.
+ * An ENUM is a small integer with the list beside it, so grouping by a few of them and
+ * reading them out costs a fraction of doing so with text (a code longer than 12 bytes is
+ * stored out of line). They compare with text and read out as text, so the metric SQL and
+ * its results are the same as on the fact tables' VARCHAR columns; an ENUM's order is the
+ * list's, which nothing relies on (the library sorts its rows itself).
+ */
+export const AGGREGATE_CODE_LISTS: Readonly<Record<string, readonly string[]>> = {
+  region_code: REGION_CODES,
+  phenomenon: PHENOMENA,
+  source: SOURCES,
+  receiving_party: RECEIVING_PARTIES,
+  path: PATHS,
+  stage: STAGES,
+  body: BODIES,
+  framework: FRAMEWORKS,
+  outcome: OUTCOMES,
+  enrichment: ENRICHMENTS,
+  last_pre_outcome: OUTCOMES,
+  last_pre_framework: FRAMEWORKS,
+  final_wp_outcome: OUTCOMES,
+  final_wp_body: BODIES,
+  lpw_outcome: OUTCOMES,
+  lpw_body: BODIES,
+  wp_band: SEVERITY_BAND_CODES,
+  lpw_band: SEVERITY_BAND_CODES,
+};
+
+/** `expr` as the ENUM of the column's code list (AGGREGATE_CODE_LISTS), or as it is. */
+function asCodeEnum(column: string, expr: string): string {
+  const codes = AGGREGATE_CODE_LISTS[column];
+  if (!codes) return expr === column ? column : `${expr} AS ${column}`;
+  for (const c of codes) if (!/^[A-Za-z0-9_]+$/.test(c)) throw new Error(`AGGREGATE_CODE_LISTS: not a code: ${c}`);
+  return `CAST(${expr} AS ENUM(${codes.map((c) => `'${c}'`).join(', ')})) AS ${column}`;
+}
+
 function aggregateSql(a: AggregateTable): string {
   const computed = COMPUTED_COLUMNS[a.from];
   const dims = a.dims.join(', ');
-  const selected = a.dims.map((d) => (computed[d] ? `${computed[d]} AS ${d}` : d)).join(', ');
+  const selected = a.dims.map((d) => asCodeEnum(d, computed[d] ?? d)).join(', ');
   const month = a.from === 'signal_facts' ? 'received_month' : "CAST(date_trunc('month', received_at) AS DATE)";
   return `CREATE TABLE ${a.table} AS
-SELECT region_code, ${month} AS received_at, ${selected},
+SELECT ${asCodeEnum('region_code', 'region_code')}, ${month} AS received_at, ${selected},
   CAST(count(*) AS INTEGER) AS n, CAST(sum(rk) AS BIGINT) AS k
 FROM ${a.from}
 GROUP BY region_code, ${month}, ${dims}

@@ -1,11 +1,16 @@
 -- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{}}
 -- main
--- params: ["2024-01-01","2024-12-31"]
-WITH ranked AS (
+-- params: ["2024-01-01","2024-12-31","2024-01-01","2024-12-31"]
+WITH multi AS (
+  SELECT subject_pseudonym FROM signal_facts
+  WHERE reached AND subject_pseudonym IS NOT NULL
+    AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
+  GROUP BY subject_pseudonym HAVING count(DISTINCT region_code) >= 2
+), ranked AS (
   SELECT subject_pseudonym, region_code, final_wp_outcome, subject_rk, subject_nrk,
     row_number() OVER (PARTITION BY subject_pseudonym, region_code ORDER BY final_wp_date DESC, signal_id DESC) AS rn
   FROM signal_facts
-  WHERE reached AND subject_pseudonym IS NOT NULL
+  WHERE reached AND subject_pseudonym IN (SELECT subject_pseudonym FROM multi)
     AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 ), person_region AS (
   SELECT subject_pseudonym, region_code, final_wp_outcome, subject_rk, subject_nrk FROM ranked WHERE rn = 1

@@ -34,11 +34,18 @@ export const reassessmentConsistencyMetric: MetricDefinition = {
   },
   sql(ctx) {
     const b = new SqlBuilder();
-    return b.statement(`WITH ranked AS (
+    // `multi`: the persons seen in two or more regions (a few percent); only their signals
+    // are ranked, which leaves out nothing `persons` keeps and saves a window over the rest
+    return b.statement(`WITH multi AS (
+  SELECT subject_pseudonym FROM signal_facts
+  WHERE reached AND subject_pseudonym IS NOT NULL
+    AND ${scopeWhere(b, ctx)}
+  GROUP BY subject_pseudonym HAVING count(DISTINCT region_code) >= 2
+), ranked AS (
   SELECT subject_pseudonym, region_code, final_wp_outcome, subject_rk, subject_nrk,
     row_number() OVER (PARTITION BY subject_pseudonym, region_code ORDER BY final_wp_date DESC, signal_id DESC) AS rn
   FROM signal_facts
-  WHERE reached AND subject_pseudonym IS NOT NULL
+  WHERE reached AND subject_pseudonym IN (SELECT subject_pseudonym FROM multi)
     AND ${scopeWhere(b, ctx)}
 ), person_region AS (
   SELECT subject_pseudonym, region_code, final_wp_outcome, subject_rk, subject_nrk FROM ranked WHERE rn = 1

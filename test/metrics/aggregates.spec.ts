@@ -25,7 +25,7 @@ import {
   STAGES,
   yearlyTable,
 } from '@weegwijzer/contract';
-import { generatedSql, METRICS, paramCombinations, type MetricRequest } from '@weegwijzer/metrics';
+import { findMetric, generatedSql, METRICS, paramCombinations, resolveContext, type MetricRequest } from '@weegwijzer/metrics';
 import { demoDb, type DemoDb } from '../disclosure/demo-db';
 
 let db: DemoDb;
@@ -168,7 +168,10 @@ describe('aggregate tables', () => {
          FROM signal_facts WHERE ${period.length ? period.join(' AND ') : 'TRUE'} GROUP BY GROUPING SETS ((region_code), ())`,
         params,
       );
-      const got = new Map((await db.query(s.text, s.params)).map((r) => [String(r.region_code), r]));
+      // the statement returns the day histograms; the definition turns them into percentiles
+      const leadtime = findMetric('leadtime');
+      const ctx = resolveContext(leadtime, { role: 'inspectie', scope, params: {} } as MetricRequest);
+      const got = new Map(leadtime.statsRows!(await db.query(s.text, s.params), ctx).map((r) => [String(r.region_code), r]));
       for (const r of plain) {
         if (r.m1 === null && r.m2 === null) continue;
         const g = got.get(String(r.region_code))!;

@@ -1,5 +1,5 @@
 /** leadtime (METRICS.md §3): days from receipt to the weegploeg and to its decision. */
-import { ALL_FILTERS, ALL_ROLES, count, days } from './columns';
+import { ALL_FILTERS, ALL_ROLES, count, days, num } from './columns';
 import { binColumn, groupByRegionWithTotals, quantileCont, scopeWhere, signalCounts, SqlBuilder } from './sql';
 import type { MetricContext, MetricDefinition, SqlStatement } from './types';
 
@@ -43,9 +43,17 @@ GROUP BY region_code, bin`);
   totalRow: 'sum',
   // percentiles are not sums of bins: computed over the whole period, per region and nationally
   statsSql(ctx) {
-    return signalCounts(ctx, [LEAD_TIMES[0]]).table === 'signal_facts' ? quantilesOfFacts(ctx) : quantilesOfHistograms(ctx);
+    return fromFacts(ctx) ? quantilesOfFacts(ctx) : dayHistograms(ctx);
+  },
+  statsRows(raw, ctx) {
+    return fromFacts(ctx) ? raw : quantilesOfHistograms(raw, ctx);
   },
 };
+
+/** Under a code filter the percentiles come from the signals, otherwise from the day histograms. */
+function fromFacts(ctx: MetricContext): boolean {
+  return signalCounts(ctx, [LEAD_TIMES[0]]).table === 'signal_facts';
+}
 
 /**
  * The lead times, whose median and 90th percentile are linear interpolations between order
@@ -67,42 +75,77 @@ ${groupByRegionWithTotals(ctx)}`);
 
 /**
  * Otherwise from the number of signals per whole day (agg_days_to_first_wp,
- * agg_days_to_decision: a few hundred rows per region × month instead of every signal): the
- * value of rank r is the smallest day whose running count exceeds r.
+ * agg_days_to_decision: a few hundred rows per region × month instead of every signal): per
+ * region, lead time (`measure`, its index in LEAD_TIMES) and day, the number of signals. The
+ * percentiles are computed from these rows (quantilesOfHistograms): a plain grouping is a
+ * fraction of the cost of running sums and ranks in SQL.
  */
-function quantilesOfHistograms(ctx: MetricContext): SqlStatement {
+function dayHistograms(ctx: MetricContext): SqlStatement {
   const b = new SqlBuilder();
-  const part = (measure: (typeof LEAD_TIMES)[number]) => {
+  const part = (measure: (typeof LEAD_TIMES)[number], index: number) => {
     const src = signalCounts(ctx, [measure]);
-    const groups = ctx.totals ? `GROUPING SETS ((region_code, ${measure}), (${measure}))` : `region_code, ${measure}`;
-    return `SELECT region_code, '${measure}' AS measure, ${measure} AS d, ${src.count('c')}
-  FROM ${src.table}
-  WHERE ${measure} IS NOT NULL
-    AND ${scopeWhere(b, ctx)}
-  GROUP BY ${groups}`;
+    return `SELECT region_code, ${index} AS measure, ${measure} AS d, ${src.count('c')}
+FROM ${src.table}
+WHERE ${measure} IS NOT NULL
+  AND ${scopeWhere(b, ctx)}
+GROUP BY region_code, ${measure}`;
   };
-  const double = (expr: string) => (ctx.dialect === 'postgres' ? `CAST(${expr} AS DOUBLE PRECISION)` : `CAST(${expr} AS DOUBLE)`);
-  // the value of rank r (from 0): the smallest d whose running count exceeds r
-  const rank = (r: string) => `min(d) FILTER (WHERE upto > ${r})`;
-  const percentile = (p: number) => {
-    const h = `${double('total - 1')} * ${p}`;
-    return `${rank(`floor(${h})`)} + (${h} - floor(${h})) * (${rank(`ceil(${h})`)} - ${rank(`floor(${h})`)})`;
+  return b.statement(LEAD_TIMES.map(part).join('\nUNION ALL\n'));
+}
+
+/**
+ * The median and 90th percentile of each lead time per region, and nationally (the regions'
+ * histograms added up) when the request has totals, from the day histograms: the value of rank
+ * r (from 0) is the smallest day whose running count exceeds r, and the percentile p is
+ * interpolated between ranks ⌊h⌋ and ⌈h⌉, h = (n − 1)·p — quantile_cont's definition, the same
+ * as quantilesOfFacts computes over the signals.
+ */
+function quantilesOfHistograms(raw: readonly Record<string, unknown>[], ctx: MetricContext): Record<string, unknown>[] {
+  // region (null: national) -> per lead time, count by day
+  const byRegion = new Map<string | null, Map<number, number>[]>();
+  const add = (region: string | null, measure: number, d: number, c: number) => {
+    let hist = byRegion.get(region);
+    if (!hist) byRegion.set(region, (hist = LEAD_TIMES.map(() => new Map<number, number>())));
+    hist[measure].set(d, (hist[measure].get(d) ?? 0) + c);
   };
-  const pick = (measure: string, col: string, alias: string) => `max(CASE WHEN measure = '${measure}' THEN ${col} END) AS ${alias}`;
-  return b.statement(`WITH h AS (
-  ${LEAD_TIMES.map(part).join('\n  UNION ALL\n  ')}
-), w AS (
-  SELECT region_code, measure, d,
-    sum(c) OVER (PARTITION BY region_code, measure ORDER BY d) AS upto,
-    sum(c) OVER (PARTITION BY region_code, measure) AS total
-  FROM h
-), q AS (
-  SELECT region_code, measure, ${percentile(0.5)} AS p50, ${percentile(0.9)} AS p90
-  FROM w
-  GROUP BY region_code, measure, total
-)
-SELECT region_code,
-  ${LEAD_TIMES.flatMap((m) => [pick(m, 'p50', `median_${m}`), pick(m, 'p90', `p90_${m}`)]).join(',\n  ')}
-FROM q
-GROUP BY region_code`);
+  for (const r of raw) {
+    const measure = num(r.measure);
+    const d = num(r.d);
+    const c = num(r.c);
+    add(String(r.region_code), measure, d, c);
+    if (ctx.totals) add(null, measure, d, c);
+  }
+  const out: Record<string, unknown>[] = [];
+  for (const [region_code, hists] of byRegion) {
+    const row: Record<string, unknown> = { region_code };
+    LEAD_TIMES.forEach((m, i) => {
+      const days = [...hists[i].keys()].sort((a, b) => a - b);
+      const counts = days.map((d) => hists[i].get(d) as number);
+      row[`median_${m}`] = histogramPercentile(days, counts, 0.5);
+      row[`p90_${m}`] = histogramPercentile(days, counts, 0.9);
+    });
+    out.push(row);
+  }
+  return out;
+}
+
+/** quantile_cont of the values `days` (ascending) each `counts` times; null without values. */
+function histogramPercentile(days: readonly number[], counts: readonly number[], p: number): number | null {
+  let total = 0;
+  for (const c of counts) total += c;
+  if (total === 0) return null;
+  const h = (total - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.ceil(h);
+  // the smallest day whose running count exceeds the rank
+  const at = (rank: number) => {
+    let upto = 0;
+    for (let i = 0; i < days.length; i++) {
+      upto += counts[i];
+      if (upto > rank) return days[i];
+    }
+    return days[days.length - 1];
+  };
+  const x = at(lo);
+  return x + (h - lo) * (at(hi) - x);
 }

@@ -179,6 +179,7 @@ export function assembleResponse(
   statsRaw?: Record<string, unknown>[],
 ): MetricResponse {
   const columns = activeColumns(def, ctx.params);
+  if (statsRaw && def.statsRows) statsRaw = def.statsRows(statsRaw, ctx);
   const dims = columns.filter((c) => c.kind === 'dimension' && c.name !== 'group').map((c) => c.name);
   const counts = columns.filter((c) => c.kind === 'count' && !c.reference).map((c) => c.name);
   const build = (r: Record<string, unknown>[]) => {

@@ -158,6 +158,8 @@ export interface MetricDefinition {
   largestBin?: BinUnit;
   /** Non-additive statistics over the whole period (percentiles), merged into the rows by their dimensions. */
   statsSql?(ctx: MetricContext): SqlStatement;
+  /** The statistics rows (one per row identity) from the statsSql rows, when the statement returns something else (leadtime: day histograms). */
+  statsRows?(raw: Record<string, unknown>[], ctx: MetricContext): Record<string, unknown>[];
   /**
    * Run statsSql before sql and pass its rows to sql (attention: the data's reach selects the
    * two quarters compared, so only their months are read). Without it the statements run in

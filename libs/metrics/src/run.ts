@@ -357,34 +357,84 @@ function completeRow(r: Row, columns: readonly MetricColumn[]): Row {
   return row;
 }
 
+type SortKey = number | string;
+
+/** A dimension value's sort key: null first, then its place in the dimension's code order, a number, or its text. */
+function sortKey(v: unknown, rank: ReadonlyMap<string, number> | undefined): SortKey {
+  if (v === null || v === undefined) return -Infinity;
+  const r = rank?.get(String(v));
+  return r !== undefined ? r : typeof v === 'number' ? v : String(v);
+}
+
+function compareKeys(a: SortKey, b: SortKey): number {
+  if (a === b) return 0;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (a === -Infinity) return -1;
+  if (b === -Infinity) return 1;
+  return String(a) < String(b) ? -1 : 1;
+}
+
+/**
+ * Rows in the order of their dimensions (column order; each by sortKey), ties in their
+ * current order. Each dimension's distinct values are ranked once, and a row's ranks make one
+ * number (mixed radix), so the sort compares numbers instead of a key list per row.
+ */
 function sortRows(rows: DisclosedRow[], columns: readonly MetricColumn[]): DisclosedRow[] {
   const dims = columns.filter((c) => c.kind === 'dimension');
-  const ranks = dims.map((d) => {
+  const n = rows.length;
+  // per dimension (last first), each row's rank among the dimension's distinct values
+  const ranks: Float64Array[] = [];
+  let scale = 1;
+  for (let di = dims.length - 1; di >= 0; di--) {
+    const d = dims[di];
     const order = d.order ?? (d.name === 'group' ? GROUP_ORDER : undefined);
-    return order ? new Map(order.map((v, i) => [v, i])) : undefined;
-  });
-  const keyed = rows.map((r) => ({
-    r,
-    key: dims.map((d, i) => {
-      const v = r.values[d.name];
-      if (v === null || v === undefined) return -Infinity;
-      const rank = ranks[i]?.get(String(v));
-      return rank !== undefined ? rank : typeof v === 'number' ? v : String(v);
-    }),
-  }));
-  keyed.sort((x, y) => {
-    for (let i = 0; i < x.key.length; i++) {
-      const a = x.key[i];
-      const b = y.key[i];
-      if (a === b) continue;
-      if (typeof a === 'number' && typeof b === 'number') return a - b;
-      if (a === -Infinity) return -1;
-      if (b === -Infinity) return 1;
-      return String(a) < String(b) ? -1 : 1;
+    const rank = order ? new Map<string, number>(order.map((v, i) => [v, i])) : undefined;
+    const seen = new Map<unknown, number>();
+    const keys: SortKey[] = [];
+    const index = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = rows[i].values[d.name];
+      let j = seen.get(v);
+      if (j === undefined) {
+        j = keys.length;
+        seen.set(v, j);
+        keys.push(sortKey(v, rank));
+      }
+      index[i] = j;
     }
-    return 0;
-  });
-  return keyed.map((k) => k.r);
+    const sorted = keys.map((_, j) => j).sort((a, b) => compareKeys(keys[a], keys[b]));
+    const rankOf = new Float64Array(keys.length);
+    let r = 0;
+    for (let p = 1; p < sorted.length; p++) {
+      if (compareKeys(keys[sorted[p - 1]], keys[sorted[p]]) !== 0) r++;
+      rankOf[sorted[p]] = r;
+    }
+    const dimRanks = new Float64Array(n);
+    for (let i = 0; i < n; i++) dimRanks[i] = rankOf[index[i]];
+    ranks.push(dimRanks);
+    scale *= r + 1;
+  }
+  const perm = Array.from({ length: n }, (_, i) => i);
+  if (scale <= Number.MAX_SAFE_INTEGER) {
+    // one number per row: the ranks in mixed radix, the first dimension most significant
+    const composite = new Float64Array(n);
+    let weight = 1;
+    for (const dimRanks of ranks) {
+      let max = 0;
+      for (let i = 0; i < n; i++) {
+        composite[i] += dimRanks[i] * weight;
+        if (dimRanks[i] > max) max = dimRanks[i];
+      }
+      weight *= max + 1;
+    }
+    perm.sort((a, b) => composite[a] - composite[b]);
+  } else {
+    perm.sort((a, b) => {
+      for (let k = ranks.length - 1; k >= 0; k--) if (ranks[k][a] !== ranks[k][b]) return ranks[k][a] - ranks[k][b];
+      return 0;
+    });
+  }
+  return perm.map((i) => rows[i]);
 }
 
 /** `inColumnOrder`: every row's values already hold every column in column order (`completeRow`), so they are used as they are. */

@@ -1,6 +1,7 @@
 /**
  * The analytic store (DuckDB) layout. The ETL builds these tables in every snapshot; the
- * metrics library queries only `signal_facts` and `assessment_facts`.
+ * metrics library queries the fact and aggregate tables, never `signals` / `assessments`.
+ * Code columns of the derived tables are ENUMs of their code lists (CODE_COLUMN_LISTS).
  *
  * - `signals`, `assessments`: the current rows (after corrections: the row from the batch
  *   with the latest produced_at wins), typed, with the columns of SIGNALS_DDL /
@@ -14,9 +15,9 @@
  * - `agg_*`: aggregate tables of signal_facts and assessment_facts (AGGREGATES), for the
  *   metrics that count rows by a few (possibly computed, COMPUTED_COLUMNS) columns.
  */
-import { BODIES, CRITERIA, ENRICHMENTS, FRAMEWORKS, OUTCOMES, PATHS, PHENOMENA, RECEIVING_PARTIES, REGION_CODES, SEVERITY_BANDS, SOURCES, STAGES } from './codes';
+import { AGE_BANDS, BODIES, CRITERIA, ENRICHMENTS, FRAMEWORKS, OUTCOMES, PATHS, PHENOMENA, RECEIVING_PARTIES, REGION_CODES, SEVERITY_BANDS, SOURCES, STAGES } from './codes';
 
-export const ANALYTIC_SCHEMA_VERSION = 12;
+export const ANALYTIC_SCHEMA_VERSION = 13;
 
 export const SIGNALS_DDL = `CREATE TABLE signals (
   signal_id VARCHAR NOT NULL,
@@ -57,6 +58,55 @@ export const ASSESSMENTS_DDL = `CREATE TABLE assessments (
   decision_recorded BOOLEAN NOT NULL,
   batch_id VARCHAR NOT NULL
 )`;
+
+const SEVERITY_BAND_CODES = SEVERITY_BANDS.map((b) => b.band);
+
+/**
+ * The code list of each derived column whose values come from one (CONTRACT.md; the ETL
+ * refuses any other value): the fact and aggregate tables store these columns as an ENUM of
+ * the list. An ENUM is a small integer with the list beside it, so filtering, grouping by and
+ * reading out such columns costs a fraction of doing so with text (a code longer than 12
+ * bytes is stored out of line). They compare with text and read out as text, so the metric
+ * SQL and its results are the same as with VARCHAR columns; an ENUM's order is the list's,
+ * which nothing relies on (the library sorts its rows itself). The `signals` and
+ * `assessments` views give them back as VARCHAR, as the contract DDL has them.
+ */
+export const CODE_COLUMN_LISTS: Readonly<Record<string, readonly string[]>> = {
+  region_code: REGION_CODES,
+  phenomenon: PHENOMENA,
+  source: SOURCES,
+  receiving_party: RECEIVING_PARTIES,
+  path: PATHS,
+  stage: STAGES,
+  body: BODIES,
+  framework: FRAMEWORKS,
+  outcome: OUTCOMES,
+  enrichment: ENRICHMENTS,
+  age_band: AGE_BANDS,
+  last_pre_outcome: OUTCOMES,
+  last_pre_framework: FRAMEWORKS,
+  last_pre_body: BODIES,
+  last_pre_stage: STAGES,
+  final_wp_outcome: OUTCOMES,
+  final_wp_body: BODIES,
+  lpw_outcome: OUTCOMES,
+  lpw_body: BODIES,
+  wp_band: SEVERITY_BAND_CODES,
+  lpw_band: SEVERITY_BAND_CODES,
+};
+
+/** The ENUM type of a code column (CODE_COLUMN_LISTS). */
+function codeEnum(column: string): string {
+  const codes = CODE_COLUMN_LISTS[column];
+  for (const c of codes) if (!/^[A-Za-z0-9_]+$/.test(c)) throw new Error(`CODE_COLUMN_LISTS: not a code: ${c}`);
+  return `ENUM(${codes.map((c) => `'${c}'`).join(', ')})`;
+}
+
+/** `expr AS column`, as the ENUM of the column's code list where CODE_COLUMN_LISTS has one. */
+function asCodeEnum(column: string, expr: string): string {
+  if (!CODE_COLUMN_LISTS[column]) return expr === column ? column : `${expr} AS ${column}`;
+  return `CAST(${expr} AS ${codeEnum(column)}) AS ${column}`;
+}
 
 /**
  * Derives signal_facts from `signals` and `assessments`. Ordering of a signal's
@@ -110,25 +160,25 @@ WITH a AS (
   FROM a GROUP BY region_code, signal_id
 )
 SELECT
-  s.region_code, s.signal_id, s.municipality_code, s.received_at,
+  ${asCodeEnum('region_code', 's.region_code')}, s.signal_id, s.municipality_code, s.received_at,
   CAST(year(s.received_at) AS INTEGER) AS received_year,
   CAST(date_trunc('month', s.received_at) AS DATE) AS received_month,
-  s.receiving_party, s.source, s.phenomenon, s.age_band, s.subject_pseudonym,
+  ${asCodeEnum('receiving_party', 's.receiving_party')}, ${asCodeEnum('source', 's.source')}, ${asCodeEnum('phenomenon', 's.phenomenon')}, ${asCodeEnum('age_band', 's.age_band')}, s.subject_pseudonym,
   coalesce(g.n_pre, 0) > 0 AS has_pre,
-  g.lp.outcome AS last_pre_outcome, g.lp.framework AS last_pre_framework, g.lp.body AS last_pre_body, g.lp.stage AS last_pre_stage,
+  ${asCodeEnum('last_pre_outcome', 'g.lp.outcome')}, ${asCodeEnum('last_pre_framework', 'g.lp.framework')}, ${asCodeEnum('last_pre_body', 'g.lp.body')}, ${asCodeEnum('last_pre_stage', 'g.lp.stage')},
   coalesce(g.n_wp, 0) > 0 AS reached,
-  g.first_wp_date, g.wp.outcome AS final_wp_outcome, g.wp.decided_at AS final_wp_date, g.wp.body AS final_wp_body,
+  g.first_wp_date, ${asCodeEnum('final_wp_outcome', 'g.wp.outcome')}, g.wp.decided_at AS final_wp_date, ${asCodeEnum('final_wp_body', 'g.wp.body')},
   g.wp.severity AS final_wp_severity,
   g.decision_date,
   CAST(date_diff('day', s.received_at, g.first_wp_date) AS INTEGER) AS days_to_first_wp,
   CAST(date_diff('day', s.received_at, g.decision_date) AS INTEGER) AS days_to_decision,
-  g.pw.outcome AS lpw_outcome, g.pw.body AS lpw_body, g.pw.severity AS lpw_severity,
-  CASE
+  ${asCodeEnum('lpw_outcome', 'g.pw.outcome')}, ${asCodeEnum('lpw_body', 'g.pw.body')}, g.pw.severity AS lpw_severity,
+  CAST(CASE
     WHEN coalesce(g.n_wp, 0) > 0 AND coalesce(g.n_pre, 0) = 0 THEN 'direct'
     WHEN coalesce(g.n_wp, 0) > 0 THEN 'via_pre_weging'
     WHEN g.lp.outcome IN ('niet_doorgezet', 'afgesloten_onvoldoende_info', 'doorverwezen') THEN 'dropped'
     ELSE 'pending'
-  END AS path,
+  END AS ${codeEnum('path')}) AS path,
   s.batch_id,
   record_key('signal', s.region_code, s.signal_id) AS rk,
   CASE WHEN s.subject_pseudonym IS NOT NULL THEN record_key('person', s.region_code, s.subject_pseudonym) END AS subject_rk,
@@ -141,16 +191,16 @@ ORDER BY s.region_code, s.received_at`;
  * batch its current row came from (the snapshot's `assessments` view is served from here).
  */
 export const ASSESSMENT_FACTS_SQL = `CREATE TABLE assessment_facts AS
-SELECT a.region_code, a.assessment_id, a.signal_id, a.stage, a.body, a.decided_at, a.framework,
+SELECT ${asCodeEnum('region_code', 'a.region_code')}, a.assessment_id, a.signal_id, ${asCodeEnum('stage', 'a.stage')}, ${asCodeEnum('body', 'a.body')}, a.decided_at, ${asCodeEnum('framework', 'a.framework')},
   a.c_geweld, a.c_denkbeelden, a.c_sociale_relaties, a.c_identificatie, a.c_zelfredzaamheid,
   (a.c_geweld IS NOT NULL AND a.c_denkbeelden IS NOT NULL AND a.c_sociale_relaties IS NOT NULL
     AND a.c_identificatie IS NOT NULL AND a.c_zelfredzaamheid IS NOT NULL) AS all_scored,
-  a.outcome, a.enrichment,
+  ${asCodeEnum('outcome', 'a.outcome')}, ${asCodeEnum('enrichment', 'a.enrichment')},
   a.present_gemeente, a.present_politie, a.present_om,
   a.info_gemeente, a.info_politie, a.info_om, a.unanimous,
   a.analysis_recorded, a.decision_recorded,
   s.received_at, CAST(year(s.received_at) AS INTEGER) AS received_year,
-  s.receiving_party, s.source, s.phenomenon,
+  ${asCodeEnum('receiving_party', 's.receiving_party')}, ${asCodeEnum('source', 's.source')}, ${asCodeEnum('phenomenon', 's.phenomenon')},
   a.batch_id,
   record_key('assessment', a.region_code, a.assessment_id) AS rk
 FROM assessments a JOIN signals s ON s.region_code = a.region_code AND s.signal_id = a.signal_id
@@ -168,8 +218,9 @@ export const RAW_VIEWS_SQL = [
   `CREATE VIEW assessments AS SELECT ${ddlColumns(ASSESSMENTS_DDL)} FROM assessment_facts`,
 ] as const;
 
+/** The DDL's columns, a code column (an ENUM in the fact tables) cast back to the DDL's VARCHAR. */
 function ddlColumns(ddl: string): string {
-  return [...ddl.matchAll(/^\s+([a-z_]+) [A-Z]+/gm)].map((m) => m[1]).join(', ');
+  return [...ddl.matchAll(/^\s+([a-z_]+) [A-Z]+/gm)].map((m) => (CODE_COLUMN_LISTS[m[1]] ? `CAST(${m[1]} AS VARCHAR) AS ${m[1]}` : m[1])).join(', ');
 }
 
 /**
@@ -252,46 +303,6 @@ export const AGGREGATES: readonly AggregateTable[] = [
     dims: ['stage', 'present_gemeente', 'present_politie', 'present_om', 'info_gemeente', 'info_politie', 'info_om', 'unanimous', 'analysis_recorded', 'decision_recorded'],
   },
 ];
-
-const SEVERITY_BAND_CODES = SEVERITY_BANDS.map((b) => b.band);
-
-/**
- * The code list of each aggregate column whose values come from one (CONTRACT.md; the ETL
- * refuses any other value): the aggregate tables store these columns as an ENUM of the list.
- * An ENUM is a small integer with the list beside it, so grouping by a few of them and
- * reading them out costs a fraction of doing so with text (a code longer than 12 bytes is
- * stored out of line). They compare with text and read out as text, so the metric SQL and
- * its results are the same as on the fact tables' VARCHAR columns; an ENUM's order is the
- * list's, which nothing relies on (the library sorts its rows itself).
- */
-export const AGGREGATE_CODE_LISTS: Readonly<Record<string, readonly string[]>> = {
-  region_code: REGION_CODES,
-  phenomenon: PHENOMENA,
-  source: SOURCES,
-  receiving_party: RECEIVING_PARTIES,
-  path: PATHS,
-  stage: STAGES,
-  body: BODIES,
-  framework: FRAMEWORKS,
-  outcome: OUTCOMES,
-  enrichment: ENRICHMENTS,
-  last_pre_outcome: OUTCOMES,
-  last_pre_framework: FRAMEWORKS,
-  final_wp_outcome: OUTCOMES,
-  final_wp_body: BODIES,
-  lpw_outcome: OUTCOMES,
-  lpw_body: BODIES,
-  wp_band: SEVERITY_BAND_CODES,
-  lpw_band: SEVERITY_BAND_CODES,
-};
-
-/** `expr` as the ENUM of the column's code list (AGGREGATE_CODE_LISTS), or as it is. */
-function asCodeEnum(column: string, expr: string): string {
-  const codes = AGGREGATE_CODE_LISTS[column];
-  if (!codes) return expr === column ? column : `${expr} AS ${column}`;
-  for (const c of codes) if (!/^[A-Za-z0-9_]+$/.test(c)) throw new Error(`AGGREGATE_CODE_LISTS: not a code: ${c}`);
-  return `CAST(${expr} AS ENUM(${codes.map((c) => `'${c}'`).join(', ')})) AS ${column}`;
-}
 
 function aggregateSql(a: AggregateTable): string {
   const computed = COMPUTED_COLUMNS[a.from];

@@ -42,7 +42,16 @@ export class MetricsService {
   }
 
   catalogue(p: Principal): CatalogueEntry[] {
-    return catalogue(p.role);
+    return this.entriesOf(p.role);
+  }
+
+  /** The catalogue of a role, built once (the definitions do not change while the process runs): every request looks its metric up here. */
+  private readonly entries = new Map<Principal['role'], CatalogueEntry[]>();
+
+  private entriesOf(role: Principal['role']): CatalogueEntry[] {
+    let list = this.entries.get(role);
+    if (!list) this.entries.set(role, (list = catalogue(role)));
+    return list;
   }
 
   /** Which query parameters the audit log may record for this metric (scope, filters, its params). */
@@ -56,7 +65,7 @@ export class MetricsService {
   }
 
   async run(p: Principal, name: string, rawQuery: Record<string, unknown>, accept: string | undefined): Promise<MetricOutput> {
-    const entry = catalogue(p.role).find((m) => m.name === name);
+    const entry = this.entriesOf(p.role).find((m) => m.name === name);
     if (!entry) {
       if (this.findAnywhere(name)) throw new ForbiddenException(`metric ${name} is not available to role ${p.role}`);
       throw new NotFoundException(`no metric named ${JSON.stringify(name.slice(0, 60))}; GET /api/v1/metrics lists them`);
@@ -116,7 +125,7 @@ export class MetricsService {
 
   private findAnywhere(name: string): CatalogueEntry | undefined {
     for (const role of ROLES) {
-      const hit = catalogue(role).find((m) => m.name === name);
+      const hit = this.entriesOf(role).find((m) => m.name === name);
       if (hit) return hit;
     }
     return undefined;

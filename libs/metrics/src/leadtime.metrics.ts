@@ -1,6 +1,7 @@
 /** leadtime (METRICS.md §3): days from receipt to the weegploeg and to its decision. */
 import { ALL_FILTERS, ALL_ROLES, count, days, num } from './columns';
 import { binColumn, groupByRegionWithTotals, quantileCont, scopeWhere, signalCounts, SqlBuilder } from './sql';
+import { percentileInterpolatedOfCounts } from './stats';
 import type { MetricContext, MetricDefinition, SqlStatement } from './types';
 
 export const leadtimeMetric: MetricDefinition = {
@@ -121,31 +122,10 @@ function quantilesOfHistograms(raw: readonly Record<string, unknown>[], ctx: Met
     LEAD_TIMES.forEach((m, i) => {
       const days = [...hists[i].keys()].sort((a, b) => a - b);
       const counts = days.map((d) => hists[i].get(d) as number);
-      row[`median_${m}`] = histogramPercentile(days, counts, 0.5);
-      row[`p90_${m}`] = histogramPercentile(days, counts, 0.9);
+      row[`median_${m}`] = percentileInterpolatedOfCounts(days, counts, 0.5);
+      row[`p90_${m}`] = percentileInterpolatedOfCounts(days, counts, 0.9);
     });
     out.push(row);
   }
   return out;
-}
-
-/** quantile_cont of the values `days` (ascending) each `counts` times; null without values. */
-function histogramPercentile(days: readonly number[], counts: readonly number[], p: number): number | null {
-  let total = 0;
-  for (const c of counts) total += c;
-  if (total === 0) return null;
-  const h = (total - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.ceil(h);
-  // the smallest day whose running count exceeds the rank
-  const at = (rank: number) => {
-    let upto = 0;
-    for (let i = 0; i < days.length; i++) {
-      upto += counts[i];
-      if (upto > rank) return days[i];
-    }
-    return days[days.length - 1];
-  };
-  const x = at(lo);
-  return x + (h - lo) * (at(hi) - x);
 }

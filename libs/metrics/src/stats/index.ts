@@ -1,3 +1,3 @@
 export { logGamma, gammaP, gammaPInverse, betaI, normalQuantile } from './gamma';
 export { chiSquareQuantile, poissonExactInterval, binomialCdf } from './distributions';
-export { percentileInterpolated, percentileNearestRank } from './percentile';
+export { percentileInterpolated, percentileInterpolatedOfCounts, percentileNearestRank } from './percentile';

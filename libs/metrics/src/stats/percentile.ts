@@ -15,6 +15,30 @@ export function percentileInterpolated(values: readonly number[], q: number): nu
 }
 
 /**
+ * percentileInterpolated of a histogram: `values` (ascending, distinct) each occurring
+ * `counts` times, without writing the values out (leadtime's day histograms hold millions of
+ * signals). The value of rank r (from 0) is the smallest value whose running count exceeds r.
+ */
+export function percentileInterpolatedOfCounts(values: readonly number[], counts: readonly number[], q: number): number | null {
+  if (!(q >= 0 && q <= 1)) throw new RangeError(`percentile: q must be in [0, 1], got ${q}`);
+  let n = 0;
+  for (const c of counts) n += c;
+  if (n === 0) return null;
+  const at = (rank: number) => {
+    let upto = 0;
+    for (let i = 0; i < values.length; i++) {
+      upto += counts[i];
+      if (upto > rank) return values[i];
+    }
+    return values[values.length - 1];
+  };
+  const h = (n - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, n - 1);
+  return at(lo) + (h - lo) * (at(hi) - at(lo));
+}
+
+/**
  * An observed value as the q-quantile: the order statistic nearest to the type-7 position
  * (ties to the lower one). Used where the answer must be one of the inputs (disclosed counts).
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binomialCdf, chiSquareQuantile, logGamma, percentileInterpolated, percentileNearestRank, poissonExactInterval } from './index';
+import { binomialCdf, chiSquareQuantile, logGamma, percentileInterpolated, percentileInterpolatedOfCounts, percentileNearestRank, poissonExactInterval } from './index';
 
 /** Published chi-square quantiles (NIST/SEMATECH e-Handbook table 1.3.6.7.4; R qchisq to 7 digits). */
 const CHI2_TABLE: [p: number, df: number, value: number][] = [
@@ -113,6 +113,16 @@ describe('percentiles', () => {
     expect(percentileInterpolated([15, 20, 35, 40, 50], 0.4)).toBeCloseTo(29, 12);
     expect(percentileInterpolated([7], 0.9)).toBe(7);
     expect(percentileInterpolated([], 0.5)).toBeNull();
+  });
+
+  it('of a histogram equal the same percentile of its values written out', () => {
+    const values = [0, 3, 4, 9, 30];
+    const counts = [5, 1, 0, 7, 2];
+    const written = values.flatMap((v, i) => Array.from({ length: counts[i] }, () => v));
+    for (const q of [0, 0.1, 0.5, 0.9, 0.95, 1]) expect(percentileInterpolatedOfCounts(values, counts, q)).toBe(percentileInterpolated(written, q));
+    expect(percentileInterpolatedOfCounts([7], [1], 0.9)).toBe(7);
+    expect(percentileInterpolatedOfCounts([1, 2], [0, 0], 0.5)).toBeNull();
+    expect(() => percentileInterpolatedOfCounts([1], [1], 1.5)).toThrow(RangeError);
   });
   it('nearest rank returns one of the values', () => {
     expect(percentileNearestRank([1, 2, 3, 4], 0.5)).toBe(2); // h = 1.5, tie → lower

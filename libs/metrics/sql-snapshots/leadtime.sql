@@ -10,13 +10,13 @@ GROUP BY region_code, bin;
 
 -- stats
 -- params: ["2024-01-01","2024-12-31","2024-01-01","2024-12-31"]
-SELECT region_code, 0 AS measure, days_to_first_wp AS d, CAST(sum(n) AS BIGINT) AS c, CAST(sum(k) AS BIGINT) AS c__k
+SELECT region_code, 0 AS measure, days_to_first_wp AS d, CAST(sum(n) AS BIGINT) AS c
 FROM agg_days_to_first_wp_y
 WHERE days_to_first_wp IS NOT NULL
   AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, days_to_first_wp
 UNION ALL
-SELECT region_code, 1 AS measure, days_to_decision AS d, CAST(sum(n) AS BIGINT) AS c, CAST(sum(k) AS BIGINT) AS c__k
+SELECT region_code, 1 AS measure, days_to_decision AS d, CAST(sum(n) AS BIGINT) AS c
 FROM agg_days_to_decision_y
 WHERE days_to_decision IS NOT NULL
   AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
@@ -34,13 +34,13 @@ GROUP BY region_code, bin;
 
 -- stats
 -- params: ["2024-01-01","2024-12-31","2024-01-01","2024-12-31"]
-SELECT region_code, 0 AS measure, days_to_first_wp AS d, CAST(sum(n) AS BIGINT) AS c, CAST(sum(k) AS BIGINT) AS c__k
+SELECT region_code, 0 AS measure, days_to_first_wp AS d, CAST(sum(n) AS BIGINT) AS c
 FROM agg_days_to_first_wp_y
 WHERE days_to_first_wp IS NOT NULL
   AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, days_to_first_wp
 UNION ALL
-SELECT region_code, 1 AS measure, days_to_decision AS d, CAST(sum(n) AS BIGINT) AS c, CAST(sum(k) AS BIGINT) AS c__k
+SELECT region_code, 1 AS measure, days_to_decision AS d, CAST(sum(n) AS BIGINT) AS c
 FROM agg_days_to_decision_y
 WHERE days_to_decision IS NOT NULL
   AND received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)

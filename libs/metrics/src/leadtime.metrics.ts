@@ -85,7 +85,7 @@ function dayHistograms(ctx: MetricContext): SqlStatement {
   const b = new SqlBuilder();
   const part = (measure: (typeof LEAD_TIMES)[number], index: number) => {
     const src = signalCounts(ctx, [measure]);
-    return `SELECT region_code, ${index} AS measure, ${measure} AS d, ${src.count('c')}
+    return `SELECT region_code, ${index} AS measure, ${measure} AS d, ${src.tally('c')}
 FROM ${src.table}
 WHERE ${measure} IS NOT NULL
   AND ${scopeWhere(b, ctx)}

@@ -116,12 +116,25 @@ export function factCounts(
   ctx: Pick<MetricContext, 'dialect' | 'scope' | 'bins'>,
   from: AggregateTable['from'],
   dims: readonly string[],
-): { table: string; col: (name: string) => string; count: (alias: string) => string; countIf: (cond: string, alias: string) => string } {
+): {
+  table: string;
+  col: (name: string) => string;
+  count: (alias: string) => string;
+  countIf: (cond: string, alias: string) => string;
+  /** The count alone, without a key sum: for rows that are never released as cells (leadtime's day histograms). */
+  tally: (alias: string) => string;
+} {
   const used = [...dims, ...CODE_SCOPE.filter((f) => ctx.scope[f])];
   const agg = AGGREGATES.find((a) => a.from === from && used.every((d) => a.dims.includes(d)));
   if (!agg) {
     const computed = COMPUTED_COLUMNS[from];
-    return { table: from, col: (name) => computed[name] ?? name, count: (alias) => countAll(ctx, alias), countIf: (cond, alias) => countIf(ctx, cond, alias) };
+    return {
+      table: from,
+      col: (name) => computed[name] ?? name,
+      count: (alias) => countAll(ctx, alias),
+      countIf: (cond, alias) => countIf(ctx, cond, alias),
+      tally: (alias) => `count(*) AS ${alias}`,
+    };
   }
   // every bin a whole year: the period is whole years, and the yearly table gives the same cells
   const yearly = ctx.bins.length > 0 && ctx.bins.every((z) => z.unit === 'year');
@@ -130,6 +143,7 @@ export function factCounts(
     col: (name) => name,
     count: (alias) => `CAST(sum(n) AS BIGINT) AS ${alias}, CAST(sum(k) AS BIGINT) AS ${alias}__k`,
     countIf: (cond, alias) => `CAST(sum(CASE WHEN ${cond} THEN n ELSE 0 END) AS BIGINT) AS ${alias}, CAST(sum(CASE WHEN ${cond} THEN k ELSE 0 END) AS BIGINT) AS ${alias}__k`,
+    tally: (alias) => `CAST(sum(n) AS BIGINT) AS ${alias}`,
   };
 }
 

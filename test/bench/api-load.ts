@@ -106,11 +106,15 @@ export interface ApiLoadOptions {
   paths: readonly string[];
   clients: number;
   seconds: number;
+  /** More configuration (environment variables) for the API. */
+  env?: Record<string, string>;
 }
 
 /** Starts the API on the data dir, creates an inspectie token and loads it; the app is closed afterwards. */
 export async function runApi(o: ApiLoadOptions): Promise<ApiRun> {
-  const app = await createApp(loadConfig({ WEEGWIJZER_DATA_DIR: o.dataDir, PORT: '0', RATE_LIMIT: '0', LOG_LEVEL: 'error', WEEGWIJZER_METRIC_CACHE: String(o.metricCache) }, []));
+  const app = await createApp(
+    loadConfig({ WEEGWIJZER_DATA_DIR: o.dataDir, PORT: '0', RATE_LIMIT: '0', LOG_LEVEL: 'error', WEEGWIJZER_METRIC_CACHE: String(o.metricCache), ...o.env }, []),
+  );
   try {
     const { token } = await sendControl<{ token: string }>(o.dataDir, 'token.create', { role: 'inspectie', name: `bench ${o.label}` });
     log(`API (${o.label}): ${o.clients} concurrent clients for ${o.seconds} s on ${app.url}`);

@@ -60,6 +60,7 @@ export function requestAuditMiddleware(audit: AuditService, logger: JsonLogger) 
     req.requestId = requestId;
     res.setHeader('X-Request-Id', requestId);
     let recorded = false;
+    audit.begin();
 
     const rowFor = (status: number) => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
@@ -126,7 +127,7 @@ export function requestAuditMiddleware(audit: AuditService, logger: JsonLogger) 
       if (recorded) return;
       recorded = true;
       const { row, ms } = rowFor(res.statusCode);
-      audit.record(row).then(
+      audit.record(row, true).then(
         () => {
           logLine(row.route, row.status, ms, true);
           passThrough();
@@ -152,7 +153,7 @@ export function requestAuditMiddleware(audit: AuditService, logger: JsonLogger) 
       // Abandoned by the caller before any response: nothing was released; record it anyway.
       recorded = true;
       const { row, ms } = rowFor(499);
-      audit.record(row).then(
+      audit.record(row, true).then(
         () => logLine(row.route, 499, ms, true),
         () => logLine(row.route, 499, ms, false),
       );

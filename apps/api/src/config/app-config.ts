@@ -52,6 +52,8 @@ export interface AppConfig {
   authFailureWindowMs: number;
   /** Metric results kept per snapshot (0 = no cache); keyed by role and region. */
   metricCacheEntries: number;
+  /** How long an audit row may wait for the rows of requests still in progress, to share one INSERT (0 = never). */
+  auditLingerMs: number;
   /** Maximum JSON body, bytes. */
   bodyLimitBytes: number;
   /** Maximum size of one uploaded batch file, bytes. */
@@ -169,6 +171,7 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
 
   const bodyLimitBytes = int('BODY_LIMIT_BYTES', 100 * 1024, 1024, 10 * 1024 * 1024);
   const metricCacheEntries = int('WEEGWIJZER_METRIC_CACHE', 500, 0, 100_000);
+  const auditLingerMs = int('WEEGWIJZER_AUDIT_LINGER_MS', 10, 0, 1000);
   const uploadMaxBytes = int('UPLOAD_MAX_BYTES', 512 * 1024 * 1024, 1024, 8 * 1024 * 1024 * 1024);
   const maxBatchRows = int('WEEGWIJZER_MAX_BATCH_ROWS', 5_000_000, 1, 1_000_000_000);
   const validationTimeoutMs = int('WEEGWIJZER_VALIDATION_TIMEOUT_S', 600, 1, 86_400) * 1000;
@@ -258,6 +261,7 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
     authFailureLimit,
     authFailureWindowMs,
     metricCacheEntries,
+    auditLingerMs,
     bodyLimitBytes,
     uploadMaxBytes,
     maxBatchRows,
@@ -293,6 +297,7 @@ export function describeConfig(c: AppConfig): Record<string, unknown> {
     rateLimit: c.rateLimit === 0 ? 'off' : `${c.rateLimit}/${c.rateLimitWindowMs / 1000}s`,
     authFailureLimit: c.authFailureLimit === 0 ? 'off' : `${c.authFailureLimit}/${c.authFailureWindowMs / 1000}s`,
     metricCache: c.metricCacheEntries,
+    auditLingerMs: c.auditLingerMs,
     oidc: c.oidc ? { issuer: c.oidc.issuer, audience: c.oidc.audience } : 'off',
     demo: c.demo.enabled,
     logLevel: c.logLevel,

@@ -414,9 +414,10 @@ function sortRows(rows: DisclosedRow[], columns: readonly MetricColumn[]): Discl
     ranks.push(dimRanks);
     scale *= r + 1;
   }
-  const perm = Array.from({ length: n }, (_, i) => i);
-  if (scale <= Number.MAX_SAFE_INTEGER) {
-    // one number per row: the ranks in mixed radix, the first dimension most significant
+  if (scale * n <= Number.MAX_SAFE_INTEGER) {
+    // one number per row: the ranks in mixed radix, the first dimension most significant, then
+    // the row's index (ties keep their order); a typed array sorts numbers natively, without a
+    // comparator call per comparison
     const composite = new Float64Array(n);
     let weight = 1;
     for (const dimRanks of ranks) {
@@ -427,13 +428,18 @@ function sortRows(rows: DisclosedRow[], columns: readonly MetricColumn[]): Discl
       }
       weight *= max + 1;
     }
-    perm.sort((a, b) => composite[a] - composite[b]);
-  } else {
-    perm.sort((a, b) => {
-      for (let k = ranks.length - 1; k >= 0; k--) if (ranks[k][a] !== ranks[k][b]) return ranks[k][a] - ranks[k][b];
-      return 0;
-    });
+    for (let i = 0; i < n; i++) composite[i] = composite[i] * n + i;
+    composite.sort();
+    const out = new Array<DisclosedRow>(n);
+    for (let p = 0; p < n; p++) out[p] = rows[composite[p] % n];
+    return out;
   }
+  // too many cells for one exact number: compare the ranks dimension by dimension
+  const perm = Array.from({ length: n }, (_, i) => i);
+  perm.sort((a, b) => {
+    for (let k = ranks.length - 1; k >= 0; k--) if (ranks[k][a] !== ranks[k][b]) return ranks[k][a] - ranks[k][b];
+    return 0;
+  });
   return perm.map((i) => rows[i]);
 }
 

@@ -134,6 +134,10 @@ describe(`/api/metrics on ${STORE}`, () => {
     // row is committed before its response, after the scrape's body was made), plus the 7
     // reported through the hook; the queue is empty when nothing waits for the store.
     expect(delta('weegwijzer_audit_rows_written_total')).toBe(7 + 15);
+    // the hook's 7 rows are one statement; the 15 requests' rows take at most one each
+    const statements = delta('weegwijzer_audit_statements_total');
+    expect(statements).toBeGreaterThanOrEqual(2);
+    expect(statements).toBeLessThanOrEqual(1 + 15);
     expect(delta('weegwijzer_audit_rows_failed_total')).toBe(2);
     expect(s1.get(key('weegwijzer_audit_rows_queued'))).toBe(0);
 

@@ -2,6 +2,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AuditRecord } from './audit-record';
 import type { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';
+import { opsMetrics } from '../ops/prometheus.registry';
+
+/** The current value of a counter without labels. */
+async function counter(c: { get(): Promise<{ values: { value: number }[] }> }): Promise<number> {
+  return (await c.get()).values[0]?.value ?? 0;
+}
 
 /** A repository that records each INSERT's rows (by request id) and can be told to fail. */
 function fakeRepo(fail: (rows: AuditRecord[]) => boolean = () => false) {
@@ -45,6 +51,7 @@ describe('AuditService group commit with linger', () => {
   it('holds a row while other requests are in progress and writes all their rows in one statement once each has arrived', async () => {
     const { repo, statements } = fakeRepo();
     const audit = new AuditService(repo, { auditLingerMs: 10 });
+    const [rows0, statements0] = [await counter(opsMetrics.auditWritten), await counter(opsMetrics.auditStatements)];
     audit.begin();
     audit.begin();
     audit.begin();
@@ -61,6 +68,9 @@ describe('AuditService group commit with linger', () => {
     await Promise.all([a, b, c]);
     expect(statements).toEqual([['a', 'b', 'c']]);
     expect(written.sort()).toEqual(['a', 'b', 'c']);
+    // what an operator sees: three rows in one statement
+    expect((await counter(opsMetrics.auditWritten)) - rows0).toBe(3);
+    expect((await counter(opsMetrics.auditStatements)) - statements0).toBe(1);
   });
 
   it('waits no longer than the linger for a request still in progress', async () => {

@@ -55,6 +55,11 @@ export class OpsMetrics {
   readonly auditWritten = new Counter({ name: 'weegwijzer_audit_rows_written_total', help: 'Audit rows written to the operational store', registers: [this.registry] });
   readonly auditFailed = new Counter({ name: 'weegwijzer_audit_rows_failed_total', help: 'Audit rows that could not be written', registers: [this.registry] });
   readonly auditQueued = new Gauge({ name: 'weegwijzer_audit_rows_queued', help: 'Audit rows waiting to be written', registers: [this.registry] });
+  readonly auditStatements = new Counter({
+    name: 'weegwijzer_audit_statements_total',
+    help: 'INSERT statements that wrote audit rows (rows written / statements: rows per statement, see WEEGWIJZER_AUDIT_LINGER_MS)',
+    registers: [this.registry],
+  });
 
   constructor() {
     // prom-client calls `collect` with the gauge as `this`; the registry is needed beside it
@@ -149,8 +154,11 @@ export const opsMetrics = new OpsMetrics();
  * rows could not be, and `queued(depth)` whenever the queue length changes.
  */
 export const auditMetrics = {
+  /** One INSERT statement wrote `rows` audit rows. */
   written(rows: number): void {
-    if (rows > 0) opsMetrics.auditWritten.inc(rows);
+    if (rows <= 0) return;
+    opsMetrics.auditWritten.inc(rows);
+    opsMetrics.auditStatements.inc();
   },
   failed(rows: number): void {
     if (rows > 0) opsMetrics.auditFailed.inc(rows);

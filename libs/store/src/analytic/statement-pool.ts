@@ -20,8 +20,8 @@ export interface StatementPoolOptions {
   /**
    * Idle connections kept (more are closed when they come back); default 32. With fewer than
    * the concurrent queries, connections are closed and opened again all the time, and their
-   * statements prepared again (bench:api: 16 clients re-prepared ~0.4 statements per request
-   * with 8).
+   * statements prepared again (bench:api, 16 clients: with 8, ~0.6 statements per request were
+   * prepared again beyond the warm-up).
    */
   maxIdle?: number;
   /** Prepared statements kept per connection; default 64. */

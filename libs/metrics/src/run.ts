@@ -191,12 +191,16 @@ export function assembleResponse(
   // exact mode removes the noise only: the k rules still hold (it reveals nothing they hide)
   const ownRow = (row: Row) => ctx.ownRegion !== undefined && row.region_code === ctx.ownRegion;
 
-  const combined = combineBins(raw, build, dims, counts);
-  let rows: Row[] = [];
-  for (const c of combined.values()) rows.push(tallied(c, counts, exactRow(c.row)));
-  rows = def.complete ? def.complete(rows, ctx, statsRaw) : everyRow(rows, columns, ctx, def);
-  if (statsRaw) attachStats(rows, statsRaw, columns, dims);
-  rows = rows.map((r) => completeRow(r, columns));
+  // the dense route's rows are complete and already in the response's order
+  let rows = statsRaw ? undefined : def.dense?.(raw, ctx, columns, (region) => exactRow({ region_code: region }));
+  const sorted = rows !== undefined;
+  if (rows === undefined) {
+    rows = [];
+    for (const c of combineBins(raw, build, dims, counts).values()) rows.push(tallied(c, counts, exactRow(c.row)));
+    rows = def.complete ? def.complete(rows, ctx, statsRaw) : everyRow(rows, columns, ctx, def);
+    if (statsRaw) attachStats(rows, statsRaw, columns, dims);
+    rows = rows.map((r) => completeRow(r, columns));
+  }
   def.derive?.(rows, ctx);
 
   // without noise (exact mode) a released base is the true one: no margin needed
@@ -225,7 +229,7 @@ export function assembleResponse(
     additivity: options.exact ? 'exact' : 'approximate',
     ptable: PTABLE.version,
     // without the peer view the rows are completeRow's: every column, in order
-    ...toTable(columns, sortRows(out, columns), !ctx.ownRegion),
+    ...toTable(columns, sorted && !ctx.ownRegion ? out : sortRows(out, columns), !ctx.ownRegion),
     notes,
     ...(def.extra?.(ctx) ?? {}),
   };

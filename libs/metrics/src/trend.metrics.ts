@@ -2,8 +2,9 @@
 import { PHENOMENA, RECEIVING_PARTIES, SOURCES } from '@weegwijzer/contract';
 import { ALL_FILTERS, ALL_ROLES, count, dim, num } from './columns';
 import { binMonths } from './periods';
+import { denseCounts, type DenseAxis } from './cube';
 import { binColumn, scopeWhere, SqlBuilder, signalCounts } from './sql';
-import type { MetricContext, MetricDefinition, Row } from './types';
+import type { MetricColumn, MetricContext, MetricDefinition, Row } from './types';
 
 /** The `by` parameter picks the column from this map: never from user text. */
 const BY: Record<string, { column: string; codes: readonly string[] }> = {
@@ -49,6 +50,7 @@ GROUP BY region_code, ${by}, bin`);
   },
   rows: trendRows,
   complete: zeroFill,
+  dense: trendDense,
 };
 
 /** The output period of a bin at the trend's grain: `2024-07`, `2024-Q3`, `2024`. */
@@ -114,4 +116,31 @@ function zeroFill(rows: Row[], ctx: MetricContext): Row[] {
     }
   }
   return out;
+}
+
+/**
+ * trendRows + zeroFill in one pass (cube.ts): the period axis runs from the first to the last
+ * period with data, the category axis is the `by` code list.
+ */
+function trendDense(raw: Record<string, unknown>[], ctx: MetricContext, columns: readonly MetricColumn[], exactRegion: (region: string | null) => boolean): Row[] | undefined {
+  if (raw.length === 0) return [];
+  const grain = ctx.params.grain;
+  const labels = new Map<number, string>();
+  let first = '9999';
+  let last = '0000';
+  for (const r of raw) {
+    const bin = num(r.bin);
+    if (labels.has(bin)) continue;
+    const period = periodLabel(bin, grain);
+    labels.set(bin, period);
+    if (period < first) first = period;
+    if (period > last) last = period;
+  }
+  const periods: string[] = [];
+  for (let p = first; p <= last; p = nextPeriod(p, grain)) periods.push(p);
+  const axes: DenseAxis[] = [
+    { name: 'period', values: periods, valueOf: (r) => labels.get(num(r.bin)) },
+    { name: 'category', values: BY[ctx.params.by].codes, valueOf: (r) => String(r.category) },
+  ];
+  return denseCounts(raw, ctx, columns, axes, 'signals', exactRegion);
 }

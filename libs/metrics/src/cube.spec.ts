@@ -1,0 +1,134 @@
+/**
+ * The dense route (cube.ts, trend's `dense`) against the generic one (rows → per-bin release →
+ * zero-fill → completed rows → sort) on random raw rows: the responses must be the same byte
+ * for byte, for every role, grain, `by`, k, region selection and exact mode. And a small case
+ * by hand, in exact mode, so the two routes are not only equal to each other.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PHENOMENA, REGION_CODES, SOURCES } from '@weegwijzer/contract';
+import { binId } from './periods';
+import { findMetric } from './registry';
+import { assembleResponse } from './run';
+import { resolveContext } from './scope';
+import type { MetricDefinition, MetricRequest } from './types';
+
+const trend = findMetric('trend');
+const generic: MetricDefinition = { ...trend, dense: undefined };
+
+type Raw = Record<string, unknown>;
+
+/** Runs both routes on copies of the raw rows (the generic route swaps counts and key sums in place and back). */
+function both(request: MetricRequest, raw: Raw[], exact: boolean): { dense: string; generic: string; denseTaken: boolean } {
+  let denseTaken = false;
+  const spied: MetricDefinition = {
+    ...trend,
+    dense: (...args) => {
+      const rows = trend.dense!(...args);
+      denseTaken = rows !== undefined;
+      return rows;
+    },
+  };
+  const copy = () => raw.map((r) => ({ ...r }));
+  const dense = JSON.stringify(assembleResponse(spied, resolveContext(spied, request), copy(), undefined, { exact }));
+  const plain = JSON.stringify(assembleResponse(generic, resolveContext(generic, request), copy(), undefined, { exact }));
+  return { dense, generic: plain, denseTaken };
+}
+
+/** Raw rows as trend's SQL returns them: one per region × category × bin, bins of the grain or finer at the period's edges. */
+const rawRows = (grain: 'month' | 'quarter' | 'year', codes: readonly string[]) =>
+  fc
+    .uniqueArray(
+      fc.record({
+        region: fc.constantFrom(...REGION_CODES.slice(0, 6)),
+        category: fc.constantFrom(...codes),
+        month: fc.integer({ min: 2023 * 12, max: 2025 * 12 + 11 }),
+        unit: fc.constantFrom(
+          ...(grain === 'month' ? ['month' as const] : grain === 'quarter' ? ['month' as const, 'quarter' as const] : ['month' as const, 'quarter' as const, 'year' as const]),
+        ),
+        signals: fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 13, max: 5000 })),
+        key: fc.integer({ min: 0, max: 2 ** 24 * 40 }),
+      }),
+      { maxLength: 120, selector: (r) => `${r.region}|${r.category}|${binId(r.month, r.unit)}` },
+    )
+    .map((rows) => rows.map((r): Raw => ({ region_code: r.region, category: r.category, bin: binId(r.month, r.unit), signals: r.signals, signals__k: r.key })));
+
+const ROLES: Pick<MetricRequest, 'role' | 'region'>[] = [{ role: 'inspectie' }, { role: 'nctv' }, { role: 'regio', region: 'VR03' }, { role: 'beheer' }];
+
+describe('trend: the dense route gives what the generic route gives', () => {
+  it('on random raw rows, for every role, grain, by, k, selection and exact mode', () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom('month' as const, 'quarter' as const, 'year' as const).chain((grain) =>
+          fc.constantFrom('phenomenon', 'source').chain((by) =>
+            fc.record({
+              grain: fc.constant(grain),
+              by: fc.constant(by),
+              raw: rawRows(grain, by === 'source' ? SOURCES : PHENOMENA),
+              role: fc.constantFrom(...ROLES),
+              k: fc.constantFrom(5, 10, 15),
+              exact: fc.boolean(),
+              regions: fc.option(fc.subarray(REGION_CODES.slice(0, 6) as string[], { minLength: 1 }), { nil: undefined }),
+            }),
+          ),
+        ),
+        ({ grain, by, raw, role, k, exact, regions }) => {
+          const request: MetricRequest = { ...role, k, scope: role.role === 'regio' || !regions ? {} : { regions }, params: { grain, by } };
+          const out = both(request, raw, exact);
+          expect(out.dense).toBe(out.generic);
+          if (out.denseTaken && raw.length > 0) taken++;
+        },
+      ),
+      { numRuns: 400, seed: 20261203 },
+    );
+    // the comparison is not vacuous: the dense route answered most cases itself
+    expect(taken).toBeGreaterThan(300);
+  });
+
+  it('leaves data outside its axes (an unknown region or category) to the generic route', () => {
+    const request: MetricRequest = { role: 'inspectie', scope: {}, params: { grain: 'month', by: 'phenomenon' } };
+    for (const odd of [
+      { region_code: 'VR99', category: 'jihadisme', bin: 202401, signals: 7, signals__k: 123 },
+      { region_code: 'VR01', category: 'not_a_code', bin: 202401, signals: 7, signals__k: 123 },
+    ]) {
+      const raw = [{ region_code: 'VR01', category: 'jihadisme', bin: 202402, signals: 30, signals__k: 99 }, odd];
+      const out = both(request, raw, false);
+      expect(out.denseTaken).toBe(false);
+      expect(out.dense).toBe(out.generic);
+    }
+  });
+
+  it('zero-fills the months between the first and last with data, per region and nationally (by hand, exact mode)', () => {
+    const request: MetricRequest = { role: 'inspectie', scope: {}, params: { grain: 'month', by: 'source' } };
+    const raw = [
+      { region_code: 'VR02', category: 'osint', bin: 202403, signals: 14, signals__k: 1 },
+      { region_code: 'VR01', category: 'osint', bin: 202401, signals: 19, signals__k: 2 },
+      { region_code: 'VR01', category: 'burger', bin: 202403, signals: 16, signals__k: 3 },
+      { region_code: 'VR02', category: 'burger', bin: 202401, signals: 3, signals__k: 4 },
+    ];
+    const res = assembleResponse(trend, resolveContext(trend, request), raw, undefined, { exact: true });
+    const value = (group: string, region: string | null, period: string, category: string) =>
+      res.rows.find((r) => r.group === group && r.region_code === region && r.period === period && r.category === category)?.signals;
+    // 2 regions + the nation, 3 months (2024-01..03, February has none), every source
+    expect(res.rows).toHaveLength(3 * 3 * SOURCES.length);
+    expect(value('region', 'VR01', '2024-01', 'osint')).toBe(19);
+    expect(value('region', 'VR01', '2024-02', 'osint')).toBe(0);
+    expect(value('region', 'VR01', '2024-03', 'burger')).toBe(16);
+    expect(value('region', 'VR02', '2024-01', 'osint')).toBe(0);
+    expect(value('region', 'VR02', '2024-03', 'osint')).toBe(14);
+    expect(value('total', null, '2024-03', 'osint')).toBe(14);
+    expect(value('total', null, '2024-01', 'osint')).toBe(19);
+    expect(value('total', null, '2024-03', 'burger')).toBe(16);
+    expect(value('total', null, '2024-02', 'burger')).toBe(0);
+    // exact mode keeps the k rule: 3 (VR02 and the nation, January, burger) is hidden with a reason
+    expect(value('region', 'VR02', '2024-01', 'burger')).toBeNull();
+    expect(value('total', null, '2024-01', 'burger')).toBeNull();
+    expect(res.suppressed).toHaveLength(2);
+    // sorted: regions in code order, then the nation; periods in time order; sources as text
+    const order = res.rows.map((r) => `${r.region_code}|${r.period}|${r.category}`);
+    const sortedSources = [...SOURCES].sort();
+    expect(order[0]).toBe(`VR01|2024-01|${sortedSources[0]}`);
+    expect(order[order.length - 1]).toBe(`null|2024-03|${sortedSources[sortedSources.length - 1]}`);
+  });
+});

@@ -1,34 +1,41 @@
 /**
- * The dense route (cube.ts, trend's `dense`) against the generic one (rows → per-bin release →
+ * The dense routes (cube.ts: trend's `dense`, and `defaultDense` of criteria_usage and
+ * criteria_coverage) against the generic one (`dense: false`: rows → per-bin release →
  * zero-fill → completed rows → sort) on random raw rows: the responses must be the same byte
- * for byte, for every role, grain, `by`, k, region selection and exact mode. And a small case
- * by hand, in exact mode, so the two routes are not only equal to each other.
+ * for byte, for every role, grain, `by`, k, region selection and exact mode; data a route
+ * cannot place goes to the generic route. And a small case by hand, in exact mode, so the two
+ * routes are not only equal to each other.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PHENOMENA, REGION_CODES, SOURCES } from '@weegwijzer/contract';
 import { binId } from './periods';
 import { findMetric } from './registry';
+import { defaultDense } from './cube';
 import { assembleResponse } from './run';
 import { resolveContext } from './scope';
 import type { MetricDefinition, MetricRequest } from './types';
 
 const trend = findMetric('trend');
-const generic: MetricDefinition = { ...trend, dense: undefined };
 
 type Raw = Record<string, unknown>;
+type Route = Exclude<MetricDefinition['dense'], false | undefined>;
 
-/** Runs both routes on copies of the raw rows (the generic route swaps counts and key sums in place and back). */
-function both(request: MetricRequest, raw: Raw[], exact: boolean): { dense: string; generic: string; denseTaken: boolean } {
+/**
+ * Runs the dense and the generic route (`dense: false`) on copies of the raw rows (the generic
+ * route swaps counts and key sums in place and back).
+ */
+function both(def: MetricDefinition, route: Route, request: MetricRequest, raw: Raw[], exact: boolean): { dense: string; generic: string; denseTaken: boolean } {
   let denseTaken = false;
   const spied: MetricDefinition = {
-    ...trend,
+    ...def,
     dense: (...args) => {
-      const rows = trend.dense!(...args);
+      const rows = route(...args);
       denseTaken = rows !== undefined;
       return rows;
     },
   };
+  const generic: MetricDefinition = { ...def, dense: false };
   const copy = () => raw.map((r) => ({ ...r }));
   const dense = JSON.stringify(assembleResponse(spied, resolveContext(spied, request), copy(), undefined, { exact }));
   const plain = JSON.stringify(assembleResponse(generic, resolveContext(generic, request), copy(), undefined, { exact }));
@@ -75,7 +82,7 @@ describe('trend: the dense route gives what the generic route gives', () => {
         ),
         ({ grain, by, raw, role, k, exact, regions }) => {
           const request: MetricRequest = { ...role, k, scope: role.role === 'regio' || !regions ? {} : { regions }, params: { grain, by } };
-          const out = both(request, raw, exact);
+          const out = both(trend, trend.dense as Route, request, raw, exact);
           expect(out.dense).toBe(out.generic);
           if (out.denseTaken && raw.length > 0) taken++;
         },
@@ -93,7 +100,7 @@ describe('trend: the dense route gives what the generic route gives', () => {
       { region_code: 'VR01', category: 'not_a_code', bin: 202401, signals: 7, signals__k: 123 },
     ]) {
       const raw = [{ region_code: 'VR01', category: 'jihadisme', bin: 202402, signals: 30, signals__k: 99 }, odd];
-      const out = both(request, raw, false);
+      const out = both(trend, trend.dense as Route, request, raw, false);
       expect(out.denseTaken).toBe(false);
       expect(out.dense).toBe(out.generic);
     }
@@ -130,5 +137,79 @@ describe('trend: the dense route gives what the generic route gives', () => {
     const sortedSources = [...SOURCES].sort();
     expect(order[0]).toBe(`VR01|2024-01|${sortedSources[0]}`);
     expect(order[order.length - 1]).toBe(`null|2024-03|${sortedSources[sortedSources.length - 1]}`);
+  });
+});
+
+/** Raw rows as a default metric's SQL returns them: one per region × code of each dimension × month, every count with a key sum. */
+const defaultRawRows = (def: MetricDefinition) => {
+  const dims = def.columns.filter((c) => c.kind === 'dimension');
+  const counts = def.columns.filter((c) => c.kind === 'count').map((c) => c.name);
+  return fc
+    .uniqueArray(
+      fc.record({
+        region: fc.constantFrom(...REGION_CODES.slice(0, 5)),
+        codes: fc.tuple(...dims.map((d) => fc.constantFrom(...(d.order as readonly string[])))),
+        bin: fc.integer({ min: 202401, max: 202406 }),
+        counts: fc.array(fc.tuple(fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 13, max: 900 })), fc.integer({ min: 0, max: 2 ** 24 * 30 })), {
+          minLength: counts.length,
+          maxLength: counts.length,
+        }),
+      }),
+      { maxLength: 60, selector: (r) => `${r.region}|${r.codes.join('|')}|${r.bin}` },
+    )
+    .map((rows) =>
+      rows.map((r): Raw => {
+        const out: Raw = { region_code: r.region };
+        dims.forEach((d, i) => (out[d.name] = r.codes[i]));
+        out.bin = r.bin;
+        counts.forEach((c, i) => {
+          out[c] = r.counts[i][0];
+          out[`${c}__k`] = r.counts[i][1];
+        });
+        return out;
+      }),
+    );
+};
+
+describe.each(['criteria_usage', 'criteria_coverage'])('%s: the default dense route gives what the generic route gives', (name) => {
+  const def = findMetric(name);
+  it('on random raw rows, for every role, k, selection and exact mode (every region and code combination, zero-filled)', () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(
+        defaultRawRows(def),
+        fc.constantFrom(...ROLES),
+        fc.constantFrom(5, 10),
+        fc.boolean(),
+        fc.option(fc.subarray(REGION_CODES.slice(0, 5) as string[], { minLength: 1 }), { nil: undefined }),
+        (raw, role, k, exact, regions) => {
+          const request: MetricRequest = { ...role, k, scope: role.role === 'regio' || !regions ? {} : { regions }, params: {} };
+          const out = both(def, defaultDense, request, raw, exact);
+          expect(out.dense).toBe(out.generic);
+          if (out.denseTaken) taken++;
+        },
+      ),
+      { numRuns: 150, seed: 20261203 },
+    );
+    expect(taken).toBe(150);
+  });
+
+  it('leaves a row with a code outside the code list, or an extra field, to the generic route', () => {
+    const request: MetricRequest = { role: 'inspectie', scope: {}, params: {} };
+    const [ok] = fc.sample(
+      defaultRawRows(def).filter((rows) => rows.length > 0),
+      { numRuns: 1, seed: 7 },
+    );
+    const odd = [
+      { ...ok[0], region_code: 'VR99' },
+      { ...ok[0], extra: 1 },
+      ...def.columns.filter((c) => c.kind === 'dimension').map((d) => ({ ...ok[0], [d.name]: 'not_a_code' })),
+    ];
+    for (const row of odd) {
+      // first: every row of a result has the fields of the first
+      const out = both(def, defaultDense, request, [row, ...ok], false);
+      expect(out.denseTaken).toBe(false);
+      expect(out.dense).toBe(out.generic);
+    }
   });
 });

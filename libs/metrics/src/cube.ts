@@ -1,12 +1,13 @@
 /**
  * The dense route for count metrics whose cells are region × a few axes with known values
- * (trend: period × category): the cells live in typed arrays indexed by position, so counting,
+ * (trend: period × category; a metric whose rows are its query's rows, by code lists:
+ * `defaultDense`, as criteria_usage): the cells live in typed arrays indexed by position, so counting,
  * releasing (cell-key noise per bin), adding national totals and zero-filling take one pass
  * over the raw rows and one over the cells, with one object per output row and none per
  * intermediate cell — instead of the generic route's rows built twice (counts and key sums),
  * cell maps, zero-filling and sorting. It must give exactly what the generic route gives
- * (`rows` → per-bin release → `complete` → completed rows, in sorted order); the metric's
- * spec runs both on random data and compares them.
+ * (`rows` → per-bin release → `complete` or the default fill → completed rows, in sorted
+ * order); cube.spec.ts runs both on random data and compares them byte for byte.
  */
 import { REGION_CODES } from '@weegwijzer/contract';
 import { num } from './columns';
@@ -47,11 +48,14 @@ export function denseCounts(
   ctx: MetricContext,
   columns: readonly MetricColumn[],
   axes: readonly DenseAxis[],
-  count: string,
+  counts: readonly string[],
   exactRegion: (region: string | null) => boolean,
+  /** Rows for every known region (and the nation with `ctx.totals`) even without data, as `everyRow`; default: the regions in the raw rows only. */
+  everyRegion = false,
 ): Row[] | undefined {
-  if (raw.length === 0) return [];
-  const keyField = `${count}__k`;
+  if (raw.length === 0 && !everyRegion) return [];
+  const nc = counts.length;
+  const keyFields = counts.map((c) => `${c}__k`);
   const labels = axes.map((a) =>
     sortedValues(
       a,
@@ -66,10 +70,11 @@ export function denseCounts(
     cells *= labels[a].length;
   }
   const R = REGION_CODES.length;
-  const exact = new Float64Array(R * cells);
-  const released = new Float64Array(R * cells);
+  // per region, cell and count column: its true and its released sum over the bins
+  const exact = new Float64Array(R * cells * nc);
+  const released = new Float64Array(R * cells * nc);
   const present = new Uint8Array(R);
-  // national cells per bin: (bin, cell) -> [count sum, key sum]
+  // national cells per bin: (cell, count column) -> [count sum, key sum]
   const totals = ctx.totals ? new Map<unknown, Float64Array>() : undefined;
   for (const r of raw) {
     const region = REGION_INDEX.get(String(r.region_code));
@@ -82,44 +87,80 @@ export function denseCounts(
       cell += p * strides[a];
     }
     present[region] = 1;
-    const n = num(r[count]);
-    const ks = num(r[keyField]);
-    const i = region * cells + cell;
-    exact[i] += n;
-    released[i] += perturb(n, ks);
+    const base = (region * cells + cell) * nc;
+    let t: Float64Array | undefined;
     if (totals) {
       const bin = r.bin ?? '';
-      let t = totals.get(bin);
-      if (!t) totals.set(bin, (t = new Float64Array(2 * cells)));
-      t[2 * cell] += n;
-      t[2 * cell + 1] += ks;
+      t = totals.get(bin);
+      if (!t) totals.set(bin, (t = new Float64Array(2 * cells * nc)));
+    }
+    for (let j = 0; j < nc; j++) {
+      const n = num(r[counts[j]]);
+      const ks = num(r[keyFields[j]]);
+      exact[base + j] += n;
+      released[base + j] += perturb(n, ks);
+      if (t) {
+        t[2 * (cell * nc + j)] += n;
+        t[2 * (cell * nc + j) + 1] += ks;
+      }
     }
   }
   const out: Row[] = [];
-  const emit = (group: string, region: string | null, values: Float64Array, offset: number, asExact: boolean, exactValues: Float64Array) => {
+  const emit = (group: string, region: string | null, values: Float64Array, offset: number) => {
     for (let cell = 0; cell < cells; cell++) {
       const row: Row = { group, region_code: region };
       for (let a = 0; a < axes.length; a++) row[axes[a].name] = labels[a][Math.floor(cell / strides[a]) % labels[a].length];
-      row[count] = asExact ? exactValues[offset + cell] : values[offset + cell];
+      for (let j = 0; j < nc; j++) row[counts[j]] = values[offset + cell * nc + j];
       out.push(row);
     }
   };
   for (let region = 0; region < R; region++) {
-    if (!present[region]) continue;
+    if (!present[region] && !everyRegion) continue;
     const code = REGION_CODES[region];
-    emit('region', code, released, region * cells, exactRegion(code), exact);
+    emit('region', code, exactRegion(code) ? exact : released, region * cells * nc);
   }
   if (totals) {
-    const tExact = new Float64Array(cells);
-    const tReleased = new Float64Array(cells);
+    const tExact = new Float64Array(cells * nc);
+    const tReleased = new Float64Array(cells * nc);
     for (const t of totals.values()) {
-      for (let cell = 0; cell < cells; cell++) {
-        const n = t[2 * cell];
-        tExact[cell] += n;
-        tReleased[cell] += perturb(n, t[2 * cell + 1]);
+      for (let i = 0; i < cells * nc; i++) {
+        const n = t[2 * i];
+        tExact[i] += n;
+        tReleased[i] += perturb(n, t[2 * i + 1]);
       }
     }
-    emit('total', null, tReleased, 0, exactRegion(null), tExact);
+    emit('total', null, exactRegion(null) ? tExact : tReleased, 0);
   }
   return out;
+}
+
+/**
+ * The dense route of a metric whose rows are its query's rows as they are (no `rows`,
+ * `complete`, `validRow` or statistics): every dimension a code list, every raw field a
+ * dimension, a count or a count's key sum. The rows are every region × every combination of
+ * codes, as the default fill (`everyRow`) gives them; undefined when the metric does not fit.
+ */
+export function defaultDense(
+  raw: readonly Record<string, unknown>[],
+  ctx: MetricContext,
+  columns: readonly MetricColumn[],
+  exactRegion: (region: string | null) => boolean,
+): Row[] | undefined {
+  const dims = columns.filter((c) => c.kind === 'dimension' && c.name !== 'group' && c.name !== 'region_code');
+  const counts = columns.filter((c) => c.kind === 'count' && !c.reference).map((c) => c.name);
+  if (dims.some((d) => !d.order) || counts.length === 0) return undefined;
+  if (raw.length > 0) {
+    const known = new Set(['region_code', 'bin', ...dims.map((d) => d.name), ...counts, ...counts.map((c) => `${c}__k`)]);
+    const fields = Object.keys(raw[0]);
+    if (fields.some((f) => !known.has(f)) || counts.some((c) => !fields.includes(c) || !fields.includes(`${c}__k`))) return undefined;
+  }
+  const axes: DenseAxis[] = dims.map((d) => ({
+    name: d.name,
+    values: d.order as readonly string[],
+    valueOf: (r) => {
+      const v = r[d.name];
+      return typeof v === 'string' ? v : undefined;
+    },
+  }));
+  return denseCounts(raw, ctx, columns, axes, counts, exactRegion, true);
 }

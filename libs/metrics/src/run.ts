@@ -6,6 +6,7 @@
  */
 import { GROUP_COLUMN, GROUP_ORDER, num, numOrNull, REGION_COLUMN, strOrNull } from './columns';
 import { CellMap } from './cells';
+import { defaultDense } from './cube';
 import { perturb, PTABLE, peerView, REASON, type DisclosedRow } from './disclosure';
 import { REGION_CODES } from '@weegwijzer/contract';
 import { findMetric } from './registry';
@@ -191,15 +192,19 @@ export function assembleResponse(
   // exact mode removes the noise only: the k rules still hold (it reveals nothing they hide)
   const ownRow = (row: Row) => ctx.ownRegion !== undefined && row.region_code === ctx.ownRegion;
 
-  // the dense route's rows are complete and already in the response's order
-  let rows = statsRaw ? undefined : def.dense?.(raw, ctx, columns, (region) => exactRow({ region_code: region }));
+  const template = rowTemplate(columns);
+  // the dense route's rows are zero-filled and already in the response's order
+  const dense = statsRaw || def.dense === false ? undefined : (def.dense ?? (def.rows || def.complete || def.validRow ? undefined : defaultDense));
+  let rows = dense?.(raw, ctx, columns, (region) => exactRow({ region_code: region }));
   const sorted = rows !== undefined;
-  if (rows === undefined) {
+  if (rows !== undefined) {
+    if (columns.some((c) => c.ratioOf || (c.kind !== 'dimension' && c.kind !== 'count'))) rows = rows.map((r) => completeRow(r, columns, template));
+  } else {
     rows = [];
     for (const c of combineBins(raw, build, dims, counts).values()) rows.push(tallied(c, counts, exactRow(c.row)));
     rows = def.complete ? def.complete(rows, ctx, statsRaw) : everyRow(rows, columns, ctx, def);
     if (statsRaw) attachStats(rows, statsRaw, columns, dims);
-    rows = rows.map((r) => completeRow(r, columns));
+    rows = rows.map((r) => completeRow(r, columns, template));
   }
   def.derive?.(rows, ctx);
 
@@ -343,9 +348,21 @@ function sumTotals(rows: readonly Row[], columns: readonly MetricColumn[]): Row[
   return [...totals.values()];
 }
 
-/** A row in column order with every column (null where absent), the group, and generic ratios of released counts. */
-function completeRow(r: Row, columns: readonly MetricColumn[]): Row {
-  const row: Row = {};
+/** Every column null, in column order: completeRow copies it, so each row starts with its final shape. */
+function rowTemplate(columns: readonly MetricColumn[]): Row {
+  const t: Row = {};
+  for (const c of columns) t[c.name] = null;
+  return t;
+}
+
+/**
+ * A row in column order with every column (null where absent), the group, and generic ratios
+ * of released counts (an operand is the completed value of an earlier column unless that is
+ * null, else the row's own). The row starts as a copy of `template`: setting each field of an
+ * empty object by its name cost a change of shape per field, most of the time on wide rows.
+ */
+function completeRow(r: Row, columns: readonly MetricColumn[], template: Row): Row {
+  const row: Row = { ...template };
   for (const c of columns) {
     const v = r[c.name];
     if (c.ratioOf) {

@@ -142,5 +142,5 @@ function trendDense(raw: Record<string, unknown>[], ctx: MetricContext, columns:
     { name: 'period', values: periods, valueOf: (r) => labels.get(num(r.bin)) },
     { name: 'category', values: BY[ctx.params.by].codes, valueOf: (r) => String(r.category) },
   ];
-  return denseCounts(raw, ctx, columns, axes, 'signals', exactRegion);
+  return denseCounts(raw, ctx, columns, axes, ['signals'], exactRegion);
 }

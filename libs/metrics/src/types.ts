@@ -173,12 +173,14 @@ export interface MetricDefinition {
   /** Statistics from the released counts (rule 7), in place: shares, ratios, intervals, flags. */
   derive?(rows: Row[], ctx: MetricContext): void;
   /**
-   * A faster route to the completed rows of a count metric without statistics (cube.ts
-   * `denseCounts`): released, zero-filled and in the response's sort order, exactly as `rows`
-   * → per-bin release → `complete` would give them (the metric's spec compares both routes).
-   * Undefined for data it cannot place: the generic route then runs.
+   * A faster route to the rows of a count metric without statistics (cube.ts `denseCounts`):
+   * released, zero-filled and in the response's sort order, exactly as `rows` → per-bin
+   * release → `complete` would give them (the metric's spec compares both routes). Undefined
+   * for data it cannot place: the generic route then runs. A metric without `rows`,
+   * `complete` and `validRow` whose dimensions are code lists takes `defaultDense` unless this
+   * is `false` (always the generic route: the specs' second route).
    */
-  dense?(raw: Record<string, unknown>[], ctx: MetricContext, columns: readonly MetricColumn[], exactRegion: (region: string | null) => boolean): Row[] | undefined;
+  dense?: false | ((raw: Record<string, unknown>[], ctx: MetricContext, columns: readonly MetricColumn[], exactRegion: (region: string | null) => boolean) => Row[] | undefined);
   /** Rows a regio peer distribution is computed for (default: all). */
   peerRow?(row: Row): boolean;
   links?: {

@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PHENOMENA, REGION_CODES, SOURCES } from '@weegwijzer/contract';
+import { DROP_OUTCOMES, ENRICHMENTS, FRAMEWORKS, OUTCOMES_BY_STAGE, PATHS, PHENOMENA, RECEIVING_PARTIES, REGION_CODES, SOURCES } from '@weegwijzer/contract';
 import { binId } from './periods';
 import { findMetric } from './registry';
 import { defaultDense } from './cube';
@@ -211,5 +211,85 @@ describe.each(['criteria_usage', 'criteria_coverage'])('%s: the default dense ro
       expect(out.denseTaken).toBe(false);
       expect(out.dense).toBe(out.generic);
     }
+  });
+});
+
+/**
+ * Raw groups as dropoff's and preweging_outcomes' SQL return them (`sumGroups` input): one per
+ * region × dimension codes × attributes × month, with `n` and its key sum; several groups make
+ * one cell of a month.
+ */
+const groupRows = (dims: Record<string, readonly string[]>, attributes: Record<string, readonly unknown[]>) => {
+  const dimNames = Object.keys(dims);
+  const attrNames = Object.keys(attributes);
+  return fc
+    .uniqueArray(
+      fc.record({
+        region: fc.constantFrom(...REGION_CODES.slice(0, 4)),
+        dims: fc.tuple(fc.constant(''), ...dimNames.map((d) => fc.constantFrom(...dims[d]))),
+        attrs: fc.tuple(fc.constant(''), ...attrNames.map((a) => fc.constantFrom(...attributes[a]))),
+        bin: fc.integer({ min: 202401, max: 202403 }),
+        n: fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 7, max: 400 })),
+        key: fc.integer({ min: 0, max: 2 ** 24 * 10 }),
+      }),
+      { maxLength: 80, selector: (r) => JSON.stringify([r.region, r.dims, r.attrs, r.bin]) },
+    )
+    .map((rows) =>
+      rows.map((r): Raw => {
+        const out: Raw = { region_code: r.region };
+        dimNames.forEach((d, i) => (out[d] = r.dims[i + 1]));
+        attrNames.forEach((a, i) => (out[a] = r.attrs[i + 1]));
+        return { ...out, bin: r.bin, n: r.n, n__k: r.key };
+      }),
+    );
+};
+
+interface GroupCase {
+  name: string;
+  params: Record<string, string>;
+  dims: Record<string, readonly string[]>;
+  attributes: Record<string, readonly unknown[]>;
+}
+
+describe.each<GroupCase>([
+  {
+    name: 'dropoff',
+    params: { by: 'none' },
+    dims: {},
+    attributes: { path: PATHS, has_pre: [true, false], last_pre_outcome: [...DROP_OUTCOMES, null], last_pre_framework: [...FRAMEWORKS, null] },
+  },
+  {
+    name: 'dropoff',
+    params: { by: 'receiving_party' },
+    dims: { receiving_party: RECEIVING_PARTIES },
+    attributes: { path: PATHS, has_pre: [true, false], last_pre_outcome: [...DROP_OUTCOMES, null], last_pre_framework: [...FRAMEWORKS, null] },
+  },
+  {
+    name: 'preweging_outcomes',
+    params: {},
+    dims: { body: ['gemeente', 'politie', 'om'] },
+    attributes: { outcome: OUTCOMES_BY_STAGE.pre_weging, enrichment: [...ENRICHMENTS, null] },
+  },
+])('$name $params: the dense route over groups gives what sumGroups and the generic route give', ({ name, params, dims, attributes }) => {
+  const def = findMetric(name);
+  it('on random groups (several per cell and month), for every role, k, selection and exact mode', () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(
+        groupRows(dims, attributes),
+        fc.constantFrom(...ROLES),
+        fc.constantFrom(5, 10),
+        fc.boolean(),
+        fc.option(fc.subarray(REGION_CODES.slice(0, 4) as string[], { minLength: 1 }), { nil: undefined }),
+        (raw, role, k, exact, regions) => {
+          const request: MetricRequest = { ...role, k, scope: role.role === 'regio' || !regions ? {} : { regions }, params };
+          const out = both(def, def.dense as Route, request, raw, exact);
+          expect(out.dense).toBe(out.generic);
+          if (out.denseTaken) taken++;
+        },
+      ),
+      { numRuns: 120, seed: 20261203 },
+    );
+    expect(taken).toBe(120);
   });
 });

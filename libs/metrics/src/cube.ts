@@ -12,6 +12,7 @@
 import { REGION_CODES } from '@weegwijzer/contract';
 import { num } from './columns';
 import { perturb } from './disclosure';
+import type { GroupCondition } from './pivot';
 import type { MetricColumn, MetricContext, Row } from './types';
 
 export interface DenseAxis {
@@ -52,6 +53,12 @@ export function denseCounts(
   exactRegion: (region: string | null) => boolean,
   /** Rows for every known region (and the nation with `ctx.totals`) even without data, as `everyRow`; default: the regions in the raw rows only. */
   everyRegion = false,
+  /**
+   * Raw rows that are groups (`sumGroups`): each adds its count `n` (and key sum) to every
+   * count column whose condition it meets. Several groups make one cell of a bin, so a cell's
+   * bin is released after its groups are added up.
+   */
+  groups?: { count: string; conditions: readonly GroupCondition[] },
 ): Row[] | undefined {
   if (raw.length === 0 && !everyRegion) return [];
   const nc = counts.length;
@@ -76,6 +83,9 @@ export function denseCounts(
   const present = new Uint8Array(R);
   // national cells per bin: (cell, count column) -> [count sum, key sum]
   const totals = ctx.totals ? new Map<unknown, Float64Array>() : undefined;
+  // groups: per bin, per region (the nation last) × cell × count column, [count sum, key sum]
+  const binned = groups ? new Map<unknown, Float64Array>() : undefined;
+  const groupKey = groups ? `${groups.count}__k` : '';
   for (const r of raw) {
     const region = REGION_INDEX.get(String(r.region_code));
     if (region === undefined) return undefined;
@@ -87,10 +97,26 @@ export function denseCounts(
       cell += p * strides[a];
     }
     present[region] = 1;
+    const bin = r.bin ?? '';
+    if (binned && groups) {
+      let b = binned.get(bin);
+      if (!b) binned.set(bin, (b = new Float64Array(2 * (R + 1) * cells * nc)));
+      const n = num(r[groups.count]);
+      const ks = num(r[groupKey]);
+      const at = 2 * (region * cells + cell) * nc;
+      const nation = 2 * (R * cells + cell) * nc;
+      for (let j = 0; j < nc; j++) {
+        if (!groups.conditions[j](r)) continue;
+        b[at + 2 * j] += n;
+        b[at + 2 * j + 1] += ks;
+        b[nation + 2 * j] += n;
+        b[nation + 2 * j + 1] += ks;
+      }
+      continue;
+    }
     const base = (region * cells + cell) * nc;
     let t: Float64Array | undefined;
     if (totals) {
-      const bin = r.bin ?? '';
       t = totals.get(bin);
       if (!t) totals.set(bin, (t = new Float64Array(2 * cells * nc)));
     }
@@ -103,6 +129,18 @@ export function denseCounts(
         t[2 * (cell * nc + j)] += n;
         t[2 * (cell * nc + j) + 1] += ks;
       }
+    }
+  }
+  if (binned) {
+    // each bin's region cells released on their sums; the nation's sums go on as totals
+    const size = R * cells * nc;
+    for (const [bin, b] of binned) {
+      for (let i = 0; i < size; i++) {
+        const n = b[2 * i];
+        exact[i] += n;
+        released[i] += perturb(n, b[2 * i + 1]);
+      }
+      if (totals) totals.set(bin, b.subarray(2 * size));
     }
   }
   const out: Row[] = [];
@@ -134,6 +172,18 @@ export function denseCounts(
   return out;
 }
 
+/** Axes of code-list dimensions: a raw row's value is its text in the dimension's field. */
+function codeAxes(dims: readonly MetricColumn[]): DenseAxis[] {
+  return dims.map((d) => ({
+    name: d.name,
+    values: d.order as readonly string[],
+    valueOf: (r) => {
+      const v = r[d.name];
+      return typeof v === 'string' ? v : undefined;
+    },
+  }));
+}
+
 /**
  * The dense route of a metric whose rows are its query's rows as they are (no `rows`,
  * `complete`, `validRow` or statistics): every dimension a code list, every raw field a
@@ -154,13 +204,27 @@ export function defaultDense(
     const fields = Object.keys(raw[0]);
     if (fields.some((f) => !known.has(f)) || counts.some((c) => !fields.includes(c) || !fields.includes(`${c}__k`))) return undefined;
   }
-  const axes: DenseAxis[] = dims.map((d) => ({
-    name: d.name,
-    values: d.order as readonly string[],
-    valueOf: (r) => {
-      const v = r[d.name];
-      return typeof v === 'string' ? v : undefined;
-    },
-  }));
-  return denseCounts(raw, ctx, columns, axes, counts, exactRegion, true);
+  return denseCounts(raw, ctx, columns, codeAxes(dims), counts, exactRegion, true);
+}
+
+/**
+ * The dense route of a metric whose rows are `sumGroups` of its query's groups (each count
+ * column the sum of `n` over the groups meeting its condition) with the default fill: every
+ * dimension a code list, the conditions exactly the count columns. Undefined when the metric
+ * does not fit.
+ */
+export function denseGroups(
+  raw: readonly Record<string, unknown>[],
+  ctx: MetricContext,
+  columns: readonly MetricColumn[],
+  exactRegion: (region: string | null) => boolean,
+  conditions: Readonly<Record<string, GroupCondition>>,
+): Row[] | undefined {
+  const dims = columns.filter((c) => c.kind === 'dimension' && c.name !== 'group' && c.name !== 'region_code');
+  const counts = columns.filter((c) => c.kind === 'count' && !c.reference).map((c) => c.name);
+  const names = Object.keys(conditions);
+  if (dims.some((d) => !d.order) || names.length !== counts.length || names.some((n) => !counts.includes(n))) return undefined;
+  if (raw.length > 0 && !('n' in raw[0] && 'n__k' in raw[0])) return undefined;
+  // the count columns in column order, each with its condition
+  return denseCounts(raw, ctx, columns, codeAxes(dims), counts, exactRegion, true, { count: 'n', conditions: counts.map((c) => conditions[c]) });
 }

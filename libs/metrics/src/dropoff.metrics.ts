@@ -1,11 +1,26 @@
 /** dropoff (METRICS.md §2): where signals drop off in the pre-assessment, and on what basis. */
 import { DROP_OUTCOMES, EXPLICIT_FRAMEWORKS, FRAMEWORKS, RECEIVING_PARTIES } from '@weegwijzer/contract';
 import { ALL_FILTERS, ALL_ROLES, count, dim, share } from './columns';
-import { sumGroups } from './pivot';
+import { denseGroups } from './cube';
+import { sumGroups, type GroupCondition } from './pivot';
 import { binColumn, scopeWhere, signalCounts, SqlBuilder } from './sql';
 import type { MetricDefinition } from './types';
 
 const BY_PARTY = { param: 'by', equals: 'receiving_party' };
+
+const dropped = (g: Record<string, unknown>) => g.path === 'dropped';
+const explicit = new Set<string>(EXPLICIT_FRAMEWORKS);
+/** Each count column: the groups (path, pre-assessment, last pre-outcome and framework) it adds up. */
+const GROUPS: Record<string, GroupCondition> = {
+  with_pre: (g) => g.has_pre === true,
+  dropped,
+  reached: (g) => g.path === 'direct' || g.path === 'via_pre_weging',
+  direct: (g) => g.path === 'direct',
+  ...Object.fromEntries(DROP_OUTCOMES.map((o) => [`dropped_${o}`, (g: Record<string, unknown>) => dropped(g) && g.last_pre_outcome === o])),
+  ...Object.fromEntries(FRAMEWORKS.map((f) => [`dropped_fw_${f}`, (g: Record<string, unknown>) => dropped(g) && g.last_pre_framework === f])),
+  dropped_explicit: (g) => dropped(g) && explicit.has(g.last_pre_framework as string),
+  dropped_judgement: (g) => dropped(g) && !explicit.has(g.last_pre_framework as string),
+};
 
 export const dropoffMetric: MetricDefinition = {
   name: 'dropoff',
@@ -50,18 +65,6 @@ FROM ${src.table}
 WHERE ${scopeWhere(b, ctx)}
 GROUP BY region_code, ${dims}path, has_pre, last_pre_outcome, last_pre_framework, bin`);
   },
-  rows: (raw, ctx) => {
-    const dropped = (g: Record<string, unknown>) => g.path === 'dropped';
-    const explicit = new Set<string>(EXPLICIT_FRAMEWORKS);
-    return sumGroups(raw, ctx.params.by === 'receiving_party' ? ['receiving_party'] : [], {
-      with_pre: (g) => g.has_pre === true,
-      dropped,
-      reached: (g) => g.path === 'direct' || g.path === 'via_pre_weging',
-      direct: (g) => g.path === 'direct',
-      ...Object.fromEntries(DROP_OUTCOMES.map((o) => [`dropped_${o}`, (g: Record<string, unknown>) => dropped(g) && g.last_pre_outcome === o])),
-      ...Object.fromEntries(FRAMEWORKS.map((f) => [`dropped_fw_${f}`, (g: Record<string, unknown>) => dropped(g) && g.last_pre_framework === f])),
-      dropped_explicit: (g) => dropped(g) && explicit.has(g.last_pre_framework as string),
-      dropped_judgement: (g) => dropped(g) && !explicit.has(g.last_pre_framework as string),
-    });
-  },
+  rows: (raw, ctx) => sumGroups(raw, ctx.params.by === 'receiving_party' ? ['receiving_party'] : [], GROUPS),
+  dense: (raw, ctx, columns, exactRegion) => denseGroups(raw, ctx, columns, exactRegion, GROUPS),
 };

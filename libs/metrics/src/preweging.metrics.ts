@@ -12,7 +12,8 @@
  */
 import { ENRICHMENTS, OUTCOMES_BY_STAGE } from '@weegwijzer/contract';
 import { ALL_FILTERS, ALL_ROLES, count, dim, share } from './columns';
-import { sumGroups } from './pivot';
+import { denseGroups } from './cube';
+import { sumGroups, type GroupCondition } from './pivot';
 import { binColumn, factCounts, scopeWhere, SqlBuilder } from './sql';
 import type { MetricDefinition } from './types';
 
@@ -37,6 +38,17 @@ const ENRICHMENT_LABELS: Record<string, [string, string]> = {
 type Group = Record<string, unknown>;
 const isVerrijking = (g: Group) => g.outcome === 'verrijking';
 const hasCode = (g: Group) => ENRICHING.has(g.enrichment as string);
+/** Each count column: the groups (body, outcome, enrichment code) it adds up. */
+const GROUPS: Record<string, GroupCondition> = {
+  assessments: () => true,
+  ...Object.fromEntries(PRE_WEGING_OUTCOMES.map((o) => [`outcome_${o}`, (g: Group) => g.outcome === o])),
+  ...Object.fromEntries(ENRICHMENTS.map((e) => [`enrichment_${e}`, (g: Group) => g.enrichment === e])),
+  enrichment_unknown: (g) => !(ENRICHMENTS as readonly unknown[]).includes(g.enrichment),
+  enriched_code: hasCode,
+  enriched_code_verrijking: (g) => hasCode(g) && isVerrijking(g),
+  enriched_code_decision: (g) => hasCode(g) && !isVerrijking(g),
+  enriched: (g) => isVerrijking(g) || hasCode(g),
+};
 
 export const prewegingOutcomesMetric: MetricDefinition = {
   name: 'preweging_outcomes',
@@ -79,15 +91,6 @@ WHERE stage = 'pre_weging'
   AND ${scopeWhere(b, ctx)}
 GROUP BY region_code, body, outcome, enrichment, bin`);
   },
-  rows: (raw) =>
-    sumGroups(raw, ['body'], {
-      assessments: () => true,
-      ...Object.fromEntries(PRE_WEGING_OUTCOMES.map((o) => [`outcome_${o}`, (g: Group) => g.outcome === o])),
-      ...Object.fromEntries(ENRICHMENTS.map((e) => [`enrichment_${e}`, (g: Group) => g.enrichment === e])),
-      enrichment_unknown: (g) => !(ENRICHMENTS as readonly unknown[]).includes(g.enrichment),
-      enriched_code: hasCode,
-      enriched_code_verrijking: (g) => hasCode(g) && isVerrijking(g),
-      enriched_code_decision: (g) => hasCode(g) && !isVerrijking(g),
-      enriched: (g) => isVerrijking(g) || hasCode(g),
-    }),
+  rows: (raw) => sumGroups(raw, ['body'], GROUPS),
+  dense: (raw, ctx, columns, exactRegion) => denseGroups(raw, ctx, columns, exactRegion, GROUPS),
 };

@@ -1,6 +1,6 @@
 /**
- * The dense routes (cube.ts: trend's `dense`, and `defaultDense` of criteria_usage and
- * criteria_coverage) against the generic one (`dense: false`: rows → per-bin release →
+ * The dense routes (cube.ts: trend's `dense`, `defaultDense` of criteria_usage and
+ * criteria_coverage, `denseGroups` of flow, dropoff and preweging_outcomes) against the generic one (`dense: false`: rows → per-bin release →
  * zero-fill → completed rows → sort) on random raw rows: the responses must be the same byte
  * for byte, for every role, grain, `by`, k, region selection and exact mode; data a route
  * cannot place goes to the generic route. And a small case by hand, in exact mode, so the two
@@ -252,6 +252,7 @@ interface GroupCase {
 }
 
 describe.each<GroupCase>([
+  { name: 'flow', params: {}, dims: {}, attributes: { path: PATHS, final_wp_outcome: [...OUTCOMES_BY_STAGE.weegploeg, null] } },
   {
     name: 'dropoff',
     params: { by: 'none' },

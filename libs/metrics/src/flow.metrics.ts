@@ -1,11 +1,20 @@
 /** flow (METRICS.md §1): the funnel per region, and the Sankey links. */
 import { OUTCOMES_BY_STAGE, PATHS, REGION_CODES } from '@weegwijzer/contract';
 import { ALL_FILTERS, ALL_ROLES, count, dim, num, strOrNull } from './columns';
-import { sumGroups } from './pivot';
+import { denseGroups } from './cube';
+import { sumGroups, type GroupCondition } from './pivot';
 import { binColumn, scopeWhere, signalCounts, SqlBuilder } from './sql';
 import type { MetricContext, MetricDefinition, Row } from './types';
 
 const WP_OUTCOMES = OUTCOMES_BY_STAGE.weegploeg;
+
+/** Each count column: the groups (path, final weegploeg outcome) it adds up. */
+const GROUPS: Record<string, GroupCondition> = {
+  signals: () => true,
+  ...Object.fromEntries(PATHS.map((p) => [p, (g: Record<string, unknown>) => g.path === p])),
+  reached: (g) => g.path === 'direct' || g.path === 'via_pre_weging',
+  ...Object.fromEntries(WP_OUTCOMES.map((o) => [o, (g: Record<string, unknown>) => g.final_wp_outcome === o])),
+};
 
 export const flowMetric: MetricDefinition = {
   name: 'flow',
@@ -48,13 +57,8 @@ FROM ${src.table}
 WHERE ${scopeWhere(b, ctx)}
 GROUP BY region_code, path, final_wp_outcome, bin`);
   },
-  rows: (raw) =>
-    sumGroups(raw, [], {
-      signals: () => true,
-      ...Object.fromEntries(PATHS.map((p) => [p, (g: Record<string, unknown>) => g.path === p])),
-      reached: (g) => g.path === 'direct' || g.path === 'via_pre_weging',
-      ...Object.fromEntries(WP_OUTCOMES.map((o) => [o, (g: Record<string, unknown>) => g.final_wp_outcome === o])),
-    }),
+  rows: (raw) => sumGroups(raw, [], GROUPS),
+  dense: (raw, ctx, columns, exactRegion) => denseGroups(raw, ctx, columns, exactRegion, GROUPS),
   derive: signalsPerFte,
   references: ['fte'],
   links: {

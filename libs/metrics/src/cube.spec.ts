@@ -1,5 +1,5 @@
 /**
- * The dense routes (cube.ts: trend's `dense`, `defaultDense` of criteria_usage and
+ * The dense routes (cube.ts: trend's `dense`, phenomenon_coverage's, `defaultDense` of criteria_usage and
  * criteria_coverage, `denseGroups` of flow, dropoff and preweging_outcomes) against the generic one (`dense: false`: rows → per-bin release →
  * zero-fill → completed rows → sort) on random raw rows: the responses must be the same byte
  * for byte, for every role, grain, `by`, k, region selection and exact mode; data a route
@@ -292,5 +292,50 @@ describe.each<GroupCase>([
       { numRuns: 120, seed: 20261203 },
     );
     expect(taken).toBe(120);
+  });
+});
+
+describe('phenomenon_coverage: the dense route gives what coverageRows and the generic route give', () => {
+  const def = findMetric('phenomenon_coverage');
+  const raw = fc
+    .uniqueArray(
+      fc.record({
+        region: fc.constantFrom(...REGION_CODES.slice(0, 6)),
+        phenomenon: fc.constantFrom(...PHENOMENA),
+        bin: fc.constantFrom(202401, 202402, 20242, 2025),
+        signals: fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 13, max: 3000 })),
+        key: fc.integer({ min: 0, max: 2 ** 24 * 40 }),
+      }),
+      { maxLength: 90, selector: (r) => `${r.region}|${r.phenomenon}|${r.bin}` },
+    )
+    .map((rows) => rows.map((r): Raw => ({ region_code: r.region, phenomenon: r.phenomenon, bin: r.bin, signals: r.signals, signals__k: r.key })));
+
+  it('on random raw rows (a region N released per bin), for every role, k, selection and exact mode', () => {
+    fc.assert(
+      fc.property(
+        raw,
+        fc.constantFrom(...ROLES),
+        fc.constantFrom(5, 10),
+        fc.boolean(),
+        fc.option(fc.subarray(REGION_CODES.slice(0, 6) as string[], { minLength: 1 }), { nil: undefined }),
+        (rows, role, k, exact, regions) => {
+          const request: MetricRequest = { ...role, k, scope: role.role === 'regio' || !regions ? {} : { regions }, params: {} };
+          const out = both(def, def.dense as Route, request, rows, exact);
+          expect(out.dense).toBe(out.generic);
+          expect(out.denseTaken).toBe(true);
+        },
+      ),
+      { numRuns: 150, seed: 20261203 },
+    );
+  });
+
+  it('leaves a phenomenon outside the code list to the generic route', () => {
+    const rows = [
+      { region_code: 'VR01', phenomenon: 'jihadisme', bin: 202401, signals: 40, signals__k: 5 },
+      { region_code: 'VR02', phenomenon: 'iets_anders', bin: 202401, signals: 12, signals__k: 6 },
+    ];
+    const out = both(def, def.dense as Route, { role: 'inspectie', scope: {}, params: {} }, rows, false);
+    expect(out.denseTaken).toBe(false);
+    expect(out.dense).toBe(out.generic);
   });
 });

@@ -1,6 +1,7 @@
 /** phenomenon_coverage (METRICS.md §8): which phenomena a region recognises less than the rest of the country. */
-import { COVERAGE_PHENOMENA, PHENOMENA } from '@weegwijzer/contract';
+import { COVERAGE_PHENOMENA, PHENOMENA, REGION_CODES } from '@weegwijzer/contract';
 import { count, dim, num, share } from './columns';
+import { perturb } from './disclosure';
 import { binColumn, scopeWhere, SqlBuilder, signalCounts } from './sql';
 import { binomialCdf } from './stats';
 import type { MetricColumn, MetricContext, MetricDefinition, Row } from './types';
@@ -47,6 +48,7 @@ WHERE ${scopeWhere(b, ctx)}
 GROUP BY region_code, phenomenon, bin`);
   },
   rows: coverageRows,
+  dense: coverageDense,
   derive: coverageDerive,
 };
 
@@ -70,6 +72,53 @@ function coverageRows(raw: Record<string, unknown>[], ctx: MetricContext): Row[]
     for (const f of PHENOMENA) rows.push({ region_code: region, phenomenon: f, signals: n.get(`${region}|${f}`) ?? 0, region_signals: N });
   }
   if (ctx.totals) for (const f of PHENOMENA) rows.push({ region_code: null, phenomenon: f, signals: phenomenonTotal.get(f) ?? 0, region_signals: total });
+  return rows;
+}
+
+const REGION_INDEX = new Map<string, number>(REGION_CODES.map((r, i) => [r, i]));
+const PHENOMENON_INDEX = new Map<string, number>(PHENOMENA.map((f, i) => [f, i]));
+
+/**
+ * coverageRows and the default fill in typed arrays (the dense route, as cube.ts): per bin
+ * and per region (the nation last) the count of each phenomenon and the region's N (the last
+ * slot), released per bin, then every region × phenomenon in the response's order. Undefined
+ * for a region or phenomenon outside the code lists (the generic route then runs).
+ */
+function coverageDense(raw: Record<string, unknown>[], ctx: MetricContext, _columns: readonly MetricColumn[], exactRegion: (region: string | null) => boolean): Row[] | undefined {
+  const R = REGION_CODES.length;
+  const P = PHENOMENA.length;
+  const width = P + 1;
+  const size = (R + 1) * width;
+  const bins = new Map<unknown, Float64Array>();
+  for (const r of raw) {
+    const region = REGION_INDEX.get(String(r.region_code));
+    const f = PHENOMENON_INDEX.get(String(r.phenomenon));
+    if (region === undefined || f === undefined) return undefined;
+    const bin = r.bin ?? '';
+    let b = bins.get(bin);
+    if (!b) bins.set(bin, (b = new Float64Array(2 * size)));
+    const n = num(r.signals);
+    const k = num(r.signals__k);
+    for (const at of [region * width + f, region * width + P, R * width + f, R * width + P]) {
+      b[2 * at] += n;
+      b[2 * at + 1] += k;
+    }
+  }
+  const exact = new Float64Array(size);
+  const released = new Float64Array(size);
+  for (const b of bins.values()) {
+    for (let i = 0; i < size; i++) {
+      exact[i] += b[2 * i];
+      released[i] += perturb(b[2 * i], b[2 * i + 1]);
+    }
+  }
+  const rows: Row[] = [];
+  const emit = (group: string, code: string | null, slot: number) => {
+    const values = exactRegion(code) ? exact : released;
+    for (let f = 0; f < P; f++) rows.push({ group, region_code: code, phenomenon: PHENOMENA[f], signals: values[slot * width + f], region_signals: values[slot * width + P] });
+  };
+  for (let region = 0; region < R; region++) emit('region', REGION_CODES[region], region);
+  if (ctx.totals) emit('total', null, R);
   return rows;
 }
 

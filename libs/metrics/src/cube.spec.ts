@@ -1,6 +1,7 @@
 /**
- * The dense routes (cube.ts: trend's `dense`, phenomenon_coverage's, `defaultDense` of criteria_usage and
- * criteria_coverage, `denseGroups` of flow, dropoff and preweging_outcomes) against the generic one (`dense: false`: rows → per-bin release →
+ * The dense routes (cube.ts: trend's `dense`, phenomenon_coverage's, `defaultDense` of
+ * criteria_usage and criteria_coverage, `denseGroups` of flow, dropoff and
+ * preweging_outcomes) against the generic one (`dense: false`: rows → per-bin release →
  * zero-fill → completed rows → sort) on random raw rows: the responses must be the same byte
  * for byte, for every role, grain, `by`, k, region selection and exact mode; data a route
  * cannot place goes to the generic route. And a small case by hand, in exact mode, so the two

@@ -198,7 +198,11 @@ export function assembleResponse(
   let rows = dense?.(raw, ctx, columns, (region) => exactRow({ region_code: region }));
   const sorted = rows !== undefined;
   if (rows !== undefined) {
-    if (columns.some((c) => c.ratioOf || (c.kind !== 'dimension' && c.kind !== 'count'))) rows = rows.map((r) => completeRow(r, columns, template));
+    // complete already when every row holds exactly the columns, in column order, with no ratio or statistic to add
+    const complete =
+      rows.length === 0 ||
+      (!columns.some((c) => c.ratioOf || (c.kind !== 'dimension' && c.kind !== 'count')) && Object.keys(rows[0]).join('\u0000') === columns.map((c) => c.name).join('\u0000'));
+    if (!complete) rows = rows.map((r) => completeRow(r, columns, template));
   } else {
     rows = [];
     for (const c of combineBins(raw, build, dims, counts).values()) rows.push(tallied(c, counts, exactRow(c.row)));

@@ -43,6 +43,32 @@ function both(def: MetricDefinition, route: Route, request: MetricRequest, raw: 
   return { dense, generic: plain, denseTaken };
 }
 
+/**
+ * Both routes on random raw rows for every role, k, region selection (from `regionPool`) and
+ * exact mode: the responses must be equal, and the dense route must have answered every case
+ * itself (so the comparison cannot pass by falling back).
+ */
+function assertRoutesAgree(def: MetricDefinition, route: Route, raw: fc.Arbitrary<Raw[]>, regionPool: readonly string[], params: Record<string, string>, numRuns: number): void {
+  let taken = 0;
+  fc.assert(
+    fc.property(
+      raw,
+      fc.constantFrom(...ROLES),
+      fc.constantFrom(5, 10),
+      fc.boolean(),
+      fc.option(fc.subarray([...regionPool], { minLength: 1 }), { nil: undefined }),
+      (rows, role, k, exact, regions) => {
+        const request: MetricRequest = { ...role, k, scope: role.role === 'regio' || !regions ? {} : { regions }, params };
+        const out = both(def, route, request, rows, exact);
+        expect(out.dense).toBe(out.generic);
+        if (out.denseTaken) taken++;
+      },
+    ),
+    { numRuns, seed: 20261203 },
+  );
+  expect(taken).toBe(numRuns);
+}
+
 /** Raw rows as trend's SQL returns them: one per region × category × bin, bins of the grain or finer at the period's edges. */
 const rawRows = (grain: 'month' | 'quarter' | 'year', codes: readonly string[]) =>
   fc
@@ -175,24 +201,7 @@ const defaultRawRows = (def: MetricDefinition) => {
 describe.each(['criteria_usage', 'criteria_coverage'])('%s: the default dense route gives what the generic route gives', (name) => {
   const def = findMetric(name);
   it('on random raw rows, for every role, k, selection and exact mode (every region and code combination, zero-filled)', () => {
-    let taken = 0;
-    fc.assert(
-      fc.property(
-        defaultRawRows(def),
-        fc.constantFrom(...ROLES),
-        fc.constantFrom(5, 10),
-        fc.boolean(),
-        fc.option(fc.subarray(REGION_CODES.slice(0, 5) as string[], { minLength: 1 }), { nil: undefined }),
-        (raw, role, k, exact, regions) => {
-          const request: MetricRequest = { ...role, k, scope: role.role === 'regio' || !regions ? {} : { regions }, params: {} };
-          const out = both(def, defaultDense, request, raw, exact);
-          expect(out.dense).toBe(out.generic);
-          if (out.denseTaken) taken++;
-        },
-      ),
-      { numRuns: 150, seed: 20261203 },
-    );
-    expect(taken).toBe(150);
+    assertRoutesAgree(def, defaultDense, defaultRawRows(def), REGION_CODES.slice(0, 5), {}, 150);
   });
 
   it('leaves a row with a code outside the code list, or an extra field, to the generic route', () => {
@@ -275,24 +284,7 @@ describe.each<GroupCase>([
 ])('$name $params: the dense route over groups gives what sumGroups and the generic route give', ({ name, params, dims, attributes }) => {
   const def = findMetric(name);
   it('on random groups (several per cell and month), for every role, k, selection and exact mode', () => {
-    let taken = 0;
-    fc.assert(
-      fc.property(
-        groupRows(dims, attributes),
-        fc.constantFrom(...ROLES),
-        fc.constantFrom(5, 10),
-        fc.boolean(),
-        fc.option(fc.subarray(REGION_CODES.slice(0, 4) as string[], { minLength: 1 }), { nil: undefined }),
-        (raw, role, k, exact, regions) => {
-          const request: MetricRequest = { ...role, k, scope: role.role === 'regio' || !regions ? {} : { regions }, params };
-          const out = both(def, def.dense as Route, request, raw, exact);
-          expect(out.dense).toBe(out.generic);
-          if (out.denseTaken) taken++;
-        },
-      ),
-      { numRuns: 120, seed: 20261203 },
-    );
-    expect(taken).toBe(120);
+    assertRoutesAgree(def, def.dense as Route, groupRows(dims, attributes), REGION_CODES.slice(0, 4), params, 120);
   });
 });
 
@@ -312,22 +304,7 @@ describe('phenomenon_coverage: the dense route gives what coverageRows and the g
     .map((rows) => rows.map((r): Raw => ({ region_code: r.region, phenomenon: r.phenomenon, bin: r.bin, signals: r.signals, signals__k: r.key })));
 
   it('on random raw rows (a region N released per bin), for every role, k, selection and exact mode', () => {
-    fc.assert(
-      fc.property(
-        raw,
-        fc.constantFrom(...ROLES),
-        fc.constantFrom(5, 10),
-        fc.boolean(),
-        fc.option(fc.subarray(REGION_CODES.slice(0, 6) as string[], { minLength: 1 }), { nil: undefined }),
-        (rows, role, k, exact, regions) => {
-          const request: MetricRequest = { ...role, k, scope: role.role === 'regio' || !regions ? {} : { regions }, params: {} };
-          const out = both(def, def.dense as Route, request, rows, exact);
-          expect(out.dense).toBe(out.generic);
-          expect(out.denseTaken).toBe(true);
-        },
-      ),
-      { numRuns: 150, seed: 20261203 },
-    );
+    assertRoutesAgree(def, def.dense as Route, raw, REGION_CODES.slice(0, 6), {}, 150);
   });
 
   it('leaves a phenomenon outside the code list to the generic route', () => {

@@ -24,7 +24,8 @@ export interface DenseAxis {
   valueOf(raw: Record<string, unknown>): string | undefined;
 }
 
-const REGION_INDEX = new Map<string, number>(REGION_CODES.map((r, i) => [r, i]));
+/** A region code's position in REGION_CODES (the order of the response's region rows). */
+export const REGION_INDEX = new Map<string, number>(REGION_CODES.map((r, i) => [r, i]));
 
 /** An axis's values in the order the response sorts its dimension: the column's code order, else as text. */
 function sortedValues(axis: DenseAxis, column: MetricColumn | undefined): string[] {
@@ -172,9 +173,14 @@ export function denseCounts(
   return out;
 }
 
-/** Axes of code-list dimensions: a raw row's value is its text in the dimension's field. */
-function codeAxes(dims: readonly MetricColumn[]): DenseAxis[] {
-  return dims.map((d) => ({
+/**
+ * A metric's code-list dimensions as axes (a raw row's value is its text in the dimension's
+ * field) and its count columns in column order; undefined when a dimension has no code list.
+ */
+function codeShape(columns: readonly MetricColumn[]): { axes: DenseAxis[]; counts: string[] } | undefined {
+  const dims = columns.filter((c) => c.kind === 'dimension' && c.name !== 'group' && c.name !== 'region_code');
+  if (dims.some((d) => !d.order)) return undefined;
+  const axes = dims.map((d): DenseAxis => ({
     name: d.name,
     values: d.order as readonly string[],
     valueOf: (r) => {
@@ -182,6 +188,7 @@ function codeAxes(dims: readonly MetricColumn[]): DenseAxis[] {
       return typeof v === 'string' ? v : undefined;
     },
   }));
+  return { axes, counts: columns.filter((c) => c.kind === 'count' && !c.reference).map((c) => c.name) };
 }
 
 /**
@@ -196,15 +203,15 @@ export function defaultDense(
   columns: readonly MetricColumn[],
   exactRegion: (region: string | null) => boolean,
 ): Row[] | undefined {
-  const dims = columns.filter((c) => c.kind === 'dimension' && c.name !== 'group' && c.name !== 'region_code');
-  const counts = columns.filter((c) => c.kind === 'count' && !c.reference).map((c) => c.name);
-  if (dims.some((d) => !d.order) || counts.length === 0) return undefined;
+  const shape = codeShape(columns);
+  if (!shape || shape.counts.length === 0) return undefined;
+  const { axes, counts } = shape;
   if (raw.length > 0) {
-    const known = new Set(['region_code', 'bin', ...dims.map((d) => d.name), ...counts, ...counts.map((c) => `${c}__k`)]);
+    const known = new Set(['region_code', 'bin', ...axes.map((a) => a.name), ...counts, ...counts.map((c) => `${c}__k`)]);
     const fields = Object.keys(raw[0]);
     if (fields.some((f) => !known.has(f)) || counts.some((c) => !fields.includes(c) || !fields.includes(`${c}__k`))) return undefined;
   }
-  return denseCounts(raw, ctx, columns, codeAxes(dims), counts, exactRegion, true);
+  return denseCounts(raw, ctx, columns, axes, counts, exactRegion, true);
 }
 
 /**
@@ -220,11 +227,11 @@ export function denseGroups(
   exactRegion: (region: string | null) => boolean,
   conditions: Readonly<Record<string, GroupCondition>>,
 ): Row[] | undefined {
-  const dims = columns.filter((c) => c.kind === 'dimension' && c.name !== 'group' && c.name !== 'region_code');
-  const counts = columns.filter((c) => c.kind === 'count' && !c.reference).map((c) => c.name);
+  const shape = codeShape(columns);
   const names = Object.keys(conditions);
-  if (dims.some((d) => !d.order) || names.length !== counts.length || names.some((n) => !counts.includes(n))) return undefined;
+  if (!shape || names.length !== shape.counts.length || names.some((n) => !shape.counts.includes(n))) return undefined;
   if (raw.length > 0 && !('n' in raw[0] && 'n__k' in raw[0])) return undefined;
   // the count columns in column order, each with its condition
-  return denseCounts(raw, ctx, columns, codeAxes(dims), counts, exactRegion, true, { count: 'n', conditions: counts.map((c) => conditions[c]) });
+  const { axes, counts } = shape;
+  return denseCounts(raw, ctx, columns, axes, counts, exactRegion, true, { count: 'n', conditions: counts.map((c) => conditions[c]) });
 }

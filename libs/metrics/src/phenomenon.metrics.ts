@@ -1,6 +1,7 @@
 /** phenomenon_coverage (METRICS.md §8): which phenomena a region recognises less than the rest of the country. */
 import { COVERAGE_PHENOMENA, PHENOMENA, REGION_CODES } from '@weegwijzer/contract';
 import { count, dim, num, share } from './columns';
+import { REGION_INDEX } from './cube';
 import { perturb } from './disclosure';
 import { binColumn, scopeWhere, SqlBuilder, signalCounts } from './sql';
 import { binomialCdf } from './stats';
@@ -75,7 +76,6 @@ function coverageRows(raw: Record<string, unknown>[], ctx: MetricContext): Row[]
   return rows;
 }
 
-const REGION_INDEX = new Map<string, number>(REGION_CODES.map((r, i) => [r, i]));
 const PHENOMENON_INDEX = new Map<string, number>(PHENOMENA.map((f, i) => [f, i]));
 
 /**

@@ -84,9 +84,9 @@ function factsOf(table: string): string {
 function overFacts(sql: string): string {
   const out = sql
     .replace(new RegExp(`\\bFROM (${TABLES.join('|')})\\b`, 'g'), (_, t: string) => `FROM ${factsOf(t)}`)
-    .replace(/CAST\(sum\(n\) AS BIGINT\) AS (\w+), CAST\(sum\(k\) AS BIGINT\) AS (\w+)__k/g, 'count(*) AS $1, CAST(sum(rk) AS BIGINT) AS $2__k')
+    .replace(/CAST\(sum\(n\) AS INTEGER\) AS (\w+), CAST\(sum\(k\) AS DOUBLE\) AS (\w+)__k/g, 'count(*) AS $1, CAST(sum(rk) AS DOUBLE) AS $2__k')
     // a count without its key sum (leadtime's day histograms)
-    .replace(/CAST\(sum\(n\) AS BIGINT\) AS (\w+)/g, 'count(*) AS $1')
+    .replace(/CAST\(sum\(n\) AS INTEGER\) AS (\w+)/g, 'count(*) AS $1')
     .replace(/ THEN n ELSE 0 END/g, ' THEN 1 ELSE 0 END')
     .replace(/ THEN k ELSE 0 END/g, ' THEN rk ELSE 0 END');
   expect(out).not.toMatch(/sum\(n\)|sum\(k\)|THEN [nk] /);

@@ -2,7 +2,7 @@
 -- main built from the stats rows [{"last_received":"2024-12-31"}] (run first)
 -- main
 -- params: ["2024-01-01","2024-12-31"]
-SELECT region_code, phenomenon, source, (year(received_at) * 10 + quarter(received_at)) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
+SELECT region_code, phenomenon, source, (CAST(year(received_at) AS INTEGER) * 10 + CAST(quarter(received_at) AS INTEGER)) AS bin, CAST(sum(n) AS INTEGER) AS signals, CAST(sum(k) AS DOUBLE) AS signals__k
 FROM agg_scope
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
   AND FALSE
@@ -18,7 +18,7 @@ WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE);
 -- main built from the stats rows [{"last_received":"2024-12-31"}] (run first)
 -- main
 -- params: ["2023-01-01","2024-12-31","2023-10-01","2023-12-31","2024-10-01","2024-12-31"]
-SELECT region_code, phenomenon, source, (year(received_at) * 10 + quarter(received_at)) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
+SELECT region_code, phenomenon, source, (CAST(year(received_at) AS INTEGER) * 10 + CAST(quarter(received_at) AS INTEGER)) AS bin, CAST(sum(n) AS INTEGER) AS signals, CAST(sum(k) AS DOUBLE) AS signals__k
 FROM agg_scope
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
   AND (received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE) OR received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE))

@@ -18,9 +18,9 @@ WITH multi AS (
   SELECT subject_pseudonym, min(subject_nrk) AS subject_nrk, count(DISTINCT final_wp_outcome) AS outcomes
   FROM person_region GROUP BY subject_pseudonym HAVING count(*) >= 2
 )
-SELECT pr.region_code, count(*) AS persons, coalesce(sum(pr.subject_rk), 0)::BIGINT AS persons__k, coalesce(count_if(p.outcomes > 1), 0) AS persons_different, coalesce(sum(CASE WHEN p.outcomes > 1 THEN pr.subject_rk ELSE 0 END), 0)::BIGINT AS persons_different__k
+SELECT pr.region_code, CAST(count(*) AS INTEGER) AS persons, CAST(coalesce(sum(pr.subject_rk), 0) AS DOUBLE) AS persons__k, CAST(coalesce(count_if(p.outcomes > 1), 0) AS INTEGER) AS persons_different, CAST(coalesce(sum(CASE WHEN p.outcomes > 1 THEN pr.subject_rk ELSE 0 END), 0) AS DOUBLE) AS persons_different__k
 FROM person_region pr JOIN persons p ON p.subject_pseudonym = pr.subject_pseudonym
 GROUP BY pr.region_code
 UNION ALL
-SELECT CAST(NULL AS VARCHAR) AS region_code, count(*) AS persons, coalesce(sum(subject_nrk), 0)::BIGINT AS persons__k, coalesce(count_if(outcomes > 1), 0) AS persons_different, coalesce(sum(CASE WHEN outcomes > 1 THEN subject_nrk ELSE 0 END), 0)::BIGINT AS persons_different__k
+SELECT CAST(NULL AS VARCHAR) AS region_code, CAST(count(*) AS INTEGER) AS persons, CAST(coalesce(sum(subject_nrk), 0) AS DOUBLE) AS persons__k, CAST(coalesce(count_if(outcomes > 1), 0) AS INTEGER) AS persons_different, CAST(coalesce(sum(CASE WHEN outcomes > 1 THEN subject_nrk ELSE 0 END), 0) AS DOUBLE) AS persons_different__k
 FROM persons;

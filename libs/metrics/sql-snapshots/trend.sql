@@ -1,7 +1,7 @@
 -- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{"by":"phenomenon","grain":"month"}}
 -- main
 -- params: ["2024-01-01","2024-12-31"]
-SELECT region_code, phenomenon AS category, (year(received_at) * 100 + month(received_at)) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
+SELECT region_code, phenomenon AS category, (CAST(year(received_at) AS INTEGER) * 100 + CAST(month(received_at) AS INTEGER)) AS bin, CAST(sum(n) AS INTEGER) AS signals, CAST(sum(k) AS DOUBLE) AS signals__k
 FROM agg_phenomenon
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, phenomenon, bin;
@@ -9,7 +9,7 @@ GROUP BY region_code, phenomenon, bin;
 -- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{"by":"phenomenon","grain":"quarter"}}
 -- main
 -- params: ["2024-01-01","2024-12-31"]
-SELECT region_code, phenomenon AS category, (year(received_at) * 10 + quarter(received_at)) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
+SELECT region_code, phenomenon AS category, (CAST(year(received_at) AS INTEGER) * 10 + CAST(quarter(received_at) AS INTEGER)) AS bin, CAST(sum(n) AS INTEGER) AS signals, CAST(sum(k) AS DOUBLE) AS signals__k
 FROM agg_phenomenon
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, phenomenon, bin;
@@ -17,7 +17,7 @@ GROUP BY region_code, phenomenon, bin;
 -- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{"by":"phenomenon","grain":"year"}}
 -- main
 -- params: ["2024-01-01","2024-12-31"]
-SELECT region_code, phenomenon AS category, year(received_at) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
+SELECT region_code, phenomenon AS category, CAST(year(received_at) AS INTEGER) AS bin, CAST(sum(n) AS INTEGER) AS signals, CAST(sum(k) AS DOUBLE) AS signals__k
 FROM agg_phenomenon_y
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, phenomenon, bin;
@@ -25,7 +25,7 @@ GROUP BY region_code, phenomenon, bin;
 -- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{"by":"source","grain":"month"}}
 -- main
 -- params: ["2024-01-01","2024-12-31"]
-SELECT region_code, source AS category, (year(received_at) * 100 + month(received_at)) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
+SELECT region_code, source AS category, (CAST(year(received_at) AS INTEGER) * 100 + CAST(month(received_at) AS INTEGER)) AS bin, CAST(sum(n) AS INTEGER) AS signals, CAST(sum(k) AS DOUBLE) AS signals__k
 FROM agg_source
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, source, bin;
@@ -33,7 +33,7 @@ GROUP BY region_code, source, bin;
 -- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{"by":"source","grain":"quarter"}}
 -- main
 -- params: ["2024-01-01","2024-12-31"]
-SELECT region_code, source AS category, (year(received_at) * 10 + quarter(received_at)) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
+SELECT region_code, source AS category, (CAST(year(received_at) AS INTEGER) * 10 + CAST(quarter(received_at) AS INTEGER)) AS bin, CAST(sum(n) AS INTEGER) AS signals, CAST(sum(k) AS DOUBLE) AS signals__k
 FROM agg_source
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, source, bin;
@@ -41,7 +41,7 @@ GROUP BY region_code, source, bin;
 -- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{"by":"source","grain":"year"}}
 -- main
 -- params: ["2024-01-01","2024-12-31"]
-SELECT region_code, source AS category, year(received_at) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
+SELECT region_code, source AS category, CAST(year(received_at) AS INTEGER) AS bin, CAST(sum(n) AS INTEGER) AS signals, CAST(sum(k) AS DOUBLE) AS signals__k
 FROM agg_source_y
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, source, bin;
@@ -49,7 +49,7 @@ GROUP BY region_code, source, bin;
 -- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{"by":"receiving_party","grain":"month"}}
 -- main
 -- params: ["2024-01-01","2024-12-31"]
-SELECT region_code, receiving_party AS category, (year(received_at) * 100 + month(received_at)) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
+SELECT region_code, receiving_party AS category, (CAST(year(received_at) AS INTEGER) * 100 + CAST(month(received_at) AS INTEGER)) AS bin, CAST(sum(n) AS INTEGER) AS signals, CAST(sum(k) AS DOUBLE) AS signals__k
 FROM agg_receiving_party
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, receiving_party, bin;
@@ -57,7 +57,7 @@ GROUP BY region_code, receiving_party, bin;
 -- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{"by":"receiving_party","grain":"quarter"}}
 -- main
 -- params: ["2024-01-01","2024-12-31"]
-SELECT region_code, receiving_party AS category, (year(received_at) * 10 + quarter(received_at)) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
+SELECT region_code, receiving_party AS category, (CAST(year(received_at) AS INTEGER) * 10 + CAST(quarter(received_at) AS INTEGER)) AS bin, CAST(sum(n) AS INTEGER) AS signals, CAST(sum(k) AS DOUBLE) AS signals__k
 FROM agg_receiving_party
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, receiving_party, bin;
@@ -65,7 +65,7 @@ GROUP BY region_code, receiving_party, bin;
 -- inspectie: {"role":"inspectie","scope":{"regions":["VR03","VR13"],"from":"2024-01-01","to":"2024-12-31"},"params":{"by":"receiving_party","grain":"year"}}
 -- main
 -- params: ["2024-01-01","2024-12-31"]
-SELECT region_code, receiving_party AS category, year(received_at) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
+SELECT region_code, receiving_party AS category, CAST(year(received_at) AS INTEGER) AS bin, CAST(sum(n) AS INTEGER) AS signals, CAST(sum(k) AS DOUBLE) AS signals__k
 FROM agg_receiving_party_y
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, receiving_party, bin;
@@ -73,7 +73,7 @@ GROUP BY region_code, receiving_party, bin;
 -- regio: {"role":"regio","region":"VR13","scope":{"from":"2024-01-01","to":"2024-12-31"}}
 -- main
 -- params: ["2024-01-01","2024-12-31"]
-SELECT region_code, phenomenon AS category, (year(received_at) * 100 + month(received_at)) AS bin, CAST(sum(n) AS BIGINT) AS signals, CAST(sum(k) AS BIGINT) AS signals__k
+SELECT region_code, phenomenon AS category, (CAST(year(received_at) AS INTEGER) * 100 + CAST(month(received_at) AS INTEGER)) AS bin, CAST(sum(n) AS INTEGER) AS signals, CAST(sum(k) AS DOUBLE) AS signals__k
 FROM agg_phenomenon
 WHERE received_at >= CAST(? AS DATE) AND received_at <= CAST(? AS DATE)
 GROUP BY region_code, phenomenon, bin;

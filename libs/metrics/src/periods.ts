@@ -140,7 +140,8 @@ export function binMonths(id: number): [MonthIndex, MonthIndex] {
 
 /** The SQL expression giving each row's bin, from a DATE column, for rows already inside the period. */
 export function binExpression(zones: readonly BinZone[], dialect: DialectName, column = 'received_at'): string {
-  const part = (p: 'year' | 'quarter' | 'month') => (dialect === 'postgres' ? `CAST(extract(${p} FROM ${column}) AS INTEGER)` : `${p}(${column})`);
+  // INTEGER in both dialects (DuckDB's year() is a BIGINT, read value by value as a bigint)
+  const part = (p: 'year' | 'quarter' | 'month') => (dialect === 'postgres' ? `CAST(extract(${p} FROM ${column}) AS INTEGER)` : `CAST(${p}(${column}) AS INTEGER)`);
   const expr = (unit: BinUnit) =>
     unit === 'year' ? part('year') : unit === 'quarter' ? `(${part('year')} * 10 + ${part('quarter')})` : `(${part('year')} * 100 + ${part('month')})`;
   if (zones.length === 1) return expr(zones[0].unit);

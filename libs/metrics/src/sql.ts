@@ -91,13 +91,13 @@ export function quantileCont(dialect: DialectName, expr: string, q: number): str
  * the unit counted (`rk`: the table's row; `subject_rk`: the person).
  */
 export function countIf(ctx: Pick<MetricContext, 'dialect'>, cond: string, alias: string, key = 'rk'): string {
-  const n = ctx.dialect === 'postgres' ? `count(*) FILTER (WHERE ${cond}) AS ${alias}` : `coalesce(count_if(${cond}), 0) AS ${alias}`;
+  const n = ctx.dialect === 'postgres' ? `CAST(count(*) FILTER (WHERE ${cond}) AS INTEGER) AS ${alias}` : `CAST(coalesce(count_if(${cond}), 0) AS INTEGER) AS ${alias}`;
   return `${n}, ${keySum(ctx, `CASE WHEN ${cond} THEN ${key} ELSE 0 END`, alias)}`;
 }
 
 /** Every row, with its key sum. */
 export function countAll(ctx: Pick<MetricContext, 'dialect'>, alias: string, key = 'rk'): string {
-  return `count(*) AS ${alias}, ${keySum(ctx, key, alias)}`;
+  return `CAST(count(*) AS INTEGER) AS ${alias}, ${keySum(ctx, key, alias)}`;
 }
 
 /**
@@ -141,9 +141,10 @@ export function factCounts(
   return {
     table: yearly ? yearlyTable(agg.table) : agg.table,
     col: (name) => name,
-    count: (alias) => `CAST(sum(n) AS BIGINT) AS ${alias}, CAST(sum(k) AS BIGINT) AS ${alias}__k`,
-    countIf: (cond, alias) => `CAST(sum(CASE WHEN ${cond} THEN n ELSE 0 END) AS BIGINT) AS ${alias}, CAST(sum(CASE WHEN ${cond} THEN k ELSE 0 END) AS BIGINT) AS ${alias}__k`,
-    tally: (alias) => `CAST(sum(n) AS BIGINT) AS ${alias}`,
+    count: (alias) => `CAST(sum(n) AS INTEGER) AS ${alias}, CAST(sum(k) AS ${keyType(ctx)}) AS ${alias}__k`,
+    countIf: (cond, alias) =>
+      `CAST(sum(CASE WHEN ${cond} THEN n ELSE 0 END) AS INTEGER) AS ${alias}, CAST(sum(CASE WHEN ${cond} THEN k ELSE 0 END) AS ${keyType(ctx)}) AS ${alias}__k`,
+    tally: (alias) => `CAST(sum(n) AS INTEGER) AS ${alias}`,
   };
 }
 
@@ -155,9 +156,19 @@ export function signalCounts(ctx: Pick<MetricContext, 'dialect' | 'scope' | 'bin
 /** The scope filters on a code column of both fact tables (the column has the filter's name). */
 const CODE_SCOPE = ['phenomenon', 'receiving_party', 'source'] as const;
 
-/** The key sum of a count as an exact integer (record keys are below 2^24: sums stay exact as doubles far beyond 10^8 rows). */
+/**
+ * The SQL type of a key sum: a double. Record keys are below 2^24, so a sum stays an exact
+ * integer far beyond 10^8 rows (2^53), and a double reaches JavaScript as a number as it is,
+ * where a BIGINT is read as a bigint and converted value by value (counts are INTEGER for the
+ * same reason: a count of signals or assessments stays far below 2^31).
+ */
+function keyType(ctx: Pick<MetricContext, 'dialect'>): string {
+  return ctx.dialect === 'postgres' ? 'double precision' : 'DOUBLE';
+}
+
+/** The key sum of a count (an exact integer as a double, `keyType`). */
 function keySum(ctx: Pick<MetricContext, 'dialect'>, expr: string, alias: string): string {
-  return ctx.dialect === 'postgres' ? `coalesce(sum(${expr}), 0)::bigint AS ${alias}__k` : `coalesce(sum(${expr}), 0)::BIGINT AS ${alias}__k`;
+  return `CAST(coalesce(sum(${expr}), 0) AS ${keyType(ctx)}) AS ${alias}__k`;
 }
 
 /** The calendar bin of each row (disclosure rule 2), as a SELECT item. */

@@ -94,33 +94,47 @@ GROUP BY region_code${byBody ? ', body' : ''}, band, bin`);
   derive: divergenceDerive,
 };
 
-/** Units and positives per severity band, per region (× body) and nationally: counts only (statistics come in `derive`). */
+const UNITS_OF: Readonly<Record<string, string>> = Object.fromEntries(BANDS.map((b) => [b, `units_${b}`]));
+const OBSERVED_OF: Readonly<Record<string, string>> = Object.fromEntries(BANDS.map((b) => [b, `observed_${b}`]));
+
+/**
+ * Units and positives per severity band, per region (× body) and nationally: counts only
+ * (statistics come in `derive`). Cells by region, then body (no key text per raw row), the
+ * band's column names looked up, not built.
+ */
 function divergenceRows(raw: Record<string, unknown>[], ctx: MetricContext): Row[] {
   const byBody = ctx.params.by === 'region_body';
-  const cells = new Map<string, Row>();
+  const cells = new Map<string | null, Map<string | null, Row>>();
+  const out: Row[] = [];
   const cellOf = (region: string | null, body: string | null) => {
-    const id = `${region ?? ''}|${body ?? ''}`;
-    let c = cells.get(id);
+    let inRegion = cells.get(region);
+    if (!inRegion) cells.set(region, (inRegion = new Map()));
+    let c = inRegion.get(body);
     if (!c) {
       c = { region_code: region, ...(byBody ? { body } : {}), units: 0, observed: 0 };
-      for (const b of BANDS) c[`units_${b}`] = c[`observed_${b}`] = 0;
-      cells.set(id, c);
+      for (const b of BANDS) c[UNITS_OF[b]] = c[OBSERVED_OF[b]] = 0;
+      inRegion.set(body, c);
+      out.push(c);
     }
     return c;
   };
+  const add = (c: Row, unitsKey: string, observedKey: string, units: number, positive: number) => {
+    c.units = (c.units as number) + units;
+    c.observed = (c.observed as number) + positive;
+    c[unitsKey] = (c[unitsKey] as number) + units;
+    c[observedKey] = (c[observedKey] as number) + positive;
+  };
   for (const r of raw) {
     const band = String(r.band);
+    const unitsKey = UNITS_OF[band] ?? `units_${band}`;
+    const observedKey = OBSERVED_OF[band] ?? `observed_${band}`;
     const units = num(r.units);
     const positive = num(r.positive);
     const body = byBody ? strOrNull(r.body) : null;
-    for (const c of ctx.totals ? [cellOf(String(r.region_code), body), cellOf(null, body)] : [cellOf(String(r.region_code), body)]) {
-      c.units = (c.units as number) + units;
-      c.observed = (c.observed as number) + positive;
-      c[`units_${band}`] = (c[`units_${band}`] as number) + units;
-      c[`observed_${band}`] = (c[`observed_${band}`] as number) + positive;
-    }
+    add(cellOf(String(r.region_code), body), unitsKey, observedKey, units, positive);
+    if (ctx.totals) add(cellOf(null, body), unitsKey, observedKey, units, positive);
   }
-  return [...cells.values()];
+  return out;
 }
 
 const released = (v: unknown) => (typeof v === 'number' ? v : 0);

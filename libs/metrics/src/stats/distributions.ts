@@ -12,14 +12,29 @@ export function chiSquareQuantile(p: number, df: number): number {
  * Exact (Garwood) Poisson confidence interval for an observed count O:
  * [χ²(α/2; 2O)/2, χ²(1−α/2; 2O+2)/2] (METRICS.md §6, α = 0.05).
  */
-export function poissonExactInterval(observed: number, level = 0.95): { lower: number; upper: number } {
+export function poissonExactInterval(observed: number, level = 0.95): Readonly<{ lower: number; upper: number }> {
   if (!(Number.isInteger(observed) && observed >= 0)) throw new RangeError(`poissonExactInterval: observed must be a count, got ${observed}`);
+  const cached = level === 0.95 ? INTERVALS_95.get(observed) : undefined;
+  if (cached) return cached;
   const alpha = 1 - level;
-  return {
+  const interval = Object.freeze({
     lower: chiSquareQuantile(alpha / 2, 2 * observed) / 2,
     upper: chiSquareQuantile(1 - alpha / 2, 2 * observed + 2) / 2,
-  };
+  });
+  if (level === 0.95) {
+    if (INTERVALS_95.size >= MAX_CACHED_INTERVALS) INTERVALS_95.clear();
+    INTERVALS_95.set(observed, interval);
+  }
+  return interval;
 }
+
+/**
+ * The 95 % intervals computed so far, by observed count: two inverse incomplete gamma
+ * functions per row were a third of outcome_divergence's assembly, and a response's counts
+ * repeat within it and across requests. Bounded (cleared when full); the function is pure.
+ */
+const INTERVALS_95 = new Map<number, Readonly<{ lower: number; upper: number }>>();
+const MAX_CACHED_INTERVALS = 20_000;
 
 /** P(X ≤ x) for X ~ Binomial(n, p), via I_{1−p}(n − x, x + 1). */
 export function binomialCdf(x: number, n: number, p: number): number {

@@ -49,6 +49,16 @@ describe('poissonExactInterval', () => {
     expect(lower).toBeCloseTo(1.6234864, 5);
     expect(upper).toBeCloseTo(11.668332, 5);
   });
+  it('answers a repeated count from its cache with the same interval, and another level afresh', () => {
+    const first = poissonExactInterval(10);
+    const again = poissonExactInterval(10);
+    expect(again).toEqual(first);
+    expect(Object.isFrozen(again)).toBe(true);
+    // 90 %: the published χ²(0.05; 20)/2 and χ²(0.95; 22)/2 (NIST table), not the 95 % interval
+    const ninety = poissonExactInterval(10, 0.9);
+    expect(ninety.lower).toBeCloseTo(10.850811 / 2, 5);
+    expect(ninety.upper).toBeCloseTo(33.924438 / 2, 5);
+  });
 });
 
 /** Exact binomial sum with BigInt binomial coefficients: an independent route. */

@@ -1,6 +1,6 @@
 /** Column constructors shared by the metric definitions. */
 import { REGION_CODES, ROLES, type Role } from '@weegwijzer/contract';
-import type { MetricColumn } from './types';
+import type { MetricColumn, Row } from './types';
 import { SCOPE_FILTERS } from './types';
 
 export const ALL_ROLES: readonly Role[] = ROLES;
@@ -51,4 +51,21 @@ export function strOrNull(v: unknown): string | null {
   if (v === null || v === undefined) return null;
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   return String(v);
+}
+
+/** Every column null, in column order: a row copied from it starts with its final shape (setting each field of an empty object by name cost a change of shape per field). */
+export function rowTemplate(columns: readonly MetricColumn[]): Row {
+  const t: Row = {};
+  for (const c of columns) t[c.name] = null;
+  return t;
+}
+
+/**
+ * A ratio column's value from its released operands: numerator / denominator × scale, null
+ * without a positive denominator or a numeric numerator; a share stays in 0..1 (two released
+ * counts of one unit can cross by their noise: 7 of 5).
+ */
+export function ratioValue(c: MetricColumn, numerator: unknown, den: unknown): number | null {
+  const v = typeof den === 'number' && den > 0 && typeof numerator === 'number' ? (numerator / den) * (c.scale ?? 1) : null;
+  return v !== null && c.kind === 'share' ? Math.min(1, Math.max(0, v)) : v;
 }

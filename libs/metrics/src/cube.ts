@@ -10,7 +10,7 @@
  * order); cube.spec.ts runs both on random data and compares them byte for byte.
  */
 import { REGION_CODES } from '@weegwijzer/contract';
-import { num } from './columns';
+import { num, ratioValue, rowTemplate } from './columns';
 import { perturb } from './disclosure';
 import type { GroupCondition } from './pivot';
 import type { MetricColumn, MetricContext, Row } from './types';
@@ -22,6 +22,17 @@ export interface DenseAxis {
   values: readonly string[];
   /** A raw row's value on this axis; undefined when it has none on the axis (then the generic route runs). */
   valueOf(raw: Record<string, unknown>): string | undefined;
+}
+
+/**
+ * The row lists `denseCounts` returned: complete already (every column in column order, ratios
+ * computed, as completeRow makes them), so the caller skips completion.
+ */
+const COMPLETE_ROWS = new WeakSet<readonly Row[]>();
+
+/** True when `rows` is a list `denseCounts` returned (complete rows, see COMPLETE_ROWS). */
+export function isCompleteRows(rows: readonly Row[]): boolean {
+  return COMPLETE_ROWS.has(rows);
 }
 
 /** A region code's position in REGION_CODES (the order of the response's region rows). */
@@ -145,11 +156,22 @@ export function denseCounts(
     }
   }
   const out: Row[] = [];
+  COMPLETE_ROWS.add(out);
+  // every row complete as completeRow makes it: each column in column order (null where the
+  // route has no value), the ratio columns from the released counts
+  const template = rowTemplate(columns);
+  const ratios = columns.filter((c) => c.ratioOf);
   const emit = (group: string, region: string | null, values: Float64Array, offset: number) => {
     for (let cell = 0; cell < cells; cell++) {
-      const row: Row = { group, region_code: region };
+      const row: Row = { ...template };
+      row.group = group;
+      row.region_code = region;
       for (let a = 0; a < axes.length; a++) row[axes[a].name] = labels[a][Math.floor(cell / strides[a]) % labels[a].length];
       for (let j = 0; j < nc; j++) row[counts[j]] = values[offset + cell * nc + j];
+      for (const c of ratios) {
+        const [numerator, den] = c.ratioOf as readonly [string, string];
+        row[c.name] = ratioValue(c, row[numerator], row[den]);
+      }
       out.push(row);
     }
   };

@@ -4,9 +4,9 @@
  * released counts -> small values hidden -> peer view for regio -> the self-describing
  * response. Every result passes through here (STYLE.md: one place).
  */
-import { GROUP_COLUMN, GROUP_ORDER, num, numOrNull, REGION_COLUMN, strOrNull } from './columns';
+import { GROUP_COLUMN, GROUP_ORDER, num, numOrNull, ratioValue, REGION_COLUMN, rowTemplate, strOrNull } from './columns';
 import { CellMap } from './cells';
-import { defaultDense } from './cube';
+import { defaultDense, isCompleteRows } from './cube';
 import { perturb, PTABLE, peerView, REASON, type DisclosedRow } from './disclosure';
 import { REGION_CODES } from '@weegwijzer/contract';
 import { findMetric } from './registry';
@@ -198,11 +198,8 @@ export function assembleResponse(
   let rows = dense?.(raw, ctx, columns, (region) => exactRow({ region_code: region }));
   const sorted = rows !== undefined;
   if (rows !== undefined) {
-    // complete already when every row holds exactly the columns, in column order, with no ratio or statistic to add
-    const complete =
-      rows.length === 0 ||
-      (!columns.some((c) => c.ratioOf || (c.kind !== 'dimension' && c.kind !== 'count')) && Object.keys(rows[0]).join('\u0000') === columns.map((c) => c.name).join('\u0000'));
-    if (!complete) rows = rows.map((r) => completeRow(r, columns, template));
+    // denseCounts' rows are complete already (every column in column order, ratios computed)
+    if (rows.length > 0 && !isCompleteRows(rows)) rows = rows.map((r) => completeRow(r, columns, template));
   } else {
     rows = [];
     for (const c of combineBins(raw, build, dims, counts).values()) rows.push(tallied(c, counts, exactRow(c.row)));
@@ -352,13 +349,6 @@ function sumTotals(rows: readonly Row[], columns: readonly MetricColumn[]): Row[
   return [...totals.values()];
 }
 
-/** Every column null, in column order: completeRow copies it, so each row starts with its final shape. */
-function rowTemplate(columns: readonly MetricColumn[]): Row {
-  const t: Row = {};
-  for (const c of columns) t[c.name] = null;
-  return t;
-}
-
 /**
  * A row in column order with every column (null where absent), the group, and generic ratios
  * of released counts (an operand is the completed value of an earlier column unless that is
@@ -369,13 +359,8 @@ function completeRow(r: Row, columns: readonly MetricColumn[], template: Row): R
   const row: Row = { ...template };
   for (const c of columns) {
     const v = r[c.name];
-    if (c.ratioOf) {
-      const den = row[c.ratioOf[1]] ?? r[c.ratioOf[1]];
-      const numerator = row[c.ratioOf[0]] ?? r[c.ratioOf[0]];
-      const v = typeof den === 'number' && den > 0 && typeof numerator === 'number' ? (numerator / den) * (c.scale ?? 1) : null;
-      // two released counts of one unit can cross by their noise (7 of 5): a share stays in 0..1
-      row[c.name] = v !== null && c.kind === 'share' ? Math.min(1, Math.max(0, v)) : v;
-    } else if (v !== undefined) row[c.name] = v;
+    if (c.ratioOf) row[c.name] = ratioValue(c, row[c.ratioOf[0]] ?? r[c.ratioOf[0]], row[c.ratioOf[1]] ?? r[c.ratioOf[1]]);
+    else if (v !== undefined) row[c.name] = v;
     else if (c.name === 'group') row.group = r.region_code === null || r.region_code === undefined ? 'total' : 'region';
     else row[c.name] = null;
   }

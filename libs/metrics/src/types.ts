@@ -176,7 +176,9 @@ export interface MetricDefinition {
    * A faster route to the rows of a count metric without statistics (cube.ts `denseCounts`):
    * released, zero-filled and in the response's sort order, exactly as `rows` → per-bin
    * release → `complete` would give them (the metric's spec compares both routes). Undefined
-   * for data it cannot place: the generic route then runs. A metric without `rows`,
+   * for data it cannot place: the generic route then runs. Rows straight from `denseCounts`
+   * are complete (every column in order, ratios computed); any others are completed as the
+   * generic route's are. A metric without `rows`,
    * `complete` and `validRow` whose dimensions are code lists takes `defaultDense` unless this
    * is `false` (always the generic route: the specs' second route).
    */

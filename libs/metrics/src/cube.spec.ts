@@ -1,6 +1,6 @@
 /**
- * The dense routes (cube.ts: trend's `dense`, phenomenon_coverage's, `defaultDense` of
- * criteria_usage and criteria_coverage, `denseGroups` of flow, dropoff and
+ * The dense routes (cube.ts: trend's `dense`, phenomenon_coverage's, reach's, `defaultDense`
+ * of criteria_usage and criteria_coverage, `denseGroups` of flow, dropoff and
  * preweging_outcomes) against the generic one (`dense: false`: rows → per-bin release →
  * zero-fill → completed rows → sort) on random raw rows: the responses must be the same byte
  * for byte, for every role, grain, `by`, k, region selection and exact mode; data a route
@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DROP_OUTCOMES, ENRICHMENTS, FRAMEWORKS, OUTCOMES_BY_STAGE, PATHS, PHENOMENA, RECEIVING_PARTIES, REGION_CODES, SOURCES } from '@weegwijzer/contract';
+import { DROP_OUTCOMES, ENRICHMENTS, FRAMEWORKS, loadMunicipalities, OUTCOMES_BY_STAGE, PATHS, PHENOMENA, RECEIVING_PARTIES, REGION_CODES, SOURCES } from '@weegwijzer/contract';
 import { binId } from './periods';
 import { findMetric } from './registry';
 import { defaultDense } from './cube';
@@ -311,6 +311,86 @@ describe('phenomenon_coverage: the dense route gives what coverageRows and the g
     const rows = [
       { region_code: 'VR01', phenomenon: 'jihadisme', bin: 202401, signals: 40, signals__k: 5 },
       { region_code: 'VR02', phenomenon: 'iets_anders', bin: 202401, signals: 12, signals__k: 6 },
+    ];
+    const out = both(def, def.dense as Route, { role: 'inspectie', scope: {}, params: {} }, rows, false);
+    expect(out.denseTaken).toBe(false);
+    expect(out.dense).toBe(out.generic);
+  });
+});
+
+describe('reach: the dense route gives what reachRows, completeReach and the generic route give', () => {
+  const def = findMetric('reach');
+  const regions = REGION_CODES.slice(0, 5);
+  // a few reference municipalities of each region, an unknown municipality (null) and a code outside the reference list
+  const municipalities = regions.flatMap((r) => [
+    ...loadMunicipalities()
+      .filter((m) => m.regionCode === r)
+      .slice(0, 3)
+      .map((m) => ({ region: r, code: m.code as string | null })),
+    { region: r, code: null },
+    { region: r, code: 'GM9999' },
+  ]);
+  const raw = fc
+    .uniqueArray(
+      fc.record({
+        place: fc.constantFrom(...municipalities),
+        year: fc.integer({ min: 2022, max: 2025 }),
+        part: fc.constantFrom('current', 'previous'),
+        month: fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
+        signals: fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 13, max: 900 })),
+        meldpuntShare: fc.double({ min: 0, max: 1, noNaN: true }),
+        keys: fc.tuple(fc.integer({ min: 0, max: 2 ** 24 * 20 }), fc.integer({ min: 0, max: 2 ** 24 * 20 })),
+      }),
+      { maxLength: 80, selector: (r) => `${r.place.region}|${r.place.code}|${r.year}|${r.part}|${r.month}` },
+    )
+    .map((rows) =>
+      rows.map((r): Raw => {
+        const meldpunt = Math.floor(r.signals * r.meldpuntShare);
+        return {
+          region_code: r.place.region,
+          municipality_code: r.place.code,
+          year: r.year,
+          part: r.part,
+          bin: r.month === undefined ? r.year : r.year * 100 + r.month,
+          meldpunt,
+          meldpunt__k: meldpunt === 0 ? 0 : r.keys[0],
+          signals: r.signals,
+          signals__k: r.signals === 0 ? 0 : r.keys[1],
+        };
+      }),
+    );
+
+  it('on random raw rows (both parts, whole-year and month bins, unknown and unlisted municipalities), for every role, k, selection and exact mode', () => {
+    assertRoutesAgree(def, def.dense as Route, raw, regions, {}, 120);
+  });
+
+  it('by hand, exact: the year earlier moves one year on, reference municipalities are zero-filled, years without signals are dropped', () => {
+    const rows: Raw[] = [
+      { region_code: 'VR01', municipality_code: null, year: 2024, part: 'current', bin: 2024, meldpunt: 16, meldpunt__k: 1, signals: 19, signals__k: 2 },
+      { region_code: 'VR01', municipality_code: null, year: 2023, part: 'previous', bin: 2023, meldpunt: 14, meldpunt__k: 3, signals: 15, signals__k: 4 },
+      // a year earlier than every current year: only its "previous" part would make 2023's row, which has no current signals
+      { region_code: 'VR01', municipality_code: null, year: 2022, part: 'previous', bin: 2022, meldpunt: 12, meldpunt__k: 5, signals: 12, signals__k: 6 },
+    ];
+    const request: MetricRequest = { role: 'inspectie', scope: {}, params: {} };
+    const out = both(def, def.dense as Route, request, rows, true);
+    expect(out.denseTaken).toBe(true);
+    expect(out.dense).toBe(out.generic);
+    const response = JSON.parse(out.dense) as { rows: Record<string, unknown>[] };
+    const vr01 = response.rows.filter((r) => r.region_code === 'VR01');
+    // 2024 only: the region row, the unknown municipality and every reference municipality of VR01 (zero)
+    expect(new Set(vr01.map((r) => r.year))).toEqual(new Set([2024]));
+    const region = vr01.find((r) => r.level === 'region');
+    expect(region).toMatchObject({ meldpunt_signals: 16, previous_meldpunt_signals: 14, signals: 19, previous_signals: 15 });
+    expect(vr01.find((r) => r.level === 'municipality_unknown')).toMatchObject({ meldpunt_signals: 16, signals: 19 });
+    const listed = loadMunicipalities().filter((m) => m.regionCode === 'VR01');
+    expect(vr01.filter((r) => r.level === 'municipality').map((r) => r.municipality_code)).toEqual(listed.map((m) => m.code).sort());
+    expect(vr01.filter((r) => r.level === 'municipality').every((r) => r.signals === 0)).toBe(true);
+  });
+
+  it('leaves a region outside the code list to the generic route', () => {
+    const rows = [
+      { region_code: 'VR01', municipality_code: null, year: 2024, part: 'current', bin: 2024, meldpunt: 6, meldpunt__k: 1, signals: 9, signals__k: 2 },
+      { region_code: 'VR99', municipality_code: null, year: 2024, part: 'current', bin: 2024, meldpunt: 6, meldpunt__k: 1, signals: 9, signals__k: 2 },
     ];
     const out = both(def, def.dense as Route, { role: 'inspectie', scope: {}, params: {} }, rows, false);
     expect(out.denseTaken).toBe(false);

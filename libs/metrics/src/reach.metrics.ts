@@ -3,8 +3,10 @@
  * municipality and per region, per calendar year, and the change against the same months
  * one year earlier (for whole years: the previous calendar year, the same cells).
  */
-import { loadMunicipalities, POPULATION_YEAR } from '@weegwijzer/contract';
+import { loadMunicipalities, POPULATION_YEAR, REGION_CODES } from '@weegwijzer/contract';
 import { count, dim, num, strOrNull } from './columns';
+import { REGION_INDEX } from './cube';
+import { perturb } from './disclosure';
 import { binExpression, binZones, monthEnd, monthIndex, monthStart } from './periods';
 import { periodCondition, scopeWhere, signalCounts, SqlBuilder } from './sql';
 import type { MetricColumn, MetricContext, MetricDefinition, Row } from './types';
@@ -75,6 +77,7 @@ GROUP BY region_code, municipality_code, received_year, bin`;
   },
   rows: reachRows,
   complete: completeReach,
+  dense: reachDense,
   derive: deriveReach,
   peerRow: (row) => row.level === 'region',
   extra: () => ({ population_year: POPULATION_YEAR }),
@@ -169,6 +172,156 @@ function completeReach(rows: Row[]): Row[] {
     }
   }
   return kept;
+}
+
+/** The count columns of a reach cell: this year's (current part) and the year earlier's (previous part). */
+const REACH_COUNTS = ['meldpunt_signals', 'signals', 'previous_meldpunt_signals', 'previous_signals'] as const;
+/** A cell's key in its region's map for the region row (municipality codes are text, an unknown one null). */
+const REGION_LEVEL = Symbol('region');
+
+/**
+ * reachRows, the per-bin release, completeReach and the sort in one route (the dense route,
+ * as cube.ts; cube.spec.ts compares it with the generic route): each raw row adds its counts
+ * and key sums to its municipality's (or unknown municipality's), its region's and the
+ * nation's cell of its bin; each bin's cell counts are released on their sums and added up;
+ * the years with released signals are kept, every reference municipality of a region zero-
+ * filled on them; rows come out in the response's order. Undefined for a row it cannot place.
+ */
+function reachDense(raw: Record<string, unknown>[], ctx: MetricContext, _columns: readonly MetricColumn[], exactRegion: (region: string | null) => boolean): Row[] | undefined {
+  const R = REGION_CODES.length;
+  // per region (the nation last): municipality (REGION_LEVEL, null: unknown) -> year -> cell
+  const byRegion: Map<string | null | symbol, Map<number, number>>[] = Array.from({ length: R + 1 }, () => new Map());
+  const cellRegion: number[] = [];
+  const cellMunicipality: (string | null | symbol)[] = [];
+  const cellYear: number[] = [];
+  const cellOf = (region: number, municipality: string | null | symbol, year: number): number => {
+    let years = byRegion[region].get(municipality);
+    if (!years) byRegion[region].set(municipality, (years = new Map()));
+    let c = years.get(year);
+    if (c === undefined) {
+      c = cellRegion.length;
+      years.set(year, c);
+      cellRegion.push(region);
+      cellMunicipality.push(municipality);
+      cellYear.push(year);
+    }
+    return c;
+  };
+  // pass 1: each raw row's bin and cells (municipality, region, nation)
+  const binIndex = new Map<unknown, number>();
+  const rowBin = new Int32Array(raw.length);
+  const rowCells = new Int32Array(3 * raw.length).fill(-1);
+  const rowCurrent = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const r = raw[i];
+    const region = REGION_INDEX.get(String(r.region_code));
+    const m = r.municipality_code;
+    const year = r.year;
+    if (region === undefined || (m !== null && typeof m !== 'string') || typeof year !== 'number' || !Number.isInteger(year)) return undefined;
+    if (r.part !== 'current' && r.part !== 'previous') return undefined;
+    const current = r.part === 'current';
+    const y = year + (current ? 0 : 1);
+    let b = binIndex.get(r.bin ?? '');
+    if (b === undefined) binIndex.set(r.bin ?? '', (b = binIndex.size));
+    rowBin[i] = b;
+    rowCurrent[i] = current ? 1 : 0;
+    rowCells[3 * i] = cellOf(region, m, y);
+    rowCells[3 * i + 1] = cellOf(region, REGION_LEVEL, y);
+    if (ctx.totals) rowCells[3 * i + 2] = cellOf(R, REGION_LEVEL, y);
+  }
+  // pass 2: per bin, cell and count column: [count sum, key sum]
+  const cells = cellRegion.length;
+  const width = REACH_COUNTS.length;
+  const sums = new Float64Array(binIndex.size * cells * width * 2);
+  for (let i = 0; i < raw.length; i++) {
+    const r = raw[i];
+    const meldpunt = num(r.meldpunt);
+    const meldpuntKey = num(r.meldpunt__k);
+    const signals = num(r.signals);
+    const signalsKey = num(r.signals__k);
+    const column = rowCurrent[i] ? 0 : 2;
+    for (let j = 0; j < 3; j++) {
+      const c = rowCells[3 * i + j];
+      if (c < 0) continue;
+      const at = ((rowBin[i] * cells + c) * width + column) * 2;
+      sums[at] += meldpunt;
+      sums[at + 1] += meldpuntKey;
+      sums[at + 2] += signals;
+      sums[at + 3] += signalsKey;
+    }
+  }
+  // each bin's cells released on their sums (a cell absent from a bin adds 0: perturb(0, 0) = 0)
+  const exact = new Float64Array(cells * width);
+  const released = new Float64Array(cells * width);
+  for (let b = 0; b < binIndex.size; b++) {
+    for (let v = 0; v < cells * width; v++) {
+      const at = (b * cells * width + v) * 2;
+      exact[v] += sums[at];
+      released[v] += perturb(sums[at], sums[at + 1]);
+    }
+  }
+  const regionCode = (region: number) => (region === R ? null : REGION_CODES[region]);
+  const exactOf = REGION_CODES.map((code) => exactRegion(code));
+  exactOf.push(exactRegion(null));
+  const valueOf = (c: number, j: number) => (exactOf[cellRegion[c]] ? exact : released)[c * width + j];
+  // completeReach: the years with released signals on any row; every reference municipality of a kept region on each
+  const years = new Set<number>();
+  for (let c = 0; c < cells; c++) if (valueOf(c, 1) > 0) years.add(cellYear[c]);
+  const rows: { row: Row; region: number; level: number; municipality: string | null; year: number }[] = [];
+  const keptRegions = new Set<number>();
+  for (let c = 0; c < cells; c++) {
+    if (!years.has(cellYear[c])) continue;
+    const region = cellRegion[c];
+    const m = cellMunicipality[c];
+    const municipality = typeof m === 'string' ? m : null;
+    const level = m === REGION_LEVEL ? 0 : m === null ? 2 : 1;
+    if (region < R) keptRegions.add(region);
+    rows.push({
+      region,
+      level,
+      municipality,
+      year: cellYear[c],
+      row: {
+        region_code: regionCode(region),
+        level: LEVELS[level],
+        municipality_code: municipality,
+        year: cellYear[c],
+        meldpunt_signals: valueOf(c, 0),
+        previous_meldpunt_signals: valueOf(c, 2),
+        signals: valueOf(c, 1),
+        previous_signals: valueOf(c, 3),
+      },
+    });
+  }
+  const { municipalities } = reference();
+  for (const region of keptRegions) {
+    const code = REGION_CODES[region];
+    for (const y of years) {
+      for (const m of municipalities.get(code) ?? []) {
+        if (byRegion[region].get(m)?.has(y)) continue;
+        const row: Row = {
+          region_code: code,
+          level: 'municipality',
+          municipality_code: m,
+          year: y,
+          meldpunt_signals: 0,
+          previous_meldpunt_signals: 0,
+          signals: 0,
+          previous_signals: 0,
+        };
+        rows.push({ region, level: 1, municipality: m, year: y, row });
+      }
+    }
+  }
+  // the response's order: group (regions, then the nation), region, level, municipality (unknown first, then as text), year
+  rows.sort(
+    (a, b) =>
+      a.region - b.region ||
+      a.level - b.level ||
+      (a.municipality === b.municipality ? 0 : a.municipality === null ? -1 : b.municipality === null ? 1 : a.municipality < b.municipality ? -1 : 1) ||
+      a.year - b.year,
+  );
+  return rows.map((r) => r.row);
 }
 
 /** Population (reference data), rate and change from the released counts; no "year earlier" where nothing was delivered then. */

@@ -57,7 +57,8 @@ function normalise(model: TableModel, o: BarOptions): { categories: string[]; se
 
 /**
  * Bars from a table model. A suppressed value gets a short hatched grey bar labelled as in
- * the table ("< 5"), so it reads as "not shown", never as zero or as a gap.
+ * the table ("< 5"), so it reads as "not shown", never as zero or as a gap; a released zero
+ * has no bar to see, so it is labelled with its text ("0"), never read as a missing value.
  */
 export function barOption(model: TableModel, o: BarOptions): EChartsCoreOption {
   const { categories, series: input } = normalise(model, o);
@@ -75,6 +76,8 @@ export function barOption(model: TableModel, o: BarOptions): EChartsCoreOption {
           // In a stack the label would sit on the next segment; the hatch and the note say it there.
           label: o.stacked ? { show: false } : { show: true, formatter: cell.text, position: o.horizontal ? 'right' : 'top', ...BASE_TEXT, fontSize: 11 },
         };
+      if (cell.raw === 0 && !o.stacked)
+        return { value: 0, text: cell.text, label: { show: true, formatter: cell.text, position: o.horizontal ? 'right' : 'top', ...BASE_TEXT, fontSize: 11 } };
       return { value: typeof cell.raw === 'number' ? cell.raw : null, text: cell.text };
     });
     return {

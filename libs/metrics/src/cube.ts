@@ -35,6 +35,20 @@ export function isCompleteRows(rows: readonly Row[]): boolean {
   return COMPLETE_ROWS.has(rows);
 }
 
+/**
+ * Releases one calendar bin's cells and adds them up over the bins: `sums` holds a
+ * [count, key sum] pair per cell (at least `exact.length` of them, from the start); each
+ * cell's count is added to `exact` and its released count (cell-key noise on the pair) to
+ * `released`, at the same position. A cell the bin did not count adds 0 (perturb(0, 0) = 0).
+ */
+export function addReleasedBin(sums: Float64Array, exact: Float64Array, released: Float64Array): void {
+  for (let i = 0; i < exact.length; i++) {
+    const n = sums[2 * i];
+    exact[i] += n;
+    released[i] += perturb(n, sums[2 * i + 1]);
+  }
+}
+
 /** A region code's position in REGION_CODES (the order of the response's region rows). */
 export const REGION_INDEX = new Map<string, number>(REGION_CODES.map((r, i) => [r, i]));
 
@@ -147,11 +161,7 @@ export function denseCounts(
     // each bin's region cells released on their sums; the nation's sums go on as totals
     const size = R * cells * nc;
     for (const [bin, b] of binned) {
-      for (let i = 0; i < size; i++) {
-        const n = b[2 * i];
-        exact[i] += n;
-        released[i] += perturb(n, b[2 * i + 1]);
-      }
+      addReleasedBin(b, exact, released);
       if (totals) totals.set(bin, b.subarray(2 * size));
     }
   }
@@ -183,13 +193,7 @@ export function denseCounts(
   if (totals) {
     const tExact = new Float64Array(cells * nc);
     const tReleased = new Float64Array(cells * nc);
-    for (const t of totals.values()) {
-      for (let i = 0; i < cells * nc; i++) {
-        const n = t[2 * i];
-        tExact[i] += n;
-        tReleased[i] += perturb(n, t[2 * i + 1]);
-      }
-    }
+    for (const t of totals.values()) addReleasedBin(t, tExact, tReleased);
     emit('total', null, exactRegion(null) ? tExact : tReleased, 0);
   }
   return out;

@@ -1,8 +1,7 @@
 /** phenomenon_coverage (METRICS.md §8): which phenomena a region recognises less than the rest of the country. */
 import { COVERAGE_PHENOMENA, PHENOMENA, REGION_CODES } from '@weegwijzer/contract';
 import { count, dim, num, share } from './columns';
-import { REGION_INDEX } from './cube';
-import { perturb } from './disclosure';
+import { addReleasedBin, REGION_INDEX } from './cube';
 import { binColumn, scopeWhere, SqlBuilder, signalCounts } from './sql';
 import { binomialCdf } from './stats';
 import type { MetricColumn, MetricContext, MetricDefinition, Row } from './types';
@@ -106,12 +105,7 @@ function coverageDense(raw: Record<string, unknown>[], ctx: MetricContext, _colu
   }
   const exact = new Float64Array(size);
   const released = new Float64Array(size);
-  for (const b of bins.values()) {
-    for (let i = 0; i < size; i++) {
-      exact[i] += b[2 * i];
-      released[i] += perturb(b[2 * i], b[2 * i + 1]);
-    }
-  }
+  for (const b of bins.values()) addReleasedBin(b, exact, released);
   const rows: Row[] = [];
   const emit = (group: string, code: string | null, slot: number) => {
     const values = exactRegion(code) ? exact : released;

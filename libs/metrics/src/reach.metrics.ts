@@ -5,8 +5,7 @@
  */
 import { loadMunicipalities, POPULATION_YEAR, REGION_CODES } from '@weegwijzer/contract';
 import { count, dim, num, strOrNull } from './columns';
-import { REGION_INDEX } from './cube';
-import { perturb } from './disclosure';
+import { addReleasedBin, REGION_INDEX } from './cube';
 import { binExpression, binZones, monthEnd, monthIndex, monthStart } from './periods';
 import { periodCondition, scopeWhere, signalCounts, SqlBuilder } from './sql';
 import type { MetricColumn, MetricContext, MetricDefinition, Row } from './types';
@@ -102,6 +101,11 @@ function reference() {
   return { pop: popCache, municipalities: regionMunicipalities };
 }
 
+/** A reach row of one cell with its four counts at 0: this year's reporting-point and all signals, and the year earlier's. */
+function zeroRow(region: string | null, level: string, municipality: string | null, year: number): Row {
+  return { region_code: region, level, municipality_code: municipality, year, meldpunt_signals: 0, previous_meldpunt_signals: 0, signals: 0, previous_signals: 0 };
+}
+
 /** One bin's rows: counts per municipality, region and nation, this year's and (from the previous part) next year's "year earlier". */
 function reachRows(raw: Record<string, unknown>[], ctx: MetricContext): Row[] {
   const out: Row[] = [];
@@ -111,7 +115,7 @@ function reachRows(raw: Record<string, unknown>[], ctx: MetricContext): Row[] {
   const rowOf = (byYear: Map<number, Row>, region: string | null, level: string, municipality: string | null, year: number): Row => {
     let row = byYear.get(year);
     if (!row) {
-      row = { region_code: region, level, municipality_code: municipality, year, meldpunt_signals: 0, previous_meldpunt_signals: 0, signals: 0, previous_signals: 0 };
+      row = zeroRow(region, level, municipality, year);
       byYear.set(year, row);
       out.push(row);
     }
@@ -157,17 +161,7 @@ function completeReach(rows: Row[]): Row[] {
   for (const region of regions) {
     for (const y of years) {
       for (const code of municipalities.get(region) ?? []) {
-        if (!have.has(`${region}|${code}|${y}`))
-          kept.push({
-            region_code: region,
-            level: 'municipality',
-            municipality_code: code,
-            year: y,
-            meldpunt_signals: 0,
-            previous_meldpunt_signals: 0,
-            signals: 0,
-            previous_signals: 0,
-          });
+        if (!have.has(`${region}|${code}|${y}`)) kept.push(zeroRow(region, 'municipality', code, y));
       }
     }
   }
@@ -250,16 +244,11 @@ function reachDense(raw: Record<string, unknown>[], ctx: MetricContext, _columns
       sums[at + 3] += signalsKey;
     }
   }
-  // each bin's cells released on their sums (a cell absent from a bin adds 0: perturb(0, 0) = 0)
+  // each bin's cells released on their sums and added up
   const exact = new Float64Array(cells * width);
   const released = new Float64Array(cells * width);
-  for (let b = 0; b < binIndex.size; b++) {
-    for (let v = 0; v < cells * width; v++) {
-      const at = (b * cells * width + v) * 2;
-      exact[v] += sums[at];
-      released[v] += perturb(sums[at], sums[at + 1]);
-    }
-  }
+  const binSize = cells * width * 2;
+  for (let b = 0; b < binIndex.size; b++) addReleasedBin(sums.subarray(b * binSize, (b + 1) * binSize), exact, released);
   const regionCode = (region: number) => (region === R ? null : REGION_CODES[region]);
   const exactOf = REGION_CODES.map((code) => exactRegion(code));
   exactOf.push(exactRegion(null));
@@ -276,22 +265,9 @@ function reachDense(raw: Record<string, unknown>[], ctx: MetricContext, _columns
     const municipality = typeof m === 'string' ? m : null;
     const level = m === REGION_LEVEL ? 0 : m === null ? 2 : 1;
     if (region < R) keptRegions.add(region);
-    rows.push({
-      region,
-      level,
-      municipality,
-      year: cellYear[c],
-      row: {
-        region_code: regionCode(region),
-        level: LEVELS[level],
-        municipality_code: municipality,
-        year: cellYear[c],
-        meldpunt_signals: valueOf(c, 0),
-        previous_meldpunt_signals: valueOf(c, 2),
-        signals: valueOf(c, 1),
-        previous_signals: valueOf(c, 3),
-      },
-    });
+    const row = zeroRow(regionCode(region), LEVELS[level], municipality, cellYear[c]);
+    for (let j = 0; j < width; j++) row[REACH_COUNTS[j]] = valueOf(c, j);
+    rows.push({ region, level, municipality, year: cellYear[c], row });
   }
   const { municipalities } = reference();
   for (const region of keptRegions) {
@@ -299,17 +275,7 @@ function reachDense(raw: Record<string, unknown>[], ctx: MetricContext, _columns
     for (const y of years) {
       for (const m of municipalities.get(code) ?? []) {
         if (byRegion[region].get(m)?.has(y)) continue;
-        const row: Row = {
-          region_code: code,
-          level: 'municipality',
-          municipality_code: m,
-          year: y,
-          meldpunt_signals: 0,
-          previous_meldpunt_signals: 0,
-          signals: 0,
-          previous_signals: 0,
-        };
-        rows.push({ region, level: 1, municipality: m, year: y, row });
+        rows.push({ region, level: 1, municipality: m, year: y, row: zeroRow(code, 'municipality', m, y) });
       }
     }
   }

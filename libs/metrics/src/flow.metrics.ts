@@ -52,10 +52,11 @@ export const flowMetric: MetricDefinition = {
   sql(ctx) {
     const b = new SqlBuilder();
     const src = signalCounts(ctx, ['path', 'final_wp_outcome']);
-    return b.statement(`SELECT region_code, path, final_wp_outcome, ${binColumn(ctx)}, ${src.count('n')}
+    const g = src.grouped(['path', 'final_wp_outcome']);
+    return b.statement(`SELECT region_code, path, final_wp_outcome, ${binColumn(ctx)}, ${g.count('n')}
 FROM ${src.table}
 WHERE ${scopeWhere(b, ctx)}
-GROUP BY region_code, path, final_wp_outcome, bin`);
+${g.groupBy}`);
   },
   rows: (raw) => sumGroups(raw, [], GROUPS),
   dense: (raw, ctx, columns, exactRegion) => denseGroups(raw, ctx, columns, exactRegion, GROUPS),

@@ -42,10 +42,11 @@ export const phenomenonCoverageMetric: MetricDefinition = {
   sql(ctx) {
     const b = new SqlBuilder();
     const src = signalCounts(ctx, ['phenomenon']);
-    return b.statement(`SELECT region_code, phenomenon, ${binColumn(ctx)}, ${src.count('signals')}
+    const g = src.grouped(['phenomenon']);
+    return b.statement(`SELECT region_code, phenomenon, ${binColumn(ctx)}, ${g.count('signals')}
 FROM ${src.table}
 WHERE ${scopeWhere(b, ctx)}
-GROUP BY region_code, phenomenon, bin`);
+${g.groupBy}`);
   },
   rows: coverageRows,
   dense: coverageDense,

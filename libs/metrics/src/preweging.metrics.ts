@@ -85,11 +85,12 @@ export const prewegingOutcomesMetric: MetricDefinition = {
   sql(ctx) {
     const b = new SqlBuilder();
     const src = factCounts(ctx, 'assessment_facts', ['stage', 'body', 'outcome', 'enrichment']);
-    return b.statement(`SELECT region_code, body, outcome, enrichment, ${binColumn(ctx)}, ${src.count('n')}
+    const g = src.grouped(['body', 'outcome', 'enrichment'], ['stage']);
+    return b.statement(`SELECT region_code, body, outcome, enrichment, ${binColumn(ctx)}, ${g.count('n')}
 FROM ${src.table}
 WHERE stage = 'pre_weging'
   AND ${scopeWhere(b, ctx)}
-GROUP BY region_code, body, outcome, enrichment, bin`);
+${g.groupBy}`);
   },
   rows: (raw) => sumGroups(raw, ['body'], GROUPS),
   dense: (raw, ctx, columns, exactRegion) => denseGroups(raw, ctx, columns, exactRegion, GROUPS),

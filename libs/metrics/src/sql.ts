@@ -123,28 +123,48 @@ export function factCounts(
   countIf: (cond: string, alias: string) => string;
   /** The count alone, without a key sum: for rows that are never released as cells (leadtime's day histograms). */
   tally: (alias: string) => string;
+  /**
+   * A count per region × `dims` × calendar bin: its SELECT item (`count`) and the statement's
+   * GROUP BY. Where the aggregate's rows are those cells already — each of its dims grouped
+   * by, or held to one value by an equality in the WHERE (`fixed`, and the request's code
+   * filters), and every calendar bin at the table's grain (months on the monthly table, years
+   * on the yearly one) — its rows are read as they are, without a GROUP BY: an aggregate table
+   * has one row per region × month (or year) × its dims, so grouping would only copy them
+   * (for DuckDB a hash aggregate with as many groups as rows was half of trend's query).
+   */
+  grouped: (dims: readonly string[], fixed?: readonly string[]) => { count: (alias: string) => string; groupBy: string };
 } {
-  const used = [...dims, ...CODE_SCOPE.filter((f) => ctx.scope[f])];
+  const filters = CODE_SCOPE.filter((f) => ctx.scope[f]);
+  const used = [...dims, ...filters];
   const agg = AGGREGATES.find((a) => a.from === from && used.every((d) => a.dims.includes(d)));
+  const groupBy = (grouped: readonly string[]) => `GROUP BY ${['region_code', ...grouped, 'bin'].join(', ')}`;
   if (!agg) {
     const computed = COMPUTED_COLUMNS[from];
+    const count = (alias: string) => countAll(ctx, alias);
     return {
       table: from,
       col: (name) => computed[name] ?? name,
-      count: (alias) => countAll(ctx, alias),
+      count,
       countIf: (cond, alias) => countIf(ctx, cond, alias),
       tally: (alias) => `count(*) AS ${alias}`,
+      grouped: (grouped) => ({ count, groupBy: groupBy(grouped) }),
     };
   }
   // every bin a whole year: the period is whole years, and the yearly table gives the same cells
   const yearly = ctx.bins.length > 0 && ctx.bins.every((z) => z.unit === 'year');
+  const atGrain = yearly || (ctx.bins.length > 0 && ctx.bins.every((z) => z.unit === 'month'));
+  const count = (alias: string) => `CAST(sum(n) AS INTEGER) AS ${alias}, CAST(sum(k) AS ${keyType(ctx)}) AS ${alias}__k`;
   return {
     table: yearly ? yearlyTable(agg.table) : agg.table,
     col: (name) => name,
-    count: (alias) => `CAST(sum(n) AS INTEGER) AS ${alias}, CAST(sum(k) AS ${keyType(ctx)}) AS ${alias}__k`,
+    count,
     countIf: (cond, alias) =>
       `CAST(sum(CASE WHEN ${cond} THEN n ELSE 0 END) AS INTEGER) AS ${alias}, CAST(sum(CASE WHEN ${cond} THEN k ELSE 0 END) AS ${keyType(ctx)}) AS ${alias}__k`,
     tally: (alias) => `CAST(sum(n) AS INTEGER) AS ${alias}`,
+    grouped: (grouped, fixed = []) =>
+      atGrain && agg.dims.every((d) => grouped.includes(d) || fixed.includes(d) || (filters as readonly string[]).includes(d))
+        ? { count: (alias) => `n AS ${alias}, CAST(k AS ${keyType(ctx)}) AS ${alias}__k`, groupBy: '' }
+        : { count, groupBy: groupBy(grouped) },
   };
 }
 

@@ -43,10 +43,11 @@ export const trendMetric: MetricDefinition = {
     const b = new SqlBuilder();
     const by = BY[ctx.params.by].column;
     const src = signalCounts(ctx, [by]);
-    return b.statement(`SELECT region_code, ${by} AS category, ${binColumn(ctx)}, ${src.count('signals')}
+    const g = src.grouped([by]);
+    return b.statement(`SELECT region_code, ${by} AS category, ${binColumn(ctx)}, ${g.count('signals')}
 FROM ${src.table}
 WHERE ${scopeWhere(b, ctx)}
-GROUP BY region_code, ${by}, bin`);
+${g.groupBy}`);
   },
   rows: trendRows,
   complete: zeroFill,

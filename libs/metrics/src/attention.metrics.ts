@@ -6,6 +6,8 @@
  */
 import { PHENOMENA, REGION_CODES, SOURCES } from '@weegwijzer/contract';
 import { count, dim, num, strOrNull } from './columns';
+import { REGION_INDEX } from './cube';
+import { perturb } from './disclosure';
 import { binMonths, monthEnd, monthIndex, monthStart } from './periods';
 import { binColumn, periodCondition, scopeWhere, SqlBuilder, signalCounts } from './sql';
 import { binomialCdf } from './stats';
@@ -78,6 +80,7 @@ WHERE ${scopeWhere(b, ctx)}`);
   },
   rows: attentionRows,
   complete: compareQuarters,
+  dense: attentionDense,
   derive: attentionDerive,
   notes: attentionNotes,
 };
@@ -184,6 +187,81 @@ function compareQuarters(rows: Row[], ctx: MetricContext, stats?: Record<string,
       out.push({ region_code: region, series, period, baseline_period: baselinePeriod, observed: value(region, series, period), expected: value(region, series, baselinePeriod) });
     }
   }
+  return out;
+}
+
+/** A series' position in ATTENTION_SERIES: phenomena first, then sources. */
+const PHENOMENON_SERIES = new Map<string, number>(PHENOMENA.map((p, i) => [p, i]));
+const SOURCE_SERIES = new Map<string, number>(SOURCES.map((s, i) => [s, PHENOMENA.length + i]));
+
+/**
+ * attentionRows + the per-bin release + compareQuarters in one pass over typed arrays: each
+ * bin's [count, key sum] per region (the nation last) × series, a raw row adding to its
+ * phenomenon's and its source's series; each bin released on its sums (or exact, for the own
+ * region and exact mode) and added to the quarter it falls in, when that is the target or the
+ * baseline quarter. The rows come out as compareQuarters makes them, in the response's order
+ * (regions in code order, then the nation; series in ATTENTION_SERIES order). Undefined for a
+ * region, phenomenon or source outside the code lists (the generic route then runs).
+ */
+function attentionDense(
+  raw: Record<string, unknown>[],
+  ctx: MetricContext,
+  _columns: readonly MetricColumn[],
+  exactRegion: (region: string | null) => boolean,
+  stats?: Record<string, unknown>[],
+): Row[] | undefined {
+  const q = comparedQuarters(ctx, stats);
+  if (!q) return [];
+  const R = REGION_CODES.length;
+  const S = ATTENTION_SERIES.length;
+  const cells = (R + 1) * S;
+  // per bin: the quarter slot it falls in (0 target, 1 baseline) and its [count, key sum] per cell
+  const bins = new Map<number, { slot: number; sums: Float64Array }>();
+  for (const r of raw) {
+    const region = REGION_INDEX.get(String(r.region_code));
+    const p = PHENOMENON_SERIES.get(String(r.phenomenon));
+    const s = SOURCE_SERIES.get(String(r.source));
+    if (region === undefined || p === undefined || s === undefined) return undefined;
+    const id = num(r.bin);
+    let bin = bins.get(id);
+    if (!bin) {
+      const first = binMonths(id)[0];
+      const quarter = first - (first % 3);
+      bins.set(id, (bin = { slot: quarter === q.target ? 0 : quarter === q.baseline ? 1 : -1, sums: new Float64Array(2 * cells) }));
+    }
+    if (bin.slot < 0) continue;
+    const n = num(r.signals);
+    const k = num(r.signals__k);
+    const sums = bin.sums;
+    for (const at of [region * S + p, region * S + s, R * S + p, R * S + s]) {
+      sums[2 * at] += n;
+      sums[2 * at + 1] += k;
+    }
+  }
+  // per cell and slot: true and released sums over the bins
+  const exact = new Float64Array(2 * cells);
+  const released = new Float64Array(2 * cells);
+  for (const { slot, sums } of bins.values()) {
+    if (slot < 0) continue;
+    for (let c = 0; c < cells; c++) {
+      const n = sums[2 * c];
+      if (n === 0) continue;
+      exact[2 * c + slot] += n;
+      released[2 * c + slot] += perturb(n, sums[2 * c + 1]);
+    }
+  }
+  const period = quarterOfMonth(q.target);
+  const baselinePeriod = quarterOfMonth(q.baseline);
+  const out: Row[] = [];
+  const emit = (region: string | null, at: number) => {
+    const values = exactRegion(region) ? exact : released;
+    for (let s = 0; s < S; s++) {
+      const c = at * S + s;
+      out.push({ region_code: region, series: ATTENTION_SERIES[s], period, baseline_period: baselinePeriod, observed: values[2 * c], expected: values[2 * c + 1] });
+    }
+  };
+  for (let region = 0; region < R; region++) emit(REGION_CODES[region], region);
+  if (ctx.totals) emit(null, R);
   return out;
 }
 

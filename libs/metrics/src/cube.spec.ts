@@ -1,5 +1,5 @@
 /**
- * The dense routes (cube.ts: trend's `dense`, phenomenon_coverage's, reach's, `defaultDense`
+ * The dense routes (cube.ts: trend's `dense`, phenomenon_coverage's, reach's, attention's, `defaultDense`
  * of criteria_usage and criteria_coverage, `denseGroups` of flow, dropoff and
  * preweging_outcomes) against the generic one (`dense: false`: rows → per-bin release →
  * zero-fill → completed rows → sort) on random raw rows: the responses must be the same byte
@@ -26,7 +26,7 @@ type Route = Exclude<MetricDefinition['dense'], false | undefined>;
  * Runs the dense and the generic route (`dense: false`) on copies of the raw rows (the generic
  * route swaps counts and key sums in place and back).
  */
-function both(def: MetricDefinition, route: Route, request: MetricRequest, raw: Raw[], exact: boolean): { dense: string; generic: string; denseTaken: boolean } {
+function both(def: MetricDefinition, route: Route, request: MetricRequest, raw: Raw[], exact: boolean, stats?: Raw[]): { dense: string; generic: string; denseTaken: boolean } {
   let denseTaken = false;
   const spied: MetricDefinition = {
     ...def,
@@ -38,8 +38,8 @@ function both(def: MetricDefinition, route: Route, request: MetricRequest, raw: 
   };
   const generic: MetricDefinition = { ...def, dense: false };
   const copy = () => raw.map((r) => ({ ...r }));
-  const dense = JSON.stringify(assembleResponse(spied, resolveContext(spied, request), copy(), undefined, { exact }));
-  const plain = JSON.stringify(assembleResponse(generic, resolveContext(generic, request), copy(), undefined, { exact }));
+  const dense = JSON.stringify(assembleResponse(spied, resolveContext(spied, request), copy(), undefined, { exact }, stats));
+  const plain = JSON.stringify(assembleResponse(generic, resolveContext(generic, request), copy(), undefined, { exact }, stats));
   return { dense, generic: plain, denseTaken };
 }
 
@@ -395,5 +395,92 @@ describe('reach: the dense route gives what reachRows, completeReach and the gen
     const out = both(def, def.dense as Route, { role: 'inspectie', scope: {}, params: {} }, rows, false);
     expect(out.denseTaken).toBe(false);
     expect(out.dense).toBe(out.generic);
+  });
+});
+
+describe('attention: the dense route gives what attentionRows, compareQuarters and the generic route give', () => {
+  const def = findMetric('attention');
+  const regions = REGION_CODES.slice(0, 5);
+  // bins of the compared quarters (2025-Q2 against 2024-Q2) as months and as quarters, and bins outside them
+  const BINS = [202504, 202505, 202506, 20252, 202404, 202405, 202406, 20242, 202503, 20251, 202407, 20243];
+  const raw = fc
+    .uniqueArray(
+      fc.record({
+        region: fc.constantFrom(...regions),
+        phenomenon: fc.constantFrom(...PHENOMENA),
+        source: fc.constantFrom(...SOURCES),
+        bin: fc.constantFrom(...BINS),
+        signals: fc.oneof(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 13, max: 400 })),
+        key: fc.integer({ min: 1, max: 2 ** 24 * 40 }),
+      }),
+      { maxLength: 150, selector: (r) => `${r.region}|${r.phenomenon}|${r.source}|${r.bin}` },
+    )
+    .map((rows) => rows.map((r): Raw => ({ region_code: r.region, phenomenon: r.phenomenon, source: r.source, bin: r.bin, signals: r.signals, signals__k: r.key })));
+
+  it('on random raw rows (several per series and bin; month and quarter bins; bins outside the two quarters), for every role, k, selection, period and exact mode', () => {
+    let taken = 0;
+    let compared = 0;
+    fc.assert(
+      fc.property(
+        raw,
+        fc.constantFrom<Pick<MetricRequest, 'role'>>({ role: 'inspectie' }, { role: 'nctv' }, { role: 'beheer' }),
+        fc.constantFrom(5, 10),
+        fc.boolean(),
+        fc.option(fc.subarray([...regions], { minLength: 1 }), { nil: undefined }),
+        // the data reach to: complete 2025-Q2, a week short of it (2025-Q1 then, no baseline in scope), or no data
+        fc.constantFrom('2025-06-30', '2025-06-20', '2025-07-15', null),
+        fc.constantFrom<Record<string, string>>({}, { from: '2024-01-01', to: '2025-06-30' }, { from: '2024-06-01' }),
+        (rows, role, k, exact, selected, last, period) => {
+          const request: MetricRequest = { ...role, k, scope: { ...period, ...(selected ? { regions: selected } : {}) }, params: {} };
+          const out = both(def, def.dense as Route, request, rows, exact, [{ last_received: last }]);
+          expect(out.dense).toBe(out.generic);
+          if (out.denseTaken) taken++;
+          if (out.dense.includes('"observed"') && JSON.parse(out.dense).rows.length > 0) compared++;
+        },
+      ),
+      { numRuns: 200, seed: 20261203 },
+    );
+    expect(taken).toBe(200);
+    // not vacuous: most cases compare two quarters
+    expect(compared).toBeGreaterThan(80);
+  });
+
+  it("by hand, exact: a raw row counts in its phenomenon's and its source's series, bins add up within a quarter, the nation over regions", () => {
+    const [p, s] = [PHENOMENA[0], SOURCES[1]];
+    const rows: Raw[] = [
+      // VR01 in 2025-Q2: 30 (April) + 12 (quarter bin) for p via two sources; 30 of them from s
+      { region_code: 'VR01', phenomenon: p, source: s, bin: 202504, signals: 30, signals__k: 1 },
+      { region_code: 'VR01', phenomenon: p, source: SOURCES[0], bin: 20252, signals: 12, signals__k: 2 },
+      // VR01 in 2024-Q2: 20 for p, all from s
+      { region_code: 'VR01', phenomenon: p, source: s, bin: 20242, signals: 20, signals__k: 3 },
+      // VR02 in 2025-Q2: 8 for PHENOMENA[1] from s; outside both quarters: 99 (not counted)
+      { region_code: 'VR02', phenomenon: PHENOMENA[1], source: s, bin: 202506, signals: 8, signals__k: 4 },
+      { region_code: 'VR02', phenomenon: p, source: s, bin: 202503, signals: 99, signals__k: 5 },
+    ];
+    const request: MetricRequest = { role: 'inspectie', scope: { to: '2025-06-30' }, params: {} };
+    const out = both(def, def.dense as Route, request, rows, true, [{ last_received: '2025-06-30' }]);
+    expect(out.denseTaken).toBe(true);
+    expect(out.dense).toBe(out.generic);
+    const res = JSON.parse(out.dense) as { rows: Record<string, unknown>[] };
+    const cell = (region: string | null, series: string) => res.rows.find((r) => r.region_code === region && r.series === series);
+    expect(cell('VR01', `phenomenon:${p}`)).toMatchObject({ period: '2025-Q2', baseline_period: '2024-Q2', observed: 42, expected: 20 });
+    expect(cell('VR01', `source:${s}`)).toMatchObject({ observed: 30, expected: 20 });
+    expect(cell('VR01', `source:${SOURCES[0]}`)).toMatchObject({ observed: 12, expected: 0 });
+    expect(cell('VR02', `phenomenon:${p}`)).toMatchObject({ observed: 0, expected: 0 });
+    expect(cell(null, `source:${s}`)).toMatchObject({ group: 'total', observed: 38, expected: 20 });
+    // every region and the nation, every series
+    expect(res.rows).toHaveLength((REGION_CODES.length + 1) * (PHENOMENA.length + SOURCES.length));
+  });
+
+  it('leaves a region or code outside the code lists to the generic route', () => {
+    for (const odd of [
+      { region_code: 'VR99', phenomenon: PHENOMENA[0], source: SOURCES[0], bin: 202504, signals: 9, signals__k: 1 },
+      { region_code: 'VR01', phenomenon: 'iets_anders', source: SOURCES[0], bin: 202504, signals: 9, signals__k: 1 },
+      { region_code: 'VR01', phenomenon: PHENOMENA[0], source: 'iets_anders', bin: 202504, signals: 9, signals__k: 1 },
+    ]) {
+      const out = both(def, def.dense as Route, { role: 'inspectie', scope: {}, params: {} }, [odd], false, [{ last_received: '2025-06-30' }]);
+      expect(out.denseTaken).toBe(false);
+      expect(out.dense).toBe(out.generic);
+    }
   });
 });

@@ -194,8 +194,8 @@ export function assembleResponse(
 
   const template = rowTemplate(columns);
   // the dense route's rows are zero-filled and already in the response's order
-  const dense = statsRaw || def.dense === false ? undefined : (def.dense ?? (def.rows || def.complete || def.validRow ? undefined : defaultDense));
-  let rows = dense?.(raw, ctx, columns, (region) => exactRow({ region_code: region }));
+  const dense = def.dense === false ? undefined : (def.dense ?? (statsRaw || def.rows || def.complete || def.validRow ? undefined : defaultDense));
+  let rows = dense?.(raw, ctx, columns, (region) => exactRow({ region_code: region }), statsRaw);
   const sorted = rows !== undefined;
   if (rows !== undefined) {
     // denseCounts' rows are complete already (every column in column order, ratios computed)

@@ -173,16 +173,26 @@ export interface MetricDefinition {
   /** Statistics from the released counts (rule 7), in place: shares, ratios, intervals, flags. */
   derive?(rows: Row[], ctx: MetricContext): void;
   /**
-   * A faster route to the rows of a count metric without statistics (cube.ts `denseCounts`):
+   * A faster route to the rows of a count metric (cube.ts `denseCounts`):
    * released, zero-filled and in the response's sort order, exactly as `rows` → per-bin
    * release → `complete` would give them (the metric's spec compares both routes). Undefined
    * for data it cannot place: the generic route then runs. Rows straight from `denseCounts`
    * are complete (every column in order, ratios computed); any others are completed as the
-   * generic route's are. A metric without `rows`,
+   * generic route's are. With `statsSql` the route gets its rows (`stats`, after `statsRows`)
+   * and must use them as `complete` does: they are not attached to its rows by identity. A
+   * metric without `rows`, `statsSql`,
    * `complete` and `validRow` whose dimensions are code lists takes `defaultDense` unless this
    * is `false` (always the generic route: the specs' second route).
    */
-  dense?: false | ((raw: Record<string, unknown>[], ctx: MetricContext, columns: readonly MetricColumn[], exactRegion: (region: string | null) => boolean) => Row[] | undefined);
+  dense?:
+    | false
+    | ((
+        raw: Record<string, unknown>[],
+        ctx: MetricContext,
+        columns: readonly MetricColumn[],
+        exactRegion: (region: string | null) => boolean,
+        stats?: Record<string, unknown>[],
+      ) => Row[] | undefined);
   /** Rows a regio peer distribution is computed for (default: all). */
   peerRow?(row: Row): boolean;
   links?: {

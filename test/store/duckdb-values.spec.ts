@@ -53,6 +53,12 @@ describe('plainRowObjects', () => {
     expect(twice).toEqual({ x: 2 });
   });
 
+  it('tells column lists apart whose names joined would read the same', async () => {
+    expect(await rows(`SELECT 1 AS "a,b"`)).toEqual([{ 'a,b': 1 }]);
+    expect(await rows(`SELECT 1 AS a, 2 AS b`)).toEqual([{ a: 1, b: 2 }]);
+    expect(await rows(`SELECT 3 AS "a,b"`)).toEqual([{ 'a,b': 3 }]);
+  });
+
   it('gives an empty list for an empty result', async () => {
     expect(await rows(`SELECT 1 AS x WHERE false`)).toEqual([]);
   });

@@ -49,7 +49,8 @@ const ROW_MAKERS = new Map<string, RowMaker>();
 const MAX_ROW_MAKERS = 512;
 
 function rowMaker(names: readonly string[]): RowMaker {
-  const key = names.join(',');
+  // (JSON: a name may hold any character, so a plain join could give two lists one key)
+  const key = JSON.stringify(names);
   let make = ROW_MAKERS.get(key);
   if (make) return make;
   const literal = names.length <= 64 && new Set(names).size === names.length && names.every((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n) && n !== '__proto__');

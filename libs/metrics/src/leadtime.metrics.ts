@@ -102,30 +102,38 @@ GROUP BY region_code, ${measure}`;
  * as quantilesOfFacts computes over the signals.
  */
 function quantilesOfHistograms(raw: readonly Record<string, unknown>[], ctx: MetricContext): Record<string, unknown>[] {
-  // region (null: national) -> per lead time, count by day
-  const byRegion = new Map<string | null, Map<number, number>[]>();
-  const add = (region: string | null, measure: number, d: number, c: number) => {
-    let hist = byRegion.get(region);
-    if (!hist) byRegion.set(region, (hist = LEAD_TIMES.map(() => new Map<number, number>())));
-    hist[measure].set(d, (hist[measure].get(d) ?? 0) + c);
+  // the distinct days, ascending; a row's day as its position among them
+  const distinct = new Set<number>();
+  for (const r of raw) distinct.add(num(r.d));
+  const days = [...distinct].sort((a, b) => a - b);
+  const dayIndex = new Map<number, number>(days.map((d, i) => [d, i]));
+  // per region in order of appearance (the nation right after the first) and lead time: the count per day, by position
+  const regions: (string | null)[] = [];
+  const slot = new Map<string | null, number>();
+  const counts: Float64Array[] = [];
+  const slotOf = (region: string | null) => {
+    let at = slot.get(region);
+    if (at === undefined) {
+      slot.set(region, (at = regions.length));
+      regions.push(region);
+      for (let m = 0; m < LEAD_TIMES.length; m++) counts.push(new Float64Array(days.length));
+    }
+    return at;
   };
   for (const r of raw) {
     const measure = num(r.measure);
-    const d = num(r.d);
+    const day = dayIndex.get(num(r.d)) as number;
     const c = num(r.c);
-    add(String(r.region_code), measure, d, c);
-    if (ctx.totals) add(null, measure, d, c);
+    counts[slotOf(String(r.region_code)) * LEAD_TIMES.length + measure][day] += c;
+    if (ctx.totals) counts[slotOf(null) * LEAD_TIMES.length + measure][day] += c;
   }
-  const out: Record<string, unknown>[] = [];
-  for (const [region_code, hists] of byRegion) {
+  return regions.map((region_code, at) => {
     const row: Record<string, unknown> = { region_code };
     LEAD_TIMES.forEach((m, i) => {
-      const days = [...hists[i].keys()].sort((a, b) => a - b);
-      const counts = days.map((d) => hists[i].get(d) as number);
-      row[`median_${m}`] = percentileInterpolatedOfCounts(days, counts, 0.5);
-      row[`p90_${m}`] = percentileInterpolatedOfCounts(days, counts, 0.9);
+      const hist = counts[at * LEAD_TIMES.length + i];
+      row[`median_${m}`] = percentileInterpolatedOfCounts(days, hist, 0.5);
+      row[`p90_${m}`] = percentileInterpolatedOfCounts(days, hist, 0.9);
     });
-    out.push(row);
-  }
-  return out;
+    return row;
+  });
 }

@@ -17,12 +17,13 @@ export function percentileInterpolated(values: readonly number[], q: number): nu
 /**
  * percentileInterpolated of a histogram: `values` (ascending, distinct) each occurring
  * `counts` times, without writing the values out (leadtime's day histograms hold millions of
- * signals). The value of rank r (from 0) is the smallest value whose running count exceeds r.
+ * signals). The value of rank r (from 0) is the smallest value whose running count exceeds r
+ * (a value counted 0 times is never one).
  */
-export function percentileInterpolatedOfCounts(values: readonly number[], counts: readonly number[], q: number): number | null {
+export function percentileInterpolatedOfCounts(values: ArrayLike<number>, counts: ArrayLike<number>, q: number): number | null {
   if (!(q >= 0 && q <= 1)) throw new RangeError(`percentile: q must be in [0, 1], got ${q}`);
   let n = 0;
-  for (const c of counts) n += c;
+  for (let i = 0; i < counts.length; i++) n += counts[i];
   if (n === 0) return null;
   const at = (rank: number) => {
     let upto = 0;

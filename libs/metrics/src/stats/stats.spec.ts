@@ -131,6 +131,9 @@ describe('percentiles', () => {
     const written = values.flatMap((v, i) => Array.from({ length: counts[i] }, () => v));
     for (const q of [0, 0.1, 0.5, 0.9, 0.95, 1]) expect(percentileInterpolatedOfCounts(values, counts, q)).toBe(percentileInterpolated(written, q));
     expect(percentileInterpolatedOfCounts([7], [1], 0.9)).toBe(7);
+    // counts in a typed array with empty days at both ends: 2, 2, 4 -> median 2; p90 h = 1.8 -> 2 + 0.8·2 = 3.6
+    expect(percentileInterpolatedOfCounts([1, 2, 3, 4, 5], new Float64Array([0, 2, 0, 1, 0]), 0.5)).toBe(2);
+    expect(percentileInterpolatedOfCounts([1, 2, 3, 4, 5], new Float64Array([0, 2, 0, 1, 0]), 0.9)).toBeCloseTo(3.6, 12);
     expect(percentileInterpolatedOfCounts([1, 2], [0, 0], 0.5)).toBeNull();
     expect(() => percentileInterpolatedOfCounts([1], [1], 1.5)).toThrow(RangeError);
   });

@@ -105,6 +105,7 @@ export const REQUESTS: { label: string; name: string; request: MetricRequest }[]
   ['outcome_divergence', {}],
   ['outcome_divergence', { stage: 'pre_weging', by: 'region_body' }],
   ['reassessment_consistency', {}],
+  ['preweging_outcomes', {}],
   ['phenomenon_coverage', {}],
   ['integrality', {}],
   ['reach', {}],

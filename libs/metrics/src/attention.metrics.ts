@@ -6,8 +6,7 @@
  */
 import { PHENOMENA, REGION_CODES, SOURCES } from '@weegwijzer/contract';
 import { count, dim, num, strOrNull } from './columns';
-import { REGION_INDEX } from './cube';
-import { perturb } from './disclosure';
+import { addReleasedBin, REGION_INDEX } from './cube';
 import { binMonths, monthEnd, monthIndex, monthStart } from './periods';
 import { binColumn, periodCondition, scopeWhere, SqlBuilder, signalCounts } from './sql';
 import { binomialCdf } from './stats';
@@ -238,26 +237,18 @@ function attentionDense(
       sums[2 * at + 1] += k;
     }
   }
-  // per cell and slot: true and released sums over the bins
-  const exact = new Float64Array(2 * cells);
-  const released = new Float64Array(2 * cells);
-  for (const { slot, sums } of bins.values()) {
-    if (slot < 0) continue;
-    for (let c = 0; c < cells; c++) {
-      const n = sums[2 * c];
-      if (n === 0) continue;
-      exact[2 * c + slot] += n;
-      released[2 * c + slot] += perturb(n, sums[2 * c + 1]);
-    }
-  }
+  // per slot (target, baseline): each cell's true and released sums over the bins
+  const exact = [new Float64Array(cells), new Float64Array(cells)];
+  const released = [new Float64Array(cells), new Float64Array(cells)];
+  for (const { slot, sums } of bins.values()) if (slot >= 0) addReleasedBin(sums, exact[slot], released[slot]);
   const period = quarterOfMonth(q.target);
   const baselinePeriod = quarterOfMonth(q.baseline);
   const out: Row[] = [];
   const emit = (region: string | null, at: number) => {
-    const values = exactRegion(region) ? exact : released;
+    const [observed, expected] = exactRegion(region) ? exact : released;
     for (let s = 0; s < S; s++) {
       const c = at * S + s;
-      out.push({ region_code: region, series: ATTENTION_SERIES[s], period, baseline_period: baselinePeriod, observed: values[2 * c], expected: values[2 * c + 1] });
+      out.push({ region_code: region, series: ATTENTION_SERIES[s], period, baseline_period: baselinePeriod, observed: observed[c], expected: expected[c] });
     }
   };
   for (let region = 0; region < R; region++) emit(REGION_CODES[region], region);

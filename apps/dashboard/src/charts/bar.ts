@@ -65,6 +65,8 @@ export function barOption(model: TableModel, o: BarOptions): EChartsCoreOption {
   const known = input.flatMap((s) => s.cells.map((c) => (typeof c?.raw === 'number' ? c.raw : 0)));
   const max = Math.max(o.reference?.value ?? 0, ...known, 0);
   const placeholder = max > 0 ? max * 0.03 : o.valueKind === 'share' ? 0.01 : 1;
+  // a bar labelled with its cell's text, where the bar alone would not say it
+  const textLabel = (text: string) => ({ show: true, formatter: text, position: o.horizontal ? 'right' : 'top', ...BASE_TEXT, fontSize: 11 });
   const series = input.map((s, si) => {
     const data = s.cells.map((cell) => {
       if (!cell) return { value: null, text: '' };
@@ -74,10 +76,9 @@ export function barOption(model: TableModel, o: BarOptions): EChartsCoreOption {
           text: cell.text,
           itemStyle: { color: SUPPRESSED_FILL, decal: SUPPRESSED_DECAL, borderColor: '#6b6b6b', borderWidth: 1 },
           // In a stack the label would sit on the next segment; the hatch and the note say it there.
-          label: o.stacked ? { show: false } : { show: true, formatter: cell.text, position: o.horizontal ? 'right' : 'top', ...BASE_TEXT, fontSize: 11 },
+          label: o.stacked ? { show: false } : textLabel(cell.text),
         };
-      if (cell.raw === 0 && !o.stacked)
-        return { value: 0, text: cell.text, label: { show: true, formatter: cell.text, position: o.horizontal ? 'right' : 'top', ...BASE_TEXT, fontSize: 11 } };
+      if (cell.raw === 0 && !o.stacked) return { value: 0, text: cell.text, label: textLabel(cell.text) };
       return { value: typeof cell.raw === 'number' ? cell.raw : null, text: cell.text };
     });
     return {

@@ -222,6 +222,23 @@ describe.each(['criteria_usage', 'criteria_coverage'])('%s: the default dense ro
       expect(out.dense).toBe(out.generic);
     }
   });
+
+  it('leaves a row without a code (null) or with an unknown region after valid ones to the generic route (not placed where the row before it went)', () => {
+    const request: MetricRequest = { role: 'inspectie', scope: {}, params: {} };
+    const [ok] = fc.sample(
+      defaultRawRows(def).filter((rows) => rows.length > 0),
+      { numRuns: 1, seed: 11 },
+    );
+    const odd = [
+      { ...ok[ok.length - 1], region_code: 'VR99' },
+      ...def.columns.filter((c) => c.kind === 'dimension' && c.name !== 'region_code').map((d) => ({ ...ok[ok.length - 1], [d.name]: null })),
+    ];
+    for (const row of odd) {
+      const out = both(def, defaultDense, request, [...ok, row], false);
+      expect(out.denseTaken).toBe(false);
+      expect(out.dense).toBe(out.generic);
+    }
+  });
 });
 
 /**

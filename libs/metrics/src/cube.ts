@@ -9,11 +9,11 @@
  * (`rows` → per-bin release → `complete` or the default fill → completed rows, in sorted
  * order); cube.spec.ts runs both on random data and compares them byte for byte.
  */
-import { REGION_CODES } from '@weegwijzer/contract';
-import { num, ratioValue, rowTemplate } from './columns';
+import { objectLiteralFactory, REGION_CODES } from '@weegwijzer/contract';
+import { num, ratioValue } from './columns';
 import { perturb } from './disclosure';
 import type { GroupCondition } from './pivot';
-import type { MetricColumn, MetricContext, Row } from './types';
+import type { CellValue, MetricColumn, MetricContext, Row } from './types';
 
 export interface DenseAxis {
   /** The dimension column this axis fills. */
@@ -47,6 +47,27 @@ export function addReleasedBin(sums: Float64Array, exact: Float64Array, released
     exact[i] += n;
     released[i] += perturb(n, sums[2 * i + 1]);
   }
+}
+
+/** Makes a row of the given fields from their values by position (an object literal where the names allow). */
+type RowFactory = (values: readonly CellValue[]) => Row;
+
+const ROW_FACTORIES = new Map<string, RowFactory>();
+
+function rowFactory(names: readonly string[]): RowFactory {
+  const key = JSON.stringify(names);
+  let make = ROW_FACTORIES.get(key);
+  if (make) return make;
+  make =
+    objectLiteralFactory<RowFactory>(names, ['values'], (i) => `values[${i}]`) ??
+    ((values) => {
+      const row: Row = {};
+      for (let i = 0; i < names.length; i++) row[names[i]] = values[i];
+      return row;
+    });
+  // (the keys are column lists of metric definitions: a bounded set)
+  ROW_FACTORIES.set(key, make);
+  return make;
 }
 
 /** A region code's position in REGION_CODES (the order of the response's region rows). */
@@ -112,13 +133,28 @@ export function denseCounts(
   // groups: per bin, per region (the nation last) × cell × count column, [count sum, key sum]
   const binned = groups ? new Map<unknown, Float64Array>() : undefined;
   const groupKey = groups ? `${groups.count}__k` : '';
+  // the last value seen of the region, of each axis and of the bin with its position: rows of
+  // one region or bin tend to come together, and a Map lookup per value was most of this loop
+  let lastCode: unknown = NaN;
+  let region: number | undefined;
+  const lastValue: (string | undefined)[] = axes.map(() => undefined);
+  const lastPosition: (number | undefined)[] = axes.map(() => undefined);
+  let lastBin: unknown = NaN;
+  let t: Float64Array | undefined;
   for (const r of raw) {
-    const region = REGION_INDEX.get(String(r.region_code));
+    if (r.region_code !== lastCode) {
+      lastCode = r.region_code;
+      region = REGION_INDEX.get(String(lastCode));
+    }
     if (region === undefined) return undefined;
     let cell = 0;
     for (let a = 0; a < axes.length; a++) {
       const v = axes[a].valueOf(r);
-      const p = v === undefined ? undefined : positions[a].get(v);
+      if (v !== lastValue[a] || v === undefined) {
+        lastValue[a] = v;
+        lastPosition[a] = v === undefined ? undefined : positions[a].get(v);
+      }
+      const p = lastPosition[a];
       if (p === undefined) return undefined;
       cell += p * strides[a];
     }
@@ -141,8 +177,8 @@ export function denseCounts(
       continue;
     }
     const base = (region * cells + cell) * nc;
-    let t: Float64Array | undefined;
-    if (totals) {
+    if (totals && bin !== lastBin) {
+      lastBin = bin;
       t = totals.get(bin);
       if (!t) totals.set(bin, (t = new Float64Array(2 * cells * nc)));
     }
@@ -168,21 +204,28 @@ export function denseCounts(
   const out: Row[] = [];
   COMPLETE_ROWS.add(out);
   // every row complete as completeRow makes it: each column in column order (null where the
-  // route has no value), the ratio columns from the released counts
-  const template = rowTemplate(columns);
-  const ratios = columns.filter((c) => c.ratioOf);
-  const emit = (group: string, region: string | null, values: Float64Array, offset: number) => {
+  // route has no value), the ratio columns from the released counts; a field the columns lack
+  // comes after them, as an assignment to a row of the column template would put it
+  const names = columns.map((c) => c.name);
+  const slot = (name: string) => {
+    const at = names.indexOf(name);
+    return at >= 0 ? at : names.push(name) - 1;
+  };
+  const groupAt = slot('group');
+  const regionAt = slot('region_code');
+  const axisAt = axes.map((a) => slot(a.name));
+  const countAt = counts.map(slot);
+  const ratios = columns.filter((c) => c.ratioOf).map((c) => ({ column: c, at: slot(c.name), of: (c.ratioOf as readonly [string, string]).map(slot) as [number, number] }));
+  const make = rowFactory(names);
+  const values: CellValue[] = names.map(() => null);
+  const emit = (group: string, region: string | null, cellValues: Float64Array, offset: number) => {
+    values[groupAt] = group;
+    values[regionAt] = region;
     for (let cell = 0; cell < cells; cell++) {
-      const row: Row = { ...template };
-      row.group = group;
-      row.region_code = region;
-      for (let a = 0; a < axes.length; a++) row[axes[a].name] = labels[a][Math.floor(cell / strides[a]) % labels[a].length];
-      for (let j = 0; j < nc; j++) row[counts[j]] = values[offset + cell * nc + j];
-      for (const c of ratios) {
-        const [numerator, den] = c.ratioOf as readonly [string, string];
-        row[c.name] = ratioValue(c, row[numerator], row[den]);
-      }
-      out.push(row);
+      for (let a = 0; a < axes.length; a++) values[axisAt[a]] = labels[a][Math.floor(cell / strides[a]) % labels[a].length];
+      for (let j = 0; j < nc; j++) values[countAt[j]] = cellValues[offset + cell * nc + j];
+      for (const r of ratios) values[r.at] = ratioValue(r.column, values[r.of[0]], values[r.of[1]]);
+      out.push(make(values));
     }
   };
   for (let region = 0; region < R; region++) {

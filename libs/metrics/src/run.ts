@@ -211,7 +211,8 @@ export function assembleResponse(
 
   // without noise (exact mode) a released base is the true one: no margin needed
   const margin = options.exact ? 0 : PTABLE.D;
-  const disclosed = rows.map((r) => discloseRow(r, columns, ctx.k, ownRow(r), margin));
+  const disclose = discloser(columns, ctx.k, margin);
+  const disclosed = rows.map((r) => disclose(r, ownRow(r)));
 
   let out: DisclosedRow[] = disclosed;
   const notes = [...(def.notes?.(ctx, rows) ?? [])];
@@ -246,8 +247,9 @@ export function assembleResponse(
     const linkId = identityOf(linkDims);
     const exactLinks = options.exact === true || ctx.ownRegion !== undefined;
     const linkRows: DisclosedRow[] = [];
+    const discloseLink = discloser(linkCols, ctx.k);
     for (const c of combineBins(linkRaw, (r) => (def.links as NonNullable<MetricDefinition['links']>).build(r, ctx), linkDims, linkCounts).values()) {
-      linkRows.push(discloseRow(tallied(c, linkCounts, exactLinks), linkCols, ctx.k, exactLinks));
+      linkRows.push(discloseLink(tallied(c, linkCounts, exactLinks), exactLinks));
     }
     linkRows.sort((a, b) => (linkId(a.values) < linkId(b.values) ? -1 : 1));
     response.links = toTable([...linkCols], linkRows);
@@ -271,35 +273,50 @@ function attachStats(rows: Row[], statsRaw: readonly Record<string, unknown>[], 
 }
 
 /**
- * Rules 5 and 7 on one row: a count from 1 to k−1 is null ("count below k"); a statistic is
+ * Rules 5 and 7 on a row: a count from 1 to k−1 is null ("count below k"); a statistic is
  * null when a count it uses is null or below k. A percentile needs a released base of at
  * least k + D (the ptable's largest noise), so that it certainly rests on k units while its
  * being shown depends on released values only. Exact rows (own region for regio) are
- * released as they are.
+ * released as they are. The columns' rules are worked out once per response; the returned
+ * function applies them to one row (in place: hidden values become null).
  */
-function discloseRow(values: Row, columns: readonly MetricColumn[], k: number, exact: boolean, margin = PTABLE.D): DisclosedRow {
-  // most rows hide nothing: they share one empty (frozen) reasons object
-  let reasons = NO_REASONS;
-  const hide = (name: string, reason: string) => {
-    if (reasons === NO_REASONS) reasons = {};
-    values[name] = null;
-    reasons[name] = reason;
-  };
-  if (exact) return { values, reasons };
-  for (const c of columns) {
-    if (c.kind !== 'count' || c.reference) continue;
-    const v = values[c.name];
-    if (typeof v === 'number' && v > 0 && v < k) hide(c.name, REASON.countBelowK);
-  }
-  for (const c of columns) {
-    if (c.kind === 'count' || c.kind === 'dimension' || values[c.name] === null || values[c.name] === undefined) continue;
-    const from = c.from ?? [];
-    if (reasons !== NO_REASONS && from.some((f) => reasons[f])) hide(c.name, REASON.fromSuppressed);
-    else if (c.base && (reasons[c.base] || (values[c.base] as number) < (c.kind === 'days' ? k + margin : k))) {
-      hide(c.name, c.kind === 'days' ? REASON.fewerThanKUnits : REASON.denominatorBelowK);
+function discloser(columns: readonly MetricColumn[], k: number, margin = PTABLE.D): (values: Row, exact: boolean) => DisclosedRow {
+  const counts = columns.filter((c) => c.kind === 'count' && !c.reference).map((c) => c.name);
+  // statistics in column order: one hidden may hide a later one that uses it
+  const stats = columns
+    .filter((c) => c.kind !== 'count' && c.kind !== 'dimension')
+    .map((c) => ({
+      name: c.name,
+      from: c.from ?? [],
+      base: c.base,
+      min: c.kind === 'days' ? k + margin : k,
+      baseReason: c.kind === 'days' ? REASON.fewerThanKUnits : REASON.denominatorBelowK,
+    }));
+  return (values, exact) => {
+    // most rows hide nothing: they share one empty (frozen) reasons object
+    let reasons = NO_REASONS;
+    if (exact) return { values, reasons };
+    for (const name of counts) {
+      const v = values[name];
+      if (typeof v === 'number' && v > 0 && v < k) {
+        if (reasons === NO_REASONS) reasons = {};
+        values[name] = null;
+        reasons[name] = REASON.countBelowK;
+      }
     }
-  }
-  return { values, reasons };
+    for (const c of stats) {
+      if (values[c.name] === null || values[c.name] === undefined) continue;
+      let reason: string | undefined;
+      if (reasons !== NO_REASONS && c.from.some((f) => reasons[f])) reason = REASON.fromSuppressed;
+      else if (c.base && (reasons[c.base] || (values[c.base] as number) < c.min)) reason = c.baseReason;
+      if (reason) {
+        if (reasons === NO_REASONS) reasons = {};
+        values[c.name] = null;
+        reasons[c.name] = reason;
+      }
+    }
+    return { values, reasons };
+  };
 }
 
 const NO_REASONS: Record<string, string> = Object.freeze({}) as Record<string, string>;

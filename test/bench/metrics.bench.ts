@@ -20,7 +20,7 @@ import { Client } from 'pg';
 import { ANALYTIC_TABLES } from '@weegwijzer/contract';
 import { from as copyFrom } from 'pg-copy-streams';
 import { generatedSql, runMetric } from '@weegwijzer/metrics';
-import { buildSnapshot, contenders, log, medianOf, medianOfPair, REGIO, REQUESTS, statements, timed } from './synthetic-snapshot';
+import { buildSnapshot, contenders, log, medianOf, medianOfPair, REGIO, REQUESTS, statements, timed, warmUp } from './synthetic-snapshot';
 
 interface Options {
   signals: number;
@@ -118,6 +118,7 @@ async function main(): Promise<void> {
 
   const rows: string[][] = [];
   try {
+    await timed('warming up (every request, 10 rounds)', () => warmUp([...REQUESTS, REGIO], query));
     for (const r of [...REQUESTS, REGIO]) {
       log(`measuring ${r.label}`);
       const sql = statements(generatedSql(r.name, r.request, 'duckdb'));

@@ -22,7 +22,7 @@ import { ANALYTIC_SCHEMA_VERSION } from '@weegwijzer/contract';
 import { generatedSql, runMetric } from '@weegwijzer/metrics';
 import { snapshotFile, writeSnapshotPointer } from '@weegwijzer/store';
 import { runApi, type ApiRun } from './api-load';
-import { buildSnapshot, contenders, log, medianOfPair, REGIO, REQUESTS, statements, timed } from './synthetic-snapshot';
+import { buildSnapshot, contenders, log, medianOfPair, REGIO, REQUESTS, statements, timed, warmUp } from './synthetic-snapshot';
 
 interface Options {
   sizes: number[];
@@ -153,6 +153,7 @@ async function measureChild(o: Options, n: number): Promise<void> {
   const db = await DuckDBInstance.create(fileOf(o, n), { access_mode: 'READ_ONLY', threads: '2', memory_limit: o.memory });
   const { query, bareRun } = contenders(db);
   const out: Measured = { rows: [], maxRssMb: 0 };
+  await warmUp([...REQUESTS, REGIO], query);
   for (const r of [...REQUESTS, REGIO]) {
     log(`  ${n}: ${r.label}`);
     const sql = statements(generatedSql(r.name, r.request, 'duckdb'));

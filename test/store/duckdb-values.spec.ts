@@ -16,7 +16,7 @@ describe('plainRowObjects', () => {
   const rows = async (sql: string) => {
     const c = await db.connect();
     try {
-      return plainRowObjects(await c.runAndReadAll(sql));
+      return plainRowObjects(await c.run(sql));
     } finally {
       c.closeSync();
     }
@@ -57,6 +57,45 @@ describe('plainRowObjects', () => {
     expect(await rows(`SELECT 1 AS "a,b"`)).toEqual([{ 'a,b': 1 }]);
     expect(await rows(`SELECT 1 AS a, 2 AS b`)).toEqual([{ a: 1, b: 2 }]);
     expect(await rows(`SELECT 3 AS "a,b"`)).toEqual([{ 'a,b': 3 }]);
+  });
+
+  it('gives every column type its plain value, null included, in every chunk (the types read straight from the vectors and the rest)', async () => {
+    const out = await rows(`SELECT
+        i % 2 = 0 AS flag, CAST(i % 100 AS TINYINT) AS ti, CAST(i AS SMALLINT) AS si, CAST(i AS INTEGER) AS int,
+        CAST(i % 200 AS UTINYINT) AS uti, CAST(i AS USMALLINT) AS usi, CAST(i AS UINTEGER) AS ui,
+        CAST(i AS FLOAT) / 4 AS fl, i / 8 AS dbl, 'v' || i AS txt, CAST(CASE WHEN i % 3 = 0 THEN 'x' ELSE 'y' END AS ENUM('x', 'y')) AS code,
+        CAST(i AS BIGINT) * 1000000000 AS big, CAST(i AS UBIGINT) AS ubig, CAST(i AS HUGEINT) AS huge, CAST(i AS UHUGEINT) AS uhuge,
+        CAST(i / 4 AS DECIMAL(10, 2)) AS dec, TIMESTAMP '2024-01-01 00:00:00' + to_seconds(i) AS ts, [i, i + 1] AS list,
+        {'a': i} AS struct, CASE WHEN i % 7 = 0 THEN NULL ELSE CAST(i AS BIGINT) END AS maybe_big,
+        CASE WHEN i % 7 = 0 THEN NULL ELSE 'w' END AS maybe_txt, CAST(NULL AS ENUM('x', 'y')) AS no_code
+      FROM range(4100) r(i) ORDER BY i`);
+    expect(out).toHaveLength(4100);
+    // in the third chunk
+    expect(out[4098]).toEqual({
+      flag: true,
+      ti: 98,
+      si: 4098,
+      int: 4098,
+      uti: 98,
+      usi: 4098,
+      ui: 4098,
+      fl: 1024.5,
+      dbl: 512.25,
+      txt: 'v4098',
+      code: 'x',
+      big: 4098000000000,
+      ubig: 4098,
+      huge: 4098,
+      uhuge: 4098,
+      dec: 1024.5,
+      ts: '2024-01-01T01:08:18.000Z',
+      list: [4098, 4099],
+      struct: { a: 4098 },
+      maybe_big: 4098,
+      maybe_txt: 'w',
+      no_code: null,
+    });
+    expect(out[4095]).toMatchObject({ flag: false, code: 'x', maybe_big: null, maybe_txt: null, no_code: null });
   });
 
   it('gives an empty list for an empty result', async () => {

@@ -3,7 +3,17 @@
  * BIGINT/HUGEINT/DECIMAL -> number, DATE -> 'YYYY-MM-DD', TIMESTAMP -> ISO string,
  * LIST/ARRAY -> array, STRUCT -> object.
  */
-import { DuckDBDateValue, DuckDBTypeId, DuckDBValueConverter, JSDuckDBValueConverter, type DuckDBResultReader, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import {
+  DuckDBDateValue,
+  DuckDBTypeId,
+  DuckDBValueConverter,
+  JSDuckDBValueConverter,
+  type DuckDBDataChunk,
+  type DuckDBMaterializedResult,
+  type DuckDBType,
+  type DuckDBValue,
+} from '@duckdb/node-api';
+import { objectLiteralFactory } from '@weegwijzer/contract';
 
 export const plainValueConverter: DuckDBValueConverter<unknown> = (value: DuckDBValue, type: DuckDBType, self) => {
   if (value === null) return null;
@@ -38,12 +48,11 @@ export const plainValueConverter: DuckDBValueConverter<unknown> = (value: DuckDB
 type RowMaker = (columns: readonly unknown[][], i: number) => Record<string, unknown>;
 
 /**
- * A row maker per column list: an object literal with the columns as fields, so every row is
- * created in one step with its final shape (assigning the fields one by one by name took half
- * of the conversion of a few thousand rows). The names are only ever used as quoted property
- * keys (JSON string literals), never as code; a result with a name that is not a plain
- * identifier (or is `__proto__`, which a literal would take as the prototype), a name twice,
- * or more than 64 columns is built field by field instead, as before.
+ * A row maker per column list: an object literal with the columns as fields
+ * (`objectLiteralFactory`), so every row is created in one step with its final shape
+ * (assigning the fields one by one by name took half of the conversion of a few thousand
+ * rows). A result whose names cannot be literal fields (not a plain identifier, `__proto__`,
+ * a name twice, more than 64 columns) is built field by field instead, as before.
  */
 const ROW_MAKERS = new Map<string, RowMaker>();
 const MAX_ROW_MAKERS = 512;
@@ -53,31 +62,74 @@ function rowMaker(names: readonly string[]): RowMaker {
   const key = JSON.stringify(names);
   let make = ROW_MAKERS.get(key);
   if (make) return make;
-  const literal = names.length <= 64 && new Set(names).size === names.length && names.every((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n) && n !== '__proto__');
-  if (literal) {
-    const fields = names.map((n, c) => `${JSON.stringify(n)}: columns[${c}][i]`).join(', ');
-    make = new Function('columns', 'i', `return { ${fields} };`) as RowMaker;
-  } else {
-    make = (columns, i) => {
+  make =
+    objectLiteralFactory<RowMaker>(names, ['columns', 'i'], (c) => `columns[${c}][i]`) ??
+    ((columns, i) => {
       const row: Record<string, unknown> = {};
       for (let c = 0; c < names.length; c++) row[names[c]] = columns[c][i];
       return row;
-    };
-  }
+    });
   if (ROW_MAKERS.size >= MAX_ROW_MAKERS) ROW_MAKERS.clear();
   ROW_MAKERS.set(key, make);
   return make;
 }
 
+/** Types whose values `getItem` gives as JS primitives (or null), which plainValueConverter returns unchanged. */
+const PRIMITIVE_TYPES = new Set<DuckDBTypeId>([
+  DuckDBTypeId.BOOLEAN,
+  DuckDBTypeId.TINYINT,
+  DuckDBTypeId.SMALLINT,
+  DuckDBTypeId.INTEGER,
+  DuckDBTypeId.UTINYINT,
+  DuckDBTypeId.USMALLINT,
+  DuckDBTypeId.UINTEGER,
+  DuckDBTypeId.FLOAT,
+  DuckDBTypeId.DOUBLE,
+  DuckDBTypeId.VARCHAR,
+  DuckDBTypeId.ENUM,
+]);
+
+/** Types whose values `getItem` gives as bigint (or null), which plainValueConverter turns into numbers. */
+const BIGINT_TYPES = new Set<DuckDBTypeId>([DuckDBTypeId.BIGINT, DuckDBTypeId.UBIGINT, DuckDBTypeId.HUGEINT, DuckDBTypeId.UHUGEINT]);
+
 /**
- * A result as row objects of plain values (plainValueConverter), built from its converted
- * columns: every row gets its fields in the same order (one object shape), and it costs about
- * three quarters of the reader's own `convertRowObjects` on a few thousand rows.
+ * One column of the chunks as plain values (what plainValueConverter gives for each value):
+ * the common types read straight from the vectors, without a converter call per value.
  */
-export function plainRowObjects(reader: DuckDBResultReader): Record<string, unknown>[] {
-  const names = reader.columnNames();
-  const columns = reader.convertColumns(plainValueConverter);
-  const n = reader.currentRowCount;
+function plainColumn(chunks: readonly DuckDBDataChunk[], c: number, type: DuckDBType, rowCount: number): unknown[] {
+  const out = new Array<unknown>(rowCount);
+  let at = 0;
+  const kind = PRIMITIVE_TYPES.has(type.typeId) ? 'primitive' : BIGINT_TYPES.has(type.typeId) ? 'bigint' : 'other';
+  for (const chunk of chunks) {
+    const vector = chunk.getColumnVector(c);
+    const n = vector.itemCount;
+    if (kind === 'primitive') for (let i = 0; i < n; i++) out[at++] = vector.getItem(i);
+    else if (kind === 'bigint') {
+      for (let i = 0; i < n; i++) {
+        const v = vector.getItem(i);
+        out[at++] = v === null ? null : Number(v as bigint);
+      }
+    } else for (let i = 0; i < n; i++) out[at++] = plainValueConverter(vector.getItem(i), type, plainValueConverter);
+  }
+  return out;
+}
+
+/**
+ * A materialized result as row objects of plain values (plainValueConverter), built from its
+ * columns: every row gets its fields in the same order (one object shape). The chunks are
+ * read synchronously and the common column types without a converter call per value.
+ */
+export function plainRowObjects(result: DuckDBMaterializedResult): Record<string, unknown>[] {
+  const names = result.columnNames();
+  const types = result.columnTypes();
+  const chunks: DuckDBDataChunk[] = [];
+  let n = 0;
+  for (let i = 0; i < result.chunkCount; i++) {
+    const chunk = result.getChunk(i);
+    chunks.push(chunk);
+    n += chunk.rowCount;
+  }
+  const columns = names.map((_, c) => plainColumn(chunks, c, types[c], n));
   const make = rowMaker(names);
   const rows = new Array<Record<string, unknown>>(n);
   for (let i = 0; i < n; i++) rows[i] = make(columns, i);

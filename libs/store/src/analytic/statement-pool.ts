@@ -8,7 +8,7 @@
  * already prepared its SQL: under concurrent load (16 clients, a dozen metrics) any idle
  * connection would do, but each then prepares every statement again.
  */
-import type { DuckDBConnection, DuckDBInstance, DuckDBPreparedStatement, DuckDBResultReader } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance, DuckDBMaterializedResult, DuckDBPreparedStatement } from '@duckdb/node-api';
 import type { SqlParam } from '@weegwijzer/contract';
 
 interface PooledConnection {
@@ -44,8 +44,12 @@ export class StatementPool {
     this.maxStatements = opts.maxStatements ?? 64;
   }
 
-  /** Runs one statement with its `?` parameters and reads the whole result. */
-  async run(sql: string, params?: readonly SqlParam[]): Promise<DuckDBResultReader> {
+  /**
+   * Runs one statement with its `?` parameters; the result is materialized (all its chunks in
+   * memory, read synchronously with `getChunk`, where fetching them one by one costs a round
+   * trip to a worker thread each).
+   */
+  async run(sql: string, params?: readonly SqlParam[]): Promise<DuckDBMaterializedResult> {
     if (this.closed) throw new Error('StatementPool is closed');
     const pc = this.takeIdle(sql) ?? { conn: await this.instance.connect(), statements: new Map() };
     let reusable = false;
@@ -53,9 +57,9 @@ export class StatementPool {
       const st = await this.prepared(pc, sql);
       st.clearBindings();
       if (params && params.length > 0) st.bind([...params]);
-      const reader = await st.runAndReadAll();
+      const result = await st.run();
       reusable = true;
-      return reader;
+      return result;
     } finally {
       if (reusable && !this.closed && this.idle.length < this.maxIdle) this.idle.push(pc);
       else close(pc);

@@ -15,16 +15,17 @@ export function literalFieldNames(names: readonly string[]): boolean {
 }
 
 /**
- * A function of `params` returning `{ name0: valueExpr(0), name1: valueExpr(1), ... }`, or
- * undefined when the names cannot be literal fields (`literalFieldNames`): the caller then
- * builds its objects field by field.
+ * A function of `params` returning `{ name0: valueExpr(0), name1: valueExpr(1), ... }` (after
+ * the `prelude` statements, the caller's own code), or undefined when the names cannot be
+ * literal fields (`literalFieldNames`): the caller then builds its objects field by field.
  */
 export function objectLiteralFactory<F extends (...args: never[]) => Record<string, unknown>>(
   names: readonly string[],
   params: readonly string[],
   valueExpr: (index: number) => string,
+  prelude = '',
 ): F | undefined {
   if (!literalFieldNames(names)) return undefined;
   const fields = names.map((n, i) => `${JSON.stringify(n)}: ${valueExpr(i)}`).join(', ');
-  return new Function(...params, `return { ${fields} };`) as F;
+  return new Function(...params, `${prelude}\nreturn { ${fields} };`) as F;
 }

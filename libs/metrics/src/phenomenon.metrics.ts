@@ -145,7 +145,8 @@ function coverageDerive(rows: Row[], ctx: MetricContext): void {
     const expected = N * p;
     const probability = binomialCdf(Math.min(observed, N), N, p);
     const tested = observed > 0 && observed < ctx.k ? ctx.k - 1 : observed;
-    const flagged = tested < expected && binomialCdf(Math.min(tested, N), N, p) < SIGNIFICANCE;
+    // (tested on the count itself: that is the probability above)
+    const flagged = tested < expected && (tested === observed ? probability : binomialCdf(Math.min(tested, N), N, p)) < SIGNIFICANCE;
     Object.assign(row, { rest_share: p, expected, probability, under_covered: flagged });
   }
 }

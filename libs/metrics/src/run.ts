@@ -8,7 +8,7 @@ import { GROUP_COLUMN, GROUP_ORDER, num, numOrNull, ratioValue, REGION_COLUMN, r
 import { CellMap } from './cells';
 import { defaultDense, isCompleteRows } from './cube';
 import { perturb, PTABLE, peerView, REASON, type DisclosedRow } from './disclosure';
-import { REGION_CODES } from '@weegwijzer/contract';
+import { objectLiteralFactory, REGION_CODES } from '@weegwijzer/contract';
 import { findMetric } from './registry';
 import { resolveContext } from './scope';
 import type { MetricColumn, MetricContext, MetricDefinition, MetricRequest, MetricResponse, MetricTable, QueryFn, Row, SqlStatement, SuppressedCell } from './types';
@@ -23,9 +23,19 @@ export interface RunOptions {
 }
 
 /** The columns a response has for these parameters: group, region_code, then the definition's. */
-export function activeColumns(def: MetricDefinition, params: Record<string, string>): MetricColumn[] {
-  return [GROUP_COLUMN, REGION_COLUMN, ...def.columns.filter((c) => !c.when || params[c.when.param] === c.when.equals)];
+export function activeColumns(def: MetricDefinition, params: Record<string, string>): readonly MetricColumn[] {
+  // one list per metric and choice of `when` columns, so what is worked out per column list
+  // (the row completer) is found again by identity
+  const active = def.columns.map((c) => !c.when || params[c.when.param] === c.when.equals);
+  let lists = ACTIVE_COLUMNS.get(def);
+  if (!lists) ACTIVE_COLUMNS.set(def, (lists = new Map()));
+  const key = active.map(Number).join('');
+  let list = lists.get(key);
+  if (!list) lists.set(key, (list = Object.freeze([GROUP_COLUMN, REGION_COLUMN, ...def.columns.filter((_, i) => active[i])])));
+  return list;
 }
+
+const ACTIVE_COLUMNS = new WeakMap<MetricDefinition, Map<string, readonly MetricColumn[]>>();
 
 export async function runMetric(name: string, request: MetricRequest, query: QueryFn, options: RunOptions = {}): Promise<MetricResponse> {
   const def = findMetric(name);
@@ -192,20 +202,19 @@ export function assembleResponse(
   // exact mode removes the noise only: the k rules still hold (it reveals nothing they hide)
   const ownRow = (row: Row) => ctx.ownRegion !== undefined && row.region_code === ctx.ownRegion;
 
-  const template = rowTemplate(columns);
   // the dense route's rows are zero-filled and already in the response's order
   const dense = def.dense === false ? undefined : (def.dense ?? (statsRaw || def.rows || def.complete || def.validRow ? undefined : defaultDense));
   let rows = dense?.(raw, ctx, columns, (region) => exactRow({ region_code: region }), statsRaw);
   const sorted = rows !== undefined;
   if (rows !== undefined) {
     // denseCounts' rows are complete already (every column in column order, ratios computed)
-    if (rows.length > 0 && !isCompleteRows(rows)) rows = rows.map((r) => completeRow(r, columns, template));
+    if (rows.length > 0 && !isCompleteRows(rows)) rows = rows.map(rowCompleter(columns));
   } else {
     rows = [];
     for (const c of combineBins(raw, build, dims, counts).values()) rows.push(tallied(c, counts, exactRow(c.row)));
     rows = def.complete ? def.complete(rows, ctx, statsRaw) : everyRow(rows, columns, ctx, def);
     if (statsRaw) attachStats(rows, statsRaw, columns, dims);
-    rows = rows.map((r) => completeRow(r, columns, template));
+    rows = rows.map(rowCompleter(columns));
   }
   def.derive?.(rows, ctx);
 
@@ -383,6 +392,46 @@ function completeRow(r: Row, columns: readonly MetricColumn[], template: Row): R
   }
   return row;
 }
+
+type Completer = (r: Row) => Row;
+
+/**
+ * `completeRow` for one column list as one function: each column's value worked out in column
+ * order into a local, then the row as one object literal (objectLiteralFactory: no copy of the
+ * template, no keyed store per field). The column names appear only as JSON string literals;
+ * a list whose names cannot be literal fields gets `completeRow` itself.
+ */
+function rowCompleter(columns: readonly MetricColumn[]): Completer {
+  let complete = COMPLETERS.get(columns);
+  if (complete) return complete;
+  const names = columns.map((c) => c.name);
+  const q = (name: string) => `r[${JSON.stringify(name)}]`;
+  const lines = columns.map((c, i) => {
+    const own = q(c.name);
+    if (c.ratioOf) {
+      // an operand's value so far: an earlier column's, else the raw row's (completeRow: row[x] ?? r[x])
+      const operand = (name: string) => {
+        const at = names.indexOf(name);
+        return at >= 0 && at < i ? `(v${at} ?? ${q(name)})` : q(name);
+      };
+      return `const v${i} = ratio(columns[${i}], ${operand(c.ratioOf[0])}, ${operand(c.ratioOf[1])});`;
+    }
+    const absent = c.name === 'group' ? `(r.region_code === null || r.region_code === undefined ? 'total' : 'region')` : 'null';
+    return `const v${i} = ${own} !== undefined ? ${own} : ${absent};`;
+  });
+  const make = objectLiteralFactory<(r: Row, ratio: typeof ratioValue, columns: readonly MetricColumn[]) => Row>(
+    names,
+    ['r', 'ratio', 'columns'],
+    (i) => `v${i}`,
+    lines.join('\n'),
+  );
+  const template = rowTemplate(columns);
+  complete = make ? (r: Row) => make(r, ratioValue, columns) : (r: Row) => completeRow(r, columns, template);
+  COMPLETERS.set(columns, complete);
+  return complete;
+}
+
+const COMPLETERS = new WeakMap<readonly MetricColumn[], Completer>();
 
 type SortKey = number | string;
 

@@ -85,27 +85,61 @@ function linkRegions(ctx: MetricContext): string[] | null {
   return ctx.selectedRegions && ctx.selectedRegions.length === 1 ? ctx.selectedRegions : null;
 }
 
+/**
+ * A layer's node id of a raw value (`source:osint`), the same string each time: the values
+ * come from short code lists, and a link is then found by the positions of two known strings
+ * instead of by a new key string per raw row. Bounded: past MAX_NODE_IDS values (not a code
+ * list) the id is made afresh.
+ */
+const NODE_IDS = new Map<string, Map<unknown, string>>();
+const MAX_NODE_IDS = 1024;
+
+function nodeId(layer: string, value: unknown): string {
+  let ids = NODE_IDS.get(layer);
+  if (!ids) NODE_IDS.set(layer, (ids = new Map()));
+  let id = ids.get(value);
+  if (id === undefined) {
+    id = `${layer}:${strOrNull(value)}`;
+    if (ids.size < MAX_NODE_IDS) ids.set(value, id);
+  }
+  return id;
+}
+
 /** Node ids carry their layer: `source:osint`, `receiving_party:politie`, `path:dropped:niet_doorgezet`, `outcome:casusoverleg`. */
 function buildLinks(raw: Record<string, unknown>[]): Row[] {
-  const values = new Map<string, number>();
-  const add = (from: string, to: string, n: number) => {
-    const id = `${from}\u0000${to}`;
-    values.set(id, (values.get(id) ?? 0) + n);
+  // nodes by position; links by (from, to) position in the order first met, with their sums
+  const nodes: string[] = [];
+  const nodeAt = new Map<string, number>();
+  const position = (id: string) => {
+    let at = nodeAt.get(id);
+    if (at === undefined) nodeAt.set(id, (at = nodes.push(id) - 1));
+    return at;
+  };
+  const linkAt = new Map<number, number>();
+  const from: number[] = [];
+  const to: number[] = [];
+  const values: number[] = [];
+  const add = (a: number, b: number, n: number) => {
+    const key = a * 2 ** 26 + b;
+    const at = linkAt.get(key);
+    if (at === undefined) {
+      linkAt.set(key, values.length);
+      from.push(a);
+      to.push(b);
+      values.push(n);
+    } else values[at] += n;
   };
   for (const r of raw) {
     const n = num(r.signals);
-    const src = `source:${strOrNull(r.source)}`;
-    const rp = `receiving_party:${strOrNull(r.receiving_party)}`;
-    const path = r.path === 'dropped' ? `path:dropped:${strOrNull(r.last_pre_outcome)}` : `path:${strOrNull(r.path)}`;
+    const src = position(nodeId('source', r.source));
+    const rp = position(nodeId('receiving_party', r.receiving_party));
+    const path = position(r.path === 'dropped' ? nodeId('path:dropped', r.last_pre_outcome) : nodeId('path', r.path));
     add(src, rp, n);
     add(rp, path, n);
     const outcome = strOrNull(r.final_wp_outcome);
-    if (outcome !== null) add(path, `outcome:${outcome}`, n);
+    if (outcome !== null) add(path, position(nodeId('outcome', r.final_wp_outcome)), n);
   }
-  return [...values.entries()].map(([id, value]) => {
-    const [source, target] = id.split('\u0000');
-    return { source, target, value };
-  });
+  return values.map((value, i) => ({ source: nodes[from[i]], target: nodes[to[i]], value }));
 }
 
 /**

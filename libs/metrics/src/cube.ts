@@ -70,6 +70,41 @@ function rowFactory(names: readonly string[]): RowFactory {
   return make;
 }
 
+/**
+ * The count columns (by index) whose condition a group meets, remembered per combination of
+ * its attribute values — its fields other than the region, the bin, the axes and the count
+ * (GroupCondition reads only those) — in a tree of maps by value: a few thousand groups have a
+ * few dozen combinations, and a call per condition and group was most of the dense route.
+ */
+function metConditions(
+  raw: readonly Record<string, unknown>[],
+  axes: readonly DenseAxis[],
+  groups: { count: string; conditions: readonly GroupCondition[] },
+): (g: Record<string, unknown>) => readonly number[] {
+  const other = new Set(['region_code', 'bin', groups.count, `${groups.count}__k`, ...axes.map((a) => a.name)]);
+  const fields = raw.length > 0 ? Object.keys(raw[0]).filter((f) => !other.has(f)) : [];
+  const evaluate = (g: Record<string, unknown>) => groups.conditions.flatMap((c, j) => (c(g) ? [j] : []));
+  if (fields.length === 0) {
+    let all: readonly number[] | undefined;
+    return (g) => (all ??= evaluate(g));
+  }
+  const last = fields.length - 1;
+  const root = new Map<unknown, unknown>();
+  return (g) => {
+    let node = root;
+    for (let i = 0; i < last; i++) {
+      const v = g[fields[i]];
+      let next = node.get(v) as Map<unknown, unknown> | undefined;
+      if (!next) node.set(v, (next = new Map()));
+      node = next;
+    }
+    const v = g[fields[last]];
+    let out = node.get(v) as readonly number[] | undefined;
+    if (!out) node.set(v, (out = evaluate(g)));
+    return out;
+  };
+}
+
 /** A region code's position in REGION_CODES (the order of the response's region rows). */
 export const REGION_INDEX = new Map<string, number>(REGION_CODES.map((r, i) => [r, i]));
 
@@ -133,6 +168,7 @@ export function denseCounts(
   // groups: per bin, per region (the nation last) × cell × count column, [count sum, key sum]
   const binned = groups ? new Map<unknown, Float64Array>() : undefined;
   const groupKey = groups ? `${groups.count}__k` : '';
+  const met = groups && metConditions(raw, axes, groups);
   // the last value seen of the region, of each axis and of the bin with its position: rows of
   // one region or bin tend to come together, and a Map lookup per value was most of this loop
   let lastCode: unknown = NaN;
@@ -160,15 +196,18 @@ export function denseCounts(
     }
     present[region] = 1;
     const bin = r.bin ?? '';
-    if (binned && groups) {
-      let b = binned.get(bin);
-      if (!b) binned.set(bin, (b = new Float64Array(2 * (R + 1) * cells * nc)));
+    if (binned && groups && met) {
+      if (bin !== lastBin) {
+        lastBin = bin;
+        t = binned.get(bin);
+        if (!t) binned.set(bin, (t = new Float64Array(2 * (R + 1) * cells * nc)));
+      }
+      const b = t as Float64Array;
       const n = num(r[groups.count]);
       const ks = num(r[groupKey]);
       const at = 2 * (region * cells + cell) * nc;
       const nation = 2 * (R * cells + cell) * nc;
-      for (let j = 0; j < nc; j++) {
-        if (!groups.conditions[j](r)) continue;
+      for (const j of met(r)) {
         b[at + 2 * j] += n;
         b[at + 2 * j + 1] += ks;
         b[nation + 2 * j] += n;

@@ -7,6 +7,11 @@
 import { num, strOrNull } from './columns';
 import type { Row } from './types';
 
+/**
+ * Whether a group counts in a column. It reads only the group's attributes (its fields other
+ * than region_code, bin, the dimensions and the count `n`): the dense route (cube.ts) asks it
+ * once per combination of attribute values.
+ */
 export type GroupCondition = (g: Record<string, unknown>) => boolean;
 
 export function sumGroups(raw: readonly Record<string, unknown>[], dims: readonly string[], counts: Readonly<Record<string, GroupCondition>>): Row[] {

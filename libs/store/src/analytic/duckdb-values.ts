@@ -94,17 +94,19 @@ const BIGINT_TYPES = new Set<DuckDBTypeId>([DuckDBTypeId.BIGINT, DuckDBTypeId.UB
 
 /**
  * One column of the chunks as plain values (what plainValueConverter gives for each value):
- * the common types read straight from the vectors, without a converter call per value.
+ * the common types read straight from the vectors, without a converter call per value. The
+ * type is each vector's own (node-api works it out per vector anyway; asking the result for
+ * its column types as well would build every ENUM's values once more).
  */
-function plainColumn(chunks: readonly DuckDBDataChunk[], c: number, type: DuckDBType, rowCount: number): unknown[] {
+function plainColumn(chunks: readonly DuckDBDataChunk[], c: number, rowCount: number): unknown[] {
   const out = new Array<unknown>(rowCount);
   let at = 0;
-  const kind = PRIMITIVE_TYPES.has(type.typeId) ? 'primitive' : BIGINT_TYPES.has(type.typeId) ? 'bigint' : 'other';
   for (const chunk of chunks) {
     const vector = chunk.getColumnVector(c);
+    const type = vector.type;
     const n = vector.itemCount;
-    if (kind === 'primitive') for (let i = 0; i < n; i++) out[at++] = vector.getItem(i);
-    else if (kind === 'bigint') {
+    if (PRIMITIVE_TYPES.has(type.typeId)) for (let i = 0; i < n; i++) out[at++] = vector.getItem(i);
+    else if (BIGINT_TYPES.has(type.typeId)) {
       for (let i = 0; i < n; i++) {
         const v = vector.getItem(i);
         out[at++] = v === null ? null : Number(v as bigint);
@@ -121,7 +123,6 @@ function plainColumn(chunks: readonly DuckDBDataChunk[], c: number, type: DuckDB
  */
 export function plainRowObjects(result: DuckDBMaterializedResult): Record<string, unknown>[] {
   const names = result.columnNames();
-  const types = result.columnTypes();
   const chunks: DuckDBDataChunk[] = [];
   let n = 0;
   for (let i = 0; i < result.chunkCount; i++) {
@@ -129,7 +130,7 @@ export function plainRowObjects(result: DuckDBMaterializedResult): Record<string
     chunks.push(chunk);
     n += chunk.rowCount;
   }
-  const columns = names.map((_, c) => plainColumn(chunks, c, types[c], n));
+  const columns = names.map((_, c) => plainColumn(chunks, c, n));
   const make = rowMaker(names);
   const rows = new Array<Record<string, unknown>>(n);
   for (let i = 0; i < n; i++) rows[i] = make(columns, i);
